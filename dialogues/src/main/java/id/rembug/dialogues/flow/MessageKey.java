@@ -1,0 +1,103 @@
+package id.rembug.dialogues.flow;
+
+import java.util.List;
+
+/**
+ * Every text the engine itself says (as opposed to the prompts of a flow). The texts live in
+ * {@code messages.yaml} beside the flow so staff can reword or translate them without Java;
+ * the loader checks that each key is present in both languages and uses only the placeholders
+ * listed here.
+ */
+public enum MessageKey {
+    BOT_ADDED("bot-added"),
+    FACILITATOR_CLAIMED("facilitator-claimed", "name"),
+    FACILITATOR_ALREADY_YOU("facilitator-already-you", "name"),
+    FACILITATOR_TAKEN("facilitator-taken", "name"),
+    FLOW_START("flow-start", "stages"),
+    STAGE_INTRO("stage-intro", "number", "total", "phase", "title", "intro"),
+    STAGE_CLOSING("stage-closing", "title", "closing"),
+    ACK("ack", "name", "answered", "quorum"),
+    ACK_CORRECTED("ack-corrected", "name"),
+    ANSWER_TOO_LONG("answer-too-long", "name", "length", "max"),
+    CHOICE_INVALID("choice-invalid", "name"),
+    SCALE_INVALID("scale-invalid", "name"),
+    STAGE_ALREADY_CLOSED("stage-already-closed", "name"),
+    GOAL_FEEDBACK("goal-feedback", "name", "missing"),
+    GOAL_MISSING_REALISTIC("goal-missing-realistic"),
+    GOAL_MISSING_MEASURABLE("goal-missing-measurable"),
+    GOAL_MISSING_TIME_FRAMED("goal-missing-time-framed"),
+    GOAL_MISSING_SCOPED("goal-missing-scoped"),
+    GOAL_GOOD("goal-good", "name"),
+    NUDGE("nudge", "names"),
+    WAITING_FOR_FACILITATOR("waiting-for-facilitator", "name"),
+    AUTO_ADVANCED("auto-advanced"),
+    ADVANCED_BY_FACILITATOR("advanced-by-facilitator", "name"),
+    STAGE_REPEATED("stage-repeated", "title"),
+    PAUSED("paused", "name"),
+    RESUMED("resumed"),
+    ALREADY_PAUSED("already-paused"),
+    NOT_PAUSED("not-paused"),
+    ONLY_FACILITATOR("only-facilitator", "name", "command"),
+    NO_FACILITATOR_YET("no-facilitator-yet", "command"),
+    NOT_STARTED("not-started"),
+    FINISHED("finished"),
+    ALREADY_FINISHED("already-finished"),
+    STATUS_NEW("status-new"),
+    STATUS_ACTIVE("status-active", "number", "total", "title", "prompt", "prompts", "answered", "quorum", "waiting"),
+    STATUS_AWAITING("status-awaiting", "number", "total", "title"),
+    STATUS_PAUSED("status-paused", "number", "total", "title"),
+    STATUS_FINISHED("status-finished", "total"),
+    HELP("help"),
+    LANGUAGE_SET("language-set"),
+    LANGUAGE_INVALID("language-invalid"),
+    DELETE_CONFIRM("delete-confirm", "name"),
+    DELETE_BUTTON_YES("delete-button-yes"),
+    DELETE_BUTTON_NO("delete-button-no"),
+    DELETE_DONE("delete-done", "name"),
+    DELETE_CANCELLED("delete-cancelled", "name"),
+    DELETE_NOTHING_PENDING("delete-nothing-pending", "name"),
+    UNKNOWN_COMMAND("unknown-command", "command"),
+    BUTTON_ADVANCE("button-advance"),
+    BUTTON_REPEAT("button-repeat"),
+    BUTTON_PAUSE("button-pause"),
+    CRITERION_REALISTIC("criterion-realistic"),
+    CRITERION_MEASURABLE("criterion-measurable"),
+    CRITERION_TIME_FRAMED("criterion-time-framed"),
+    CRITERION_SCOPED("criterion-scoped"),
+    SUMMARY_HEADING("summary-heading", "number", "total", "title"),
+    SUMMARY_IN_PROGRESS("summary-in-progress", "number", "total", "title"),
+    SUMMARY_REASON_FACILITATOR("summary-reason-facilitator"),
+    SUMMARY_PARTICIPANTS("summary-participants", "count", "names"),
+    SUMMARY_QUIET("summary-quiet", "names"),
+    SUMMARY_NOBODY_QUIET("summary-nobody-quiet"),
+    SUMMARY_NO_ANSWERS("summary-no-answers"),
+    SUMMARY_GOAL_MET("summary-goal-met"),
+    SUMMARY_GOAL_MISSING("summary-goal-missing", "missing"),
+    SUMMARY_NEXT("summary-next", "title", "purpose"),
+    SUMMARY_LAST("summary-last");
+
+    private final String yamlKey;
+    private final List<String> placeholders;
+
+    MessageKey(String yamlKey, String... placeholders) {
+        this.yamlKey = yamlKey;
+        this.placeholders = List.of(placeholders);
+    }
+
+    public String yamlKey() {
+        return yamlKey;
+    }
+
+    public List<String> placeholders() {
+        return placeholders;
+    }
+
+    public static MessageKey fromYaml(String key) {
+        for (MessageKey messageKey : values()) {
+            if (messageKey.yamlKey.equals(key)) {
+                return messageKey;
+            }
+        }
+        return null;
+    }
+}

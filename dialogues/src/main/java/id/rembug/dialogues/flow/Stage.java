@@ -1,0 +1,33 @@
+package id.rembug.dialogues.flow;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A place in the method where the group answers questions together. The end of a stage is a
+ * milestone the facilitator hears about.
+ *
+ * @param purpose one or two sentences on why the stage matters; shown in the intro and in the
+ *                previous stage's milestone as what comes next
+ * @param quorum  how many distinct residents must answer each prompt before the group moves on
+ */
+public record Stage(String key, String phaseKey, Text title, Text purpose, Text intro, Text closing,
+                   int quorum, List<Prompt> prompts) {
+
+    public Stage {
+        prompts = List.copyOf(prompts);
+    }
+
+    public Optional<Prompt> prompt(String key) {
+        return prompts.stream().filter(p -> p.key().equals(key)).findFirst();
+    }
+
+    public int indexOf(String promptKey) {
+        for (int i = 0; i < prompts.size(); i++) {
+            if (prompts.get(i).key().equals(promptKey)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
