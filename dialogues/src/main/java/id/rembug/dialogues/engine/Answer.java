@@ -1,0 +1,35 @@
+package id.rembug.dialogues.engine;
+
+import id.rembug.dialogues.flow.PromptKind;
+import id.rembug.dialogues.goal.GoalAssessment;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One member's answer to one prompt in one round of a stage.
+ *
+ * @param round      a stage repeated by the facilitator starts a new round, so earlier answers are
+ *                   kept apart instead of overwritten
+ * @param messageRef the channel's id of the message the answer came in, so an edit can find it
+ * @param value      the typed text, the chosen option key, or the scale number
+ * @param items      for list prompts, the items of this answer; empty otherwise
+ * @param goal       for goal prompts, what the checker found; null otherwise
+ */
+public record Answer(String stageKey, int round, String promptKey, PromptKind kind, String memberId,
+                     String memberName, String messageRef, String value, List<String> items,
+                     GoalAssessment goal, Instant answeredAt) {
+
+    public Answer {
+        items = List.copyOf(items);
+    }
+
+    /**
+     * The identity under which the answer is stored. A member has one answer per prompt, which
+     * a new answer corrects; on a list prompt each message adds its own items.
+     */
+    public String key() {
+        String base = stageKey + ":" + round + ":" + promptKey + ":" + memberId;
+        return kind == PromptKind.LIST ? base + ":" + messageRef : base;
+    }
+}

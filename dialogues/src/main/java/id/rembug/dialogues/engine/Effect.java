@@ -1,0 +1,144 @@
+package id.rembug.dialogues.engine;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import id.rembug.dialogues.flow.PromptKind;
+import id.rembug.dialogues.goal.GoalAssessment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Something the application must do because of an event. The engine decides; the edge does the
+ * I/O. Texts are already rendered in the group's language.
+ *
+ * <p>{@link #brief()} is a short, stable description used by transcript tests, which pin down
+ * behaviour without depending on the wording of product texts.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Effect.Say.class, name = "say"),
+        @JsonSubTypes.Type(value = Effect.AskPrompt.class, name = "ask-prompt"),
+        @JsonSubTypes.Type(value = Effect.Acknowledge.class, name = "acknowledge"),
+        @JsonSubTypes.Type(value = Effect.AnswerRecorded.class, name = "answer-recorded"),
+        @JsonSubTypes.Type(value = Effect.GoalFeedback.class, name = "goal-feedback"),
+        @JsonSubTypes.Type(value = Effect.NudgeQuietMembers.class, name = "nudge-quiet-members"),
+        @JsonSubTypes.Type(value = Effect.MilestoneReached.class, name = "milestone-reached"),
+        @JsonSubTypes.Type(value = Effect.SummaryRequested.class, name = "summary-requested"),
+        @JsonSubTypes.Type(value = Effect.ForgetMember.class, name = "forget-member"),
+        @JsonSubTypes.Type(value = Effect.ScheduleWakeUp.class, name = "schedule-wake-up")
+})
+public sealed interface Effect {
+
+    String brief();
+
+    /**
+     * A message to the group.
+     *
+     * @param topic      a stable name for what is said (the message key), for tests and logs
+     * @param replyToRef the message this answers, or null
+     */
+    record Say(String topic, String text, List<Button> buttons, String replyToRef) implements Effect {
+        public Say {
+            buttons = List.copyOf(buttons);
+        }
+
+        @Override
+        public String brief() {
+            return "say " + topic;
+        }
+    }
+
+    /** Ask the group a prompt; typed kinds want a reply, choice and scale kinds carry buttons. */
+    record AskPrompt(String stageKey, int round, String promptKey, PromptKind kind, String text,
+                     List<Button> buttons) implements Effect {
+        public AskPrompt {
+            buttons = List.copyOf(buttons);
+        }
+
+        @Override
+        public String brief() {
+            return "ask " + stageKey + "." + promptKey;
+        }
+    }
+
+    /** Thank a member for an answer, with how far the prompt has come. */
+    record Acknowledge(String memberId, String memberName, String messageRef, String stageKey, String promptKey,
+                       int answered, int quorum, boolean corrected, String text) implements Effect {
+        @Override
+        public String brief() {
+            return corrected ? "ack-corrected " + memberName : "ack " + memberName + " " + answered + "/" + quorum;
+        }
+    }
+
+    /** Store this answer (new, or correcting the member's earlier one with the same key). */
+    record AnswerRecorded(Answer answer, boolean corrected) implements Effect {
+        @Override
+        public String brief() {
+            return (corrected ? "store-corrected " : "store ") + answer.stageKey() + "." + answer.promptKey()
+                    + " " + answer.memberName();
+        }
+    }
+
+    /** Tell the member what their goal still misses; asked once per goal prompt. */
+    record GoalFeedback(String memberId, String memberName, String messageRef, GoalAssessment assessment,
+                        String text) implements Effect {
+        @Override
+        public String brief() {
+            return "goal-feedback " + memberName + " missing="
+                    + assessment.missing().stream().map(c -> c.name().toLowerCase()).collect(Collectors.joining(","));
+        }
+    }
+
+    /** Invite the members who have not spoken in this stage, once. */
+    record NudgeQuietMembers(String stageKey, List<Member> quiet, String text) implements Effect {
+        public NudgeQuietMembers {
+            quiet = List.copyOf(quiet);
+        }
+
+        @Override
+        public String brief() {
+            return "nudge " + stageKey + " " + quiet.stream().map(Member::name).collect(Collectors.joining(","));
+        }
+    }
+
+    /** A stage is complete: the facilitator gets its summary. Exactly one per completed stage. */
+    record MilestoneReached(StageSummary summary, List<Button> facilitatorButtons) implements Effect {
+        public MilestoneReached {
+            facilitatorButtons = List.copyOf(facilitatorButtons);
+        }
+
+        @Override
+        public String brief() {
+            return "milestone " + summary.stageKey() + " participants="
+                    + summary.participants().stream().map(p -> p.member().name()).collect(Collectors.joining(","))
+                    + " quiet=" + summary.quiet().stream().map(Member::name).collect(Collectors.joining(","))
+                    + (summary.closedBy() == StageSummary.ClosedBy.FACILITATOR ? " by-facilitator" : "");
+        }
+    }
+
+    /** The facilitator asked for a summary of the stage so far. */
+    record SummaryRequested(String facilitatorId, StageSummary summary) implements Effect {
+        @Override
+        public String brief() {
+            return "summary " + summary.stageKey();
+        }
+    }
+
+    /** Delete everything stored about this member in this group. */
+    record ForgetMember(String memberId) implements Effect {
+        @Override
+        public String brief() {
+            return "forget " + memberId;
+        }
+    }
+
+    /** Deliver a {@link Event.TimePassed} to this group at {@code at}. */
+    record ScheduleWakeUp(Instant at) implements Effect {
+        @Override
+        public String brief() {
+            return "wake " + at;
+        }
+    }
+}

@@ -1,0 +1,729 @@
+package id.rembug.dialogues.engine;
+
+import id.rembug.dialogues.engine.Effect.Acknowledge;
+import id.rembug.dialogues.engine.Effect.AnswerRecorded;
+import id.rembug.dialogues.engine.Effect.AskPrompt;
+import id.rembug.dialogues.engine.Effect.ForgetMember;
+import id.rembug.dialogues.engine.Effect.GoalFeedback;
+import id.rembug.dialogues.engine.Effect.MilestoneReached;
+import id.rembug.dialogues.engine.Effect.NudgeQuietMembers;
+import id.rembug.dialogues.engine.Effect.Say;
+import id.rembug.dialogues.engine.Effect.ScheduleWakeUp;
+import id.rembug.dialogues.engine.Effect.SummaryRequested;
+import id.rembug.dialogues.engine.Event.AnswerEdited;
+import id.rembug.dialogues.engine.Event.BotAdded;
+import id.rembug.dialogues.engine.Event.CommandIssued;
+import id.rembug.dialogues.engine.Event.GroupSizeReported;
+import id.rembug.dialogues.engine.Event.MemberAnswered;
+import id.rembug.dialogues.engine.Event.MemberJoined;
+import id.rembug.dialogues.engine.Event.MemberLeft;
+import id.rembug.dialogues.engine.Event.OptionChosen;
+import id.rembug.dialogues.engine.Event.TimePassed;
+import id.rembug.dialogues.engine.StageSummary.ClosedBy;
+import id.rembug.dialogues.flow.Flow;
+import id.rembug.dialogues.flow.Language;
+import id.rembug.dialogues.flow.MessageKey;
+import id.rembug.dialogues.flow.Messages;
+import id.rembug.dialogues.flow.Prompt;
+import id.rembug.dialogues.flow.PromptKind;
+import id.rembug.dialogues.flow.Stage;
+import id.rembug.dialogues.goal.GoalAssessment;
+import id.rembug.dialogues.goal.GoalChecker;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The conversation engine: a pure function from a group's state and one event to the new state
+ * and the effects the application must carry out. No I/O, no clock, no randomness; the same
+ * input always gives the same output, which is what makes every behaviour testable in
+ * microseconds and replayable after a crash.
+ */
+public final class Engine {
+
+    private final Flow flow;
+    private final Messages messages;
+    private final GoalChecker goalChecker;
+    private final EngineSettings settings;
+
+    public Engine(Flow flow, Messages messages, GoalChecker goalChecker, EngineSettings settings) {
+        this.flow = Objects.requireNonNull(flow, "flow");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.goalChecker = Objects.requireNonNull(goalChecker, "goalChecker");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public Flow flow() {
+        return flow;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** The state of a group the engine has not seen before. */
+    public GroupState newGroup(String groupId) {
+        return GroupState.fresh(groupId, settings.defaultLanguage(), settings.defaultZone().getId());
+    }
+
+    public Step step(GroupState state, Event event) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(event, "event");
+        Turn turn = new Turn(state.toBuilder(), event.at());
+        turn.apply(event);
+        return new Step(turn.s.build(), turn.effects);
+    }
+
+    /** One application of one event: the mutable working copy and the effects collected so far. */
+    private final class Turn {
+        private final GroupState.Builder s;
+        private final Instant at;
+        private final List<Effect> effects = new ArrayList<>();
+
+        private Turn(GroupState.Builder s, Instant at) {
+            this.s = s;
+            this.at = at;
+        }
+
+        void apply(Event event) {
+            s.eventsApplied++;
+            if (!(event instanceof TimePassed)) {
+                s.lastActivityAt = at;
+            }
+            if (event instanceof BotAdded e) {
+                remember(e.addedBy());
+                say(MessageKey.BOT_ADDED, Map.of(), null);
+            } else if (event instanceof MemberJoined e) {
+                remember(e.member());
+            } else if (event instanceof MemberLeft e) {
+                Member known = s.members.get(e.memberId());
+                if (known != null) {
+                    s.members.put(known.id(), known.leaving());
+                }
+                s.pendingDeletions.remove(e.memberId());
+                progressIfQuorum();
+            } else if (event instanceof GroupSizeReported e) {
+                s.reportedSize = Math.max(0, e.people());
+                progressIfQuorum();
+            } else if (event instanceof MemberAnswered e) {
+                remember(e.member());
+                answerTyped(s.members.get(e.member().id()), e.messageRef(), e.promptKey(), e.text());
+            } else if (event instanceof AnswerEdited e) {
+                remember(e.member());
+                answerEdited(s.members.get(e.member().id()), e.messageRef(), e.text());
+            } else if (event instanceof OptionChosen e) {
+                remember(e.member());
+                optionChosen(s.members.get(e.member().id()), e);
+            } else if (event instanceof CommandIssued e) {
+                remember(e.member());
+                command(s.members.get(e.member().id()), e);
+            } else if (event instanceof TimePassed) {
+                timePassed();
+            }
+        }
+
+        // ---- members -------------------------------------------------------------------
+
+        private void remember(Member member) {
+            s.members.put(member.id(), new Member(member.id(), member.name(), true));
+        }
+
+        // ---- answers -------------------------------------------------------------------
+
+        private void answerTyped(Member member, String messageRef, String promptKey, String text) {
+            if (!acceptsAnswers(messageRef)) {
+                return;
+            }
+            Stage stage = currentStage();
+            Prompt prompt;
+            if (promptKey == null) {
+                prompt = stage.prompts().get(s.promptIndex);
+            } else {
+                int index = stage.indexOf(promptKey);
+                if (index < 0) {
+                    say(MessageKey.STAGE_ALREADY_CLOSED, Map.of("name", member.name()), messageRef);
+                    return;
+                }
+                prompt = stage.prompts().get(Math.min(index, s.promptIndex));
+            }
+            String trimmed = text == null ? "" : text.strip();
+            if (trimmed.isEmpty()) {
+                return;
+            }
+            if (trimmed.length() > settings.maxAnswerLength()) {
+                say(MessageKey.ANSWER_TOO_LONG, Map.of("name", member.name(), "length", trimmed.length(),
+                        "max", settings.maxAnswerLength()), messageRef);
+                return;
+            }
+            recordTyped(member, messageRef, stage, prompt, trimmed);
+        }
+
+        private void recordTyped(Member member, String messageRef, Stage stage, Prompt prompt, String text) {
+            switch (prompt.kind()) {
+                case TEXT -> record(member, messageRef, stage, prompt, text, List.of(), null);
+                case LIST -> record(member, messageRef, stage, prompt, text, AnswerParsing.listItems(text), null);
+                case GOAL -> record(member, messageRef, stage, prompt, text, List.of(), goalChecker.assess(text));
+                case CHOICE -> {
+                    String choiceKey = AnswerParsing.choiceKey(prompt, text);
+                    if (choiceKey == null) {
+                        effects.add(new Say(MessageKey.CHOICE_INVALID.yamlKey(),
+                                messages.get(MessageKey.CHOICE_INVALID, s.language, Map.of("name", member.name())),
+                                promptButtons(stage, prompt), messageRef));
+                    } else {
+                        record(member, messageRef, stage, prompt, choiceKey, List.of(), null);
+                    }
+                }
+                case SCALE -> {
+                    Integer value = AnswerParsing.scaleValue(text);
+                    if (value == null) {
+                        effects.add(new Say(MessageKey.SCALE_INVALID.yamlKey(),
+                                messages.get(MessageKey.SCALE_INVALID, s.language, Map.of("name", member.name())),
+                                promptButtons(stage, prompt), messageRef));
+                    } else {
+                        record(member, messageRef, stage, prompt, Integer.toString(value), List.of(), null);
+                    }
+                }
+            }
+        }
+
+        private void answerEdited(Member member, String messageRef, String text) {
+            if (messageRef == null || s.status == GroupStatus.NEW || s.status == GroupStatus.FINISHED
+                    || s.status == GroupStatus.AWAITING_FACILITATOR) {
+                return;
+            }
+            Answer earlier = s.answers.stream()
+                    .filter(a -> a.memberId().equals(member.id()) && messageRef.equals(a.messageRef()))
+                    .findFirst().orElse(null);
+            if (earlier == null) {
+                return;
+            }
+            String trimmed = text == null ? "" : text.strip();
+            if (trimmed.isEmpty()) {
+                return;
+            }
+            if (trimmed.length() > settings.maxAnswerLength()) {
+                say(MessageKey.ANSWER_TOO_LONG, Map.of("name", member.name(), "length", trimmed.length(),
+                        "max", settings.maxAnswerLength()), messageRef);
+                return;
+            }
+            Stage stage = currentStage();
+            stage.prompt(earlier.promptKey()).ifPresent(prompt -> recordTyped(member, messageRef, stage, prompt, trimmed));
+        }
+
+        private void optionChosen(Member member, OptionChosen e) {
+            if (!acceptsAnswers(e.messageRef())) {
+                return;
+            }
+            Stage stage = currentStage();
+            if (!stage.key().equals(e.stageKey()) || s.round != e.round()) {
+                say(MessageKey.STAGE_ALREADY_CLOSED, Map.of("name", member.name()), e.messageRef());
+                return;
+            }
+            Prompt prompt = stage.prompt(e.promptKey()).orElse(null);
+            if (prompt == null || stage.indexOf(prompt.key()) > s.promptIndex) {
+                return;
+            }
+            boolean valid = switch (prompt.kind()) {
+                case CHOICE -> prompt.choice(e.value()).isPresent();
+                case SCALE -> AnswerParsing.scaleValue(e.value()) != null;
+                default -> false;
+            };
+            if (valid) {
+                record(member, e.messageRef(), stage, prompt, e.value(), List.of(), null);
+            }
+        }
+
+        /** Whether answers can be taken now; otherwise tells the member why not. */
+        private boolean acceptsAnswers(String messageRef) {
+            switch (s.status) {
+                case NEW -> {
+                    say(MessageKey.NOT_STARTED, Map.of(), messageRef);
+                    return false;
+                }
+                case FINISHED -> {
+                    say(MessageKey.ALREADY_FINISHED, Map.of(), messageRef);
+                    return false;
+                }
+                case AWAITING_FACILITATOR -> {
+                    say(MessageKey.WAITING_FOR_FACILITATOR, Map.of("name", facilitatorName()), messageRef);
+                    return false;
+                }
+                case PAUSED -> {
+                    return s.pausedFrom == GroupStatus.ACTIVE;
+                }
+                default -> {
+                    return true;
+                }
+            }
+        }
+
+        private void record(Member member, String messageRef, Stage stage, Prompt prompt, String value,
+                            List<String> items, GoalAssessment goal) {
+            Answer answer = new Answer(stage.key(), s.round, prompt.key(), prompt.kind(), member.id(), member.name(),
+                    messageRef, value, items, goal, at);
+            int existing = -1;
+            for (int i = 0; i < s.answers.size(); i++) {
+                if (s.answers.get(i).key().equals(answer.key())) {
+                    existing = i;
+                    break;
+                }
+            }
+            boolean corrected = existing >= 0;
+            if (corrected) {
+                if (sameContent(s.answers.get(existing), answer)) {
+                    return;
+                }
+                s.answers.set(existing, answer);
+            } else {
+                s.answers.add(answer);
+            }
+            effects.add(new AnswerRecorded(answer, corrected));
+
+            int answered = answerers(prompt.key()).size();
+            int quorum = effectiveQuorum(stage);
+            MessageKey ackKey = corrected ? MessageKey.ACK_CORRECTED
+                    : goal != null && goal.isComplete() ? MessageKey.GOAL_GOOD : MessageKey.ACK;
+            effects.add(new Acknowledge(member.id(), member.name(), messageRef, stage.key(), prompt.key(), answered,
+                    quorum, corrected, messages.get(ackKey, s.language,
+                    Map.of("name", member.name(), "answered", answered, "quorum", quorum))));
+
+            if (goal != null && !goal.isComplete() && s.goalFeedbackGiven.add(member.id() + ":" + prompt.key())) {
+                String missing = goal.missing().stream()
+                        .map(c -> "\n• " + messages.get(GoalTexts.missingKey(c), s.language))
+                        .collect(Collectors.joining());
+                effects.add(new GoalFeedback(member.id(), member.name(), messageRef, goal,
+                        messages.get(MessageKey.GOAL_FEEDBACK, s.language,
+                                Map.of("name", member.name(), "missing", missing))));
+            }
+            progressIfQuorum();
+        }
+
+        private boolean sameContent(Answer a, Answer b) {
+            return a.value().equals(b.value()) && a.items().equals(b.items())
+                    && Objects.equals(a.messageRef(), b.messageRef());
+        }
+
+        /** Distinct residents who answered the prompt in this round; the facilitator does not count. */
+        private Set<String> answerers(String promptKey) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (Answer answer : s.answers) {
+                if (answer.promptKey().equals(promptKey) && !isFacilitator(answer.memberId())) {
+                    ids.add(answer.memberId());
+                }
+            }
+            return ids;
+        }
+
+        private int effectiveQuorum(Stage stage) {
+            if (s.reportedSize == null) {
+                return stage.quorum();
+            }
+            int residents = s.reportedSize - (s.facilitatorId == null ? 0 : 1);
+            return Math.max(1, Math.min(stage.quorum(), residents));
+        }
+
+        /** Moves the group on while the prompt asked last has its quorum. */
+        private void progressIfQuorum() {
+            if (s.status != GroupStatus.ACTIVE) {
+                return;
+            }
+            Stage stage = currentStage();
+            Prompt prompt = stage.prompts().get(s.promptIndex);
+            if (answerers(prompt.key()).size() < effectiveQuorum(stage)) {
+                return;
+            }
+            if (s.promptIndex < stage.prompts().size() - 1) {
+                s.promptIndex++;
+                ask(stage, stage.prompts().get(s.promptIndex));
+            } else {
+                completeStage(ClosedBy.QUORUM);
+            }
+        }
+
+        // ---- stages --------------------------------------------------------------------
+
+        private Stage currentStage() {
+            return flow.stage(s.stageIndex);
+        }
+
+        private void openStage(int index, int round) {
+            Stage stage = flow.stage(index);
+            s.stageIndex = index;
+            s.round = round;
+            s.promptIndex = 0;
+            s.answers.clear();
+            s.nudged = false;
+            s.goalFeedbackGiven.clear();
+            s.stageOpenedAt = at;
+            s.awaitingSince = null;
+            s.status = GroupStatus.ACTIVE;
+            s.pausedFrom = null;
+            say(MessageKey.STAGE_INTRO, Map.of(
+                    "number", index + 1,
+                    "total", flow.stageCount(),
+                    "phase", flow.phase(stage.phaseKey()).map(p -> p.title().in(s.language)).orElse(""),
+                    "title", stage.title().in(s.language),
+                    "intro", stage.intro().in(s.language)), null);
+            ask(stage, stage.prompts().get(0));
+            effects.add(new ScheduleWakeUp(at.plus(settings.nudgeAfter())));
+        }
+
+        private void ask(Stage stage, Prompt prompt) {
+            effects.add(new AskPrompt(stage.key(), s.round, prompt.key(), prompt.kind(),
+                    prompt.text().in(s.language), promptButtons(stage, prompt)));
+        }
+
+        private List<Button> promptButtons(Stage stage, Prompt prompt) {
+            if (prompt.kind() == PromptKind.CHOICE) {
+                return prompt.choices().stream()
+                        .map(c -> new Button(c.label().in(s.language),
+                                new ButtonAction.Choose(stage.key(), s.round, prompt.key(), c.key())))
+                        .toList();
+            }
+            if (prompt.kind() == PromptKind.SCALE) {
+                List<Button> buttons = new ArrayList<>();
+                for (int value = Prompt.SCALE_MIN; value <= Prompt.SCALE_MAX; value++) {
+                    buttons.add(new Button(Integer.toString(value),
+                            new ButtonAction.Choose(stage.key(), s.round, prompt.key(), Integer.toString(value))));
+                }
+                return buttons;
+            }
+            return List.of();
+        }
+
+        private void completeStage(ClosedBy closedBy) {
+            Stage stage = currentStage();
+            StageSummary summary = summary(true, closedBy);
+            say(MessageKey.STAGE_CLOSING, Map.of("title", stage.title().in(s.language),
+                    "closing", stage.closing().in(s.language)), null);
+            effects.add(new MilestoneReached(summary, facilitatorButtons()));
+            s.milestones++;
+            boolean last = s.stageIndex == flow.stageCount() - 1;
+            if (last) {
+                s.status = GroupStatus.FINISHED;
+                s.pausedFrom = null;
+                say(MessageKey.FINISHED, Map.of(), null);
+            } else if (closedBy == ClosedBy.FACILITATOR || s.facilitatorId == null) {
+                openStage(s.stageIndex + 1, 1);
+            } else {
+                s.status = GroupStatus.AWAITING_FACILITATOR;
+                s.awaitingSince = at;
+                say(MessageKey.WAITING_FOR_FACILITATOR, Map.of("name", facilitatorName()), null);
+                if (settings.autoAdvanceAfter() != null) {
+                    effects.add(new ScheduleWakeUp(at.plus(settings.autoAdvanceAfter())));
+                }
+            }
+        }
+
+        private List<Button> facilitatorButtons() {
+            return List.of(
+                    new Button(messages.get(MessageKey.BUTTON_ADVANCE, s.language), new ButtonAction.Run(Command.ADVANCE, "")),
+                    new Button(messages.get(MessageKey.BUTTON_REPEAT, s.language), new ButtonAction.Run(Command.REPEAT, "")),
+                    new Button(messages.get(MessageKey.BUTTON_PAUSE, s.language), new ButtonAction.Run(Command.PAUSE, "")));
+        }
+
+        private StageSummary summary(boolean complete, ClosedBy closedBy) {
+            Stage stage = currentStage();
+            List<StageSummary.PromptAnswers> prompts = new ArrayList<>();
+            for (Prompt prompt : stage.prompts()) {
+                prompts.add(new StageSummary.PromptAnswers(prompt.key(), prompt.kind(), prompt.text(),
+                        s.answers.stream().filter(a -> a.promptKey().equals(prompt.key())).toList()));
+            }
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (Answer answer : s.answers) {
+                if (!isFacilitator(answer.memberId())) {
+                    counts.merge(answer.memberId(), 1, Integer::sum);
+                }
+            }
+            List<StageSummary.Participation> participants = counts.entrySet().stream()
+                    .map(e -> new StageSummary.Participation(memberOf(e.getKey()), e.getValue()))
+                    .toList();
+            List<Member> quiet = quietResidents();
+            StageSummary.NextStage next = null;
+            if (s.stageIndex + 1 < flow.stageCount()) {
+                Stage following = flow.stage(s.stageIndex + 1);
+                next = new StageSummary.NextStage(following.key(), following.title(), following.purpose());
+            }
+            return new StageSummary(s.groupId, stage.key(), stage.phaseKey(), s.stageIndex + 1, flow.stageCount(),
+                    stage.title(), s.round, complete, closedBy, prompts, participants, quiet, next, at);
+        }
+
+        private Member memberOf(String memberId) {
+            Member known = s.members.get(memberId);
+            if (known != null) {
+                return known;
+            }
+            return s.answers.stream().filter(a -> a.memberId().equals(memberId)).findFirst()
+                    .map(a -> new Member(memberId, a.memberName(), false))
+                    .orElse(Member.of(memberId, memberId));
+        }
+
+        private List<Member> quietResidents() {
+            Set<String> spoke = s.answers.stream().map(Answer::memberId).collect(Collectors.toSet());
+            return s.members.values().stream()
+                    .filter(m -> m.present() && !isFacilitator(m.id()) && !spoke.contains(m.id()))
+                    .toList();
+        }
+
+        private boolean isFacilitator(String memberId) {
+            return s.facilitatorId != null && s.facilitatorId.equals(memberId);
+        }
+
+        private String facilitatorName() {
+            return s.facilitatorId == null ? "" : memberOf(s.facilitatorId).name();
+        }
+
+        // ---- time ----------------------------------------------------------------------
+
+        private void timePassed() {
+            if (s.status == GroupStatus.ACTIVE && !s.nudged && s.stageOpenedAt != null
+                    && !at.isBefore(s.stageOpenedAt.plus(settings.nudgeAfter()))) {
+                if (deferredForQuietHours()) {
+                    return;
+                }
+                s.nudged = true;
+                List<Member> quiet = quietResidents();
+                if (!quiet.isEmpty()) {
+                    String names = quiet.stream().map(Member::name).collect(Collectors.joining(", "));
+                    effects.add(new NudgeQuietMembers(currentStage().key(), quiet,
+                            messages.get(MessageKey.NUDGE, s.language, Map.of("names", names))));
+                }
+            } else if (s.status == GroupStatus.AWAITING_FACILITATOR && settings.autoAdvanceAfter() != null
+                    && s.awaitingSince != null && !at.isBefore(s.awaitingSince.plus(settings.autoAdvanceAfter()))) {
+                if (deferredForQuietHours()) {
+                    return;
+                }
+                say(MessageKey.AUTO_ADVANCED, Map.of(), null);
+                openStage(s.stageIndex + 1, 1);
+            }
+        }
+
+        /** During quiet hours nothing is sent; the group is woken again when they end. */
+        private boolean deferredForQuietHours() {
+            ZoneId zone = ZoneId.of(s.zoneId);
+            ZonedDateTime local = at.atZone(zone);
+            if (!QuietHours.contains(settings.quietHoursStart(), settings.quietHoursEnd(), local.toLocalTime())) {
+                return false;
+            }
+            effects.add(new ScheduleWakeUp(QuietHours.nextEnd(settings.quietHoursEnd(), local).toInstant()));
+            return true;
+        }
+
+        // ---- commands ------------------------------------------------------------------
+
+        private void command(Member member, CommandIssued e) {
+            Command command = e.command();
+            String ref = e.messageRef();
+            if (command.facilitatorOnly() && !member.id().equals(s.facilitatorId)) {
+                if (s.facilitatorId == null) {
+                    say(MessageKey.NO_FACILITATOR_YET, Map.of("command", command.slashName()), ref);
+                } else {
+                    say(MessageKey.ONLY_FACILITATOR, Map.of("name", member.name(), "command", command.slashName()), ref);
+                }
+                return;
+            }
+            switch (command) {
+                case START -> start(ref);
+                case CLAIM_FACILITATOR -> claim(member, ref);
+                case STATUS -> status(ref);
+                case ADVANCE -> advance(member, ref);
+                case REPEAT -> repeat(member, ref);
+                case PAUSE -> pause(member, ref);
+                case RESUME -> resume(ref);
+                case LANGUAGE -> language(e.argument(), ref);
+                case HELP -> say(MessageKey.HELP, Map.of(), ref);
+                case SUMMARY -> summaryNow(member, ref);
+                case DELETE_MY_DATA -> {
+                    s.pendingDeletions.add(member.id());
+                    effects.add(new Say(MessageKey.DELETE_CONFIRM.yamlKey(),
+                            messages.get(MessageKey.DELETE_CONFIRM, s.language, Map.of("name", member.name())),
+                            List.of(new Button(messages.get(MessageKey.DELETE_BUTTON_YES, s.language),
+                                            new ButtonAction.Run(Command.CONFIRM_DELETE, "")),
+                                    new Button(messages.get(MessageKey.DELETE_BUTTON_NO, s.language),
+                                            new ButtonAction.Run(Command.CANCEL_DELETE, ""))),
+                            ref));
+                }
+                case CONFIRM_DELETE -> confirmDelete(member, ref);
+                case CANCEL_DELETE -> {
+                    if (s.pendingDeletions.remove(member.id())) {
+                        say(MessageKey.DELETE_CANCELLED, Map.of("name", member.name()), ref);
+                    } else {
+                        say(MessageKey.DELETE_NOTHING_PENDING, Map.of("name", member.name()), ref);
+                    }
+                }
+                case UNKNOWN -> say(MessageKey.UNKNOWN_COMMAND,
+                        Map.of("command", e.argument() == null || e.argument().isBlank() ? "?" : e.argument()), ref);
+            }
+        }
+
+        private void start(String ref) {
+            switch (s.status) {
+                case NEW -> {
+                    say(MessageKey.FLOW_START, Map.of("stages", flow.stageCount()), ref);
+                    openStage(0, 1);
+                }
+                case ACTIVE -> ask(currentStage(), currentStage().prompts().get(s.promptIndex));
+                case AWAITING_FACILITATOR -> say(MessageKey.STATUS_AWAITING, stageValues(), ref);
+                case PAUSED -> say(MessageKey.STATUS_PAUSED, stageValues(), ref);
+                case FINISHED -> say(MessageKey.ALREADY_FINISHED, Map.of(), ref);
+            }
+        }
+
+        private void claim(Member member, String ref) {
+            if (s.facilitatorId == null) {
+                s.facilitatorId = member.id();
+                say(MessageKey.FACILITATOR_CLAIMED, Map.of("name", member.name()), ref);
+                progressIfQuorum();
+            } else if (s.facilitatorId.equals(member.id())) {
+                say(MessageKey.FACILITATOR_ALREADY_YOU, Map.of("name", member.name()), ref);
+            } else {
+                say(MessageKey.FACILITATOR_TAKEN, Map.of("name", facilitatorName()), ref);
+            }
+        }
+
+        private void status(String ref) {
+            switch (s.status) {
+                case NEW -> say(MessageKey.STATUS_NEW, Map.of(), ref);
+                case ACTIVE -> {
+                    Stage stage = currentStage();
+                    Prompt prompt = stage.prompts().get(s.promptIndex);
+                    Set<String> answered = answerers(prompt.key());
+                    String waiting = s.members.values().stream()
+                            .filter(m -> m.present() && !isFacilitator(m.id()) && !answered.contains(m.id()))
+                            .map(Member::name).collect(Collectors.joining(", "));
+                    Map<String, Object> values = new LinkedHashMap<>(stageValues());
+                    values.put("prompt", s.promptIndex + 1);
+                    values.put("prompts", stage.prompts().size());
+                    values.put("answered", answered.size());
+                    values.put("quorum", effectiveQuorum(stage));
+                    values.put("waiting", waiting.isEmpty() ? "-" : waiting);
+                    say(MessageKey.STATUS_ACTIVE, values, ref);
+                }
+                case AWAITING_FACILITATOR -> say(MessageKey.STATUS_AWAITING, stageValues(), ref);
+                case PAUSED -> say(MessageKey.STATUS_PAUSED, stageValues(), ref);
+                case FINISHED -> say(MessageKey.STATUS_FINISHED, Map.of("total", flow.stageCount()), ref);
+            }
+        }
+
+        private Map<String, Object> stageValues() {
+            return Map.of("number", s.stageIndex + 1, "total", flow.stageCount(),
+                    "title", currentStage().title().in(s.language));
+        }
+
+        private void advance(Member member, String ref) {
+            GroupStatus effective = s.status == GroupStatus.PAUSED ? s.pausedFrom : s.status;
+            switch (effective) {
+                case ACTIVE -> {
+                    s.status = GroupStatus.ACTIVE;
+                    s.pausedFrom = null;
+                    say(MessageKey.ADVANCED_BY_FACILITATOR, Map.of("name", member.name()), ref);
+                    completeStage(ClosedBy.FACILITATOR);
+                }
+                case AWAITING_FACILITATOR -> {
+                    say(MessageKey.ADVANCED_BY_FACILITATOR, Map.of("name", member.name()), ref);
+                    openStage(s.stageIndex + 1, 1);
+                }
+                case NEW -> say(MessageKey.NOT_STARTED, Map.of(), ref);
+                default -> say(MessageKey.ALREADY_FINISHED, Map.of(), ref);
+            }
+        }
+
+        private void repeat(Member member, String ref) {
+            switch (s.status) {
+                case ACTIVE -> ask(currentStage(), currentStage().prompts().get(s.promptIndex));
+                case AWAITING_FACILITATOR -> {
+                    if (isFacilitator(member.id())) {
+                        say(MessageKey.STAGE_REPEATED, Map.of("title", currentStage().title().in(s.language)), ref);
+                        openStage(s.stageIndex, s.round + 1);
+                    } else {
+                        say(MessageKey.STATUS_AWAITING, stageValues(), ref);
+                    }
+                }
+                case PAUSED -> say(MessageKey.STATUS_PAUSED, stageValues(), ref);
+                case NEW -> say(MessageKey.NOT_STARTED, Map.of(), ref);
+                case FINISHED -> say(MessageKey.ALREADY_FINISHED, Map.of(), ref);
+            }
+        }
+
+        private void pause(Member member, String ref) {
+            switch (s.status) {
+                case ACTIVE, AWAITING_FACILITATOR -> {
+                    s.pausedFrom = s.status;
+                    s.status = GroupStatus.PAUSED;
+                    say(MessageKey.PAUSED, Map.of("name", member.name()), ref);
+                }
+                case PAUSED -> say(MessageKey.ALREADY_PAUSED, Map.of(), ref);
+                case NEW -> say(MessageKey.NOT_STARTED, Map.of(), ref);
+                case FINISHED -> say(MessageKey.ALREADY_FINISHED, Map.of(), ref);
+            }
+        }
+
+        private void resume(String ref) {
+            if (s.status != GroupStatus.PAUSED) {
+                say(MessageKey.NOT_PAUSED, Map.of(), ref);
+                return;
+            }
+            s.status = s.pausedFrom;
+            s.pausedFrom = null;
+            say(MessageKey.RESUMED, Map.of(), ref);
+            if (s.status == GroupStatus.ACTIVE) {
+                int before = effects.size();
+                progressIfQuorum();
+                if (effects.size() == before) {
+                    ask(currentStage(), currentStage().prompts().get(s.promptIndex));
+                }
+            }
+        }
+
+        private void language(String argument, String ref) {
+            Language language = Language.fromCode(argument).orElse(null);
+            if (language == null) {
+                say(MessageKey.LANGUAGE_INVALID, Map.of(), ref);
+                return;
+            }
+            s.language = language;
+            say(MessageKey.LANGUAGE_SET, Map.of(), ref);
+        }
+
+        private void summaryNow(Member member, String ref) {
+            if (s.status == GroupStatus.NEW) {
+                say(MessageKey.NOT_STARTED, Map.of(), ref);
+                return;
+            }
+            boolean closed = s.status == GroupStatus.AWAITING_FACILITATOR || s.status == GroupStatus.FINISHED
+                    || s.pausedFrom == GroupStatus.AWAITING_FACILITATOR;
+            effects.add(new SummaryRequested(member.id(), summary(closed, null)));
+        }
+
+        private void confirmDelete(Member member, String ref) {
+            if (!s.pendingDeletions.remove(member.id())) {
+                say(MessageKey.DELETE_NOTHING_PENDING, Map.of("name", member.name()), ref);
+                return;
+            }
+            s.answers.removeIf(a -> a.memberId().equals(member.id()));
+            s.goalFeedbackGiven.removeIf(k -> k.startsWith(member.id() + ":"));
+            if (!isFacilitator(member.id())) {
+                s.members.remove(member.id());
+            }
+            effects.add(new ForgetMember(member.id()));
+            say(MessageKey.DELETE_DONE, Map.of("name", member.name()), ref);
+        }
+
+        private void say(MessageKey key, Map<String, ?> values, String replyToRef) {
+            effects.add(new Say(key.yamlKey(), messages.get(key, s.language, values), List.of(), replyToRef));
+        }
+    }
+}

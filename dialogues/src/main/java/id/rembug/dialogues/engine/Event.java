@@ -1,0 +1,70 @@
+package id.rembug.dialogues.engine;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.time.Instant;
+
+/**
+ * Something that happened in a group. Channels turn platform updates into events; the engine
+ * never sees a platform type. Every event carries the time it happened, so the engine needs no
+ * clock.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Event.BotAdded.class, name = "bot-added"),
+        @JsonSubTypes.Type(value = Event.MemberJoined.class, name = "member-joined"),
+        @JsonSubTypes.Type(value = Event.MemberLeft.class, name = "member-left"),
+        @JsonSubTypes.Type(value = Event.MemberAnswered.class, name = "member-answered"),
+        @JsonSubTypes.Type(value = Event.AnswerEdited.class, name = "answer-edited"),
+        @JsonSubTypes.Type(value = Event.OptionChosen.class, name = "option-chosen"),
+        @JsonSubTypes.Type(value = Event.CommandIssued.class, name = "command-issued"),
+        @JsonSubTypes.Type(value = Event.GroupSizeReported.class, name = "group-size-reported"),
+        @JsonSubTypes.Type(value = Event.TimePassed.class, name = "time-passed")
+})
+public sealed interface Event {
+
+    Instant at();
+
+    /** The bot was added to the group by {@code addedBy}. */
+    record BotAdded(Instant at, Member addedBy) implements Event {
+    }
+
+    record MemberJoined(Instant at, Member member) implements Event {
+    }
+
+    record MemberLeft(Instant at, String memberId) implements Event {
+    }
+
+    /**
+     * A member wrote an answer.
+     *
+     * @param promptKey the prompt the message replied to, when the channel knows it (a reply to
+     *                  the bot's question); null means the question asked last
+     */
+    record MemberAnswered(Instant at, Member member, String messageRef, String promptKey, String text)
+            implements Event {
+    }
+
+    /** A member edited a message that carried an answer. */
+    record AnswerEdited(Instant at, Member member, String messageRef, String text) implements Event {
+    }
+
+    /** A member pressed an answer button of a choice or scale prompt. */
+    record OptionChosen(Instant at, Member member, String messageRef, String stageKey, int round,
+                        String promptKey, String value) implements Event {
+    }
+
+    /** A member typed a command or pressed a button that runs one. */
+    record CommandIssued(Instant at, Member member, String messageRef, Command command, String argument)
+            implements Event {
+    }
+
+    /** The channel counted the people in the group (bots excluded, facilitator included). */
+    record GroupSizeReported(Instant at, int people) implements Event {
+    }
+
+    /** The clock moved on; lets the engine nudge quiet members and move waiting groups on. */
+    record TimePassed(Instant at) implements Event {
+    }
+}

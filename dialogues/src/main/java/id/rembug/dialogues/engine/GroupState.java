@@ -1,0 +1,125 @@
+package id.rembug.dialogues.engine;
+
+import id.rembug.dialogues.flow.Language;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything the engine knows about one group, immutable. The application stores it as JSON
+ * (see {@link StateCodec}) and hands it back with the next event.
+ *
+ * @param reportedSize     how many people the channel says are in the group (facilitator
+ *                         included, bots excluded); null when unknown. Lets a small group complete
+ *                         a stage with fewer answers than the stage's quorum.
+ * @param pausedFrom       the status to return to on resume; null unless paused
+ * @param stageIndex       index of the current stage in the flow
+ * @param round            1 for the first pass through the current stage, higher after a repeat
+ * @param promptIndex      the prompt of the current stage asked last
+ * @param answers          the answers of the current stage and round; earlier stages' answers
+ *                         left with their milestone
+ * @param goalFeedbackGiven {@code memberId:promptKey} pairs that already got goal feedback
+ * @param pendingDeletions members who asked to delete their data and must still confirm
+ * @param milestones       how many stages have been completed so far
+ * @param eventsApplied    how many events this state has seen
+ */
+public record GroupState(String groupId, Language language, String zoneId, GroupStatus status,
+                         GroupStatus pausedFrom, String facilitatorId, Map<String, Member> members,
+                         Integer reportedSize, int stageIndex, int round, int promptIndex,
+                         Instant stageOpenedAt, Instant awaitingSince, List<Answer> answers, boolean nudged,
+                         Set<String> goalFeedbackGiven, Set<String> pendingDeletions, int milestones,
+                         Instant lastActivityAt, long eventsApplied) {
+
+    public GroupState {
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(status, "status");
+        members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        answers = List.copyOf(answers);
+        goalFeedbackGiven = Collections.unmodifiableSet(new LinkedHashSet<>(goalFeedbackGiven));
+        pendingDeletions = Collections.unmodifiableSet(new LinkedHashSet<>(pendingDeletions));
+    }
+
+    public static GroupState fresh(String groupId, Language language, String zoneId) {
+        return new GroupState(groupId, language, zoneId, GroupStatus.NEW, null, null, Map.of(), null, 0, 1, 0,
+                null, null, List.of(), false, Set.of(), Set.of(), 0, null, 0);
+    }
+
+    public boolean isFacilitator(String memberId) {
+        return facilitatorId != null && facilitatorId.equals(memberId);
+    }
+
+    public Member member(String memberId) {
+        Member known = members.get(memberId);
+        return known != null ? known : Member.of(memberId, memberId);
+    }
+
+    /** Members still in the group who are not the facilitator, in the order they first appeared. */
+    public List<Member> presentResidents() {
+        return members.values().stream().filter(m -> m.present() && !isFacilitator(m.id())).toList();
+    }
+
+    Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A mutable copy used inside one engine step; nothing outside the engine sees it. */
+    static final class Builder {
+        String groupId;
+        Language language;
+        String zoneId;
+        GroupStatus status;
+        GroupStatus pausedFrom;
+        String facilitatorId;
+        final LinkedHashMap<String, Member> members;
+        Integer reportedSize;
+        int stageIndex;
+        int round;
+        int promptIndex;
+        Instant stageOpenedAt;
+        Instant awaitingSince;
+        final List<Answer> answers;
+        boolean nudged;
+        final LinkedHashSet<String> goalFeedbackGiven;
+        final LinkedHashSet<String> pendingDeletions;
+        int milestones;
+        Instant lastActivityAt;
+        long eventsApplied;
+
+        private Builder(GroupState s) {
+            groupId = s.groupId;
+            language = s.language;
+            zoneId = s.zoneId;
+            status = s.status;
+            pausedFrom = s.pausedFrom;
+            facilitatorId = s.facilitatorId;
+            members = new LinkedHashMap<>(s.members);
+            reportedSize = s.reportedSize;
+            stageIndex = s.stageIndex;
+            round = s.round;
+            promptIndex = s.promptIndex;
+            stageOpenedAt = s.stageOpenedAt;
+            awaitingSince = s.awaitingSince;
+            answers = new ArrayList<>(s.answers);
+            nudged = s.nudged;
+            goalFeedbackGiven = new LinkedHashSet<>(s.goalFeedbackGiven);
+            pendingDeletions = new LinkedHashSet<>(s.pendingDeletions);
+            milestones = s.milestones;
+            lastActivityAt = s.lastActivityAt;
+            eventsApplied = s.eventsApplied;
+        }
+
+        GroupState build() {
+            return new GroupState(groupId, language, zoneId, status, pausedFrom, facilitatorId, members,
+                    reportedSize, stageIndex, round, promptIndex, stageOpenedAt, awaitingSince, answers, nudged,
+                    goalFeedbackGiven, pendingDeletions, milestones, lastActivityAt, eventsApplied);
+        }
+    }
+}

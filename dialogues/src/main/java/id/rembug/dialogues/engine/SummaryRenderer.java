@@ -1,0 +1,101 @@
+package id.rembug.dialogues.engine;
+
+import id.rembug.dialogues.flow.Flow;
+import id.rembug.dialogues.flow.Language;
+import id.rembug.dialogues.flow.MessageKey;
+import id.rembug.dialogues.flow.Messages;
+import id.rembug.dialogues.flow.PromptKind;
+import id.rembug.dialogues.flow.Stage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a stage summary as the plain text a facilitator reads on a phone: heading, the answers
+ * grouped by question, who took part and who stayed quiet, goal checks, and what comes next.
+ */
+public final class SummaryRenderer {
+
+    private final Flow flow;
+    private final Messages messages;
+
+    public SummaryRenderer(Flow flow, Messages messages) {
+        this.flow = flow;
+        this.messages = messages;
+    }
+
+    public String render(StageSummary summary, Language language) {
+        StringBuilder out = new StringBuilder();
+        Map<String, Object> heading = Map.of("number", summary.stageNumber(), "total", summary.stageCount(),
+                "title", summary.title().in(language));
+        out.append(messages.get(summary.complete() ? MessageKey.SUMMARY_HEADING : MessageKey.SUMMARY_IN_PROGRESS,
+                language, heading));
+        if (summary.closedBy() == StageSummary.ClosedBy.FACILITATOR) {
+            out.append('\n').append(messages.get(MessageKey.SUMMARY_REASON_FACILITATOR, language));
+        }
+        boolean anyAnswer = false;
+        Stage stage = flow.stage(summary.stageKey()).orElse(null);
+        for (StageSummary.PromptAnswers prompt : summary.prompts()) {
+            if (prompt.answers().isEmpty()) {
+                continue;
+            }
+            anyAnswer = true;
+            out.append("\n\n❓ ").append(prompt.text().in(language));
+            for (Answer answer : prompt.answers()) {
+                out.append("\n• ").append(answer.memberName()).append(": ").append(display(stage, answer, language));
+                if (answer.goal() != null) {
+                    out.append("\n  ").append(goalLine(answer, language));
+                }
+            }
+        }
+        if (!anyAnswer) {
+            out.append("\n\n").append(messages.get(MessageKey.SUMMARY_NO_ANSWERS, language));
+        }
+        out.append("\n\n").append(messages.get(MessageKey.SUMMARY_PARTICIPANTS, language, Map.of(
+                "count", summary.participants().size(),
+                "names", summary.participants().stream()
+                        .map(p -> p.member().name() + " (" + p.answers() + ")")
+                        .collect(Collectors.joining(", ")))));
+        out.append('\n').append(summary.quiet().isEmpty()
+                ? messages.get(MessageKey.SUMMARY_NOBODY_QUIET, language)
+                : messages.get(MessageKey.SUMMARY_QUIET, language, Map.of("names", names(summary.quiet()))));
+        out.append("\n\n").append(summary.next() == null
+                ? messages.get(MessageKey.SUMMARY_LAST, language)
+                : messages.get(MessageKey.SUMMARY_NEXT, language, Map.of(
+                "title", summary.next().title().in(language),
+                "purpose", summary.next().purpose().in(language))));
+        return out.toString();
+    }
+
+    private String goalLine(Answer answer, Language language) {
+        if (answer.goal().isComplete()) {
+            return messages.get(MessageKey.SUMMARY_GOAL_MET, language);
+        }
+        String missing = answer.goal().missing().stream()
+                .map(c -> messages.get(GoalTexts.nameKey(c), language))
+                .collect(Collectors.joining(", "));
+        return messages.get(MessageKey.SUMMARY_GOAL_MISSING, language, Map.of("missing", missing));
+    }
+
+    /** How an answer reads in a summary: the label of a chosen option, the items of a list. */
+    public static String display(Stage stage, Answer answer, Language language) {
+        if (answer.kind() == PromptKind.CHOICE && stage != null) {
+            return stage.prompt(answer.promptKey())
+                    .flatMap(p -> p.choice(answer.value()))
+                    .map(c -> c.label().in(language))
+                    .orElse(answer.value());
+        }
+        if (answer.kind() == PromptKind.SCALE) {
+            return answer.value() + "/5";
+        }
+        if (answer.kind() == PromptKind.LIST && !answer.items().isEmpty()) {
+            return String.join("; ", answer.items());
+        }
+        return answer.value();
+    }
+
+    private static String names(List<Member> members) {
+        return members.stream().map(Member::name).collect(Collectors.joining(", "));
+    }
+}
