@@ -1,0 +1,30 @@
+package id.rembug.bot.channel;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON form of inbox and outbox entries in Redis. Its own mapper, so the stored format does
+ * not change with the web layer's Jackson settings.
+ */
+public final class ChannelCodec {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private ChannelCodec() {
+    }
+
+    public static String write(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    public static Inbound readInbound(String json) {
+        return MAPPER.readValue(json, Inbound.class);
+    }
+
+    public static Outgoing readOutgoing(String json) {
+        return MAPPER.readValue(json, Outgoing.class);
+    }
+}

@@ -1,0 +1,65 @@
+package id.rembug.bot.channel;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A platform update turned into what Rembug cares about, before any state is consulted. Channels
+ * (Telegram, the simulator) produce these; the inbox stores them; the group processor turns them
+ * into engine events.
+ *
+ * <p>{@link #updateId()} is the channel's unique id for the update it came from
+ * ({@code tg:<update_id>}, {@code sim:<n>}): the inbox refuses an id it has seen, so a
+ * redelivered update changes nothing.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Inbound.Message.class, name = "message"),
+        @JsonSubTypes.Type(value = Inbound.ButtonPressed.class, name = "button"),
+        @JsonSubTypes.Type(value = Inbound.MembersJoined.class, name = "joined"),
+        @JsonSubTypes.Type(value = Inbound.MemberLeft.class, name = "left"),
+        @JsonSubTypes.Type(value = Inbound.ChatMigrated.class, name = "migrated")
+})
+public sealed interface Inbound {
+
+    String updateId();
+
+    String chatId();
+
+    Instant at();
+
+    /**
+     * A text message, in a group or in a private chat with the bot.
+     *
+     * @param replyToMessageId the message it replies to, if any (how answers find their question)
+     * @param edited           true when this is an edit of an earlier message
+     */
+    record Message(String updateId, String chatId, boolean privateChat, Instant at, ChatUser from,
+                   String messageId, String text, String replyToMessageId, boolean edited) implements Inbound {
+    }
+
+    /** An inline button was pressed; {@code data} is the callback data we put on it. */
+    record ButtonPressed(String updateId, String chatId, boolean privateChat, Instant at, ChatUser from,
+                         String callbackId, String messageId, String data) implements Inbound {
+    }
+
+    /** People joined a group; {@code botAdded} when one of them is this bot. */
+    record MembersJoined(String updateId, String chatId, Instant at, ChatUser addedBy, List<ChatUser> members,
+                         boolean botAdded) implements Inbound {
+        public MembersJoined {
+            members = List.copyOf(members);
+        }
+    }
+
+    /** Someone left a group; {@code botRemoved} when it was this bot. */
+    record MemberLeft(String updateId, String chatId, Instant at, ChatUser member, boolean botRemoved)
+            implements Inbound {
+    }
+
+    /** A group became a supergroup and now lives under {@code newChatId}. */
+    record ChatMigrated(String updateId, String chatId, Instant at, String newChatId) implements Inbound {
+    }
+}

@@ -1,0 +1,266 @@
+package id.rembug.dialogues.transcript;
+
+import id.rembug.dialogues.engine.Command;
+import id.rembug.dialogues.engine.Effect;
+import id.rembug.dialogues.engine.Engine;
+import id.rembug.dialogues.engine.EngineSettings;
+import id.rembug.dialogues.engine.Event;
+import id.rembug.dialogues.engine.GroupState;
+import id.rembug.dialogues.engine.Member;
+import id.rembug.dialogues.engine.Step;
+import id.rembug.dialogues.flow.Flow;
+import id.rembug.dialogues.flow.FlowLoader;
+import id.rembug.dialogues.flow.Messages;
+import id.rembug.dialogues.goal.RuleBasedGoalChecker;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Plays a transcript file through the real engine and compares every step's effects with the
+ * expected lines. The format is meant to be read and extended without Java:
+ *
+ * <pre>
+ * # a comment
+ * flow: flows/mini.yaml                 the flow resource (default flows/stock.yaml)
+ * messages: flows/test-messages.yaml    the messages resource (default flows/messages.yaml)
+ * start: 2026-01-05T09:00:00+07:00      the clock at the first event; each event moves it one minute
+ * auto-advance-after: P1D               engine settings, ISO-8601 durations ("never" for none)
+ * nudge-after: P2D
+ *
+ * Ani joins                             a member joins (ids are the lower-cased names)
+ * Ani leaves
+ * Fasil added the bot
+ * size 6                                the channel counted 6 people in the group
+ * Ani: Saya Ani                         an answer to the question asked last (message ref L&lt;line&gt;)
+ * Ani [kenal.siapa]: Saya Ani           an answer replying to a given prompt
+ * Ani edits L12: Saya Ani, guru         an edit of the answer sent on line 12
+ * Ani: /mulai                           a command, parsed exactly as the channels parse it
+ * Ani presses nilai.rasa=4              an answer button (stage.prompt=value, current round)
+ * Ani presses !CONFIRM_DELETE           a command button
+ * +2d  / +3h / +30m                     time passes: the clock moves on and the engine is told
+ *   say stage-intro                     the expected effects of the event above, in order,
+ *   ask kenal.siapa                     each as its Effect.brief(); "wake +2d" is relative to the
+ *   wake +2d                            event's time; "..." allows further effects
+ *   = status ACTIVE                     a check of the state after the event:
+ *   = stage kenal                       status, stage, prompt (1-based), round, milestones,
+ *                                       facilitator, language, answers (count)
+ * </pre>
+ */
+public final class TranscriptRunner {
+
+    private static final Pattern ANSWER = Pattern.compile("^(\\S+)(?: \\[([a-z0-9-]+)\\.([a-z0-9-]+)\\])?: (.*)$");
+    private static final Pattern EDIT = Pattern.compile("^(\\S+) edits L(\\d+): (.*)$");
+    private static final Pattern PRESS_OPTION = Pattern.compile("^(\\S+) presses ([a-z0-9-]+)\\.([a-z0-9-]+)=(\\S+)$");
+    private static final Pattern PRESS_COMMAND = Pattern.compile("^(\\S+) presses !([A-Z_]+)$");
+    private static final Pattern TIME_STEP = Pattern.compile("^\\+(\\d+)([dhm])$");
+
+    private TranscriptRunner() {
+    }
+
+    /** A difference between what a transcript expected and what the engine did. */
+    public static final class Mismatch extends AssertionError {
+        Mismatch(String message) {
+            super(message);
+        }
+    }
+
+    public static GroupState run(String name, String text) {
+        List<String> lines = text.lines().toList();
+        String flowResource = "flows/stock.yaml";
+        String messagesResource = "flows/messages.yaml";
+        EngineSettings settings = EngineSettings.defaults();
+        Instant clock = OffsetDateTime.parse("2026-01-05T09:00:00+07:00").toInstant();
+
+        int first = 0;
+        for (; first < lines.size(); first++) {
+            String line = lines.get(first).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int colon = line.indexOf(": ");
+            String key = colon < 0 ? "" : line.substring(0, colon);
+            String value = colon < 0 ? "" : line.substring(colon + 2).strip();
+            switch (key) {
+                case "flow" -> flowResource = value;
+                case "messages" -> messagesResource = value;
+                case "start" -> clock = OffsetDateTime.parse(value).toInstant();
+                case "auto-advance-after" -> settings = settings.withAutoAdvanceAfter(
+                        value.equals("never") ? null : Duration.parse(value));
+                case "nudge-after" -> settings = settings.withNudgeAfter(Duration.parse(value));
+                default -> {
+                    break;
+                }
+            }
+            if (!List.of("flow", "messages", "start", "auto-advance-after", "nudge-after").contains(key)) {
+                break;
+            }
+        }
+
+        Flow flow = FlowLoader.loadResource(flowResource);
+        Messages messages = FlowLoader.loadMessagesResource(messagesResource);
+        Engine engine = new Engine(flow, messages, new RuleBasedGoalChecker(), settings);
+        GroupState state = engine.newGroup("transcript");
+
+        int i = first;
+        while (i < lines.size()) {
+            String raw = lines.get(i);
+            String line = raw.strip();
+            int lineNumber = i + 1;
+            if (line.isEmpty() || line.startsWith("#")) {
+                i++;
+                continue;
+            }
+            if (raw.startsWith(" ")) {
+                throw new Mismatch(name + ":" + lineNumber + ": expectation without an event above it: " + line);
+            }
+            Matcher time = TIME_STEP.matcher(line);
+            Event event;
+            if (time.matches()) {
+                long amount = Long.parseLong(time.group(1));
+                clock = clock.plus(switch (time.group(2)) {
+                    case "d" -> Duration.ofDays(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofMinutes(amount);
+                });
+                event = new Event.TimePassed(clock);
+            } else {
+                clock = clock.plus(Duration.ofMinutes(1));
+                event = parseEvent(name, lineNumber, line, clock);
+            }
+            Instant eventTime = clock;
+
+            List<String> expected = new ArrayList<>();
+            i++;
+            while (i < lines.size() && (lines.get(i).startsWith(" ") || lines.get(i).isBlank()
+                    || lines.get(i).strip().startsWith("#"))) {
+                String expectation = lines.get(i).strip();
+                if (!expectation.isEmpty() && !expectation.startsWith("#")) {
+                    expected.add(expectation);
+                }
+                i++;
+            }
+
+            if (event instanceof Event.OptionChosen chosen) {
+                event = new Event.OptionChosen(chosen.at(), chosen.member(), chosen.messageRef(), chosen.stageKey(),
+                        state.round(), chosen.promptKey(), chosen.value());
+            }
+            Step step = engine.step(state, event);
+            state = step.state();
+            check(name, lineNumber, line, expected, step, eventTime, flow);
+        }
+        return state;
+    }
+
+    private static Event parseEvent(String name, int lineNumber, String line, Instant at) {
+        String ref = "L" + lineNumber;
+        Matcher m;
+        if (line.endsWith(" joins")) {
+            return new Event.MemberJoined(at, member(line.substring(0, line.length() - " joins".length())));
+        }
+        if (line.endsWith(" leaves")) {
+            return new Event.MemberLeft(at, member(line.substring(0, line.length() - " leaves".length())).id());
+        }
+        if (line.endsWith(" added the bot")) {
+            return new Event.BotAdded(at, member(line.substring(0, line.length() - " added the bot".length())));
+        }
+        if (line.startsWith("size ")) {
+            return new Event.GroupSizeReported(at, Integer.parseInt(line.substring(5).strip()));
+        }
+        if ((m = EDIT.matcher(line)).matches()) {
+            return new Event.AnswerEdited(at, member(m.group(1)), "L" + m.group(2), m.group(3));
+        }
+        if ((m = PRESS_OPTION.matcher(line)).matches()) {
+            // the round is filled in from the state when the event is applied
+            return new Event.OptionChosen(at, member(m.group(1)), ref, m.group(2), 0, m.group(3), m.group(4));
+        }
+        if ((m = PRESS_COMMAND.matcher(line)).matches()) {
+            return new Event.CommandIssued(at, member(m.group(1)), ref, Command.valueOf(m.group(2)), "");
+        }
+        if ((m = ANSWER.matcher(line)).matches()) {
+            Member member = member(m.group(1));
+            String text = m.group(4);
+            var command = Command.parse(text);
+            if (command.isPresent()) {
+                Command.Parsed parsed = command.get();
+                String argument = parsed.command() == Command.UNKNOWN ? "/" + parsed.name() : parsed.argument();
+                return new Event.CommandIssued(at, member, ref, parsed.command(), argument);
+            }
+            return new Event.MemberAnswered(at, member, ref, m.group(3), text);
+        }
+        throw new Mismatch(name + ":" + lineNumber + ": cannot read this line as an event: " + line);
+    }
+
+    private static Member member(String name) {
+        String trimmed = name.strip();
+        return Member.of(trimmed.toLowerCase(Locale.ROOT), trimmed);
+    }
+
+    private static void check(String name, int lineNumber, String line, List<String> expected, Step step,
+                              Instant eventTime, Flow flow) {
+        List<String> expectedEffects = new ArrayList<>();
+        List<String> stateChecks = new ArrayList<>();
+        boolean open = false;
+        for (String expectation : expected) {
+            if (expectation.startsWith("= ")) {
+                stateChecks.add(expectation.substring(2).strip());
+            } else if (expectation.equals("...")) {
+                open = true;
+            } else {
+                expectedEffects.add(expectation);
+            }
+        }
+        List<String> actual = step.effects().stream().map(Effect::brief).toList();
+        boolean matches = open ? actual.size() >= expectedEffects.size() : actual.size() == expectedEffects.size();
+        for (int k = 0; matches && k < expectedEffects.size(); k++) {
+            matches = same(expectedEffects.get(k), actual.get(k), eventTime);
+        }
+        if (!matches) {
+            throw new Mismatch(name + ":" + lineNumber + ": after '" + line + "'\n  expected:\n    "
+                    + String.join("\n    ", expectedEffects) + (open ? "\n    ..." : "")
+                    + "\n  but the engine did:\n    " + String.join("\n    ", actual));
+        }
+        for (String stateCheck : stateChecks) {
+            String[] parts = stateCheck.split("\\s+", 2);
+            String expectedValue = parts.length > 1 ? parts[1] : "";
+            GroupState s = step.state();
+            String actualValue = switch (parts[0]) {
+                case "status" -> s.status().name();
+                case "stage" -> flow.stage(s.stageIndex()).key();
+                case "prompt" -> Integer.toString(s.promptIndex() + 1);
+                case "round" -> Integer.toString(s.round());
+                case "milestones" -> Integer.toString(s.milestones());
+                case "facilitator" -> s.facilitatorId() == null ? "none" : s.member(s.facilitatorId()).name();
+                case "language" -> s.language().code();
+                case "answers" -> Integer.toString(s.answers().size());
+                default -> throw new Mismatch(name + ":" + lineNumber + ": unknown state check '" + parts[0] + "'");
+            };
+            if (!actualValue.equals(expectedValue)) {
+                throw new Mismatch(name + ":" + lineNumber + ": after '" + line + "' expected " + parts[0] + " "
+                        + expectedValue + " but it is " + actualValue);
+            }
+        }
+    }
+
+    private static boolean same(String expected, String actual, Instant eventTime) {
+        if (expected.startsWith("wake +")) {
+            Matcher m = TIME_STEP.matcher(expected.substring("wake ".length()));
+            if (m.matches()) {
+                long amount = Long.parseLong(m.group(1));
+                Duration duration = switch (m.group(2)) {
+                    case "d" -> Duration.ofDays(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofMinutes(amount);
+                };
+                return actual.equals("wake " + eventTime.plus(duration));
+            }
+        }
+        return expected.equals(actual);
+    }
+}
