@@ -232,13 +232,16 @@ public final class EmbeddedRedisServer implements AutoCloseable {
             out.write("*1\r\n$8\r\nSHUTDOWN\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            // On success Redis closes the connection without a reply; a reply is an error.
-            byte[] reply = in.readNBytes(200);
-            if (reply.length == 0) {
+            // On success Redis closes the connection without a reply; a reply is an error line.
+            StringBuilder reply = new StringBuilder();
+            int c;
+            while ((c = in.read()) != -1 && c != '\n') {
+                reply.append((char) c);
+            }
+            if (reply.length() == 0) {
                 return true;
             }
-            log.warn("The embedded Redis refused SHUTDOWN: {}",
-                    new String(reply, StandardCharsets.UTF_8).strip());
+            log.warn("The embedded Redis refused SHUTDOWN: {}", reply.toString().strip());
             return false;
         } catch (ConnectException e) {
             log.warn("Could not reach the embedded Redis on port {} to send SHUTDOWN: {}", port, e.toString());
