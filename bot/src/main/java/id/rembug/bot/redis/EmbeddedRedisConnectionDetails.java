@@ -1,0 +1,16 @@
+package id.rembug.bot.redis;
+
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+
+/** Tells Spring Boot's Redis auto-configuration to connect to the embedded server. */
+public record EmbeddedRedisConnectionDetails(String host, int port) implements DataRedisConnectionDetails {
+
+    public static EmbeddedRedisConnectionDetails of(EmbeddedRedisServer server) {
+        return new EmbeddedRedisConnectionDetails(server.host(), server.port());
+    }
+
+    @Override
+    public Standalone getStandalone() {
+        return Standalone.of(host, port);
+    }
+}

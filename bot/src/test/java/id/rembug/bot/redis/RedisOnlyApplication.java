@@ -1,0 +1,27 @@
+package id.rembug.bot.redis;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The app's Redis wiring and nothing else, so these tests stay small as the app grows. */
+@Configuration(proxyBeanMethods = false)
+@ImportAutoConfiguration(DataRedisAutoConfiguration.class)
+@Import(EmbeddedRedisConfiguration.class)
+class RedisOnlyApplication {
+
+    /** Starts a non-web context with the given {@code name=value} properties. */
+    static ConfigurableApplicationContext run(String... properties) {
+        return new SpringApplicationBuilder(RedisOnlyApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties(properties)
+                .run();
+    }
+}

@@ -1,0 +1,147 @@
+package id.rembug.bot.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import id.rembug.bot.redis.EmbeddedRedisServer;
+import id.rembug.bot.redis.RedisBinary;
+
+/**
+ * One real redis-server for the whole test JVM, on a free port with its data in a temporary
+ * directory; the binary is chosen as the app chooses it ({@code redis-server} on PATH, else the
+ * one bundled in the embedded-redis jar). Stopped and its directory deleted when the JVM exits.
+ *
+ * <p>Plain use: {@code @ExtendWith(RedisServerExtension.class)}, then {@link #url()}. To start
+ * every test on an empty Redis:
+ * <pre>{@code
+ * @RegisterExtension
+ * static RedisServerExtension redis = RedisServerExtension.flushingBeforeEachTest();
+ * }</pre>
+ * For a Spring Boot test, hand the URL to Boot (which also keeps the app's own embedded server
+ * off):
+ * <pre>{@code
+ * @DynamicPropertySource
+ * static void redis(DynamicPropertyRegistry registry) {
+ *     RedisServerExtension.registerUrl(registry);
+ * }
+ * }</pre>
+ */
+public final class RedisServerExtension implements BeforeAllCallback, BeforeEachCallback {
+
+    private static EmbeddedRedisServer server;
+
+    private final boolean flushBeforeEachTest;
+
+    /** Starts the shared server (if needed) and leaves its data alone between tests. */
+    public RedisServerExtension() {
+        this(false);
+    }
+
+    private RedisServerExtension(boolean flushBeforeEachTest) {
+        this.flushBeforeEachTest = flushBeforeEachTest;
+    }
+
+    /** An extension that empties the shared server before each test. */
+    public static RedisServerExtension flushingBeforeEachTest() {
+        return new RedisServerExtension(true);
+    }
+
+    /** The shared server, started on first use. */
+    public static synchronized EmbeddedRedisServer server() {
+        if (server == null) {
+            Path dataDir = createTempDir();
+            EmbeddedRedisServer started = EmbeddedRedisServer.start(RedisBinary.locate(null),
+                    EmbeddedRedisServer.Options.of(dataDir, 0));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                deleteRecursively(dataDir);
+            }, "test-redis-cleanup"));
+            server = started;
+        }
+        return server;
+    }
+
+    /** E.g. {@code redis://127.0.0.1:41234}. */
+    public static String url() {
+        return server().url();
+    }
+
+    public static int port() {
+        return server().port();
+    }
+
+    /** Sets {@code spring.data.redis.url} to the shared server. */
+    public static void registerUrl(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.url", RedisServerExtension::url);
+    }
+
+    /** Deletes every key in every database of the shared server. */
+    public static void flushAll() {
+        EmbeddedRedisServer redis = server();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(redis.host(), redis.port()), 2_000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String reply = readLine(socket.getInputStream());
+            if (!reply.equals("+OK")) {
+                throw new IllegalStateException("FLUSHALL answered " + reply);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("FLUSHALL on " + redis.url() + " failed", e);
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (flushBeforeEachTest) {
+            flushAll();
+        }
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    private static Path createTempDir() {
+        try {
+            return Files.createTempDirectory("rembug-test-redis-");
+        } catch (IOException e) {
+            throw new IllegalStateException("No temporary directory for the test Redis", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Leftovers in the temporary directory are harmless.
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package id.rembug.bot.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RedisServerExtensionTest {
+
+    @RegisterExtension
+    static RedisServerExtension redis = RedisServerExtension.flushingBeforeEachTest();
+
+    @Test
+    @Order(1)
+    void sharedServerAnswers() {
+        RedisProbe.set(RedisServerExtension.url(), "left-by-first-test", "x");
+
+        assertThat(RedisServerExtension.server().isRunning()).isTrue();
+        assertThat(RedisServerExtension.url()).isEqualTo("redis://127.0.0.1:" + RedisServerExtension.port());
+    }
+
+    @Test
+    @Order(2)
+    void flushingExtensionStartsEachTestOnAnEmptyRedis() {
+        assertThat(RedisProbe.keyCount(RedisServerExtension.url())).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void everyCallReturnsTheSameServer() {
+        assertThat(RedisServerExtension.server()).isSameAs(RedisServerExtension.server());
+    }
+}
