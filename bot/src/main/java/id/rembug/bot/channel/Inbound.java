@@ -21,7 +21,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = Inbound.ButtonPressed.class, name = "button"),
         @JsonSubTypes.Type(value = Inbound.MembersJoined.class, name = "joined"),
         @JsonSubTypes.Type(value = Inbound.MemberLeft.class, name = "left"),
-        @JsonSubTypes.Type(value = Inbound.ChatMigrated.class, name = "migrated")
+        @JsonSubTypes.Type(value = Inbound.ChatMigrated.class, name = "migrated"),
+        @JsonSubTypes.Type(value = Inbound.WakeUp.class, name = "wake-up")
 })
 public sealed interface Inbound {
 
@@ -57,6 +58,10 @@ public sealed interface Inbound {
     /** Someone left a group; {@code botRemoved} when it was this bot. */
     record MemberLeft(String updateId, String chatId, Instant at, ChatUser member, boolean botRemoved)
             implements Inbound {
+    }
+
+    /** Not from a platform: a wake-up the engine asked for fell due ({@code chatId} is the conversation). */
+    record WakeUp(String updateId, String chatId, Instant at) implements Inbound {
     }
 
     /** A group became a supergroup and now lives under {@code newChatId}. */

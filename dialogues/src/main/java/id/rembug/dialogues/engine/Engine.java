@@ -292,8 +292,9 @@ public final class Engine {
             }
             effects.add(new AnswerRecorded(answer, corrected));
 
-            int answered = answerers(prompt.key()).size();
             int quorum = effectiveQuorum(stage);
+            // Answers beyond the quorum are welcome; the count shows progress, not a score.
+            int answered = Math.min(answerers(prompt.key()).size(), quorum);
             MessageKey ackKey = corrected ? MessageKey.ACK_CORRECTED
                     : goal != null && goal.isComplete() ? MessageKey.GOAL_GOOD : MessageKey.ACK;
             effects.add(new Acknowledge(member.id(), member.name(), messageRef, stage.key(), prompt.key(), answered,

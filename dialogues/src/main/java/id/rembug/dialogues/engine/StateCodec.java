@@ -29,4 +29,8 @@ public final class StateCodec {
     public Effect readEffect(String json) {
         return mapper.readValue(json, Effect.class);
     }
+
+    public <T> T read(String json, Class<T> type) {
+        return mapper.readValue(json, type);
+    }
 }

@@ -74,7 +74,10 @@ public enum MessageKey {
     SUMMARY_GOAL_MET("summary-goal-met"),
     SUMMARY_GOAL_MISSING("summary-goal-missing", "missing"),
     SUMMARY_NEXT("summary-next", "title", "purpose"),
-    SUMMARY_LAST("summary-last");
+    SUMMARY_LAST("summary-last"),
+    PRIVATE_WELCOME("private-welcome", "name"),
+    PRIVATE_HELP("private-help"),
+    FACILITATOR_UNREACHABLE("facilitator-unreachable", "name");
 
     private final String yamlKey;
     private final List<String> placeholders;

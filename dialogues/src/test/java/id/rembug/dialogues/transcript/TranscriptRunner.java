@@ -72,6 +72,20 @@ public final class TranscriptRunner {
     }
 
     public static GroupState run(String name, String text) {
+        return run(name, text, null);
+    }
+
+    /**
+     * Writes the transcript back with every event's expectations replaced by what the engine
+     * did: a starting point for a new transcript, to be read and checked by a person.
+     */
+    public static String record(String name, String text) {
+        StringBuilder out = new StringBuilder();
+        run(name, text, out);
+        return out.toString();
+    }
+
+    private static GroupState run(String name, String text, StringBuilder recording) {
         List<String> lines = text.lines().toList();
         String flowResource = "flows/stock.yaml";
         String messagesResource = "flows/messages.yaml";
@@ -108,12 +122,18 @@ public final class TranscriptRunner {
         Engine engine = new Engine(flow, messages, new RuleBasedGoalChecker(), settings);
         GroupState state = engine.newGroup("transcript");
 
+        if (recording != null) {
+            lines.subList(0, first).forEach(l -> recording.append(l).append('\n'));
+        }
         int i = first;
         while (i < lines.size()) {
             String raw = lines.get(i);
             String line = raw.strip();
             int lineNumber = i + 1;
             if (line.isEmpty() || line.startsWith("#")) {
+                if (recording != null) {
+                    recording.append(raw).append('\n');
+                }
                 i++;
                 continue;
             }
@@ -153,6 +173,11 @@ public final class TranscriptRunner {
             }
             Step step = engine.step(state, event);
             state = step.state();
+            if (recording != null) {
+                recording.append(raw).append('\n');
+                step.effects().forEach(e -> recording.append("  ").append(e.brief()).append('\n'));
+                continue;
+            }
             check(name, lineNumber, line, expected, step, eventTime, flow);
         }
         return state;

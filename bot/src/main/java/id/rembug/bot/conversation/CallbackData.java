@@ -1,0 +1,73 @@
+package id.rembug.bot.conversation;
+
+import id.rembug.dialogues.engine.Command;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * What we put in a button's callback data and how we read it back. Telegram allows 64 bytes, so
+ * prompts are named by their position and everything else by short tags.
+ *
+ * <ul>
+ *   <li>{@code a|<stage>|<round>|<promptIndex>|<value>}: an answer button</li>
+ *   <li>{@code c|<COMMAND>}: a command button in the group</li>
+ *   <li>{@code f|<groupId>|<COMMAND>}: a facilitator's button under a private summary</li>
+ *   <li>{@code k|<stage>}: "why does this stage matter?"</li>
+ * </ul>
+ */
+public sealed interface CallbackData {
+
+    int MAX_BYTES = 64;
+
+    record Answer(String stageKey, int round, int promptIndex, String value) implements CallbackData {
+    }
+
+    record GroupCommand(Command command) implements CallbackData {
+    }
+
+    record FacilitatorCommand(String groupId, Command command) implements CallbackData {
+    }
+
+    record WhyStage(String stageKey) implements CallbackData {
+    }
+
+    default String encode() {
+        String data;
+        if (this instanceof Answer a) {
+            data = "a|" + a.stageKey() + "|" + a.round() + "|" + a.promptIndex() + "|" + a.value();
+        } else if (this instanceof GroupCommand c) {
+            data = "c|" + c.command().name();
+        } else if (this instanceof FacilitatorCommand f) {
+            data = "f|" + f.groupId() + "|" + f.command().name();
+        } else {
+            data = "k|" + ((WhyStage) this).stageKey();
+        }
+        if (data.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new IllegalStateException("callback data over " + MAX_BYTES + " bytes: " + data);
+        }
+        return data;
+    }
+
+    /** Reads callback data; empty for anything we did not write (old or forged buttons). */
+    static Optional<CallbackData> decode(String data) {
+        if (data == null) {
+            return Optional.empty();
+        }
+        String[] parts = data.split("\\|", -1);
+        try {
+            return switch (parts[0]) {
+                case "a" -> parts.length == 5
+                        ? Optional.of(new Answer(parts[1], Integer.parseInt(parts[2]), Integer.parseInt(parts[3]), parts[4]))
+                        : Optional.empty();
+                case "c" -> parts.length == 2 ? Optional.of(new GroupCommand(Command.valueOf(parts[1]))) : Optional.empty();
+                case "f" -> parts.length == 3
+                        ? Optional.of(new FacilitatorCommand(parts[1], Command.valueOf(parts[2]))) : Optional.empty();
+                case "k" -> parts.length == 2 ? Optional.of(new WhyStage(parts[1])) : Optional.empty();
+                default -> Optional.empty();
+            };
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package id.rembug.bot.conversation;
+
+/**
+ * Where conversations live in Redis. A conversation is a group (keyed by the chat id it was
+ * first seen under, which stays its id after a migration) or a person's private chat with the
+ * bot ({@code user:<id>}).
+ */
+public final class ConversationKeys {
+
+    /** Signals that a conversation has events to apply; read by the processors' consumer group. */
+    public static final String WORK = "rembug:work";
+    public static final String WORK_GROUP = "processors";
+    /** Pending wake-ups: members {@code <conversation>|<epochMillis>}, scored by the millis. */
+    public static final String WAKE_UPS = "rembug:wakeups";
+    /** Every group Rembug has seen. */
+    public static final String GROUPS = "rembug:groups";
+
+    private ConversationKeys() {
+    }
+
+    public static String seen(String updateId) {
+        return "rembug:seen:" + updateId;
+    }
+
+    public static String events(String conversation) {
+        return "rembug:events:" + conversation;
+    }
+
+    /** HASH: state (engine JSON), applied (last applied events-stream id), chat (where to send). */
+    public static String group(String conversation) {
+        return "rembug:group:" + conversation;
+    }
+
+    /** HASH: answer key to answer JSON, for every stage and round. */
+    public static String answers(String groupId) {
+        return "rembug:group:" + groupId + ":answers";
+    }
+
+    /** HASH: {@code <stage>:<round>} to the stage summary JSON. */
+    public static String milestones(String groupId) {
+        return "rembug:group:" + groupId + ":milestones";
+    }
+
+    /** HASH: message id of a question we sent to the prompt it asked ({@code stage|round|index}). */
+    public static String promptMessages(String groupId) {
+        return "rembug:group:" + groupId + ":prompt-messages";
+    }
+
+    /** A chat that became a supergroup: the new chat id maps back to the group's id. */
+    public static String chatGroup(String chatId) {
+        return "rembug:chat-group:" + chatId;
+    }
+
+    public static String user(String userId) {
+        return "rembug:user:" + userId;
+    }
+
+    public static String privateConversation(String userId) {
+        return "user:" + userId;
+    }
+}

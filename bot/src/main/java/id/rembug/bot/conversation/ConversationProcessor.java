@@ -1,0 +1,89 @@
+package id.rembug.bot.conversation;
+
+import id.rembug.bot.channel.ChannelCodec;
+import id.rembug.bot.channel.Inbound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Applies a conversation's pending inbox entries one at a time, in stream order. Several workers
+ * and instances may call this for the same conversation at once: each commit is conditional on
+ * the last applied entry, so exactly one of them applies each entry and the others reload.
+ */
+@Component
+public class ConversationProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationProcessor.class);
+    private static final int BATCH = 50;
+
+    private final ConversationStore store;
+    private final GroupPlanner groups;
+    private final PrivatePlanner privates;
+    private final Clock clock;
+
+    public ConversationProcessor(ConversationStore store, GroupPlanner groups, PrivatePlanner privates, Clock clock) {
+        this.store = store;
+        this.groups = groups;
+        this.privates = privates;
+        this.clock = clock;
+    }
+
+    /** Applies everything pending for the conversation; returns how many entries this call applied. */
+    public int process(String conversation) {
+        int applied = 0;
+        while (true) {
+            ConversationStore.Snapshot snapshot = store.load(conversation);
+            List<MapRecord<String, Object, Object>> entries = store.pending(conversation, snapshot.applied(), BATCH);
+            if (entries.isEmpty()) {
+                return applied;
+            }
+            for (MapRecord<String, Object, Object> entry : entries) {
+                String entryId = entry.getId().getValue();
+                Plan plan = plan(snapshot, entry, entryId);
+                boolean isPrivate = conversation.startsWith("user:");
+                String userId = isPrivate ? conversation.substring("user:".length()) : null;
+                if (!store.commit(snapshot, entryId, plan, plan.state != snapshot.state(), userId, clock.instant())) {
+                    log.debug("Conversation {} moved on under us at {}; reloading", conversation, entryId);
+                    break;
+                }
+                applied++;
+                snapshot = new ConversationStore.Snapshot(conversation, plan.state, entryId,
+                        plan.newChatId != null ? plan.newChatId : snapshot.chatId());
+            }
+        }
+    }
+
+    private Plan plan(ConversationStore.Snapshot snapshot, MapRecord<String, Object, Object> entry, String entryId) {
+        Object json = entry.getValue().get("inbound");
+        Inbound inbound;
+        try {
+            inbound = ChannelCodec.readInbound(String.valueOf(json));
+        } catch (RuntimeException unreadable) {
+            log.warn("Skipping inbox entry {} of {}: it cannot be read ({}): {}", entryId, snapshot.conversation(),
+                    unreadable.getMessage(), abbreviate(String.valueOf(json)));
+            return new Plan(snapshot.state());
+        }
+        try {
+            return snapshot.conversation().startsWith("user:")
+                    ? privates.plan(snapshot, inbound, entryId)
+                    : groups.plan(snapshot, inbound, entryId);
+        } catch (DataAccessException redisTrouble) {
+            throw redisTrouble;
+        } catch (RuntimeException bug) {
+            // One poisoned entry must not stop the group forever: log it whole, skip it, go on.
+            log.error("Skipping inbox entry {} of {} that could not be applied: {}", entryId, snapshot.conversation(),
+                    abbreviate(String.valueOf(json)), bug);
+            return new Plan(snapshot.state());
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500) + "…";
+    }
+}

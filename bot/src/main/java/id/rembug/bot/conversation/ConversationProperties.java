@@ -1,0 +1,36 @@
+package id.rembug.bot.conversation;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.time.LocalTime;
+
+/**
+ * How groups are guided.
+ *
+ * @param flow             a flow YAML file to use instead of the stock flow (empty: stock)
+ * @param messages         a messages YAML file to use instead of the stock texts (empty: stock)
+ * @param nudgeAfter       how long a stage is open before quiet members get their one nudge
+ * @param autoAdvanceAfter how long a completed stage waits for the facilitator before the group
+ *                         goes on by itself (0 = wait for the facilitator forever)
+ * @param quietHoursStart  from this local time no nudge or automatic step is sent ...
+ * @param quietHoursEnd    ... until this one
+ * @param timeZone         the groups' local time zone
+ * @param language         the language of a new group (id or en)
+ * @param maxAnswerLength  longer answers are refused with a clear message
+ * @param workers          threads applying events (per instance)
+ */
+@ConfigurationProperties("rembug.conversation")
+public record ConversationProperties(
+        @DefaultValue("") String flow,
+        @DefaultValue("") String messages,
+        @DefaultValue("P2D") Duration nudgeAfter,
+        @DefaultValue("P1D") Duration autoAdvanceAfter,
+        @DefaultValue("21:00") LocalTime quietHoursStart,
+        @DefaultValue("06:00") LocalTime quietHoursEnd,
+        @DefaultValue("Asia/Jakarta") String timeZone,
+        @DefaultValue("id") String language,
+        @DefaultValue("1000") int maxAnswerLength,
+        @DefaultValue("2") int workers) {
+}

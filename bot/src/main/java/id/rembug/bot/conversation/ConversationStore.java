@@ -1,0 +1,145 @@
+package id.rembug.bot.conversation;
+
+import id.rembug.bot.channel.ChannelCodec;
+import id.rembug.bot.channel.Outgoing;
+import id.rembug.bot.channel.OutboxKeys;
+import id.rembug.dialogues.engine.GroupState;
+import id.rembug.dialogues.engine.StateCodec;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a conversation and commits what one inbox entry changed. The commit is one Lua script
+ * guarded by the id of the last applied entry: if another worker or instance applied something
+ * in between, nothing is written and the caller reloads. That compare-and-set on the event
+ * stream position is what keeps each group's events applied once and in order.
+ */
+@Component
+public class ConversationStore {
+
+    private static final RedisScript<Long> COMMIT = new DefaultRedisScript<>("""
+            local applied = redis.call('HGET', KEYS[1], 'applied') or ''
+            if applied ~= ARGV[1] then return 0 end
+            local ops = cjson.decode(ARGV[5])
+            redis.call('HSET', KEYS[1], 'applied', ARGV[2])
+            if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'state', ARGV[3]) end
+            if ops.isGroup then redis.call('SADD', KEYS[5], ARGV[4]) end
+            if ops.newChat then
+              redis.call('HSET', KEYS[1], 'chat', ops.newChat)
+              redis.call('SET', ops.newChatKey, ARGV[4])
+            end
+            for _, member in ipairs(ops.forget) do
+              for _, field in ipairs(redis.call('HKEYS', KEYS[2])) do
+                local parts = {}
+                for part in string.gmatch(field, '[^:]+') do parts[#parts + 1] = part end
+                if parts[4] == member then redis.call('HDEL', KEYS[2], field) end
+              end
+            end
+            for _, pair in ipairs(ops.answers) do redis.call('HSET', KEYS[2], pair[1], pair[2]) end
+            for _, pair in ipairs(ops.milestones) do redis.call('HSET', KEYS[3], pair[1], pair[2]) end
+            for _, at in ipairs(ops.wakeUps) do redis.call('ZADD', KEYS[4], at, ARGV[4] .. '|' .. at) end
+            for _, pair in ipairs(ops.userFields) do redis.call('HSET', ops.userKey, pair[1], pair[2]) end
+            for _, out in ipairs(ops.outgoing) do
+              redis.call('RPUSH', out.queue, out.json)
+              redis.call('ZADD', out.ready, 'NX', ops.now, out.chat)
+            end
+            return 1
+            """, Long.class);
+
+    private final StringRedisTemplate redis;
+    private final StateCodec codec = new StateCodec();
+
+    public ConversationStore(StringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    /** The stored part of a conversation: its state (null when new), where it stands, its chat. */
+    record Snapshot(String conversation, GroupState state, String applied, String chatId) {
+    }
+
+    Snapshot load(String conversation) {
+        Map<Object, Object> hash = redis.opsForHash().entries(ConversationKeys.group(conversation));
+        String stateJson = (String) hash.get("state");
+        String applied = (String) hash.getOrDefault("applied", "");
+        String chat = (String) hash.getOrDefault("chat", conversation);
+        return new Snapshot(conversation, stateJson == null ? null : codec.readState(stateJson), applied, chat);
+    }
+
+    /** The entries of the conversation's event stream after {@code applied}, oldest first. */
+    List<MapRecord<String, Object, Object>> pending(String conversation, String applied, int count) {
+        Range<String> range = applied.isEmpty() ? Range.unbounded()
+                : Range.rightUnbounded(Range.Bound.exclusive(applied));
+        List<MapRecord<String, Object, Object>> records = redis.opsForStream()
+                .range(ConversationKeys.events(conversation), range, Limit.limit().count(count));
+        return records == null ? List.of() : records;
+    }
+
+    /** Writes the plan if nobody applied anything since {@code expectedApplied}; false otherwise. */
+    boolean commit(Snapshot snapshot, String entryId, Plan plan, boolean stateChanged, String userId, Instant now) {
+        String conversation = snapshot.conversation();
+        Map<String, Object> ops = new LinkedHashMap<>();
+        ops.put("isGroup", plan.state != null && !conversation.startsWith("user:"));
+        ops.put("now", Long.toString(now.toEpochMilli()));
+        if (plan.newChatId != null) {
+            ops.put("newChat", plan.newChatId);
+            ops.put("newChatKey", ConversationKeys.chatGroup(plan.newChatId));
+        }
+        ops.put("forget", plan.forgetMembers);
+        ops.put("answers", pairs(plan.answers));
+        ops.put("milestones", pairs(plan.milestones));
+        ops.put("wakeUps", plan.wakeUps.stream().map(at -> Long.toString(at.toEpochMilli())).toList());
+        ops.put("userKey", userId == null ? "" : ConversationKeys.user(userId));
+        ops.put("userFields", pairs(plan.userFields));
+        List<Map<String, String>> outgoing = new ArrayList<>();
+        for (Outgoing message : plan.outgoing) {
+            outgoing.add(Map.of(
+                    "queue", OutboxKeys.queue(message.lane(), message.chatId()),
+                    "ready", OutboxKeys.ready(message.lane()),
+                    "chat", message.chatId(),
+                    "json", ChannelCodec.write(message)));
+        }
+        ops.put("outgoing", outgoing);
+        String groupId = conversation;
+        Long result = redis.execute(COMMIT,
+                List.of(ConversationKeys.group(conversation), ConversationKeys.answers(groupId),
+                        ConversationKeys.milestones(groupId), ConversationKeys.WAKE_UPS, ConversationKeys.GROUPS),
+                snapshot.applied(), entryId, stateChanged && plan.state != null ? codec.write(plan.state) : "",
+                conversation, ChannelCodec.write(ops));
+        return result != null && result == 1L;
+    }
+
+    private static List<List<String>> pairs(Map<String, String> map) {
+        return map.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Stage summaries kept for the group, by {@code stage:round}. */
+    Map<String, String> milestones(String groupId) {
+        Map<Object, Object> raw = redis.opsForHash().entries(ConversationKeys.milestones(groupId));
+        Map<String, String> result = new LinkedHashMap<>();
+        raw.forEach((k, v) -> result.put((String) k, (String) v));
+        return result;
+    }
+
+    /** The prompt a message of ours asked, as {@code stage|round|index}; null if it asked none. */
+    String promptOfMessage(String groupId, String messageId) {
+        if (messageId == null) {
+            return null;
+        }
+        return (String) redis.opsForHash().get(ConversationKeys.promptMessages(groupId), messageId);
+    }
+
+    Map<Object, Object> user(String userId) {
+        return redis.opsForHash().entries(ConversationKeys.user(userId));
+    }
+}

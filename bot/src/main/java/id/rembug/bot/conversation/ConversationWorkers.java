@@ -1,0 +1,181 @@
+package id.rembug.bot.conversation;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.PendingMessage;
+import org.springframework.data.redis.connection.stream.PendingMessages;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the work stream with a Redis consumer group and applies each named conversation. An
+ * entry is acknowledged only after its conversation was processed; entries left pending by a
+ * crashed instance are claimed by the others after {@link #CLAIM_AFTER}, and by this instance
+ * at once when it starts.
+ */
+@Component
+public class ConversationWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationWorkers.class);
+    static final Duration CLAIM_AFTER = Duration.ofSeconds(30);
+    private static final Duration BLOCK = Duration.ofMillis(500);
+
+    private final StringRedisTemplate redis;
+    private final ConversationProcessor processor;
+    private final int workers;
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
+    private volatile boolean running;
+    private ExecutorService pool;
+
+    public ConversationWorkers(StringRedisTemplate redis, ConversationProcessor processor,
+                               ConversationProperties properties) {
+        this.redis = redis;
+        this.processor = processor;
+        this.workers = Math.max(1, properties.workers());
+    }
+
+    @Override
+    public void start() {
+        ensureGroup();
+        running = true;
+        pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "rembug-conversation");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 0; i < workers; i++) {
+            String consumer = instance + "-" + i;
+            boolean claimsOrphans = i == 0;
+            pool.submit(() -> loop(consumer, claimsOrphans));
+        }
+    }
+
+    private void loop(String consumer, boolean claimsOrphans) {
+        long nextClaim = 0;
+        Duration backoff = Duration.ofMillis(100);
+        boolean first = true;
+        while (running) {
+            try {
+                if (claimsOrphans && System.currentTimeMillis() >= nextClaim) {
+                    claimOrphans(consumer, first ? Duration.ZERO : CLAIM_AFTER);
+                    first = false;
+                    nextClaim = System.currentTimeMillis() + CLAIM_AFTER.toMillis() / 2;
+                }
+                @SuppressWarnings("unchecked")
+                List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(
+                        Consumer.from(ConversationKeys.WORK_GROUP, consumer),
+                        StreamReadOptions.empty().count(20).block(BLOCK),
+                        StreamOffset.create(ConversationKeys.WORK, ReadOffset.lastConsumed()));
+                handle(records);
+                backoff = Duration.ofMillis(100);
+            } catch (DataAccessException | IllegalStateException trouble) {
+                if (!running) {
+                    return;
+                }
+                log.warn("Conversation worker {} cannot reach Redis ({}); retrying in {} ms", consumer,
+                        trouble.getMessage(), backoff.toMillis());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
+                        : backoff.multipliedBy(2);
+                if (trouble.getMessage() != null && trouble.getMessage().contains("NOGROUP")) {
+                    ensureGroup();
+                }
+            } catch (RuntimeException bug) {
+                log.error("Conversation worker {} hit an unexpected error; it carries on", consumer, bug);
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private void handle(List<MapRecord<String, Object, Object>> records) {
+        if (records == null) {
+            return;
+        }
+        for (MapRecord<String, Object, Object> record : records) {
+            String conversation = String.valueOf(record.getValue().get("conversation"));
+            processor.process(conversation);
+            redis.opsForStream().acknowledge(ConversationKeys.WORK, ConversationKeys.WORK_GROUP, record.getId());
+            redis.opsForStream().delete(ConversationKeys.WORK, record.getId());
+        }
+    }
+
+    /** Takes over entries another consumer read but never acknowledged (it crashed or stopped). */
+    private void claimOrphans(String consumer, Duration idleAtLeast) {
+        PendingMessages pending = redis.opsForStream().pending(ConversationKeys.WORK, ConversationKeys.WORK_GROUP,
+                Range.unbounded(), 100);
+        List<RecordId> stale = new ArrayList<>();
+        for (PendingMessage message : pending) {
+            if (!message.getConsumerName().equals(consumer)
+                    && message.getElapsedTimeSinceLastDelivery().compareTo(idleAtLeast) >= 0) {
+                stale.add(message.getId());
+            }
+        }
+        if (stale.isEmpty()) {
+            return;
+        }
+        List<MapRecord<String, Object, Object>> claimed = redis.opsForStream().claim(ConversationKeys.WORK,
+                ConversationKeys.WORK_GROUP, consumer, idleAtLeast, stale.toArray(RecordId[]::new));
+        log.info("Claimed {} unfinished work entries from stopped consumers", claimed.size());
+        handle(claimed);
+    }
+
+    private void ensureGroup() {
+        try {
+            redis.opsForStream().createGroup(ConversationKeys.WORK, ReadOffset.from("0"), ConversationKeys.WORK_GROUP);
+        } catch (RedisSystemException | org.springframework.dao.InvalidDataAccessApiUsageException exists) {
+            // BUSYGROUP: the group exists already, which is the normal case.
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (pool != null) {
+            pool.shutdown();
+            try {
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Start after Redis and before the channels; stop before Redis goes away. */
+    @Override
+    public int getPhase() {
+        return 100;
+    }
+}

@@ -1,0 +1,300 @@
+package id.rembug.bot.conversation;
+
+import id.rembug.bot.channel.ChatUser;
+import id.rembug.bot.channel.Inbound;
+import id.rembug.bot.channel.Outgoing;
+import id.rembug.bot.channel.Outgoing.OutButton;
+import id.rembug.dialogues.engine.Button;
+import id.rembug.dialogues.engine.ButtonAction;
+import id.rembug.dialogues.engine.Command;
+import id.rembug.dialogues.engine.Effect;
+import id.rembug.dialogues.engine.Engine;
+import id.rembug.dialogues.engine.Event;
+import id.rembug.dialogues.engine.GroupState;
+import id.rembug.dialogues.engine.Member;
+import id.rembug.dialogues.engine.StageSummary;
+import id.rembug.dialogues.engine.StateCodec;
+import id.rembug.dialogues.engine.Step;
+import id.rembug.dialogues.engine.SummaryRenderer;
+import id.rembug.dialogues.flow.Flow;
+import id.rembug.dialogues.flow.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns one inbox entry of a group into engine events, runs the engine, and turns its effects
+ * into a {@link Plan}: messages for the outbox, answers and milestones to store, wake-ups.
+ */
+@Component
+public class GroupPlanner {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupPlanner.class);
+    static final String REACTION_NEW = "👍";
+    static final String REACTION_CORRECTED = "✍";
+
+    private final Engine engine;
+    private final Flow flow;
+    private final SummaryRenderer summaries;
+    private final ConversationStore store;
+    private final StateCodec codec = new StateCodec();
+
+    public GroupPlanner(Engine engine, SummaryRenderer summaries, ConversationStore store) {
+        this.engine = engine;
+        this.flow = engine.flow();
+        this.summaries = summaries;
+        this.store = store;
+    }
+
+    Plan plan(ConversationStore.Snapshot snapshot, Inbound inbound, String entryId) {
+        String groupId = snapshot.conversation();
+        GroupState state = snapshot.state() != null ? snapshot.state() : engine.newGroup(groupId);
+        Plan plan = new Plan(state);
+        String chatId = snapshot.chatId();
+        Outputs out = new Outputs(groupId, chatId, entryId, inbound.at(), plan);
+
+        if (inbound instanceof Inbound.ChatMigrated migrated) {
+            plan.newChatId = migrated.newChatId();
+            return plan;
+        }
+        List<Event> events = events(inbound, state, groupId, out);
+        for (Event event : events) {
+            Step step = engine.step(plan.state, event);
+            plan.state = step.state();
+            apply(step.effects(), inbound, out);
+        }
+        return plan;
+    }
+
+    // ---- inbound to events -------------------------------------------------------------
+
+    private List<Event> events(Inbound inbound, GroupState state, String groupId, Outputs out) {
+        Instant at = inbound.at();
+        if (inbound instanceof Inbound.WakeUp) {
+            return List.of(new Event.TimePassed(at));
+        }
+        if (inbound instanceof Inbound.MembersJoined joined) {
+            List<Event> events = new ArrayList<>();
+            if (joined.botAdded()) {
+                events.add(new Event.BotAdded(at, member(joined.addedBy())));
+            }
+            for (ChatUser user : joined.members()) {
+                if (!user.bot()) {
+                    events.add(new Event.MemberJoined(at, member(user)));
+                }
+            }
+            return events;
+        }
+        if (inbound instanceof Inbound.MemberLeft left) {
+            return left.botRemoved() || left.member().bot() ? List.of()
+                    : List.of(new Event.MemberLeft(at, left.member().id()));
+        }
+        if (inbound instanceof Inbound.ButtonPressed pressed) {
+            return buttonEvents(pressed, state, out);
+        }
+        if (inbound instanceof Inbound.Message message) {
+            return messageEvents(message, state, groupId);
+        }
+        return List.of();
+    }
+
+    private List<Event> messageEvents(Inbound.Message message, GroupState state, String groupId) {
+        Instant at = message.at();
+        Member member = member(message.from());
+        String text = message.text() == null ? "" : message.text();
+        Optional<Command.Parsed> command = message.edited() ? Optional.empty() : Command.parse(text);
+        if (command.isPresent()) {
+            Command.Parsed parsed = command.get();
+            String argument = parsed.command() == Command.UNKNOWN ? "/" + parsed.name() : parsed.argument();
+            return List.of(new Event.CommandIssued(at, member, message.messageId(), parsed.command(), argument));
+        }
+        if (message.edited()) {
+            return List.of(new Event.AnswerEdited(at, member, message.messageId(), text));
+        }
+        // Only replies to our questions are answers: other chatter in the group is none of our business.
+        String promptRef = store.promptOfMessage(groupId, message.replyToMessageId());
+        if (promptRef == null) {
+            return List.of();
+        }
+        return List.of(new Event.MemberAnswered(at, member, message.messageId(), promptKeyOf(promptRef, state), text));
+    }
+
+    /** The prompt key of a {@code stage|round|index} reference, or a key of no current prompt. */
+    private String promptKeyOf(String promptRef, GroupState state) {
+        String[] parts = promptRef.split("\\|");
+        Optional<Stage> stage = flow.stage(parts[0]);
+        int index = Integer.parseInt(parts[2]);
+        if (stage.isEmpty() || index >= stage.get().prompts().size()) {
+            return "stale";
+        }
+        boolean current = flow.stage(state.stageIndex()).key().equals(parts[0])
+                && Integer.toString(state.round()).equals(parts[1]);
+        // A reply to a question of an earlier stage or round names a prompt the stage does not have,
+        // which the engine answers with "that stage is closed".
+        return current ? stage.get().prompts().get(index).key() : "closed-" + parts[0];
+    }
+
+    private List<Event> buttonEvents(Inbound.ButtonPressed pressed, GroupState state, Outputs out) {
+        Instant at = pressed.at();
+        Member member = member(pressed.from());
+        Optional<CallbackData> data = CallbackData.decode(pressed.data());
+        out.pendingToast = pressed;
+        if (data.isEmpty()) {
+            log.info("Ignoring a button with unknown data '{}' in chat {}", pressed.data(), pressed.chatId());
+            return List.of();
+        }
+        CallbackData callback = data.get();
+        if (callback instanceof CallbackData.Answer answer) {
+            Optional<Stage> stage = flow.stage(answer.stageKey());
+            if (stage.isEmpty() || answer.promptIndex() >= stage.get().prompts().size()) {
+                return List.of();
+            }
+            return List.of(new Event.OptionChosen(at, member, pressed.messageId(), answer.stageKey(), answer.round(),
+                    stage.get().prompts().get(answer.promptIndex()).key(), answer.value()));
+        }
+        if (callback instanceof CallbackData.GroupCommand command) {
+            return List.of(new Event.CommandIssued(at, member, pressed.messageId(), command.command(), ""));
+        }
+        if (callback instanceof CallbackData.FacilitatorCommand command) {
+            return List.of(new Event.CommandIssued(at, member, null, command.command(), ""));
+        }
+        return List.of();
+    }
+
+    private static Member member(ChatUser user) {
+        return user == null ? Member.of("unknown", "?") : Member.of(user.id(), user.name());
+    }
+
+    // ---- effects to outputs ------------------------------------------------------------
+
+    private void apply(List<Effect> effects, Inbound inbound, Outputs out) {
+        Plan plan = out.plan;
+        GroupState state = plan.state;
+        String lastAnsweredPromptRef = null;
+        for (Effect effect : effects) {
+            if (effect instanceof Effect.Say say) {
+                out.text(say.text(), rows(say.buttons(), out.groupId, false), false, say.replyToRef(), null);
+            } else if (effect instanceof Effect.AskPrompt ask) {
+                Stage stage = flow.stage(ask.stageKey()).orElseThrow();
+                String promptRef = ask.stageKey() + "|" + ask.round() + "|" + stage.indexOf(ask.promptKey());
+                out.text(ask.text(), rows(ask.buttons(), out.groupId, false), ask.kind().isTyped(), null, promptRef);
+            } else if (effect instanceof Effect.AnswerRecorded recorded) {
+                plan.answers.put(recorded.answer().key(), codec.write(recorded.answer()));
+                Stage stage = flow.stage(recorded.answer().stageKey()).orElseThrow();
+                lastAnsweredPromptRef = recorded.answer().stageKey() + "|" + recorded.answer().round() + "|"
+                        + stage.indexOf(recorded.answer().promptKey());
+            } else if (effect instanceof Effect.Acknowledge ack) {
+                if (inbound instanceof Inbound.ButtonPressed) {
+                    out.toast = ack.text();
+                } else if (ack.messageRef() != null) {
+                    out.reaction(ack.messageRef(), ack.corrected() ? REACTION_CORRECTED : REACTION_NEW);
+                }
+            } else if (effect instanceof Effect.GoalFeedback feedback) {
+                out.text(feedback.text(), List.of(), true, feedback.messageRef(), lastAnsweredPromptRef);
+            } else if (effect instanceof Effect.NudgeQuietMembers nudge) {
+                out.text(nudge.text(), List.of(), false, null, null);
+            } else if (effect instanceof Effect.MilestoneReached milestone) {
+                StageSummary summary = milestone.summary();
+                plan.milestones.put(summary.stageKey() + ":" + summary.round(), codec.write(summary));
+                if (state.facilitatorId() != null) {
+                    out.privateText(state.facilitatorId(), summaries.render(summary, state.language()),
+                            rows(milestone.facilitatorButtons(), out.groupId, true));
+                }
+            } else if (effect instanceof Effect.SummaryRequested requested) {
+                out.privateText(requested.facilitatorId(), summaries.render(requested.summary(), state.language()),
+                        List.of());
+            } else if (effect instanceof Effect.ForgetMember forget) {
+                plan.forgetMembers.add(forget.memberId());
+                scrubMilestones(out.groupId, forget.memberId(), plan);
+            } else if (effect instanceof Effect.ScheduleWakeUp wake) {
+                plan.wakeUps.add(wake.at());
+            }
+        }
+        if (out.pendingToast != null) {
+            out.callbackAnswer(out.pendingToast, out.toast == null ? "✓" : out.toast);
+            out.pendingToast = null;
+        }
+    }
+
+    /** Removes a member from every stored summary of the group: their answers, name and count. */
+    private void scrubMilestones(String groupId, String memberId, Plan plan) {
+        store.milestones(groupId).forEach((key, json) -> {
+            StageSummary summary = codec.read(plan.milestones.getOrDefault(key, json), StageSummary.class);
+            StageSummary scrubbed = new StageSummary(summary.groupId(), summary.stageKey(), summary.phaseKey(),
+                    summary.stageNumber(), summary.stageCount(), summary.title(), summary.round(), summary.complete(),
+                    summary.closedBy(),
+                    summary.prompts().stream().map(p -> new StageSummary.PromptAnswers(p.promptKey(), p.kind(), p.text(),
+                            p.answers().stream().filter(a -> !a.memberId().equals(memberId)).toList())).toList(),
+                    summary.participants().stream().filter(p -> !p.member().id().equals(memberId)).toList(),
+                    summary.quiet().stream().filter(m -> !m.id().equals(memberId)).toList(),
+                    summary.next(), summary.at());
+            plan.milestones.put(key, codec.write(scrubbed));
+        });
+    }
+
+    /** Buttons one per row: easier to hit on a small screen. */
+    private List<List<OutButton>> rows(List<Button> buttons, String groupId, boolean privateChat) {
+        List<List<OutButton>> rows = new ArrayList<>();
+        for (Button button : buttons) {
+            rows.add(List.of(new OutButton(button.label(), callback(button.action(), groupId, privateChat).encode())));
+        }
+        return rows;
+    }
+
+    private CallbackData callback(ButtonAction action, String groupId, boolean privateChat) {
+        if (action instanceof ButtonAction.Choose choose) {
+            int promptIndex = flow.stage(choose.stageKey()).map(s -> s.indexOf(choose.promptKey())).orElse(0);
+            return new CallbackData.Answer(choose.stageKey(), choose.round(), promptIndex, choose.value());
+        }
+        Command command = ((ButtonAction.Run) action).command();
+        return privateChat ? new CallbackData.FacilitatorCommand(groupId, command) : new CallbackData.GroupCommand(command);
+    }
+
+    /** Collects the outgoing messages of one entry, with ids derived from the entry id. */
+    private final class Outputs {
+        final String groupId;
+        final String chatId;
+        final String entryId;
+        final Instant at;
+        final Plan plan;
+        Inbound.ButtonPressed pendingToast;
+        String toast;
+
+        Outputs(String groupId, String chatId, String entryId, Instant at, Plan plan) {
+            this.groupId = groupId;
+            this.chatId = chatId;
+            this.entryId = entryId;
+            this.at = at;
+            this.plan = plan;
+        }
+
+        private String nextId() {
+            return groupId + ":" + entryId + ":" + plan.outgoing.size();
+        }
+
+        void text(String text, List<List<OutButton>> buttons, boolean forceReply, String replyTo, String promptRef) {
+            plan.outgoing.add(new Outgoing(nextId(), Outgoing.Kind.TEXT, Outgoing.Lane.CONVERSATION, chatId, groupId,
+                    text, buttons, forceReply && buttons.isEmpty(), replyTo, promptRef, null, null, at));
+        }
+
+        void privateText(String userId, String text, List<List<OutButton>> buttons) {
+            plan.outgoing.add(new Outgoing(nextId(), Outgoing.Kind.TEXT, Outgoing.Lane.CONVERSATION, userId, groupId,
+                    text, buttons, false, null, null, null, null, at));
+        }
+
+        void reaction(String messageId, String emoji) {
+            plan.outgoing.add(new Outgoing(nextId(), Outgoing.Kind.REACTION, Outgoing.Lane.CONVERSATION, chatId,
+                    groupId, null, List.of(), false, messageId, null, emoji, null, at));
+        }
+
+        void callbackAnswer(Inbound.ButtonPressed pressed, String text) {
+            plan.outgoing.add(new Outgoing(nextId(), Outgoing.Kind.CALLBACK_ANSWER, Outgoing.Lane.CONVERSATION,
+                    pressed.chatId(), groupId, text, List.of(), false, null, null, null, pressed.callbackId(), at));
+        }
+    }
+}

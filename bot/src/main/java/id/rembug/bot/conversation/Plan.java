@@ -1,0 +1,32 @@
+package id.rembug.bot.conversation;
+
+import id.rembug.bot.channel.Outgoing;
+import id.rembug.dialogues.engine.GroupState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one inbox entry changes, committed together in one atomic Redis script: the new
+ * state, the answers, the milestones, the wake-ups and the messages we now owe.
+ */
+final class Plan {
+
+    GroupState state;
+    final Map<String, String> answers = new LinkedHashMap<>();
+    final List<String> forgetMembers = new ArrayList<>();
+    final Map<String, String> milestones = new LinkedHashMap<>();
+    final List<Instant> wakeUps = new ArrayList<>();
+    final List<Outgoing> outgoing = new ArrayList<>();
+    /** A group that moved to a new chat id (became a supergroup). */
+    String newChatId;
+    /** Fields of the user's hash to set (private conversations). */
+    final Map<String, String> userFields = new LinkedHashMap<>();
+
+    Plan(GroupState state) {
+        this.state = state;
+    }
+}

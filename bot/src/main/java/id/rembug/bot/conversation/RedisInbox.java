@@ -1,0 +1,79 @@
+package id.rembug.bot.conversation;
+
+import id.rembug.bot.channel.ChannelCodec;
+import id.rembug.bot.channel.Inbound;
+import id.rembug.bot.channel.InboxWriter;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The durable inbox: each update is appended to its conversation's event stream and announced on
+ * the work stream, in one script, and only if its update id was not seen in the last two days
+ * (Telegram keeps unconfirmed updates for one), so a redelivered update changes nothing.
+ */
+@Component
+public class RedisInbox implements InboxWriter {
+
+    static final Duration SEEN_FOR = Duration.ofDays(2);
+
+    private static final RedisScript<Long> APPEND = new DefaultRedisScript<>("""
+            if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[3]) then
+              redis.call('XADD', KEYS[2], '*', 'inbound', ARGV[1])
+              redis.call('XADD', KEYS[3], 'MAXLEN', '~', '100000', '*', 'conversation', ARGV[2])
+              return 1
+            end
+            return 0
+            """, Long.class);
+
+    private final StringRedisTemplate redis;
+
+    public RedisInbox(StringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    @Override
+    public int append(List<Inbound> updates) {
+        int added = 0;
+        for (Inbound update : updates) {
+            String conversation = conversationOf(update);
+            Long result = redis.execute(APPEND,
+                    List.of(ConversationKeys.seen(update.updateId()), ConversationKeys.events(conversation),
+                            ConversationKeys.WORK),
+                    ChannelCodec.write(update), conversation, Long.toString(SEEN_FOR.toSeconds()));
+            if (result != null && result == 1L) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Which conversation an update belongs to. A facilitator's button under a private summary
+     * acts on the group named in it; other private messages go to the person's own conversation.
+     */
+    String conversationOf(Inbound update) {
+        if (update instanceof Inbound.ButtonPressed pressed) {
+            var data = CallbackData.decode(pressed.data());
+            if (data.isPresent() && data.get() instanceof CallbackData.FacilitatorCommand f) {
+                return groupOf(f.groupId());
+            }
+            if (pressed.privateChat()) {
+                return ConversationKeys.privateConversation(pressed.chatId());
+            }
+        }
+        if (update instanceof Inbound.Message message && message.privateChat()) {
+            return ConversationKeys.privateConversation(message.chatId());
+        }
+        return groupOf(update.chatId());
+    }
+
+    private String groupOf(String chatId) {
+        String mapped = redis.opsForValue().get(ConversationKeys.chatGroup(chatId));
+        return mapped != null ? mapped : chatId;
+    }
+}

@@ -1,0 +1,97 @@
+package id.rembug.bot.conversation;
+
+import id.rembug.bot.RembugApplication;
+import id.rembug.bot.channel.ChannelCodec;
+import id.rembug.bot.channel.ChatUser;
+import id.rembug.bot.channel.Inbound;
+import id.rembug.bot.channel.OutboxKeys;
+import id.rembug.bot.channel.Outgoing;
+import id.rembug.bot.testsupport.RedisServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The inbox, the workers, the engine and the atomic commit to the outbox, on a real Redis. */
+@SpringBootTest(classes = RembugApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"rembug.dispatch.enabled=false", "rembug.simulator.enabled=false"})
+class ConversationPipelineTest {
+
+    @RegisterExtension
+    static RedisServerExtension redisServer = RedisServerExtension.flushingBeforeEachTest();
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        RedisServerExtension.registerUrl(registry);
+    }
+
+    @Autowired
+    RedisInbox inbox;
+    @Autowired
+    StringRedisTemplate redis;
+
+    private final String chat = "-100" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000);
+    private final ChatUser sari = ChatUser.person("501", "Sari");
+    private final ChatUser ani = ChatUser.person("502", "Ani");
+
+    @Test
+    void addingTheBotQueuesItsIntroductionForTheGroup() {
+        inbox.append(List.of(joined("tg:1")));
+
+        List<Outgoing> sent = awaitOutbox(chat, 1);
+        assertThat(sent.get(0).kind()).isEqualTo(Outgoing.Kind.TEXT);
+        assertThat(sent.get(0).text()).contains("/fasilitator");
+    }
+
+    @Test
+    void startingAsksTheFirstQuestionAsAReplyRequest() {
+        inbox.append(List.of(joined("tg:1"), command("tg:2", sari, "/fasilitator"), command("tg:3", ani, "/mulai")));
+
+        List<Outgoing> sent = awaitOutbox(chat, 5);
+        Outgoing question = sent.get(4);
+        assertThat(question.promptRef()).isEqualTo("persiapan|1|0");
+        assertThat(question.forceReply()).isTrue();
+    }
+
+    @Test
+    void aRedeliveredUpdateChangesNothing() {
+        inbox.append(List.of(joined("tg:1")));
+        awaitOutbox(chat, 1);
+
+        int added = inbox.append(List.of(joined("tg:1")));
+
+        assertThat(added).isZero();
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
+                .until(() -> outbox(chat).size() == 1);
+    }
+
+    private Inbound joined(String updateId) {
+        return new Inbound.MembersJoined(updateId, chat, Instant.now(), sari, List.of(new ChatUser("999", "Rembug", true)),
+                true);
+    }
+
+    private Inbound command(String updateId, ChatUser from, String text) {
+        return new Inbound.Message(updateId, chat, false, Instant.now(), from, updateId.substring(3), text, null, false);
+    }
+
+    private List<Outgoing> awaitOutbox(String chatId, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox(chatId).size() >= count);
+        return outbox(chatId);
+    }
+
+    private List<Outgoing> outbox(String chatId) {
+        List<String> json = redis.opsForList().range(OutboxKeys.queue(Outgoing.Lane.CONVERSATION, chatId), 0, -1);
+        return json == null ? List.of() : json.stream().map(ChannelCodec::readOutgoing).toList();
+    }
+}
