@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Range;
-import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.PendingMessage;
@@ -92,14 +91,13 @@ public class ConversationWorkers implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                log.warn("Conversation worker {} cannot reach Redis ({}); retrying in {} ms", consumer,
-                        trouble.getMessage(), backoff.toMillis());
+                log.warn("Conversation worker {} cannot read its work ({}); retrying in {} ms", consumer,
+                        rootMessage(trouble), backoff.toMillis());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
                         : backoff.multipliedBy(2);
-                if (trouble.getMessage() != null && trouble.getMessage().contains("NOGROUP")) {
-                    ensureGroup();
-                }
+                // The work stream may have been deleted (a flushed Redis): recreate its consumer group.
+                ensureGroup();
             } catch (RuntimeException bug) {
                 log.error("Conversation worker {} hit an unexpected error; it carries on", consumer, bug);
                 sleep(Duration.ofSeconds(1));
@@ -139,11 +137,20 @@ public class ConversationWorkers implements SmartLifecycle {
         handle(claimed);
     }
 
+    private static String rootMessage(Throwable trouble) {
+        Throwable root = trouble;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
     private void ensureGroup() {
         try {
             redis.opsForStream().createGroup(ConversationKeys.WORK, ReadOffset.from("0"), ConversationKeys.WORK_GROUP);
-        } catch (RedisSystemException | org.springframework.dao.InvalidDataAccessApiUsageException exists) {
-            // BUSYGROUP: the group exists already, which is the normal case.
+        } catch (DataAccessException exists) {
+            // BUSYGROUP: the group exists already, which is the normal case; or Redis is away,
+            // which the worker loop reports and retries.
         }
     }
 
