@@ -51,6 +51,9 @@ final class GoalTokenizer {
     private static final Set<String> ONE_NOT_A_COUNT_BEFORE =
             Set.of("no", "every", "any", "some", "each", "the", "this", "that", "which", "someone", "anyone");
     private static final Set<String> ONE_NOT_A_COUNT_AFTER = Set.of("of", "another", "day", "by", "more");
+    private static final Set<String> YEAR_CONTEXT_BEFORE = Set.of("tahun", "year", "pada", "sebelum", "sesudah",
+            "setelah", "sampai", "hingga", "akhir", "awal", "pertengahan", "sejak", "mulai", "in", "by", "before",
+            "until", "till", "since", "of", "end");
     private static final Set<String> CLOCK_CONTEXT_BEFORE = Set.of("jam", "pukul", "at");
 
     private GoalTokenizer() {
@@ -88,7 +91,7 @@ final class GoalTokenizer {
                 tokens.add(new GoalToken(raw, raw, i, end, Kind.NUMBER, digitValue(raw), i == lastEnd, breakBetween(text, lastEnd, i)));
                 lastEnd = end;
                 i = end;
-            } else if (isWordChar(text, i)) {
+            } else if (isWordStart(text, i)) {
                 int end = wordEnd(text, i);
                 String word = lower(text.substring(i, end)).replace("'", "").replace("\u2019", "").replace("`", "");
                 String norm = normalise(word);
@@ -97,7 +100,7 @@ final class GoalTokenizer {
                         && word.length() >= 2 && !LABEL_MARKERS.contains(norm)) {
                     norm = norm + "-" + norm;
                     end++;
-                } else if (end + 1 < length && text.charAt(end) == '-' && isWordChar(text, end + 1)) {
+                } else if (end + 1 < length && text.charAt(end) == '-' && isWordStart(text, end + 1)) {
                     int nextEnd = wordEnd(text, end + 1);
                     String next = lower(text.substring(end + 1, nextEnd));
                     if (next.equals(word)) {
@@ -113,7 +116,7 @@ final class GoalTokenizer {
                 tokens.add(new GoalToken("%", "persen", i, i + 1, Kind.WORD, Double.NaN, i == lastEnd, false));
                 lastEnd = i + 1;
                 i++;
-            } else if (c == '/' && !tokens.isEmpty() && i + 1 < length && isWordChar(text, i + 1)) {
+            } else if (c == '/' && !tokens.isEmpty() && i + 1 < length && isWordStart(text, i + 1)) {
                 // "Rp 10.000/bulan" reads as "per bulan"
                 tokens.add(new GoalToken("/", "per", i, i + 1, Kind.WORD, Double.NaN, i == lastEnd, false));
                 lastEnd = i + 1;
@@ -151,6 +154,15 @@ final class GoalTokenizer {
             }
         }
         return end;
+    }
+
+    /** A word starts with a letter (any script); marks such as emoji variation selectors only continue one. */
+    private static boolean isWordStart(String text, int index) {
+        int codePoint = text.codePointAt(index);
+        if (codePoint < 128) {
+            return (codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z');
+        }
+        return Character.isLetter(codePoint) || Character.getType(codePoint) == Character.DECIMAL_DIGIT_NUMBER;
     }
 
     /** Letters (any script) and combining marks; ASCII digits start numbers instead. */
@@ -288,9 +300,10 @@ final class GoalTokenizer {
             }
             return Kind.NUMBER;
         }
-        if (raw.length() == 4 && !CURRENCY.contains(before) && !countedAfter) {
+        if (raw.length() == 4 && !CURRENCY.contains(before)) {
             int year = Integer.parseInt(raw);
-            if (year >= 1950 && year <= 2100) {
+            // "2000 bibit" counts seedlings, but "tahun 2027 warga ..." is still a year
+            if (year >= 1950 && year <= 2100 && (!countedAfter || YEAR_CONTEXT_BEFORE.contains(before))) {
                 return Kind.YEAR;
             }
         }

@@ -81,10 +81,11 @@ import java.util.TreeSet;
  * wish without an activity ("kampung kita lebih bersih", "better life") is not scoped.</li>
  * <li><b>REALISTIC</b>: the goal does not hang on outsiders. It is <em>not</em> realistic when
  * any of these holds and is not negated by a nearby "tanpa", "tidak", "without", "not"...:
- * (a) a waiting, asking, needing, depending or conditional word ("menunggu", "minta",
+ * (a) a waiting, asking, receiving, depending or conditional word ("menunggu", "minta",
  * "kalau", "tergantung", "waiting", "if", "depends") is followed within five words by
  * outside money ("bantuan", "dana", "grant") or an outsider ("pemerintah", "dinas",
- * "donatur", "NGO"); (b) outside money sits next to an outsider ("bantuan pemerintah", "dana
+ * "donatur", "NGO"), or a word of need ("butuh", "perlu", "need") by an outsider (needing
+ * money says nothing yet about who pays); (b) outside money sits next to an outsider ("bantuan pemerintah", "dana
  * desa", "government funding"); (c) an outsider is followed by a duty word ("pemerintah
  * harus", "the council should pay"); (d) the work is done "oleh"/"by" an outsider; (e) an
  * outsider is the only actor named. Money is the group's own when the words around it say
@@ -101,7 +102,8 @@ import java.util.TreeSet;
  * (abbreviations kept, white space collapsed), distinct phrases in order of appearance joined
  * by ", ", at most {@value #MAX_EVIDENCE_PHRASES} of them: "3 bulan, setiap Sabtu". A goal that
  * is realistic only because nothing in it points outside has no words to quote, so REALISTIC
- * then has no evidence entry.
+ * then has no evidence entry. A goal without a single word or number (empty, blank, only
+ * emoji or punctuation) meets nothing.
  */
 public final class RuleBasedGoalChecker implements GoalChecker {
 
@@ -127,7 +129,7 @@ public final class RuleBasedGoalChecker implements GoalChecker {
             // Indonesian relative days and periods
             "besok|lusa|besoknya",
             "hari|pagi|siang|sore|malam ini",
-            "minggu|pekan|bulan|tahun|semester ini|depan|mendatang|berikutnya|selanjutnya",
+            "minggu|pekan|bulan|tahun|semester|weekend ini|depan|mendatang|berikutnya|selanjutnya",
             "minggu|pekan|bulan|tahun yang? akan datang",
             "minggu pagi|siang|sore|malam",
             "setiap|tiap|tiap-tiap|sebelum|sampai? hari minggu ini|depan? DAYPART?",
@@ -205,7 +207,9 @@ public final class RuleBasedGoalChecker implements GoalChecker {
             GoalLexicon.STRONG_OUTSIDER_PHRASES, STRONG_OUTSIDERS));
 
     private static final Set<String> ENGLISH_VERB_FORMS = englishVerbForms();
-    private static final Set<String> ENGLISH_BASE_FORMS_AFTER_DETERMINER_ARE_NOUNS = Set.of("a", "an", "the");
+    private static final Set<String> ENGLISH_ARTICLES = Set.of("a", "an", "the");
+    private static final Set<String> COMMON_ENGLISH_ADJECTIVES =
+            Set.of("good", "new", "great", "fresh", "better", "best", "big", "small", "quick", "strong", "first");
 
     public RuleBasedGoalChecker() {
         // all state is static, compiled once
@@ -215,14 +219,19 @@ public final class RuleBasedGoalChecker implements GoalChecker {
     public GoalAssessment assess(String goal) {
         String text = goal == null ? "" : Normalizer.normalize(goal, Normalizer.Form.NFKC);
         Goal analysed = new Goal(text, GoalTokenizer.tokenize(text));
+        if (analysed.tokens().isEmpty()) {
+            // nothing written (or only emoji and punctuation): no words, so nothing to credit
+            return new GoalAssessment(Set.of(), Map.of());
+        }
 
         EnumSet<GoalCriterion> met = EnumSet.noneOf(GoalCriterion.class);
         Map<GoalCriterion, String> evidence = new EnumMap<>(GoalCriterion.class);
 
         List<String> time = timeFrame(analysed);
         List<String> measures = measures(analysed);
-        List<String> activities = activities(analysed);
-        Realism realism = realism(analysed, activityPhraseTokens(analysed));
+        List<Match> activityPhrases = ACTIVITIES.findAll(analysed);
+        List<String> activities = activities(analysed, activityPhrases);
+        Realism realism = realism(analysed, tokensIn(activityPhrases, analysed.tokens().size()));
 
         record(GoalCriterion.TIME_FRAMED, time, met, evidence);
         record(GoalCriterion.MEASURABLE, measures, met, evidence);
@@ -280,15 +289,12 @@ public final class RuleBasedGoalChecker implements GoalChecker {
 
     // ---------------------------------------------------------------- activities
 
-    private static List<String> activities(Goal goal) {
+    private static List<String> activities(Goal goal, List<Match> activityPhrases) {
         List<GoalToken> tokens = goal.tokens();
-        boolean[] inPhrase = new boolean[tokens.size()];
+        boolean[] inPhrase = tokensIn(activityPhrases, tokens.size());
         Map<Integer, String> byPosition = new HashMap<>();
-        for (Match match : ACTIVITIES.findAll(goal)) {
+        for (Match match : activityPhrases) {
             byPosition.put(match.from(), goal.quote(match.from(), match.to()));
-            for (int i = match.from(); i < match.to(); i++) {
-                inPhrase[i] = true;
-            }
         }
         boolean indonesian = readsAsIndonesian(tokens);
         for (int i = 0; i < tokens.size(); i++) {
@@ -384,7 +390,10 @@ public final class RuleBasedGoalChecker implements GoalChecker {
         }
         boolean baseOrThirdPerson = ENGLISH_ACTIVITY_VERBS.contains(word)
                 || (word.endsWith("s") && ENGLISH_ACTIVITY_VERBS.contains(word.substring(0, word.length() - 1)));
-        if (baseOrThirdPerson && ENGLISH_BASE_FORMS_AFTER_DETERMINER_ARE_NOUNS.contains(before)) {
+        String twoBefore = i > 1 ? tokens.get(i - 2).norm() : "";
+        boolean afterArticle = ENGLISH_ARTICLES.contains(before)
+                || (COMMON_ENGLISH_ADJECTIVES.contains(before) && ENGLISH_ARTICLES.contains(twoBefore));
+        if (baseOrThirdPerson && afterArticle) {
             return false; // "a recycling plant", "a good start"
         }
         if (word.startsWith("start") && after.equals("of")) {
@@ -423,17 +432,17 @@ public final class RuleBasedGoalChecker implements GoalChecker {
     private record Span(int from, int to) {
     }
 
-    /** Tokens inside an activity name: "donor" in "donor darah" is nobody the group waits for. */
-    private static boolean[] activityPhraseTokens(Goal goal) {
-        boolean[] inActivity = new boolean[goal.tokens().size()];
-        for (Match match : ACTIVITIES.findAll(goal)) {
+    private static boolean[] tokensIn(List<Match> matches, int size) {
+        boolean[] covered = new boolean[size];
+        for (Match match : matches) {
             for (int i = match.from(); i < match.to(); i++) {
-                inActivity[i] = true;
+                covered[i] = true;
             }
         }
-        return inActivity;
+        return covered;
     }
 
+    /** {@code inActivity}: "donor" in "donor darah" names an activity, not anybody the group waits for. */
     private static Realism realism(Goal goal, boolean[] inActivity) {
         List<GoalToken> tokens = goal.tokens();
         int size = tokens.size();
@@ -569,9 +578,15 @@ public final class RuleBasedGoalChecker implements GoalChecker {
         return null;
     }
 
+    /** "dana kas RT", "iuran warga", "our own funds"; but not "bantuan dari desa, kami ...". */
     private static boolean isOwnMoney(List<GoalToken> tokens, int aid) {
         for (int j = aid + 1; j <= Math.min(tokens.size() - 1, aid + OWN_MONEY_REACH); j++) {
-            if (OWN_MONEY_MARKERS.contains(tokens.get(j).norm())) {
+            GoalToken token = tokens.get(j);
+            if (token.afterBreak() || STRONG_OUTSIDERS.contains(token.norm())
+                    || (WEAK_OUTSIDERS.contains(token.norm()) && weakOutsiderActs(tokens, j))) {
+                break;
+            }
+            if (OWN_MONEY_MARKERS.contains(token.norm())) {
                 return true;
             }
         }
