@@ -61,14 +61,11 @@ class RuleBasedGoalCheckerProperties {
     }
 
     @Example
-    void veryLongTextIsAssessedQuickly() {
+    void veryLongTextIsStillAssessedWhole() {
+        // about 400,000 characters, far beyond any chat message; its speed is StepBenchmark's business
         String goal = "Dalam 3 bulan kami warga RT 05 membersihkan selokan dari 40 rumah setiap Sabtu. ".repeat(5_000);
-        long started = System.nanoTime();
         GoalAssessment assessment = checker.assess(goal);
-        long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat(assessment.isComplete()).isTrue();
-        // a generous bound: this is about 400,000 characters, far beyond any chat message
-        assertThat(millis).isLessThan(5_000);
     }
 
     @Example
