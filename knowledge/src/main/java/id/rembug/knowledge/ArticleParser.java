@@ -32,7 +32,12 @@ final class ArticleParser {
     static final Pattern ID_PATTERN = Pattern.compile("^[a-z][a-z0-9-]{0,39}$");
     static final List<String> FIELDS = List.of("id", "title", "summary", "stages", "roles", "tags");
     private static final List<String> LANGUAGES = List.of("id", "en");
-    private static final Pattern LANGUAGE_HEADING = Pattern.compile("^##\\s+([A-Za-z]{2})\\s*$");
+    /**
+     * A level-2 heading of one word is a language section. Longer headings ("## Langkah praktis")
+     * stay part of the text; a one-word heading in any other language ("## eng") is a mistake
+     * worth reporting rather than silently swallowing the English text into the Indonesian.
+     */
+    private static final Pattern LANGUAGE_HEADING = Pattern.compile("^##\\s+(\\S+)\\s*$");
     private static final String DELIMITER = "---";
 
     /** The outcome for one file: the article when it is valid, and the problems found. */

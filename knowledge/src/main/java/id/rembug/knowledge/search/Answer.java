@@ -12,7 +12,9 @@ public sealed interface Answer {
      * The question matched an article well enough to answer with it.
      *
      * @param best         the article to answer with (its summary is the short answer)
-     * @param alsoRelevant a few other articles worth offering as "read more", best first
+     * @param alsoRelevant a few other articles worth offering as "read more", in ranking order;
+     *                     for a question about two topics one of them may even score higher
+     *                     than {@code best} while covering less of the question
      */
     record Found(SearchHit best, List<SearchHit> alsoRelevant) implements Answer {
         public Found {

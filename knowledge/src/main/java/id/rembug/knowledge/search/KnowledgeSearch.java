@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,11 +29,11 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -50,14 +51,19 @@ import id.rembug.knowledge.KnowledgeBase;
  * Indonesia, English or a mix of both.
  *
  * <p>Built in memory at start-up (the articles are few and small). Each article is indexed
- * twice, once per language with that language's Lucene analyzer, and ranked with BM25.
- * Lucene's score says which article is best but not whether it is any good, so a separate
+ * once per language with that language's Lucene analyzer, and ranked with BM25. A question is
+ * first tidied by the {@link QueryNormaliser} (phone spellings, filler words, synonyms), then
+ * searched in both languages at once; a word found in no article is also matched loosely, with
+ * low weight, against look-alike words of the articles (as Lucene's FuzzyQuery would), so
+ * typos still find their article.
+ *
+ * <p>Lucene's score says which article is best but not whether it is any good, so a separate
  * confidence check decides if the bot may answer. The article must either contain most of
  * the question's words (each weighted by how rare it is among the articles, as in BM25's
  * idf), or a fair share of them that includes at least two different words and one word in
- * its title, summary or tags. A question that shares a single word
- * with an article by coincidence ("harga" in "menghargai") is declined, so the bot can say
- * honestly that it does not know.
+ * its title, summary or tags. A question that shares a single word with an article by
+ * coincidence ("harga" in "menghargai") is declined, so the bot can say honestly that it
+ * does not know.
  *
  * <p>Thread-safe once constructed.
  */
@@ -67,11 +73,11 @@ public final class KnowledgeSearch implements AutoCloseable {
     static final double STRONG_COVERAGE = 0.6;
     /**
      * The lower share that is enough when at least {@link #MIN_MATCHED_WORDS} different words of the
-     * question appear in the article: one shared word is too often a coincidence.
+     * question appear in the article and one of them in its title, summary or tags.
      */
     static final double MIN_COVERAGE = 0.3;
     static final int MIN_MATCHED_WORDS = 2;
-    /** Other confident hits are offered as "also relevant" when they score at least this share of the best. */
+    /** Other hits are offered as "also relevant" when they score at least this share of the best. */
     static final double ALSO_RELEVANT_SHARE = 0.5;
     static final int MAX_ALSO_RELEVANT = 2;
     static final int MAX_CLOSEST_TOPICS = 3;
@@ -80,10 +86,13 @@ public final class KnowledgeSearch implements AutoCloseable {
 
     private static final String ARTICLE_ID = "article_id";
     private static final String RAW = "raw";
+    /** Loose matches are a rescue for typos, so they score well below a real match. */
     private static final float FUZZY_BOOST = 0.3f;
     /** A word matched only by a look-alike counts for this share of its weight. */
     private static final double FUZZY_COVERAGE = 0.75;
     private static final int FUZZY_MIN_LENGTH = 5;
+    /** As FuzzyQuery's default maximum expansions. */
+    private static final int MAX_LOOK_ALIKES = 50;
 
     private enum Language { ID, EN }
 
@@ -109,24 +118,32 @@ public final class KnowledgeSearch implements AutoCloseable {
         }
 
         String textOf(Article article) {
-            String lang = language == Language.ID ? "id" : "en";
+            String code = language == Language.ID ? "id" : "en";
             return switch (this) {
-                case TITLE_ID, TITLE_EN -> article.title().in(lang);
-                case SUMMARY_ID, SUMMARY_EN -> article.summary().in(lang);
+                case TITLE_ID, TITLE_EN -> article.title().in(code);
+                case SUMMARY_ID, SUMMARY_EN -> article.summary().in(code);
                 // Tags and stage keys are written in either language, so both analyzers see them.
                 case TAGS_ID, TAGS_EN -> String.join(" ", article.tags()) + " " + String.join(" ", article.stages());
-                case BODY_ID, BODY_EN -> article.body().in(lang);
+                case BODY_ID, BODY_EN -> article.body().in(code);
             };
         }
     }
 
-    /** What the confidence check needs to know about one article, worked out once at start-up. */
-    private record IndexedArticle(Article article, Map<SearchField, Set<String>> terms, Set<String> rawWords,
-                                  Set<String> rawWordsOutsideBody) {
+    /** Which articles contain a word (or its look-alikes), anywhere and outside the body. */
+    private record Occurrence(Set<String> anywhere, Set<String> outsideBody, Set<String> lookAlikes) {
+        static final Occurrence NONE = new Occurrence(Set.of(), Set.of(), Set.of());
+
+        boolean isEmpty() {
+            return anywhere.isEmpty();
+        }
     }
 
-    /** One word of the question with its synonyms, analysed for every field. */
-    private record QueryWord(String word, Map<SearchField, Set<String>> terms, boolean fuzzy) {
+    /**
+     * One word of the question with its synonyms: its analysed terms per field, where it
+     * occurs exactly, and (for a word found nowhere) where a look-alike occurs.
+     */
+    private record QueryWord(String word, Map<SearchField, Set<String>> terms, boolean fuzzy,
+                             Occurrence exact, Occurrence similar, double weight) {
     }
 
     private final KnowledgeBase knowledgeBase;
@@ -137,7 +154,12 @@ public final class KnowledgeSearch implements AutoCloseable {
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final Map<String, IndexedArticle> indexed = new HashMap<>();
+    private final Map<Integer, Article> articleByDoc = new HashMap<>();
+    /** Per field, which articles hold each analysed term: the confidence check's own index. */
+    private final Map<SearchField, Map<String, Set<String>>> termIndex = new HashMap<>();
+    /** Unstemmed words, for finding look-alikes of misspelt words. */
+    private final Map<String, Set<String>> rawIndex = new HashMap<>();
+    private final Map<String, Set<String>> rawOutsideBodyIndex = new HashMap<>();
 
     public KnowledgeSearch(KnowledgeBase knowledgeBase) {
         this(knowledgeBase, QueryNormaliser.loadDefault());
@@ -149,19 +171,25 @@ public final class KnowledgeSearch implements AutoCloseable {
         Map<String, Analyzer> perField = new HashMap<>();
         for (SearchField field : SearchField.values()) {
             perField.put(field.name, analyzerFor(field.language));
+            termIndex.put(field, new HashMap<>());
         }
         Analyzer analyzer = new PerFieldAnalyzerWrapper(raw, perField);
         try (IndexWriter writer = new IndexWriter(directory,
                 new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity()))) {
             for (Article article : knowledgeBase.articles()) {
                 writer.addDocument(document(article));
-                indexed.put(article.id(), describe(article));
+                remember(article);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the in-memory search index", e);
         }
         try {
             reader = DirectoryReader.open(directory);
+            StoredFields stored = reader.storedFields();
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                String id = stored.document(doc).get(ARTICLE_ID);
+                articleByDoc.put(doc, knowledgeBase.findById(id).orElseThrow());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the in-memory search index", e);
         }
@@ -205,7 +233,7 @@ public final class KnowledgeSearch implements AutoCloseable {
     /** The answer to a question, or the nearest topics when the knowledge base has none. */
     public Answer answer(String question) {
         List<RankedHit> ranked = ranked(question);
-        List<SearchHit> confident = ranked.stream().filter(RankedHit::confident).map(RankedHit::hit).toList();
+        Optional<RankedHit> confident = ranked.stream().filter(RankedHit::confident).findFirst();
         if (confident.isEmpty()) {
             return new Answer.NotFound(ranked.stream()
                     .filter(hit -> hit.coverage() >= MIN_CLOSEST_COVERAGE)
@@ -213,9 +241,13 @@ public final class KnowledgeSearch implements AutoCloseable {
                     .map(hit -> hit.hit().article())
                     .toList());
         }
-        SearchHit best = confident.get(0);
-        List<SearchHit> alsoRelevant = confident.stream()
-                .skip(1)
+        SearchHit best = confident.get().hit();
+        // A question about two things ("rapat soal giliran air") is covered half by each
+        // article; the one that is not the answer is still worth offering to read next.
+        List<SearchHit> alsoRelevant = ranked.stream()
+                .filter(hit -> !hit.hit().equals(best))
+                .filter(hit -> hit.coverage() >= MIN_CLOSEST_COVERAGE)
+                .map(RankedHit::hit)
                 .filter(hit -> hit.score() >= best.score() * ALSO_RELEVANT_SHARE)
                 .limit(MAX_ALSO_RELEVANT)
                 .toList();
@@ -225,20 +257,19 @@ public final class KnowledgeSearch implements AutoCloseable {
     /**
      * A readable account of how a question was understood and scored: its search words with
      * their weights, then the closest articles with score and coverage. For tuning the word
-     * list and articles, not for residents.
+     * list and the articles, not for residents.
      */
     public String explain(String question) {
-        List<QueryWord> words = queryWords(question == null ? "" : question);
-        Map<QueryWord, Double> weights = weights(words);
         StringBuilder out = new StringBuilder("words:");
-        for (QueryWord word : words) {
-            out.append(String.format(java.util.Locale.ROOT, " %s(%.2f%s)", word.word(), weights.get(word),
+        for (QueryWord word : queryWords(question)) {
+            out.append(String.format(Locale.ROOT, " %s(%.2f%s)", word.word(), word.weight(),
                     word.fuzzy() ? ",fuzzy" : ""));
         }
         for (RankedHit hit : ranked(question).stream().limit(5).toList()) {
-            out.append(String.format(java.util.Locale.ROOT, "%n  %-28s score %6.2f coverage %.2f words %d%s%s",
+            out.append(String.format(Locale.ROOT, "%n  %-28s score %6.2f coverage %.2f words %d%s%s",
                     hit.hit().article().id(), hit.hit().score(), hit.coverage(), hit.matchedWords(),
-                    hit.matchedOutsideBody() ? "" : " body-only", hit.confident() ? "" : " (below cut-off)"));
+                    hit.matchedOutsideBody() ? "" : " body-only",
+                    hit.confident() ? "" : " (below cut-off)"));
         }
         return out.toString();
     }
@@ -255,32 +286,21 @@ public final class KnowledgeSearch implements AutoCloseable {
         }
     }
 
-    private enum Match { EXACT, SIMILAR, NONE }
-
-    /** Every article sharing anything with the question, by BM25 score, with its coverage. */
+    /** Every article sharing anything with the question, by BM25 score, with its evidence. */
     private List<RankedHit> ranked(String question) {
         List<QueryWord> words = queryWords(question);
         if (words.isEmpty()) {
             return List.of();
         }
-        Query query = luceneQuery(words);
         TopDocs top;
         try {
-            top = searcher.search(query, Math.max(1, knowledgeBase.articles().size()));
+            top = searcher.search(luceneQuery(words), Math.max(1, reader.maxDoc()));
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         }
-        Map<QueryWord, Double> weights = weights(words);
-        List<RankedHit> hits = new ArrayList<>();
+        List<RankedHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc scoreDoc : top.scoreDocs) {
-            String id;
-            try {
-                id = searcher.storedFields().document(scoreDoc.doc).get(ARTICLE_ID);
-            } catch (IOException e) {
-                throw new UncheckedIOException("search failed", e);
-            }
-            IndexedArticle article = indexed.get(id);
-            hits.add(evidence(new SearchHit(article.article(), scoreDoc.score), article, words, weights));
+            hits.add(evidence(new SearchHit(articleByDoc.get(scoreDoc.doc), scoreDoc.score), words));
         }
         hits.sort(Comparator.comparingDouble((RankedHit hit) -> hit.hit().score()).reversed());
         return hits;
@@ -288,27 +308,70 @@ public final class KnowledgeSearch implements AutoCloseable {
 
     private List<QueryWord> queryWords(String question) {
         List<QueryWord> words = new ArrayList<>();
+        int total = knowledgeBase.articles().size();
         for (List<String> group : normaliser.normalise(question == null ? "" : question)) {
             Map<SearchField, Set<String>> terms = new HashMap<>();
+            Set<String> exactAnywhere = new HashSet<>();
+            Set<String> exactOutsideBody = new HashSet<>();
             for (SearchField field : SearchField.values()) {
                 Set<String> fieldTerms = new LinkedHashSet<>();
                 for (String variant : group) {
                     fieldTerms.addAll(analyze(analyzerFor(field.language), field.name, variant));
                 }
-                if (!fieldTerms.isEmpty()) {
-                    terms.put(field, fieldTerms);
+                if (fieldTerms.isEmpty()) {
+                    continue;
+                }
+                terms.put(field, fieldTerms);
+                for (String term : fieldTerms) {
+                    Set<String> ids = termIndex.get(field).getOrDefault(term, Set.of());
+                    exactAnywhere.addAll(ids);
+                    if (!field.isBody()) {
+                        exactOutsideBody.addAll(ids);
+                    }
                 }
             }
             if (terms.isEmpty()) {
                 continue;
             }
             String word = group.get(0);
-            boolean known = indexed.values().stream().anyMatch(article -> containsExactly(article, terms, false));
-            // Only unknown words are matched loosely: a correctly spelt word should not also
-            // pull in every article with a word that looks like it.
-            words.add(new QueryWord(word, terms, !known && word.length() >= FUZZY_MIN_LENGTH));
+            Occurrence exact = new Occurrence(Set.copyOf(exactAnywhere), Set.copyOf(exactOutsideBody), Set.of());
+            // Only words found nowhere are matched loosely: a correctly spelt word should not
+            // also pull in every article with a word that looks like it.
+            boolean fuzzy = exact.isEmpty() && word.length() >= FUZZY_MIN_LENGTH;
+            Occurrence similar = fuzzy ? similar(word) : Occurrence.NONE;
+            // A misspelt word weighs as much as the word it resembles; a word found nowhere
+            // weighs the most, because it is most likely what the question is really about.
+            int containing = exact.isEmpty() ? similar.anywhere().size() : exact.anywhere().size();
+            double weight = Math.log(1 + (total - containing + 0.5) / (containing + 0.5));
+            words.add(new QueryWord(word, terms, fuzzy, exact, similar, weight));
         }
         return words;
+    }
+
+    /**
+     * The articles' words within one edit (two for words of 8 letters or more; a swap of two
+     * letters is one edit) of a word, sharing its first letter, as Lucene's FuzzyQuery would
+     * find them. Looked up in our own vocabulary because building FuzzyQuery's two-edit
+     * automaton costs several milliseconds per question, far more than the whole search.
+     */
+    private Occurrence similar(String word) {
+        int maxEdits = maxEdits(word);
+        List<String> lookAlikes = new ArrayList<>();
+        Set<String> anywhere = new HashSet<>();
+        Set<String> outsideBody = new HashSet<>();
+        for (Map.Entry<String, Set<String>> entry : rawIndex.entrySet()) {
+            String candidate = entry.getKey();
+            if (candidate.charAt(0) == word.charAt(0) && Math.abs(candidate.length() - word.length()) <= maxEdits
+                    && EditDistance.between(candidate, word) <= maxEdits) {
+                lookAlikes.add(candidate);
+                anywhere.addAll(entry.getValue());
+                outsideBody.addAll(rawOutsideBodyIndex.getOrDefault(candidate, Set.of()));
+            }
+        }
+        lookAlikes.sort(Comparator.comparingInt((String candidate) -> EditDistance.between(candidate, word))
+                .thenComparing(Comparator.naturalOrder()));
+        return new Occurrence(Set.copyOf(anywhere), Set.copyOf(outsideBody),
+                new LinkedHashSet<>(lookAlikes.subList(0, Math.min(MAX_LOOK_ALIKES, lookAlikes.size()))));
     }
 
     private Query luceneQuery(List<QueryWord> words) {
@@ -325,84 +388,37 @@ public final class KnowledgeSearch implements AutoCloseable {
                 }
                 query.add(new BoostQuery(termQuery, field.boost), BooleanClause.Occur.SHOULD);
             });
-            if (word.fuzzy()) {
-                query.add(new BoostQuery(new FuzzyQuery(new Term(RAW, word.word()), maxEdits(word.word()), 1),
-                        FUZZY_BOOST), BooleanClause.Occur.SHOULD);
+            if (!word.similar().lookAlikes().isEmpty()) {
+                // Scored as one blended term, like FuzzyQuery's default rewrite, so a word with
+                // many look-alikes does not outweigh one with a single look-alike.
+                SynonymQuery.Builder lookAlikes = new SynonymQuery.Builder(RAW);
+                word.similar().lookAlikes().forEach(lookAlike -> lookAlikes.addTerm(new Term(RAW, lookAlike)));
+                query.add(new BoostQuery(lookAlikes.build(), FUZZY_BOOST), BooleanClause.Occur.SHOULD);
             }
         }
         return query.build();
     }
 
-    /** Rare words say more about what the question is about, as in BM25's idf. */
-    private Map<QueryWord, Double> weights(List<QueryWord> words) {
-        int total = indexed.size();
-        Map<QueryWord, Double> weights = new HashMap<>();
-        for (QueryWord word : words) {
-            // A misspelt word weighs as much as the word it resembles; a word found nowhere
-            // weighs the most, because it is most likely what the question is really about.
-            long containing = indexed.values().stream().filter(article -> match(article, word) != Match.NONE).count();
-            weights.put(word, Math.log(1 + (total - containing + 0.5) / (containing + 0.5)));
-        }
-        return weights;
-    }
-
-    private RankedHit evidence(SearchHit hit, IndexedArticle article, List<QueryWord> words,
-                               Map<QueryWord, Double> weights) {
+    private static RankedHit evidence(SearchHit hit, List<QueryWord> words) {
+        String id = hit.article().id();
         double matched = 0;
         double all = 0;
         int matchedWords = 0;
         boolean outsideBody = false;
         for (QueryWord word : words) {
-            double weight = weights.get(word);
-            all += weight;
-            Match match = match(article, word);
-            if (match == Match.NONE) {
+            all += word.weight();
+            if (word.exact().anywhere().contains(id)) {
+                matched += word.weight();
+                outsideBody |= word.exact().outsideBody().contains(id);
+            } else if (word.similar().anywhere().contains(id)) {
+                matched += word.weight() * FUZZY_COVERAGE;
+                outsideBody |= word.similar().outsideBody().contains(id);
+            } else {
                 continue;
             }
-            matched += match == Match.EXACT ? weight : weight * FUZZY_COVERAGE;
             matchedWords++;
-            outsideBody |= match == Match.EXACT
-                    ? containsExactly(article, word.terms(), true)
-                    : containsSimilar(article.rawWordsOutsideBody(), word.word());
         }
         return new RankedHit(hit, all == 0 ? 0 : matched / all, matchedWords, outsideBody);
-    }
-
-    private static Match match(IndexedArticle article, QueryWord word) {
-        if (containsExactly(article, word.terms(), false)) {
-            return Match.EXACT;
-        }
-        if (word.fuzzy() && containsSimilar(article.rawWords(), word.word())) {
-            return Match.SIMILAR;
-        }
-        return Match.NONE;
-    }
-
-    private static boolean containsExactly(IndexedArticle article, Map<SearchField, Set<String>> terms,
-                                           boolean outsideBodyOnly) {
-        for (Map.Entry<SearchField, Set<String>> entry : terms.entrySet()) {
-            if (outsideBodyOnly && entry.getKey().isBody()) {
-                continue;
-            }
-            Set<String> articleTerms = article.terms().get(entry.getKey());
-            for (String term : entry.getValue()) {
-                if (articleTerms.contains(term)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean containsSimilar(Set<String> rawWords, String word) {
-        int maxEdits = maxEdits(word);
-        for (String candidate : rawWords) {
-            if (candidate.charAt(0) == word.charAt(0) && Math.abs(candidate.length() - word.length()) <= maxEdits
-                    && EditDistance.between(candidate, word) <= maxEdits) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int maxEdits(String word) {
@@ -422,20 +438,19 @@ public final class KnowledgeSearch implements AutoCloseable {
         return document;
     }
 
-    private IndexedArticle describe(Article article) {
-        Map<SearchField, Set<String>> terms = new HashMap<>();
-        StringBuilder all = new StringBuilder();
-        StringBuilder outsideBody = new StringBuilder();
+    private void remember(Article article) {
         for (SearchField field : SearchField.values()) {
             String text = field.textOf(article);
-            terms.put(field, Set.copyOf(analyze(analyzerFor(field.language), field.name, text)));
-            all.append(text).append('\n');
-            if (!field.isBody()) {
-                outsideBody.append(text).append('\n');
+            for (String term : analyze(analyzerFor(field.language), field.name, text)) {
+                termIndex.get(field).computeIfAbsent(term, key -> new HashSet<>()).add(article.id());
+            }
+            for (String word : analyze(raw, RAW, text)) {
+                rawIndex.computeIfAbsent(word, key -> new HashSet<>()).add(article.id());
+                if (!field.isBody()) {
+                    rawOutsideBodyIndex.computeIfAbsent(word, key -> new HashSet<>()).add(article.id());
+                }
             }
         }
-        return new IndexedArticle(article, terms, Set.copyOf(analyze(raw, RAW, all.toString())),
-                Set.copyOf(analyze(raw, RAW, outsideBody.toString())));
     }
 
     private Analyzer analyzerFor(Language language) {
