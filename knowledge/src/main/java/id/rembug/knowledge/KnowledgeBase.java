@@ -49,7 +49,15 @@ public final class KnowledgeBase {
 
     /** The articles shipped with the application (classpath {@code articles/*.md}). */
     public static KnowledgeBase loadDefault() {
-        return fromFiles(readClasspath(DEFAULT_LOCATION));
+        return loadFromClasspath(KnowledgeBase.class.getClassLoader(), DEFAULT_LOCATION);
+    }
+
+    /**
+     * Every {@code *.md} resource under {@code location} (a folder on the classpath), whether
+     * the classpath holds plain folders (IDE, tests) or jars (the packaged application).
+     */
+    public static KnowledgeBase loadFromClasspath(ClassLoader loader, String location) {
+        return fromFiles(readClasspath(loader, location));
     }
 
     /** Every {@code *.md} file under {@code dir}, sub-folders included; other files are ignored. */
@@ -121,8 +129,7 @@ public final class KnowledgeBase {
         return Files.isRegularFile(path) && path.getFileName().toString().endsWith(ARTICLE_SUFFIX);
     }
 
-    private static List<ArticleFile> readClasspath(String location) {
-        ClassLoader loader = KnowledgeBase.class.getClassLoader();
+    private static List<ArticleFile> readClasspath(ClassLoader loader, String location) {
         URL url = loader.getResource(location);
         if (url == null) {
             throw new IllegalStateException("no articles on the classpath at " + location);

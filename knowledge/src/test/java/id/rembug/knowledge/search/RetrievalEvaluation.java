@@ -5,9 +5,9 @@ import java.util.Locale;
 
 /**
  * Prints how well the shipped articles are found for the evaluation questions, per language:
- * the figures quoted in the README. Run from the module folder with
- * {@code java -cp target/classes:target/test-classes:<deps> id.rembug.knowledge.search.RetrievalEvaluation}
- * or from an IDE.
+ * the figures quoted in the README. Run it from an IDE, or through the evaluation test with
+ * {@code ./mvnw -o -q -pl knowledge test -Dtest=RetrievalEvaluationTest -Drembug.evaluation.report=true}.
+ * The argument {@code --misses} also lists the questions whose article was not in the top 3.
  */
 public final class RetrievalEvaluation {
 

@@ -22,6 +22,10 @@ class RetrievalEvaluationTest {
     @AfterAll
     static void closeSearch() {
         search.close();
+        // The full table for the README, on request: -Drembug.evaluation.report=true
+        if (Boolean.getBoolean("rembug.evaluation.report")) {
+            RetrievalEvaluation.main(new String[] {"--misses"});
+        }
     }
 
     @Test
