@@ -1,0 +1,38 @@
+package id.rembug.knowledge;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One knowledge article in both languages.
+ *
+ * @param id      stable identifier, e.g. {@code tahap-arah}; what links and tests refer to
+ * @param title   short title
+ * @param summary one or two sentences: the short answer the bot gives to a question
+ * @param body    the article itself, Markdown
+ * @param stages  keys of the method stages the article belongs to (may be empty)
+ * @param roles   facilitator roles the article is about (may be empty)
+ * @param tags    extra search words, in either language
+ * @param source  where the article was loaded from, so people know which file to edit
+ */
+public record Article(
+        String id,
+        Text title,
+        Text summary,
+        Text body,
+        List<String> stages,
+        List<String> roles,
+        List<String> tags,
+        String source) {
+
+    public Article {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(body, "body");
+        stages = List.copyOf(stages);
+        roles = List.copyOf(roles);
+        tags = List.copyOf(tags);
+        Objects.requireNonNull(source, "source");
+    }
+}

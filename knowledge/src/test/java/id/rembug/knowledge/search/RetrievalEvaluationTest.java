@@ -1,0 +1,78 @@
+package id.rembug.knowledge.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Holds the shipped articles and the search to the hand-written evaluation questions. */
+class RetrievalEvaluationTest {
+
+    private static KnowledgeSearch search;
+
+    @BeforeAll
+    static void buildSearch() {
+        search = KnowledgeSearch.createDefault();
+    }
+
+    @AfterAll
+    static void closeSearch() {
+        search.close();
+        // The full table for the README, on request: -Drembug.evaluation.report=true
+        if (Boolean.getBoolean("rembug.evaluation.report")) {
+            RetrievalEvaluation.main(new String[] {"--misses"});
+        }
+    }
+
+    @Test
+    void evaluationSetIsLargeEnoughAndBilingual() {
+        List<EvaluationQuestions.Question> questions = EvaluationQuestions.questions();
+        long indonesian = questions.stream().filter(question -> question.language().equals("id")).count();
+        long english = questions.stream().filter(question -> question.language().equals("en")).count();
+        assertThat(questions).hasSizeGreaterThanOrEqualTo(64);
+        assertThat(indonesian).isEqualTo(english);
+    }
+
+    @Test
+    void everyExpectedArticleExists() {
+        assertThat(EvaluationQuestions.questions())
+                .flatExtracting(question -> List.copyOf(question.expected()))
+                .allSatisfy(id -> assertThat(search.findById(id)).as("article %s", id).isPresent());
+    }
+
+    @Test
+    void expectedArticleIsInTheTopThreeForAtLeastNinetyPercentOfQuestions() {
+        RetrievalMetrics metrics = RetrievalMetrics.measure(search, EvaluationQuestions.questions());
+        System.out.printf(Locale.ROOT, "recall@3 = %.2f (%d/%d)%n",
+                metrics.recallAt3(), metrics.foundAt3(), metrics.questions());
+        assertThat(metrics.recallAt3())
+                .as("recall@3; questions missed:%n%s", String.join("\n", metrics.missesAt3().stream()
+                        .map(Object::toString).toList()))
+                .isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void unrelatedQuestionsAreDeclined() {
+        assertThat(EvaluationQuestions.unrelated())
+                .hasSizeGreaterThanOrEqualTo(8)
+                .allSatisfy(question -> {
+                    assertThat(search.answer(question.text()))
+                            .as("answer to '%s'", question.text())
+                            .isInstanceOf(Answer.NotFound.class);
+                    assertThat(search.search(question.text(), 3)).as("hits for '%s'", question.text()).isEmpty();
+                });
+    }
+
+    @Test
+    void relevantQuestionsAreRarelyDeclined() {
+        List<EvaluationQuestions.Question> questions = EvaluationQuestions.questions();
+        long answered = questions.stream()
+                .filter(question -> search.answer(question.text()) instanceof Answer.Found)
+                .count();
+        assertThat((double) answered / questions.size()).isGreaterThanOrEqualTo(0.9);
+    }
+}
