@@ -33,8 +33,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How many events per second {@code Engine.step} applies: one answer in the middle of a stage,
- * a whole five-member journey through the 17 stock stages, and the JSON round trip of a state
- * that the application pays on every event.
+ * a whole five-member journey through the 17 stock stages, one goal check, and the JSON round
+ * trip of a state that the application pays on every event.
  *
  * <p>Run: see the README ("Benchmarks").
  */
@@ -49,6 +49,7 @@ public class StepBenchmark {
     public static final int JOURNEY_EVENTS = 400;
 
     private Engine engine;
+    private final RuleBasedGoalChecker goalChecker = new RuleBasedGoalChecker();
     private GroupState midStage;
     private Event answer;
     private List<Event> journey;
@@ -123,6 +124,11 @@ public class StepBenchmark {
             state = engine.step(state, event).state();
         }
         hole.consume(state);
+    }
+
+    @Benchmark
+    public void goalCheck(Blackhole hole) {
+        hole.consume(goalChecker.assess("Dalam 3 bln kami warga RT 05 bersihin selokan tiap Sabtu, 40 rumah, swadaya"));
     }
 
     @Benchmark
