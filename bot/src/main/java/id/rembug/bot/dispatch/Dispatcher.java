@@ -31,6 +31,12 @@ import java.util.random.RandomGenerator;
  * one at a time and in order, and a chat whose worker died is picked up again once the lease
  * runs out. The conversation lane is always claimed first.
  *
+ * <p>Exactly once, as far as the platform allows: a message leaves the queue in the same script
+ * that records it sent, and only its own claim may remove it. What no outbox can close is the
+ * moment between the platform accepting a message and that script: if the instance dies there,
+ * the message is sent again once the lease runs out. A send that outlasts the lease may likewise
+ * be repeated by the next worker, so keep the lease well above the gateway's time-out.
+ *
  * <p>Time comes from the injected {@link Clock} (the limits' windows included), so instances'
  * clocks should be kept in sync (NTP); a skew of a few ms only shifts a window by as much.
  */

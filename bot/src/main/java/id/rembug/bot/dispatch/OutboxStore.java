@@ -39,11 +39,15 @@ final class OutboxStore {
     }
 
     Poll claim(long now) {
+        DispatchProperties.Limits limits = properties.limits();
         List<?> reply = redis.execute(DispatchScripts.CLAIM,
-                List.of(OutboxKeys.ready(Lane.CONVERSATION), OutboxKeys.ready(Lane.BROADCAST)),
+                List.of(OutboxKeys.ready(Lane.CONVERSATION), OutboxKeys.ready(Lane.BROADCAST),
+                        DispatchKeys.RATE_GLOBAL, DispatchKeys.RATE_BROADCAST),
                 Long.toString(now), Long.toString(now + properties.lease().toMillis()),
                 queuePrefix(Lane.CONVERSATION), queuePrefix(Lane.BROADCAST), DispatchKeys.ALIAS_PREFIX,
-                DispatchKeys.FORBIDDEN_PREFIX, DispatchKeys.FORBIDDEN_SUFFIX, DispatchKeys.DELIVERY_PREFIX);
+                DispatchKeys.FORBIDDEN_PREFIX, DispatchKeys.FORBIDDEN_SUFFIX, DispatchKeys.DELIVERY_PREFIX,
+                Integer.toString(limits.global()), Long.toString(limits.globalWindow().toMillis()),
+                Integer.toString(limits.broadcast()));
         String lane = (String) reply.get(0);
         if (lane.isEmpty()) {
             String next = (String) reply.get(1);

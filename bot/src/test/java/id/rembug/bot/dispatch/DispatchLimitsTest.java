@@ -124,6 +124,10 @@ class DispatchLimitsTest {
         List<Long> times = sendTimes(fx.gateway.delivered());
         assertThat(times).hasSize(100);
         assertThat(maxInAnyWindow(times, LIMITS.globalWindow().toMillis())).isEqualTo(LIMITS.broadcast());
+        // chats that wait for the shared budget are left in line, not claimed and put back
+        assertThat(dispatcher.stats().lane(Lane.BROADCAST).rateDeferred()).isZero();
+        assertThat(fx.gateway.delivered()).extracting(a -> a.message().id())
+                .isEqualTo(messages.stream().map(Outgoing::id).toList());
     }
 
     @Test
@@ -169,6 +173,28 @@ class DispatchLimitsTest {
 
         assertThat(fx.gateway.attemptsOf("reply")).singleElement()
                 .satisfies(a -> assertThat(a.at()).isEqualTo(asked));
+    }
+
+    @Test
+    void aBroadcastClaimedJustBeforeAReplyArrivesYieldsToIt() {
+        DispatchProperties properties = DispatchProperties.defaults();
+        Dispatcher dispatcher = fx.dispatcher(properties);
+        OutboxStore worker = new OutboxStore(redis.template(), properties);
+        fx.enqueue(text("b0", "9000", Lane.BROADCAST));
+        OutboxStore.Claim broadcastClaim = worker.claim(fx.clock.millis()).claim();
+        assertThat(broadcastClaim.lane()).isEqualTo(Lane.BROADCAST);
+
+        fx.enqueue(text("r0", "777")); // another instance's conversation turns up meanwhile
+        OutboxStore.Acquisition slot = worker.acquire(broadcastClaim, fx.clock.millis(), false, "test-1");
+
+        assertThat(slot.waitMillis()).isPositive();
+        worker.defer(broadcastClaim, fx.clock.millis() + slot.waitMillis());
+        fx.runDue(dispatcher);
+        assertThat(fx.gateway.deliveredTo("777")).containsExactly("r0");
+        assertThat(fx.gateway.deliveredTo("9000")).isEmpty();
+        fx.clock.advance(slot.waitMillis());
+        fx.runDue(dispatcher);
+        assertThat(fx.gateway.deliveredTo("9000")).containsExactly("b0");
     }
 
     private static List<Long> sendTimes(List<ScriptedGateway.Attempt> attempts) {
