@@ -163,7 +163,7 @@ public final class Dispatcher implements SmartLifecycle {
 
     private void work() {
         int failuresInARow = 0;
-        while (running) {
+        while (running && !Thread.currentThread().isInterrupted()) {
             try {
                 OutboxStore.Poll poll = pass();
                 failuresInARow = 0;
@@ -197,8 +197,7 @@ public final class Dispatcher implements SmartLifecycle {
             try {
                 idle.wait(millis);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
+                Thread.currentThread().interrupt(); // ends this worker only
             }
         }
     }
