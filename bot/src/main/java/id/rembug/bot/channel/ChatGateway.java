@@ -10,4 +10,14 @@ public interface ChatGateway {
     boolean handles(String chatId);
 
     SendResult send(Outgoing message);
+
+    /**
+     * Whether the chat is a group, which the dispatcher limits more tightly (Telegram: 20
+     * messages a minute per group). By the id's form: Telegram's group ids are negative, the
+     * simulator's contain {@code group} ({@code sim-group-...}). A gateway that knows better
+     * overrides this.
+     */
+    default boolean isGroup(String chatId) {
+        return chatId.startsWith("-") || chatId.contains("group");
+    }
 }

@@ -1,0 +1,59 @@
+package id.rembug.bot.dispatch;
+
+/**
+ * The Redis keys the dispatcher adds next to the outbox ({@link id.rembug.bot.channel.OutboxKeys}).
+ *
+ * <ul>
+ *   <li>{@code rembug:delivery:<outgoingId>}: HASH, what became of one message: {@code status}
+ *       ({@code retrying}, {@code sent}, {@code failed}), {@code chatId}, {@code lane},
+ *       {@code attempts}, {@code at} (epoch ms), {@code messageId} once sent, {@code reason} when it
+ *       failed or is being retried. Expires after {@code rembug.dispatch.delivery-ttl}.</li>
+ *   <li>{@code rembug:chat:<chatId>:forbidden}: HASH {@code reason}, {@code at}: the bot may not
+ *       write there; kept until {@link Dispatcher#clearForbidden(String)}.</li>
+ *   <li>{@code rembug:chat-alias:<oldChatId>}: STRING, the id a migrated group lives under now.</li>
+ *   <li>{@code rembug:dispatch:rate:*}: the limits' state, shared by every instance: sliding logs
+ *       (ZSET of send times) {@code global}, {@code broadcast}, {@code group:<chatId>}; and
+ *       {@code chat:<chatId>}, the per-chat GCRA's next theoretical send time. All expire on
+ *       their own.</li>
+ * </ul>
+ */
+public final class DispatchKeys {
+
+    static final String DELIVERY_PREFIX = "rembug:delivery:";
+    static final String FORBIDDEN_PREFIX = "rembug:chat:";
+    static final String FORBIDDEN_SUFFIX = ":forbidden";
+    static final String ALIAS_PREFIX = "rembug:chat-alias:";
+    static final String RATE_GLOBAL = "rembug:dispatch:rate:global";
+    static final String RATE_BROADCAST = "rembug:dispatch:rate:broadcast";
+
+    private DispatchKeys() {
+    }
+
+    public static String delivery(String outgoingId) {
+        return DELIVERY_PREFIX + outgoingId;
+    }
+
+    public static String forbidden(String chatId) {
+        return FORBIDDEN_PREFIX + chatId + FORBIDDEN_SUFFIX;
+    }
+
+    public static String alias(String chatId) {
+        return ALIAS_PREFIX + chatId;
+    }
+
+    public static String rateGlobal() {
+        return RATE_GLOBAL;
+    }
+
+    public static String rateBroadcast() {
+        return RATE_BROADCAST;
+    }
+
+    public static String rateChat(String chatId) {
+        return "rembug:dispatch:rate:chat:" + chatId;
+    }
+
+    public static String rateGroup(String chatId) {
+        return "rembug:dispatch:rate:group:" + chatId;
+    }
+}

@@ -1,0 +1,141 @@
+package id.rembug.bot.dispatch;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * How the outbox dispatcher runs ({@code rembug.dispatch.*}). The limit defaults are Telegram's
+ * published ones; every instance sharing one Redis shares the same limits.
+ *
+ * @param enabled     start the dispatcher with the application (off: nothing is sent)
+ * @param workers     worker threads per instance; each handles one chat at a time
+ * @param lease       how long a claimed chat stays with its worker; after that (a crashed
+ *                    worker) another worker may take it. Keep it well above the gateway's
+ *                    request time-out, or a slow send may be repeated by the next worker.
+ * @param idlePoll    the longest a worker sleeps when no chat is due
+ * @param deliveryTtl how long delivery records ({@code rembug:delivery:<id>}) are kept
+ * @param retry       retries after server errors and time-outs
+ * @param limits      the rate limits
+ */
+@ConfigurationProperties("rembug.dispatch")
+public record DispatchProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("4") int workers,
+        @DefaultValue("30s") Duration lease,
+        @DefaultValue("200ms") Duration idlePoll,
+        @DefaultValue("30d") Duration deliveryTtl,
+        @DefaultValue Retry retry,
+        @DefaultValue Limits limits) {
+
+    public DispatchProperties {
+        require(workers >= 1, "workers must be at least 1");
+        require(positive(lease), "lease must be positive");
+        require(positive(idlePoll), "idle-poll must be positive");
+        require(deliveryTtl != null && deliveryTtl.toSeconds() >= 1, "delivery-ttl must be at least 1s");
+        retry = retry == null ? Retry.defaults() : retry;
+        limits = limits == null ? Limits.defaults() : limits;
+    }
+
+    /** The defaults, as Spring binds them when nothing is set. */
+    public static DispatchProperties defaults() {
+        return new DispatchProperties(true, 4, Duration.ofSeconds(30), Duration.ofMillis(200),
+                Duration.ofDays(30), Retry.defaults(), Limits.defaults());
+    }
+
+    public DispatchProperties withWorkers(int workers) {
+        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits);
+    }
+
+    public DispatchProperties withLease(Duration lease) {
+        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits);
+    }
+
+    public DispatchProperties withIdlePoll(Duration idlePoll) {
+        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits);
+    }
+
+    public DispatchProperties withRetry(Retry retry) {
+        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits);
+    }
+
+    public DispatchProperties withLimits(Limits limits) {
+        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits);
+    }
+
+    /**
+     * Server errors and time-outs are retried after {@code initialBackoff}, doubling each time up
+     * to {@code maxBackoff}, each wait stretched by a random share up to {@code jitter} (0.1: up
+     * to 10% longer) so that many chats hit by one outage do not all come back at once.
+     *
+     * @param maxAttempts attempts in all, the first one included; then the message is failed
+     */
+    public record Retry(
+            @DefaultValue("8") int maxAttempts,
+            @DefaultValue("1s") Duration initialBackoff,
+            @DefaultValue("5m") Duration maxBackoff,
+            @DefaultValue("0.1") double jitter) {
+
+        public Retry {
+            require(maxAttempts >= 1, "retry.max-attempts must be at least 1");
+            require(positive(initialBackoff), "retry.initial-backoff must be positive");
+            require(maxBackoff != null && maxBackoff.compareTo(initialBackoff) >= 0,
+                    "retry.max-backoff must be at least retry.initial-backoff");
+            require(jitter >= 0 && jitter <= 1, "retry.jitter must be between 0 and 1");
+        }
+
+        public static Retry defaults() {
+            return new Retry(8, Duration.ofSeconds(1), Duration.ofMinutes(5), 0.1);
+        }
+    }
+
+    /**
+     * The limits, checked together before every send except answers to button presses.
+     *
+     * @param global       sends in any {@code globalWindow}, over all chats and instances
+     * @param globalWindow the window of {@code global} and {@code broadcast}
+     * @param broadcast    of those, at most this many from the broadcast lane; the broadcast lane
+     *                     also waits whenever a conversation is due, so it only uses what the
+     *                     conversations leave, and they always have {@code global - broadcast}
+     * @param chatInterval one send per this interval per chat, on average...
+     * @param chatBurst    ...with bursts of up to this many (a token bucket of this size that
+     *                     refills one token per interval, kept as GCRA: one number per chat)
+     * @param group        sends in any {@code groupWindow} to one group chat (on top of the
+     *                     per-chat limit)
+     * @param groupWindow  the window of {@code group}
+     */
+    public record Limits(
+            @DefaultValue("30") int global,
+            @DefaultValue("1s") Duration globalWindow,
+            @DefaultValue("25") int broadcast,
+            @DefaultValue("1s") Duration chatInterval,
+            @DefaultValue("3") int chatBurst,
+            @DefaultValue("20") int group,
+            @DefaultValue("1m") Duration groupWindow) {
+
+        public Limits {
+            require(global >= 1, "limits.global must be at least 1");
+            require(positive(globalWindow), "limits.global-window must be positive");
+            require(broadcast >= 1 && broadcast <= global, "limits.broadcast must be between 1 and limits.global");
+            require(positive(chatInterval), "limits.chat-interval must be positive");
+            require(chatBurst >= 1, "limits.chat-burst must be at least 1");
+            require(group >= 1, "limits.group must be at least 1");
+            require(positive(groupWindow), "limits.group-window must be positive");
+        }
+
+        public static Limits defaults() {
+            return new Limits(30, Duration.ofSeconds(1), 25, Duration.ofSeconds(1), 3, 20, Duration.ofMinutes(1));
+        }
+    }
+
+    private static boolean positive(Duration duration) {
+        return duration != null && !duration.isNegative() && !duration.isZero();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException("rembug.dispatch: " + message);
+        }
+    }
+}

@@ -1,0 +1,345 @@
+package id.rembug.bot.dispatch;
+
+import id.rembug.bot.channel.ChannelCodec;
+import id.rembug.bot.channel.ChatGateway;
+import id.rembug.bot.channel.Outgoing;
+import id.rembug.bot.channel.Outgoing.Lane;
+import id.rembug.bot.channel.SendResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * Drains the outbox ({@link id.rembug.bot.channel.OutboxKeys}) to the chat platforms, within
+ * their rate limits, each message exactly once as far as the platform's answers allow.
+ *
+ * <p>Several instances may share one Redis. A worker claims one ready chat at a time with a
+ * lease (its ready score moves to now + lease), sends that chat's oldest message, and commits
+ * the outcome in one Lua script that also reschedules the chat: so a chat's messages go out
+ * one at a time and in order, and a chat whose worker died is picked up again once the lease
+ * runs out. The conversation lane is always claimed first.
+ *
+ * <p>Exactly once, as far as the platform allows: a message leaves the queue in the same script
+ * that records it sent, and only its own claim may remove it. What no outbox can close is the
+ * moment between the platform accepting a message and that script: if the instance dies there,
+ * the message is sent again once the lease runs out. A send that outlasts the lease may likewise
+ * be repeated by the next worker, so keep the lease well above the gateway's time-out.
+ *
+ * <p>Time comes from the injected {@link Clock} (the limits' windows included), so instances'
+ * clocks should be kept in sync (NTP); a skew of a few ms only shifts a window by as much.
+ */
+public final class Dispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final long JOIN_MILLIS = 10_000;
+    private static final long MAX_ERROR_PAUSE_MILLIS = 5_000;
+
+    private final OutboxStore store;
+    private final DispatchProperties properties;
+    private final Supplier<List<ChatGateway>> gateways;
+    private final Supplier<List<DeliveryListener>> listeners;
+    private final DispatchStats stats;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final String instanceId = UUID.randomUUID().toString();
+    private final AtomicLong sends = new AtomicLong();
+    private final Object idle = new Object();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean running;
+
+    /**
+     * @param gateways  the platforms, asked in order which one {@link ChatGateway#handles} a chat;
+     *                  looked up on each send, so beans may be resolved lazily
+     * @param listeners told of every outcome, looked up the same way
+     * @param random    the backoff's jitter
+     */
+    public Dispatcher(StringRedisTemplate redis, DispatchProperties properties, Supplier<List<ChatGateway>> gateways,
+                      Supplier<List<DeliveryListener>> listeners, DispatchStats stats, Clock clock,
+                      RandomGenerator random) {
+        this.store = new OutboxStore(redis, properties);
+        this.properties = properties;
+        this.gateways = gateways;
+        this.listeners = listeners;
+        this.stats = stats;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /**
+     * One pass, as a worker makes it: claims at most one ready chat and deals with its oldest
+     * message (sends it, or puts the chat back for later). The worker threads call this in a
+     * loop; tests and benchmarks may call it directly instead of starting the dispatcher.
+     *
+     * @return whether a chat was claimed (false: nothing was due)
+     */
+    public boolean runOnce() {
+        return pass().claim() != null;
+    }
+
+    /** Lets the chat receive messages again (the bot was re-added, the user started it). */
+    public void clearForbidden(String chatId) {
+        store.clearForbidden(chatId);
+    }
+
+    /** Why the bot may not write to this chat, if that was recorded. */
+    public Optional<String> forbiddenReason(String chatId) {
+        return store.forbiddenReason(chatId);
+    }
+
+    /** What became of an outgoing message, while its record lasts. */
+    public Optional<Delivery> delivery(String outgoingId) {
+        Map<Object, Object> hash = store.delivery(outgoingId);
+        return hash.isEmpty() ? Optional.empty() : Optional.of(Delivery.of(hash));
+    }
+
+    public DispatchStats stats() {
+        return stats;
+    }
+
+    /** Wakes idle workers of this instance at once (for a producer that just enqueued). */
+    public void wakeUp() {
+        synchronized (idle) {
+            idle.notifyAll();
+        }
+    }
+
+    // --- lifecycle ---------------------------------------------------------------------------
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        for (int i = 0; i < properties.workers(); i++) {
+            Thread worker = new Thread(this::work, "rembug-dispatch-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+        log.info("Dispatcher started with {} workers", properties.workers());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wakeUp();
+        long deadline = System.currentTimeMillis() + JOIN_MILLIS;
+        for (Thread worker : workers) {
+            try {
+                worker.join(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        workers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return properties.enabled();
+    }
+
+    private void work() {
+        int failuresInARow = 0;
+        while (running && !Thread.currentThread().isInterrupted()) {
+            try {
+                OutboxStore.Poll poll = pass();
+                failuresInARow = 0;
+                if (poll.claim() == null) {
+                    pause(idleMillis(poll.nextDueAt()));
+                }
+            } catch (RuntimeException e) {
+                // Redis away or a bug: keep the worker alive; a claimed chat comes back after its lease
+                failuresInARow++;
+                if (failuresInARow == 1 || failuresInARow % 100 == 0) {
+                    log.warn("Dispatch pass failed ({} in a row); retrying", failuresInARow, e);
+                }
+                pause(Math.min(MAX_ERROR_PAUSE_MILLIS, properties.idlePoll().toMillis() * failuresInARow));
+            }
+        }
+    }
+
+    private long idleMillis(long nextDueAt) {
+        long poll = properties.idlePoll().toMillis();
+        if (nextDueAt < 0) {
+            return poll;
+        }
+        return Math.max(1, Math.min(poll, nextDueAt - clock.millis()));
+    }
+
+    private void pause(long millis) {
+        synchronized (idle) {
+            if (!running) {
+                return;
+            }
+            try {
+                idle.wait(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // ends this worker only
+            }
+        }
+    }
+
+    // --- one pass ----------------------------------------------------------------------------
+
+    private OutboxStore.Poll pass() {
+        OutboxStore.Poll poll = store.claim(clock.millis());
+        if (poll.claim() != null) {
+            handle(poll.claim());
+        }
+        return poll;
+    }
+
+    private void handle(OutboxStore.Claim claim) {
+        long now = clock.millis();
+        Outgoing stored;
+        try {
+            stored = ChannelCodec.readOutgoing(claim.headJson());
+        } catch (RuntimeException e) {
+            log.error("Dropping an unreadable outbox entry for chat {}: {}", claim.chatId(), claim.headJson(), e);
+            store.settleFailed(claim, null, "unreadable: " + e.getMessage(), claim.attempts(), now, now);
+            stats.failed(claim.lane());
+            return;
+        }
+        // after a migration the stored message still names the old chat
+        Outgoing message = addressedTo(stored, claim.chatId());
+        if (claim.forbidden() != null) {
+            store.settleFailed(claim, message.id(), claim.forbidden(), claim.attempts(), now, now);
+            stats.forbidden(claim.lane(), 1);
+            notifyListeners(l -> l.onFailed(message, claim.forbidden()));
+            return;
+        }
+        Optional<ChatGateway> gateway = gateways.get().stream().filter(g -> g.handles(claim.chatId())).findFirst();
+        if (gateway.isEmpty()) {
+            fail(claim, message, "no gateway handles chat " + claim.chatId(), claim.attempts(), now, now);
+            return;
+        }
+        long nextAt = now;
+        if (message.kind() != Outgoing.Kind.CALLBACK_ANSWER) {
+            OutboxStore.Acquisition slot = store.acquire(claim, now, gateway.get().isGroup(claim.chatId()),
+                    instanceId + ":" + sends.incrementAndGet());
+            if (slot.waitMillis() > 0) {
+                store.defer(claim, now + slot.waitMillis());
+                stats.rateDeferred(claim.lane());
+                return;
+            }
+            nextAt = slot.nextChatAt();
+        }
+        SendResult result = send(gateway.get(), message);
+        long after = clock.millis();
+        int attempt = claim.attempts() + 1;
+        if (result instanceof SendResult.Sent sent) {
+            store.settleSent(claim, message.id(), sent.messageId(), attempt, after, Math.max(after, nextAt));
+            stats.sent(claim.lane());
+            notifyListeners(l -> l.onSent(message, sent.messageId()));
+        } else if (result instanceof SendResult.RetryAfter retryAfter) {
+            // Telegram's retry_after, honoured to the second; not a failed attempt
+            store.defer(claim, after + Math.max(0, retryAfter.seconds()) * 1000L);
+            stats.retried429(claim.lane());
+        } else if (result instanceof SendResult.Transient failure) {
+            if (attempt >= properties.retry().maxAttempts()) {
+                fail(claim, message, "gave up after " + attempt + " attempts: " + failure.reason(), attempt, after,
+                        after);
+            } else {
+                store.deferAttempt(claim, after + backoffMillis(attempt), message.id(), attempt, failure.reason(),
+                        after);
+                stats.transientRetry(claim.lane());
+            }
+        } else if (result instanceof SendResult.Forbidden forbidden) {
+            List<Outgoing> dropped = store.forbid(claim.chatId(), forbidden.reason(), after).stream()
+                    .flatMap(json -> readable(json).stream()).toList();
+            dropped.forEach(m -> stats.forbidden(m.lane(), 1));
+            log.info("Chat {} forbids the bot ({}); dropped {} messages", claim.chatId(), forbidden.reason(),
+                    dropped.size());
+            notifyListeners(l -> l.onForbidden(claim.chatId(), forbidden.reason(), dropped));
+        } else if (result instanceof SendResult.Migrated migrated) {
+            String newChatId = migrated.newChatId();
+            if (newChatId == null || newChatId.isBlank() || newChatId.equals(claim.chatId())) {
+                fail(claim, message, "migrated to an unusable chat id: " + newChatId, attempt, after, after);
+            } else {
+                store.migrate(claim.chatId(), newChatId, after);
+                log.info("Chat {} migrated to {}; its queue follows", claim.chatId(), newChatId);
+                notifyListeners(l -> l.onMigrated(claim.chatId(), newChatId));
+            }
+        } else if (result instanceof SendResult.Rejected rejected) {
+            fail(claim, message, rejected.reason(), attempt, after, after);
+        } else {
+            throw new IllegalStateException("unknown send result " + result);
+        }
+    }
+
+    private void fail(OutboxStore.Claim claim, Outgoing message, String reason, int attempts, long at, long nextAt) {
+        store.settleFailed(claim, message.id(), reason, attempts, at, nextAt);
+        stats.failed(claim.lane());
+        notifyListeners(l -> l.onFailed(message, reason));
+    }
+
+    private static SendResult send(ChatGateway gateway, Outgoing message) {
+        try {
+            SendResult result = gateway.send(message);
+            return result != null ? result : new SendResult.Transient("gateway gave no result");
+        } catch (RuntimeException e) {
+            // the contract says gateways do not throw; if one does, treat it as a passing failure
+            return new SendResult.Transient(e.toString());
+        }
+    }
+
+    /** 1 s, 2 s, 4 s ... up to the cap, each stretched by up to the jitter share. */
+    long backoffMillis(int attempt) {
+        DispatchProperties.Retry retry = properties.retry();
+        long initial = retry.initialBackoff().toMillis();
+        long cap = retry.maxBackoff().toMillis();
+        int doublings = Math.min(attempt - 1, 40);
+        long base = initial > (cap >> doublings) ? cap : Math.min(cap, initial << doublings);
+        return base + (long) (base * retry.jitter() * random.nextDouble());
+    }
+
+    private void notifyListeners(Consumer<DeliveryListener> call) {
+        for (DeliveryListener listener : listeners.get()) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                log.warn("Delivery listener {} failed", listener.getClass().getName(), e);
+            }
+        }
+    }
+
+    private static Optional<Outgoing> readable(String json) {
+        try {
+            return Optional.of(ChannelCodec.readOutgoing(json));
+        } catch (RuntimeException e) {
+            log.error("Unreadable outbox entry dropped: {}", json, e);
+            return Optional.empty();
+        }
+    }
+
+    private static Outgoing addressedTo(Outgoing m, String chatId) {
+        if (chatId.equals(m.chatId())) {
+            return m;
+        }
+        return new Outgoing(m.id(), m.kind(), m.lane(), chatId, m.groupId(), m.text(), m.buttons(), m.forceReply(),
+                m.replyToMessageId(), m.promptRef(), m.reaction(), m.callbackId(), m.createdAt());
+    }
+}

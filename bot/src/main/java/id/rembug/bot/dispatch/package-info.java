@@ -1,0 +1,26 @@
+/**
+ * The outbox dispatcher: drains {@link id.rembug.bot.channel.OutboxKeys the outbox} to the chat
+ * platforms through {@link id.rembug.bot.channel.ChatGateway}s, within Telegram's limits, on any
+ * number of instances sharing one Redis.
+ *
+ * <h2>How a message goes out</h2>
+ * <ol>
+ *   <li><b>Claim</b> ({@code dispatch/claim.lua}): the chat with the lowest due score in the
+ *       conversation lane, else in the broadcast lane; its score becomes now + lease. A lane whose
+ *       shared budget is used up is skipped (only a button-press answer may go then), so a
+ *       backlog waits in order. Chats written to under a migrated id are moved on here.</li>
+ *   <li><b>Acquire</b> ({@code dispatch/acquire.lua}): all limits checked and taken together, or
+ *       none: overall and broadcast sliding logs, per-chat GCRA, per-group sliding log. If any says
+ *       not yet, the chat is put back for exactly that long. Button-press answers skip this.</li>
+ *   <li><b>Send</b> through the first gateway that {@code handles} the chat.</li>
+ *   <li><b>Settle</b> ({@code settle.lua}, {@code defer.lua}, {@code forbid.lua},
+ *       {@code migrate.lua}): the outcome, the delivery record and the chat's next time, in one
+ *       script; then the {@link id.rembug.bot.dispatch.DeliveryListener}s are told.</li>
+ * </ol>
+ * Every script only reschedules a chat while the claim it made is still the current one (the
+ * ready score it wrote), so a worker that lost its lease cannot disturb the next holder.
+ *
+ * <h2>Redis keys added</h2>
+ * See {@link id.rembug.bot.dispatch.DispatchKeys}.
+ */
+package id.rembug.bot.dispatch;

@@ -1,0 +1,60 @@
+-- Checks every limit that applies to one send and, only if all allow it, takes a slot in each:
+-- all or nothing, in one round trip, shared by every instance.
+--   overall:   at most ARGV[5] sends in any window of ARGV[6] ms      (sliding log, KEYS[1])
+--   broadcast: at most ARGV[7] of them from the broadcast lane         (sliding log, KEYS[2]),
+--              and none while a conversation chat is due (KEYS[5])
+--   per chat:  one per ARGV[8] ms, bursts of ARGV[9]                   (GCRA, KEYS[3])
+--   per group: at most ARGV[10] in any window of ARGV[11] ms          (sliding log, KEYS[4])
+-- ARGV[1] = now, ARGV[2] = unique member, ARGV[3] = '1' for broadcast, ARGV[4] = '1' for a group
+-- Returns {0, next time this chat may send} when taken, {wait ms, 0} when not.
+local now = tonumber(ARGV[1])
+local member = ARGV[2]
+local broadcast = ARGV[3] == '1'
+local group = ARGV[4] == '1'
+local global_limit, global_window = tonumber(ARGV[5]), tonumber(ARGV[6])
+local broadcast_limit = tonumber(ARGV[7])
+local interval, burst = tonumber(ARGV[8]), tonumber(ARGV[9])
+local group_limit, group_window = tonumber(ARGV[10]), tonumber(ARGV[11])
+-- keys outlive their window a little, so a slow caller's clock never sees them vanish early
+local grace = 60000
+
+-- ms until one more entry fits in the log: entries older than the window no longer count
+local function log_wait(key, limit, window)
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+  local count = redis.call('ZCARD', key)
+  if count < limit then return 0 end
+  local entry = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
+  return tonumber(entry[2]) + window - now
+end
+
+local wait = log_wait(KEYS[1], global_limit, global_window)
+if broadcast then
+  wait = math.max(wait, log_wait(KEYS[2], broadcast_limit, global_window))
+  if #redis.call('ZRANGEBYSCORE', KEYS[5], '-inf', now, 'LIMIT', 0, 1) > 0 then
+    wait = math.max(wait, 1)
+  end
+end
+-- GCRA: tat is the theoretical arrival time of the next send; a send conforms while tat is at
+-- most (burst - 1) intervals ahead of now
+local tolerance = (burst - 1) * interval
+local tat = tonumber(redis.call('GET', KEYS[3]) or '0')
+if tat < now then tat = now end
+wait = math.max(wait, tat - tolerance - now)
+if group then wait = math.max(wait, log_wait(KEYS[4], group_limit, group_window)) end
+if wait > 0 then return { math.ceil(wait), 0 } end
+
+redis.call('ZADD', KEYS[1], now, member)
+redis.call('PEXPIRE', KEYS[1], global_window + grace)
+if broadcast then
+  redis.call('ZADD', KEYS[2], now, member)
+  redis.call('PEXPIRE', KEYS[2], global_window + grace)
+end
+local new_tat = tat + interval
+redis.call('SET', KEYS[3], string.format('%.0f', new_tat), 'PX', math.floor(new_tat - now + grace))
+local next_at = new_tat - tolerance
+if group then
+  redis.call('ZADD', KEYS[4], now, member)
+  redis.call('PEXPIRE', KEYS[4], group_window + grace)
+  next_at = math.max(next_at, now + log_wait(KEYS[4], group_limit, group_window))
+end
+return { 0, math.max(next_at, now) }

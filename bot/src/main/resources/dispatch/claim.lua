@@ -1,0 +1,90 @@
+-- Claims one ready chat: the conversation lane first, the broadcast lane only when no
+-- conversation is due. The claim is a lease: the chat's score moves to now + lease, so no other
+-- worker picks it until this one reschedules it, or until the lease runs out (a crashed worker).
+-- A lane whose shared budget is used up (overall, and for broadcasts their share) is not
+-- claimed from, except for answers to button presses, which use no budget: so a big backlog
+-- waits in order instead of every chat being claimed and put back for each freed slot.
+-- KEYS[1] / KEYS[2] = ready ZSET conversation / broadcast,
+-- KEYS[3] / KEYS[4] = sliding logs overall / broadcast (see acquire.lua)
+-- ARGV[1] = now, ARGV[2] = claim score (now + lease), ARGV[3] / ARGV[4] = queue prefix per lane,
+-- ARGV[5] = alias prefix, ARGV[6] / ARGV[7] = forbidden key prefix / suffix, ARGV[8] = delivery
+-- prefix, ARGV[9] = overall limit, ARGV[10] = its window (ms), ARGV[11] = broadcast limit
+-- Returns {lane, chat, claim score, head JSON, forbidden reason or '', attempts so far}
+-- or {'', when to look again or ''} when nothing can be claimed now.
+local now = tonumber(ARGV[1])
+local readies = { KEYS[1], KEYS[2] }
+local prefixes = { ARGV[3], ARGV[4] }
+local window = tonumber(ARGV[10])
+
+-- when one more send fits in the log's window
+local function frees_at(key, limit)
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+  local count = redis.call('ZCARD', key)
+  if count < limit then return now end
+  local entry = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
+  return tonumber(entry[2]) + window
+end
+local open_at = { frees_at(KEYS[3], tonumber(ARGV[9])), 0 }
+open_at[2] = math.max(open_at[1], frees_at(KEYS[4], tonumber(ARGV[11])))
+
+local function claim(lane, chat, head)
+  redis.call('ZADD', readies[lane], 'XX', ARGV[2], chat)
+  local forbidden = redis.call('HGET', ARGV[6] .. chat .. ARGV[7], 'reason') or ''
+  local attempts = '0'
+  local id = outgoing_id(head)
+  if id then attempts = redis.call('HGET', ARGV[8] .. id, 'attempts') or '0' end
+  return { tostring(lane), chat, ARGV[2], head, forbidden, attempts }
+end
+
+local function is_callback_answer(json)
+  local ok, decoded = pcall(cjson.decode, json)
+  return ok and type(decoded) == 'table' and decoded.kind == 'CALLBACK_ANSWER'
+end
+
+for lane = 1, 2 do
+  local ready = readies[lane]
+  if open_at[lane] <= now then
+    for _ = 1, 16 do
+      local picked = redis.call('ZRANGEBYSCORE', ready, '-inf', now, 'LIMIT', 0, 1)
+      if #picked == 0 then break end
+      local chat = picked[1]
+      local queue = prefixes[lane] .. chat
+      local target = resolve_alias(ARGV[5], chat)
+      if target and target ~= chat then
+        -- written to the old id after the chat migrated: goes after what the new id has
+        local items = redis.call('LRANGE', queue, 0, -1)
+        for i = 1, #items do redis.call('RPUSH', prefixes[lane] .. target, items[i]) end
+        redis.call('DEL', queue)
+        redis.call('ZREM', ready, chat)
+        if #items > 0 then redis.call('ZADD', ready, 'NX', now, target) end
+      else
+        local head = redis.call('LINDEX', queue, 0)
+        if not head then
+          redis.call('ZREM', ready, chat)
+        else
+          return claim(lane, chat, head)
+        end
+      end
+    end
+  else
+    -- budget used up: only an answer to a button press may go (a few due chats are looked at)
+    local due = redis.call('ZRANGEBYSCORE', ready, '-inf', now, 'LIMIT', 0, 32)
+    for i = 1, #due do
+      local head = redis.call('LINDEX', prefixes[lane] .. due[i], 0)
+      if head and is_callback_answer(head) and not resolve_alias(ARGV[5], due[i]) then
+        return claim(lane, due[i], head)
+      end
+    end
+  end
+end
+
+local next_due = nil
+for lane = 1, 2 do
+  local first = redis.call('ZRANGE', readies[lane], 0, 0, 'WITHSCORES')
+  if #first > 0 then
+    local at = math.max(tonumber(first[2]), open_at[lane])
+    if next_due == nil or at < next_due then next_due = at end
+  end
+end
+if next_due == nil then return { '' , '' } end
+return { '', string.format('%.0f', next_due) }

@@ -1,0 +1,20 @@
+-- Ends a message's life in the queue: delivered (status 'sent') or given up (status 'failed').
+-- KEYS[1] = ready ZSET of the lane, KEYS[2] = the chat's queue, KEYS[3] = delivery HASH or ''
+-- ARGV[1] = claim score, ARGV[2] = message JSON, ARGV[3] = when the chat may send next,
+-- ARGV[4] = chat id, ARGV[5] = status, ARGV[6] = platform message id or '', ARGV[7] = reason or '',
+-- ARGV[8] = attempts, ARGV[9] = at (epoch ms), ARGV[10] = TTL seconds, ARGV[11] = lane name,
+-- ARGV[12] = queue prefix of the lane, ARGV[13] = alias prefix
+local removed = remove_message(KEYS[2], ARGV[12], ARGV[13], ARGV[4], ARGV[2])
+if KEYS[3] ~= '' then
+  redis.call('HSET', KEYS[3], 'status', ARGV[5], 'chatId', ARGV[4], 'lane', ARGV[11],
+      'attempts', ARGV[8], 'at', ARGV[9])
+  if ARGV[6] ~= '' then redis.call('HSET', KEYS[3], 'messageId', ARGV[6]) end
+  if ARGV[7] ~= '' then
+    redis.call('HSET', KEYS[3], 'reason', ARGV[7])
+  else
+    redis.call('HDEL', KEYS[3], 'reason')
+  end
+  redis.call('EXPIRE', KEYS[3], ARGV[10])
+end
+reschedule(KEYS[1], KEYS[2], ARGV[4], ARGV[1], ARGV[3])
+return removed

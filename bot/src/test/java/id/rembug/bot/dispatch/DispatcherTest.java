@@ -1,0 +1,369 @@
+package id.rembug.bot.dispatch;
+
+import id.rembug.bot.channel.OutboxKeys;
+import id.rembug.bot.channel.Outgoing;
+import id.rembug.bot.channel.Outgoing.Lane;
+import id.rembug.bot.channel.SendResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static id.rembug.bot.dispatch.DispatchFixture.callbackAnswer;
+import static id.rembug.bot.dispatch.DispatchFixture.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DispatcherTest {
+
+    @RegisterExtension
+    static final DispatchRedis redis = new DispatchRedis();
+
+    private DispatchFixture fx;
+
+    @BeforeEach
+    void setUp() {
+        fx = new DispatchFixture(redis.template());
+    }
+
+    @Test
+    void messagesToOneChatGoOutInTheOrderTheyWereQueued() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
+        for (int i = 0; i < 8; i++) {
+            fx.enqueue(text("a" + i, "101"), text("b" + i, "202"));
+        }
+
+        fx.drain(100, 60_000, dispatcher);
+
+        assertThat(fx.gateway.deliveredTo("101")).containsExactly("a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7");
+        assertThat(fx.gateway.deliveredTo("202")).containsExactly("b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7");
+        assertThat(fx.gateway.attempts()).hasSize(16);
+        assertThat(dispatcher.delivery("a3")).hasValueSatisfying(d -> {
+            assertThat(d.sent()).isTrue();
+            assertThat(d.chatId()).isEqualTo("101");
+            assertThat(d.attempts()).isEqualTo(1);
+            assertThat(d.messageId()).isNotBlank();
+        });
+        assertThat(redis.template().getExpire(DispatchKeys.delivery("a3"))).isGreaterThan(Duration.ofDays(29).toSeconds());
+    }
+
+    @Test
+    void eachMessageIsSentExactlyOnceByTwoInstancesOfFourWorkersSharingOneRedis() throws Exception {
+        // real clock and threads; limits opened up so the test is about claims, not about waiting
+        DispatchProperties properties = DispatchProperties.defaults()
+                .withIdlePoll(Duration.ofMillis(5))
+                .withRetry(new DispatchProperties.Retry(8, Duration.ofMillis(1), Duration.ofMillis(5), 0.5))
+                .withLimits(new DispatchProperties.Limits(100_000, Duration.ofSeconds(1), 100_000,
+                        Duration.ofMillis(1), 1_000, 100_000, Duration.ofMinutes(1)));
+        Clock clock = Clock.systemUTC();
+        ScriptedGateway gateway = new ScriptedGateway(clock).taking(1);
+        OutboxWriter writer = new OutboxWriter(redis.template(), clock);
+        List<Outgoing> messages = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String chat = i % 20 < 4 ? "-10" + (i % 20) : Integer.toString(500 + i % 20);
+            Lane lane = i % 5 == 0 ? Lane.BROADCAST : Lane.CONVERSATION;
+            messages.add(text("m" + i, chat, lane));
+            if (i % 7 == 0) {
+                gateway.answer("m" + i, new SendResult.Transient("502 Bad Gateway"));
+            }
+        }
+        RecordingListener listener = new RecordingListener();
+        Dispatcher one = new Dispatcher(redis.template(), properties, () -> List.of(gateway), () -> List.of(listener),
+                new DispatchStats(), clock, new Random(1));
+        Dispatcher two = new Dispatcher(redis.template(), properties, () -> List.of(gateway), () -> List.of(listener),
+                new DispatchStats(), clock, new Random(2));
+        one.start();
+        two.start();
+        try {
+            for (int from = 0; from < messages.size(); from += 25) {
+                writer.enqueue(messages.subList(from, from + 25));
+            }
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (listener.sent.size() < messages.size() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(100); // room for a stray duplicate to show up
+        } finally {
+            one.stop();
+            two.stop();
+        }
+
+        Map<String, Long> deliveries = gateway.delivered().stream()
+                .collect(Collectors.groupingBy(a -> a.message().id(), Collectors.counting()));
+        assertThat(deliveries).hasSize(200).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+        assertThat(gateway.overlapSeen()).as("two sends to one chat at once").isFalse();
+        Map<String, List<String>> expectedOrder = messages.stream().collect(Collectors.groupingBy(
+                m -> m.lane() + "/" + m.chatId(), Collectors.mapping(Outgoing::id, Collectors.toList())));
+        Map<String, List<String>> actualOrder = gateway.delivered().stream().map(ScriptedGateway.Attempt::message)
+                .collect(Collectors.groupingBy(m -> m.lane() + "/" + m.chatId(),
+                        Collectors.mapping(Outgoing::id, Collectors.toList())));
+        assertThat(actualOrder).isEqualTo(expectedOrder);
+        assertThat(one.stats().total().sent() + two.stats().total().sent()).isEqualTo(200);
+        assertThat(one.stats().total().transientRetries() + two.stats().total().transientRetries())
+                .isEqualTo(messages.stream().filter(m -> Integer.parseInt(m.id().substring(1)) % 7 == 0).count());
+        assertThat(fx.outboxEmpty()).isTrue();
+    }
+
+    @Test
+    void retryAfterIsHonouredBeforeTheMessageIsTriedAgain() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
+        fx.gateway.answer("m1", new SendResult.RetryAfter(7));
+        fx.enqueue(text("m1", "101"), text("m2", "101"));
+
+        fx.drain(100, 60_000, dispatcher);
+
+        List<ScriptedGateway.Attempt> first = fx.gateway.attemptsOf("m1");
+        assertThat(first).hasSize(2);
+        long waited = first.get(1).at() - first.get(0).at();
+        assertThat(waited).isBetween(7_000L, 7_100L);
+        assertThat(fx.gateway.deliveredTo("101")).containsExactly("m1", "m2");
+        assertThat(fx.gateway.attemptsOf("m2").get(0).at()).isGreaterThanOrEqualTo(first.get(1).at());
+        assertThat(dispatcher.stats().lane(Lane.CONVERSATION).retried429()).isEqualTo(1);
+        assertThat(dispatcher.stats().lane(Lane.CONVERSATION).transientRetries()).isZero();
+        assertThat(dispatcher.delivery("m1")).hasValueSatisfying(d -> assertThat(d.attempts()).isEqualTo(1));
+    }
+
+    @Test
+    void transientFailuresAreRetriedWithDoublingBackoffUntilSent() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
+        fx.gateway.answer("m1", new SendResult.Transient("500"), new SendResult.Transient("timeout"),
+                new SendResult.Transient("502"));
+        fx.enqueue(text("m1", "101"));
+
+        fx.drain(10, 60_000, dispatcher);
+
+        List<Long> times = fx.gateway.attemptsOf("m1").stream().map(ScriptedGateway.Attempt::at).toList();
+        assertThat(times).hasSize(4);
+        // 1 s, 2 s, 4 s, each stretched by at most the 10% jitter (and one clock step)
+        assertThat(times.get(1) - times.get(0)).isBetween(1_000L, 1_110L);
+        assertThat(times.get(2) - times.get(1)).isBetween(2_000L, 2_210L);
+        assertThat(times.get(3) - times.get(2)).isBetween(4_000L, 4_410L);
+        assertThat(dispatcher.delivery("m1")).hasValueSatisfying(d -> {
+            assertThat(d.sent()).isTrue();
+            assertThat(d.attempts()).isEqualTo(4);
+            assertThat(d.reason()).isNull();
+        });
+        assertThat(dispatcher.stats().lane(Lane.CONVERSATION).transientRetries()).isEqualTo(3);
+        assertThat(fx.listener.sent).hasSize(1);
+    }
+
+    @Test
+    void backoffIsCappedAndJitterOnlyStretchesIt() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
+        for (int attempt = 1; attempt <= 60; attempt++) {
+            long base = Math.min(300_000L, 1_000L << Math.min(attempt - 1, 20));
+            assertThat(dispatcher.backoffMillis(attempt)).as("attempt " + attempt).isBetween(base, base + base / 10);
+        }
+    }
+
+    @Test
+    void aMessageIsGivenUpAfterMaxAttemptsAndTheNextOneGoesOut() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults()
+                .withRetry(new DispatchProperties.Retry(3, Duration.ofSeconds(1), Duration.ofMinutes(5), 0.1)));
+        fx.gateway.answer("m1", new SendResult.Transient("503"), new SendResult.Transient("503"),
+                new SendResult.Transient("503"), new SendResult.Transient("503"));
+        fx.enqueue(text("m1", "101"), text("m2", "101"));
+
+        fx.drain(100, 60_000, dispatcher);
+
+        assertThat(fx.gateway.attemptsOf("m1")).hasSize(3);
+        assertThat(fx.gateway.deliveredTo("101")).containsExactly("m2");
+        assertThat(dispatcher.delivery("m1")).hasValueSatisfying(d -> {
+            assertThat(d.failed()).isTrue();
+            assertThat(d.attempts()).isEqualTo(3);
+            assertThat(d.reason()).contains("gave up after 3 attempts").contains("503");
+        });
+        assertThat(fx.listener.failed).extracting(f -> f.message().id()).containsExactly("m1");
+        assertThat(dispatcher.stats().lane(Lane.CONVERSATION).failed()).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectedMessageIsFailedAtOnceAndDropped() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
+        fx.gateway.answer("m1", new SendResult.Rejected("Bad Request: message text is empty"));
+        fx.enqueue(text("m1", "101"), text("m2", "101"));
+
+        fx.drain(100, 60_000, dispatcher);
+
+        assertThat(fx.gateway.attemptsOf("m1")).hasSize(1);
+        assertThat(fx.gateway.deliveredTo("101")).containsExactly("m2");
+        assertThat(dispatcher.delivery("m1")).hasValueSatisfying(d -> {
+            assertThat(d.failed()).isTrue();
+            assertThat(d.reason()).isEqualTo("Bad Request: message text is empty");
+        });
+        assertThat(fx.listener.failed).extracting(RecordingListener.Failed::reason)
+                .containsExactly("Bad Request: message text is empty");
+    }
+
+    @Test
+    void aChatNoGatewayHandlesFailsItsMessages() {
+        ScriptedGateway simulatorOnly = new ScriptedGateway(fx.clock, chat -> chat.startsWith("sim-"));
+        Dispatcher dispatcher = new Dispatcher(redis.template(), DispatchProperties.defaults(),
+                () -> List.of(simulatorOnly), () -> List.of(fx.listener), new DispatchStats(), fx.clock, new Random(1));
+        fx.enqueue(text("t1", "12345"), text("s1", "sim-user-1"));
+
+        fx.drain(100, 10_000, dispatcher);
+
+        assertThat(simulatorOnly.deliveredTo("sim-user-1")).containsExactly("s1");
+        assertThat(fx.listener.failed).singleElement().satisfies(f -> {
+            assertThat(f.message().id()).isEqualTo("t1");
+            assertThat(f.reason()).contains("no gateway");
+        });
+    }
+
+    @Test
+    void aForbiddenChatIsRecordedItsPendingMessagesFailedAndTheListenerToldOnce() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
+        String reason = "Forbidden: bot was kicked from the group chat";
+        fx.gateway.answerChat("-42", new SendResult.Forbidden(reason));
+        fx.enqueue(text("c1", "-42"), text("c2", "-42"), text("c3", "-42"),
+                text("b1", "-42", Lane.BROADCAST), text("b2", "-42", Lane.BROADCAST), text("x1", "777"));
+
+        fx.drain(100, 10_000, dispatcher);
+
+        assertThat(fx.gateway.attempts().stream().filter(a -> a.message().chatId().equals("-42"))).hasSize(1);
+        assertThat(fx.gateway.deliveredTo("777")).containsExactly("x1");
+        assertThat(dispatcher.forbiddenReason("-42")).contains(reason);
+        assertThat(fx.listener.forbidden).singleElement().satisfies(f -> {
+            assertThat(f.chatId()).isEqualTo("-42");
+            assertThat(f.reason()).isEqualTo(reason);
+            assertThat(f.dropped()).extracting(Outgoing::id).containsExactly("c1", "c2", "c3", "b1", "b2");
+        });
+        assertThat(fx.listener.failed).isEmpty();
+        for (String id : List.of("c1", "c2", "c3", "b1", "b2")) {
+            assertThat(dispatcher.delivery(id)).as(id).hasValueSatisfying(d -> {
+                assertThat(d.failed()).isTrue();
+                assertThat(d.reason()).isEqualTo(reason);
+            });
+        }
+        assertThat(redis.template().hasKey(OutboxKeys.queue(Lane.CONVERSATION, "-42"))).isFalse();
+        assertThat(redis.template().hasKey(OutboxKeys.queue(Lane.BROADCAST, "-42"))).isFalse();
+        assertThat(dispatcher.stats().lane(Lane.CONVERSATION).forbidden()).isEqualTo(3);
+        assertThat(dispatcher.stats().lane(Lane.BROADCAST).forbidden()).isEqualTo(2);
+    }
+
+    @Test
+    void messagesToAForbiddenChatFailAtOnceUntilTheMarkIsCleared() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
+        fx.gateway.answerChat("555", new SendResult.Forbidden("Forbidden: bot can't initiate conversation with a user"));
+        fx.enqueue(text("first", "555"));
+        fx.drain(100, 10_000, dispatcher);
+
+        fx.enqueue(text("later", "555"));
+        fx.drain(100, 10_000, dispatcher);
+
+        assertThat(fx.gateway.attemptsOf("later")).isEmpty();
+        assertThat(fx.listener.failed).singleElement().satisfies(f -> {
+            assertThat(f.message().id()).isEqualTo("later");
+            assertThat(f.reason()).contains("can't initiate conversation");
+        });
+        assertThat(fx.listener.forbidden).hasSize(1);
+
+        dispatcher.clearForbidden("555");
+        fx.enqueue(text("after-start", "555"));
+        fx.drain(100, 10_000, dispatcher);
+
+        assertThat(fx.gateway.deliveredTo("555")).containsExactly("after-start");
+        assertThat(dispatcher.forbiddenReason("555")).isEmpty();
+    }
+
+    @Test
+    void aMigratedGroupsQueueMovesInFrontOfTheNewChatAndLaterMessagesFollowIt() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
+        fx.gateway.answer("a1", new SendResult.Migrated("-1009"));
+        fx.enqueue(text("a1", "-42"), text("a2", "-42"), text("ab", "-42", Lane.BROADCAST));
+        fx.clock.advance(1);
+        fx.enqueue(text("n1", "-1009"));
+
+        fx.runDue(dispatcher); // the old group, first in line, learns it has moved
+        assertThat(fx.listener.migrated).containsExactly(new RecordingListener.Migrated("-42", "-1009"));
+        assertThat(redis.template().opsForValue().get(DispatchKeys.alias("-42"))).isEqualTo("-1009");
+
+        fx.enqueue(text("a3", "-42")); // written to the old id before the producer caught up
+        fx.drain(100, 120_000, dispatcher);
+
+        assertThat(fx.gateway.deliveredTo("-1009")).containsExactly("a1", "a2", "n1", "a3", "ab");
+        assertThat(fx.gateway.deliveredTo("-42")).isEmpty();
+        assertThat(fx.gateway.attempts()).filteredOn(a -> a.message().chatId().equals("-42"))
+                .extracting(a -> a.message().id()).containsExactly("a1");
+        assertThat(fx.listener.sent).extracting(s -> s.message().chatId()).containsOnly("-1009");
+        assertThat(redis.template().hasKey(OutboxKeys.queue(Lane.CONVERSATION, "-42"))).isFalse();
+    }
+
+    @Test
+    void answersToButtonPressesAreNotRateLimited() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
+        for (int i = 0; i < 40; i++) {
+            fx.enqueue(text("t" + i, Integer.toString(1000 + i)));
+        }
+        fx.clock.advance(1); // the answers queue up behind all of those
+        for (int i = 0; i < 10; i++) {
+            fx.enqueue(callbackAnswer("cb" + i, "-42"));
+        }
+
+        fx.runDue(dispatcher);
+
+        DispatchProperties.Limits limits = DispatchProperties.Limits.defaults();
+        assertThat(fx.gateway.delivered()).filteredOn(a -> a.message().kind() != Outgoing.Kind.CALLBACK_ANSWER)
+                .hasSize(limits.global());
+        // more than a chat's burst, all at once, past a full overall budget
+        assertThat(fx.gateway.deliveredTo("-42")).hasSize(10);
+    }
+
+    @Test
+    void aCrashedWorkersChatIsTakenOverWhenItsLeaseRunsOut() {
+        DispatchProperties properties = DispatchProperties.defaults().withLease(Duration.ofSeconds(30));
+        Dispatcher dispatcher = fx.dispatcher(properties);
+        OutboxStore crashed = new OutboxStore(redis.template(), properties);
+        fx.enqueue(text("m1", "101"));
+
+        OutboxStore.Claim lost = crashed.claim(fx.clock.millis()).claim(); // claimed, then never finished
+        assertThat(lost.chatId()).isEqualTo("101");
+
+        fx.clock.advance(29_999);
+        assertThat(dispatcher.runOnce()).isFalse();
+        fx.clock.advance(1);
+        assertThat(dispatcher.runOnce()).isTrue();
+        assertThat(fx.gateway.deliveredTo("101")).containsExactly("m1");
+    }
+
+    @Test
+    void aWorkerWhoseLeaseRanOutLeavesTheNewHoldersScheduleAlone() {
+        DispatchProperties properties = DispatchProperties.defaults();
+        OutboxStore slow = new OutboxStore(redis.template(), properties);
+        OutboxStore next = new OutboxStore(redis.template(), properties);
+        fx.enqueue(text("m1", "101"));
+        OutboxStore.Claim stale = slow.claim(fx.clock.millis()).claim();
+        fx.clock.advance(properties.lease().toMillis());
+        OutboxStore.Claim current = next.claim(fx.clock.millis()).claim();
+        assertThat(current.chatId()).isEqualTo("101");
+
+        slow.defer(stale, fx.clock.millis()); // the slow worker comes back and would make it due now
+
+        assertThat(redis.template().opsForZSet().score(OutboxKeys.ready(Lane.CONVERSATION), "101"))
+                .isEqualTo(Double.parseDouble(current.claimScore()));
+        assertThat(next.claim(fx.clock.millis()).claim()).isNull();
+    }
+
+    @Test
+    void statsCountPerLane() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
+        fx.gateway.answer("b2", new SendResult.Rejected("Bad Request"));
+        fx.enqueue(text("c1", "1"), text("c2", "2"), text("b1", "3", Lane.BROADCAST), text("b2", "4", Lane.BROADCAST));
+
+        fx.drain(100, 10_000, dispatcher);
+
+        Function<Lane, DispatchStats.Counts> lane = dispatcher.stats()::lane;
+        assertThat(lane.apply(Lane.CONVERSATION).sent()).isEqualTo(2);
+        assertThat(lane.apply(Lane.BROADCAST).sent()).isEqualTo(1);
+        assertThat(lane.apply(Lane.BROADCAST).failed()).isEqualTo(1);
+        assertThat(dispatcher.stats().total().sent()).isEqualTo(3);
+    }
+}
