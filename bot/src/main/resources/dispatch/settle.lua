@@ -5,6 +5,14 @@
 -- ARGV[8] = attempts, ARGV[9] = at (epoch ms), ARGV[10] = TTL seconds, ARGV[11] = lane name,
 -- ARGV[12] = queue prefix of the lane, ARGV[13] = alias prefix
 local removed = remove_message(KEYS[2], ARGV[12], ARGV[13], ARGV[4], ARGV[2])
+-- A delivered question is remembered by its platform message id in the same step, so a reply to
+-- it is always recognised as an answer, even if this instance dies right after.
+if ARGV[5] == 'sent' and ARGV[6] ~= '' then
+  local message = cjson.decode(ARGV[2])
+  if type(message.promptRef) == 'string' and type(message.groupId) == 'string' then
+    redis.call('HSET', 'rembug:group:' .. message.groupId .. ':prompt-messages', ARGV[6], message.promptRef)
+  end
+end
 if KEYS[3] ~= '' then
   redis.call('HSET', KEYS[3], 'status', ARGV[5], 'chatId', ARGV[4], 'lane', ARGV[11],
       'attempts', ARGV[8], 'at', ARGV[9])

@@ -18,6 +18,11 @@ public interface ChatGateway {
      * overrides this.
      */
     default boolean isGroup(String chatId) {
+        return isGroupChat(chatId);
+    }
+
+    /** The rule by the id's form, for code that has no gateway at hand. */
+    static boolean isGroupChat(String chatId) {
         return chatId.startsWith("-") || chatId.contains("group");
     }
 }

@@ -3,6 +3,8 @@ package id.rembug.bot.conversation;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.OutboxKeys;
+import id.rembug.bot.dispatch.DispatchKeys;
+import id.rembug.bot.milestone.FacilitatorReachability;
 import id.rembug.dialogues.engine.GroupState;
 import id.rembug.dialogues.engine.StateCodec;
 import org.springframework.data.domain.Range;
@@ -50,6 +52,15 @@ public class ConversationStore {
             for _, pair in ipairs(ops.milestones) do redis.call('HSET', KEYS[3], pair[1], pair[2]) end
             for _, at in ipairs(ops.wakeUps) do redis.call('ZADD', KEYS[4], at, ARGV[4] .. '|' .. at) end
             for _, pair in ipairs(ops.userFields) do redis.call('HSET', ops.userKey, pair[1], pair[2]) end
+            if ops.pendingKey then
+              redis.call('DEL', ops.forbiddenKey)
+              for _, json in ipairs(redis.call('LRANGE', ops.pendingKey, 0, -1)) do
+                local kept = cjson.decode(json)
+                redis.call('RPUSH', ops.queuePrefix .. kept.chatId, json)
+                redis.call('ZADD', ops.readyKey, 'NX', ops.now, kept.chatId)
+              end
+              redis.call('DEL', ops.pendingKey)
+            end
             for _, out in ipairs(ops.outgoing) do
               redis.call('RPUSH', out.queue, out.json)
               redis.call('ZADD', out.ready, 'NX', ops.now, out.chat)
@@ -101,6 +112,12 @@ public class ConversationStore {
         ops.put("wakeUps", plan.wakeUps.stream().map(at -> Long.toString(at.toEpochMilli())).toList());
         ops.put("userKey", userId == null ? "" : ConversationKeys.user(userId));
         ops.put("userFields", pairs(plan.userFields));
+        if (plan.reconnectUserId != null) {
+            ops.put("pendingKey", FacilitatorReachability.pendingFor(plan.reconnectUserId));
+            ops.put("forbiddenKey", DispatchKeys.forbidden(plan.reconnectUserId));
+            ops.put("queuePrefix", OutboxKeys.queue(Outgoing.Lane.CONVERSATION, ""));
+            ops.put("readyKey", OutboxKeys.ready(Outgoing.Lane.CONVERSATION));
+        }
         List<Map<String, String>> outgoing = new ArrayList<>();
         for (Outgoing message : plan.outgoing) {
             outgoing.add(Map.of(

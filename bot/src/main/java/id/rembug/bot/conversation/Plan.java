@@ -23,6 +23,8 @@ final class Plan {
     final List<Outgoing> outgoing = new ArrayList<>();
     /** A group that moved to a new chat id (became a supergroup). */
     String newChatId;
+    /** A person who just started the bot: send what was kept for them and lift the 403 mark. */
+    String reconnectUserId;
     /** Fields of the user's hash to set (private conversations). */
     final Map<String, String> userFields = new LinkedHashMap<>();
 

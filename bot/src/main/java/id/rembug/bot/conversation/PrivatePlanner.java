@@ -36,6 +36,7 @@ public class PrivatePlanner {
         String name = message.from() == null ? "" : message.from().name();
         if (command.isPresent() && (command.get().command() == Command.START)) {
             plan.userFields.put("started", "1");
+            plan.reconnectUserId = userId;
             plan.userFields.put("name", name);
             reply(plan, snapshot, entryId, message, messages.get(MessageKey.PRIVATE_WELCOME, language, Map.of("name", name)));
         } else {

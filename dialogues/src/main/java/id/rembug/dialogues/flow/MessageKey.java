@@ -77,7 +77,8 @@ public enum MessageKey {
     SUMMARY_LAST("summary-last"),
     PRIVATE_WELCOME("private-welcome", "name"),
     PRIVATE_HELP("private-help"),
-    FACILITATOR_UNREACHABLE("facilitator-unreachable", "name");
+    FACILITATOR_UNREACHABLE("facilitator-unreachable", "name"),
+    BOT_REMOVED_FROM_GROUP("bot-removed-from-group", "group");
 
     private final String yamlKey;
     private final List<String> placeholders;

@@ -1,0 +1,121 @@
+package id.rembug.bot.milestone;
+
+import id.rembug.bot.channel.ChannelCodec;
+import id.rembug.bot.channel.ChatGateway;
+import id.rembug.bot.channel.Outgoing;
+import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.dispatch.DeliveryListener;
+import id.rembug.bot.dispatch.OutboxWriter;
+import id.rembug.dialogues.engine.GroupState;
+import id.rembug.dialogues.engine.StateCodec;
+import id.rembug.dialogues.flow.Language;
+import id.rembug.dialogues.flow.MessageKey;
+import id.rembug.dialogues.flow.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What happens when Telegram says the bot may not write somewhere. A facilitator who never
+ * opened a private chat with the bot: their summaries are kept and the group is told once how to
+ * fix it; they follow as soon as the facilitator presses Start. A group that removed the bot:
+ * its facilitator is told privately.
+ */
+@Component
+public class FacilitatorReachability implements DeliveryListener {
+
+    private static final Logger log = LoggerFactory.getLogger(FacilitatorReachability.class);
+    static final Duration TOLD_FOR = Duration.ofDays(30);
+
+    private final StringRedisTemplate redis;
+    private final OutboxWriter outbox;
+    private final Messages messages;
+    private final Clock clock;
+    private final StateCodec codec = new StateCodec();
+
+    public FacilitatorReachability(StringRedisTemplate redis, OutboxWriter outbox, Messages messages, Clock clock) {
+        this.redis = redis;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** Summaries kept for a person until they start a private chat with the bot. */
+    public static String pendingFor(String userId) {
+        return ConversationKeys.user(userId) + ":pending";
+    }
+
+    @Override
+    public void onForbidden(String chatId, String reason, List<Outgoing> dropped) {
+        if (!ChatGateway.isGroupChat(chatId)) {
+            keepForLater(chatId, dropped);
+        } else {
+            tellFacilitatorTheGroupIsGone(chatId, dropped);
+        }
+    }
+
+    private void keepForLater(String userId, List<Outgoing> dropped) {
+        Set<String> groups = new LinkedHashSet<>();
+        for (Outgoing message : dropped) {
+            if (message.kind() == Outgoing.Kind.TEXT) {
+                redis.opsForList().rightPush(pendingFor(userId), ChannelCodec.write(message));
+                if (message.groupId() != null) {
+                    groups.add(message.groupId());
+                }
+            }
+        }
+        log.info("Kept {} message(s) for {} until they open a private chat with the bot", dropped.size(), userId);
+        List<Outgoing> notices = new ArrayList<>();
+        for (String groupId : groups) {
+            Boolean first = redis.opsForValue().setIfAbsent(told(groupId, userId), "1", TOLD_FOR);
+            GroupState state = state(groupId);
+            if (Boolean.TRUE.equals(first) && state != null) {
+                String name = state.member(userId).name();
+                notices.add(text("unreachable:" + groupId + ":" + userId + ":" + clock.millis(), chatOf(groupId), groupId,
+                        messages.get(MessageKey.FACILITATOR_UNREACHABLE, state.language(), Map.of("name", name))));
+            }
+        }
+        outbox.enqueue(notices);
+    }
+
+    private void tellFacilitatorTheGroupIsGone(String chatId, List<Outgoing> dropped) {
+        String groupId = dropped.stream().map(Outgoing::groupId).filter(g -> g != null).findFirst().orElse(chatId);
+        GroupState state = state(groupId);
+        log.warn("The bot may no longer write to group {} ({} message(s) dropped)", groupId, dropped.size());
+        if (state == null || state.facilitatorId() == null) {
+            return;
+        }
+        Language language = state.language();
+        outbox.enqueue(List.of(text("removed:" + groupId + ":" + clock.millis(), state.facilitatorId(), groupId,
+                messages.get(MessageKey.BOT_REMOVED_FROM_GROUP, language, Map.of("group", groupId)))));
+    }
+
+    /** A person started the bot: they may be told again next time something goes wrong. */
+    public static String told(String groupId, String userId) {
+        return ConversationKeys.group(groupId) + ":told-unreachable:" + userId;
+    }
+
+    private GroupState state(String groupId) {
+        Object json = redis.opsForHash().get(ConversationKeys.group(groupId), "state");
+        return json == null ? null : codec.readState((String) json);
+    }
+
+    private String chatOf(String groupId) {
+        Object chat = redis.opsForHash().get(ConversationKeys.group(groupId), "chat");
+        return chat == null ? groupId : (String) chat;
+    }
+
+    private Outgoing text(String id, String chatId, String groupId, String text) {
+        return new Outgoing(id, Outgoing.Kind.TEXT, Outgoing.Lane.CONVERSATION, chatId, groupId, text, List.of(), false,
+                null, null, null, null, clock.instant());
+    }
+}
