@@ -87,7 +87,7 @@ public final class TelegramGateway implements ChatGateway {
             // The first part answers the member's message; the last part does too when it asks for
             // a reply, because a selective reply request targets the sender of the message it answers.
             if (replyTo != null && (first || (lastPart && message.forceReply()))) {
-                request.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());
+                request.replyParameters(replyParameters(replyTo));
             }
             if (lastPart) {
                 request.replyMarkup(markup(message, replyTo != null));
@@ -95,6 +95,13 @@ public final class TelegramGateway implements ChatGateway {
             last = client.execute(request.build());
         }
         return new SendResult.Sent(String.valueOf(last.getMessageId()));
+    }
+
+    // Not the builder: it sends an empty quote_entities list along.
+    private static ReplyParameters replyParameters(int messageId) {
+        ReplyParameters parameters = new ReplyParameters(messageId);
+        parameters.setAllowSendingWithoutReply(true);
+        return parameters;
     }
 
     private static ReplyKeyboard markup(Outgoing message, boolean answersSomeone) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Cuts a text into parts Telegram accepts (at most 4096 characters, counted in UTF-16 units as
  * Telegram counts them). Cuts where a reader would: at the last line break that fits, else at
- * the last space, else hard, never inside a surrogate pair. The break at a cut is dropped.
+ * the last space, else hard, never inside a surrogate pair. The break at a cut and trailing
+ * whitespace are dropped (Telegram drops trailing whitespace anyway).
  */
 public final class TelegramTextSplitter {
 
@@ -39,7 +40,7 @@ public final class TelegramTextSplitter {
             rest = rest.substring(cut + skip);
         }
         if (!rest.isBlank() || parts.isEmpty()) {
-            parts.add(rest);
+            parts.add(rest.stripTrailing());
         }
         return parts;
     }
