@@ -41,7 +41,7 @@ public final class TelegramPolling implements SmartLifecycle {
     private final Duration firstRetry;
     private final Duration maxRetry;
 
-    private final CountDownLatch stopping = new CountDownLatch(1);
+    private volatile CountDownLatch stopping = new CountDownLatch(1);
     private OkHttpClient http;
     private ScheduledExecutorService poller;
     private TelegramBotsLongPollingApplication application;
@@ -68,6 +68,8 @@ public final class TelegramPolling implements SmartLifecycle {
         if (running) {
             return;
         }
+        stopping = new CountDownLatch(1);
+        intake.resume();
         http = TelegramHttp.client(pollRequestTimeout);
         poller = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "telegram-poller");
@@ -130,13 +132,17 @@ public final class TelegramPolling implements SmartLifecycle {
             log.warn("Closing TelegramBots' long polling failed", e);
         }
         intake.shutDown();
+        // Aborts the long poll in flight (TelegramBots logs that as an error with a stack trace,
+        // once); then the poller thread finishes its short back-off and ends by itself.
         http.dispatcher().cancelAll();
-        poller.shutdownNow();
+        poller.shutdown();
         try {
             if (!poller.awaitTermination(5, TimeUnit.SECONDS)) {
+                poller.shutdownNow();
                 log.warn("Telegram poller thread did not end within 5 s");
             }
         } catch (InterruptedException e) {
+            poller.shutdownNow();
             Thread.currentThread().interrupt();
         }
         TelegramHttp.close(http);

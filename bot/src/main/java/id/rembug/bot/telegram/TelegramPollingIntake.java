@@ -35,7 +35,7 @@ public final class TelegramPollingIntake implements LongPollingUpdateConsumer {
     private final InboxWriter inbox;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
-    private final CountDownLatch shutdown = new CountDownLatch(1);
+    private volatile CountDownLatch shutdown = new CountDownLatch(1);
 
     public TelegramPollingIntake(TelegramUpdateTranslator translator, InboxWriter inbox) {
         this(translator, inbox, Duration.ofMillis(100), Duration.ofSeconds(5));
@@ -110,5 +110,12 @@ public final class TelegramPollingIntake implements LongPollingUpdateConsumer {
      */
     public void shutDown() {
         shutdown.countDown();
+    }
+
+    /** Undoes {@link #shutDown()} when polling starts again. */
+    void resume() {
+        if (shutdown.getCount() == 0) {
+            shutdown = new CountDownLatch(1);
+        }
     }
 }

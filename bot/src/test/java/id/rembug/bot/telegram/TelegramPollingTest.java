@@ -176,4 +176,22 @@ class TelegramPollingTest {
         await().atMost(PATIENCE).until(() -> inbox.storedIds().contains("tg:900"));
         assertThat(api.requests("deleteWebhook")).hasSize(2);
     }
+
+    @Test
+    void pollingCanBeStoppedAndStartedAgain() {
+        api.answerTrue("deleteWebhook");
+        serveBatches(getUpdatesAnswer(textUpdate(1000, -400, "a")));
+        startPolling();
+        await().atMost(PATIENCE).until(() -> offsets().contains(1001));
+
+        polling.stop();
+        int pollsWhileRunning = offsets().size();
+        polling.start();
+
+        // A new session starts from offset 1 again: Telegram resends whatever was not confirmed.
+        await().atMost(PATIENCE).until(() -> offsets().size() > pollsWhileRunning
+                && offsets().get(pollsWhileRunning) == 1);
+        assertThat(api.requests("deleteWebhook")).hasSize(2);
+        assertThat(inbox.storedIds()).containsExactly("tg:1000");
+    }
 }
