@@ -51,6 +51,9 @@ public final class TelegramPollingIntake implements LongPollingUpdateConsumer {
 
     @Override
     public void consume(List<Update> updates) {
+        if (updates == null || updates.isEmpty()) {
+            return;
+        }
         try {
             List<Inbound> batch = new ArrayList<>();
             for (Update update : updates) {
@@ -61,8 +64,12 @@ public final class TelegramPollingIntake implements LongPollingUpdateConsumer {
             }
         } catch (Throwable unexpected) {
             // Only a bug gets here (the translator and the retry loop catch everything they expect).
-            log.error("Telegram intake failed on a batch of {} updates; carrying on with the next", updates.size(),
-                    unexpected);
+            try {
+                log.error("Telegram intake failed on a batch of {} updates; carrying on with the next", updates.size(),
+                        unexpected);
+            } catch (Throwable evenLogging) {
+                // nothing more can be done without risking the poller
+            }
         }
     }
 
