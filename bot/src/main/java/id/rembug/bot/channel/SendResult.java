@@ -3,7 +3,11 @@ package id.rembug.bot.channel;
 /** What became of one attempt to deliver an {@link Outgoing} message. */
 public sealed interface SendResult {
 
-    /** Delivered; {@code messageId} is the platform's id of the (first part of the) message. */
+    /**
+     * Delivered; {@code messageId} is the platform's id of the message. A text sent in several
+     * parts reports its last part, the one carrying the buttons or the reply request (the message
+     * people answer); a reaction reports the message it sits on; a callback answer its callback id.
+     */
     record Sent(String messageId) implements SendResult {
     }
 

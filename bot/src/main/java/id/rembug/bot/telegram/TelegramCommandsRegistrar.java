@@ -1,0 +1,93 @@
+package id.rembug.bot.telegram;
+
+import id.rembug.dialogues.engine.Command;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tells Telegram which commands to offer in the "/" menu: the Indonesian names as the default
+ * list (what everyone sees, Indonesian speakers included) and the English aliases for people
+ * whose Telegram is set to English. The engine accepts both names either way.
+ */
+public final class TelegramCommandsRegistrar {
+
+    /** Asking the knowledge base is handled by the app, not the engine, so it is not a {@link Command}. */
+    static final String ASK_ID = "tanya";
+    static final String ASK_EN = "ask";
+
+    private final TelegramClient client;
+
+    public TelegramCommandsRegistrar(TelegramClient client) {
+        this.client = client;
+    }
+
+    /** Two setMyCommands calls: the default list (Indonesian), then the English one. */
+    public void register() throws TelegramApiException {
+        client.execute(SetMyCommands.builder().commands(indonesianCommands()).build());
+        client.execute(SetMyCommands.builder().commands(englishCommands()).languageCode("en").build());
+    }
+
+    public static List<BotCommand> indonesianCommands() {
+        List<BotCommand> commands = new ArrayList<>();
+        for (Command command : Command.values()) {
+            if (command.isTyped() && command != Command.UNKNOWN) {
+                commands.add(new BotCommand(command.names().get(0), indonesian(command)));
+            }
+        }
+        commands.add(new BotCommand(ASK_ID, "Tanya soal pendampingan masyarakat"));
+        return commands;
+    }
+
+    public static List<BotCommand> englishCommands() {
+        List<BotCommand> commands = new ArrayList<>();
+        for (Command command : Command.values()) {
+            if (command.isTyped() && command != Command.UNKNOWN) {
+                // The first alias is the English name; a command with none is called the same in both.
+                String name = command.names().size() > 1 ? command.names().get(1) : command.names().get(0);
+                commands.add(new BotCommand(name, english(command)));
+            }
+        }
+        commands.add(new BotCommand(ASK_EN, "Ask about community facilitation"));
+        return commands;
+    }
+
+    // Exhaustive on purpose: a new command does not compile until it has a menu description.
+    private static String indonesian(Command command) {
+        return switch (command) {
+            case START -> "Mulai rembug di grup ini";
+            case CLAIM_FACILITATOR -> "Saya pendamping grup ini";
+            case STATUS -> "Lihat sampai mana rembug kita";
+            case ADVANCE -> "Lanjut ke pertanyaan berikutnya (pendamping)";
+            case REPEAT -> "Ulangi pertanyaan terakhir";
+            case PAUSE -> "Jeda rembug sebentar (pendamping)";
+            case RESUME -> "Teruskan rembug yang dijeda (pendamping)";
+            case LANGUAGE -> "Ganti bahasa: id atau en";
+            case HELP -> "Cara memakai Rembug";
+            case SUMMARY -> "Ringkasan hasil sejauh ini (pendamping)";
+            case DELETE_MY_DATA -> "Hapus jawaban dan data saya";
+            case CONFIRM_DELETE, CANCEL_DELETE, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
+        };
+    }
+
+    private static String english(Command command) {
+        return switch (command) {
+            case START -> "Start the talk in this group";
+            case CLAIM_FACILITATOR -> "I facilitate this group";
+            case STATUS -> "See how far the group has come";
+            case ADVANCE -> "Move on to the next question (facilitator)";
+            case REPEAT -> "Ask the last question again";
+            case PAUSE -> "Pause the talk for now (facilitator)";
+            case RESUME -> "Carry on after a pause (facilitator)";
+            case LANGUAGE -> "Change language: id or en";
+            case HELP -> "How to use Rembug";
+            case SUMMARY -> "Summary of the results so far (facilitator)";
+            case DELETE_MY_DATA -> "Delete my answers and data";
+            case CONFIRM_DELETE, CANCEL_DELETE, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package id.rembug.bot.telegram;
+
+import id.rembug.bot.channel.InboxWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Telegram channel, present when {@code rembug.telegram.token} is set: the sending gateway,
+ * the update reader and translator, long polling or the webhook endpoint depending on
+ * {@code rembug.telegram.mode}, and the start-up calls (setWebhook in webhook mode, the command
+ * menus always). Needs an {@link InboxWriter} bean.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(TelegramEnabledCondition.class)
+@EnableConfigurationProperties(TelegramProperties.class)
+@Import(TelegramWebhookController.class)
+public class TelegramConfiguration {
+
+    @Bean
+    TelegramApiClient telegramApiClient(TelegramProperties properties) {
+        return new TelegramApiClient(properties);
+    }
+
+    @Bean
+    TelegramGateway telegramGateway(TelegramApiClient client) {
+        return new TelegramGateway(client);
+    }
+
+    @Bean
+    TelegramUpdateReader telegramUpdateReader() {
+        return new TelegramUpdateReader();
+    }
+
+    @Bean
+    TelegramUpdateTranslator telegramUpdateTranslator(TelegramProperties properties, ObjectProvider<Clock> clock) {
+        return new TelegramUpdateTranslator(properties.botUserId(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    TelegramCommandsRegistrar telegramCommandsRegistrar(TelegramApiClient client) {
+        return new TelegramCommandsRegistrar(client);
+    }
+
+    @Bean
+    TelegramStartupCalls telegramStartupCalls(TelegramProperties properties, TelegramApiClient client,
+                                              TelegramCommandsRegistrar commands) {
+        List<TelegramStartupCalls.Call> calls = new ArrayList<>();
+        if (properties.mode() == TelegramProperties.Mode.WEBHOOK) {
+            calls.add(new TelegramStartupCalls.Call("setWebhook", () -> client.execute(SetWebhook.builder()
+                    .url(properties.webhookUrl())
+                    .secretToken(properties.webhookSecret())
+                    .allowedUpdates(TelegramUpdateTypes.WANTED)
+                    .build())));
+        }
+        calls.add(new TelegramStartupCalls.Call("setMyCommands", commands::register));
+        return new TelegramStartupCalls(calls);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "rembug.telegram.mode", havingValue = "polling", matchIfMissing = true)
+    TelegramPollingIntake telegramPollingIntake(TelegramUpdateTranslator translator, InboxWriter inbox) {
+        return new TelegramPollingIntake(translator, inbox);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "rembug.telegram.mode", havingValue = "polling", matchIfMissing = true)
+    TelegramPolling telegramPolling(TelegramProperties properties, TelegramPollingIntake intake) {
+        return new TelegramPolling(properties, intake);
+    }
+}

@@ -1,0 +1,188 @@
+package id.rembug.bot.telegram;
+
+import id.rembug.bot.channel.ChatGateway;
+import id.rembug.bot.channel.Outgoing;
+import id.rembug.bot.channel.SendResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.reactions.SetMessageReaction;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.reactions.ReactionTypeEmoji;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ForceReplyKeyboard;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Delivers {@link Outgoing} messages through the Bot API and reports each outcome as a
+ * {@link SendResult}; never throws.
+ *
+ * <p>Texts go out without a parse mode, so whatever residents wrote (asterisks, underscores,
+ * angle brackets) shows as written and cannot break the message. A text longer than Telegram's
+ * 4096 characters goes out in several messages; the buttons or the reply request ride on the last
+ * one, and that last one's id is the one reported, because that is the message people answer.
+ * If a later part fails, the earlier parts have already been delivered and a retry sends them
+ * again; texts that long are rare enough to accept that.
+ */
+public final class TelegramGateway implements ChatGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramGateway.class);
+    private static final Pattern TELEGRAM_CHAT_ID = Pattern.compile("-?\\d{1,20}");
+    /** Telegram's limit on callback data. */
+    public static final int MAX_CALLBACK_DATA_BYTES = 64;
+    /** Telegram's limit on a callback answer's toast. */
+    static final int MAX_CALLBACK_ANSWER_LENGTH = 200;
+
+    private final TelegramClient client;
+
+    public TelegramGateway(TelegramClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public boolean handles(String chatId) {
+        return chatId != null && TELEGRAM_CHAT_ID.matcher(chatId).matches();
+    }
+
+    @Override
+    public SendResult send(Outgoing message) {
+        try {
+            return switch (message.kind()) {
+                case TEXT -> sendText(message);
+                case REACTION -> sendReaction(message);
+                case CALLBACK_ANSWER -> answerCallback(message);
+            };
+        } catch (TelegramApiException e) {
+            return failed(message, e);
+        } catch (RuntimeException e) {
+            return failed(message, e);
+        }
+    }
+
+    private SendResult sendText(Outgoing message) throws TelegramApiException {
+        if (message.text() == null || message.text().isBlank()) {
+            return new SendResult.Rejected("a Telegram message needs text");
+        }
+        String problem = buttonProblem(message.buttons());
+        if (problem != null) {
+            return new SendResult.Rejected(problem);
+        }
+        List<String> parts = TelegramTextSplitter.split(message.text());
+        Integer replyTo = message.replyToMessageId() == null ? null : Integer.valueOf(message.replyToMessageId());
+        Message last = null;
+        for (int i = 0; i < parts.size(); i++) {
+            boolean first = i == 0;
+            boolean lastPart = i == parts.size() - 1;
+            var request = SendMessage.builder().chatId(message.chatId()).text(parts.get(i));
+            // The first part answers the member's message; the last part does too when it asks for
+            // a reply, because a selective reply request targets the sender of the message it answers.
+            if (replyTo != null && (first || (lastPart && message.forceReply()))) {
+                request.replyParameters(replyParameters(replyTo));
+            }
+            if (lastPart) {
+                request.replyMarkup(markup(message, replyTo != null));
+            }
+            last = client.execute(request.build());
+        }
+        return new SendResult.Sent(String.valueOf(last.getMessageId()));
+    }
+
+    // Not the builder: it sends an empty quote_entities list along.
+    private static ReplyParameters replyParameters(int messageId) {
+        ReplyParameters parameters = new ReplyParameters(messageId);
+        parameters.setAllowSendingWithoutReply(true);
+        return parameters;
+    }
+
+    private static ReplyKeyboard markup(Outgoing message, boolean answersSomeone) {
+        if (!message.buttons().isEmpty()) {
+            if (message.forceReply()) {
+                log.debug("Message {} has both buttons and a reply request; Telegram takes one, sending the buttons",
+                        message.id());
+            }
+            List<InlineKeyboardRow> rows = message.buttons().stream()
+                    .map(row -> new InlineKeyboardRow(row.stream()
+                            .map(button -> InlineKeyboardButton.builder()
+                                    .text(button.label())
+                                    .callbackData(button.callbackData())
+                                    .build())
+                            .toList()))
+                    .toList();
+            return InlineKeyboardMarkup.builder().keyboard(rows).build();
+        }
+        if (message.forceReply()) {
+            // Selective only when the message answers someone: then only that person's reply box
+            // opens. A question to the whole group must open everyone's.
+            return ForceReplyKeyboard.builder().forceReply(true).selective(answersSomeone).build();
+        }
+        return null;
+    }
+
+    private static String buttonProblem(List<List<Outgoing.OutButton>> rows) {
+        for (List<Outgoing.OutButton> row : rows) {
+            for (Outgoing.OutButton button : row) {
+                if (button.label() == null || button.label().isBlank()) {
+                    return "a Telegram button needs a label";
+                }
+                if (button.callbackData() == null || button.callbackData().isEmpty()) {
+                    return "button '" + button.label() + "' has no callback data";
+                }
+                int bytes = button.callbackData().getBytes(StandardCharsets.UTF_8).length;
+                if (bytes > MAX_CALLBACK_DATA_BYTES) {
+                    return "callback data of button '" + button.label() + "' is " + bytes
+                            + " bytes; Telegram allows at most " + MAX_CALLBACK_DATA_BYTES;
+                }
+            }
+        }
+        return null;
+    }
+
+    private SendResult sendReaction(Outgoing message) throws TelegramApiException {
+        if (message.replyToMessageId() == null || message.reaction() == null || message.reaction().isBlank()) {
+            return new SendResult.Rejected("a reaction needs an emoji and the message to put it on");
+        }
+        client.execute(SetMessageReaction.builder()
+                .chatId(message.chatId())
+                .messageId(Integer.valueOf(message.replyToMessageId()))
+                .reactionTypes(List.of(ReactionTypeEmoji.builder().emoji(message.reaction()).build()))
+                .build());
+        return new SendResult.Sent(message.replyToMessageId());
+    }
+
+    private SendResult answerCallback(Outgoing message) throws TelegramApiException {
+        if (message.callbackId() == null || message.callbackId().isBlank()) {
+            return new SendResult.Rejected("a callback answer needs the callback id");
+        }
+        String text = message.text() == null || message.text().isBlank() ? null : truncate(message.text());
+        client.execute(AnswerCallbackQuery.builder().callbackQueryId(message.callbackId()).text(text).build());
+        return new SendResult.Sent(message.callbackId());
+    }
+
+    private static String truncate(String text) {
+        if (text.length() <= MAX_CALLBACK_ANSWER_LENGTH) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_CALLBACK_ANSWER_LENGTH - 2))
+                ? MAX_CALLBACK_ANSWER_LENGTH - 2 : MAX_CALLBACK_ANSWER_LENGTH - 1;
+        return text.substring(0, end) + "…";
+    }
+
+    private static SendResult failed(Outgoing message, Exception failure) {
+        if (failure.getCause() instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        SendResult result = TelegramFailures.classify(failure);
+        log.debug("Telegram {} {} to chat {}: {}", message.kind(), message.id(), message.chatId(), result);
+        return result;
+    }
+}

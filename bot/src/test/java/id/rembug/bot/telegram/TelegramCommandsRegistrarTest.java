@@ -1,0 +1,73 @@
+package id.rembug.bot.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.rembug.dialogues.engine.Command;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import static id.rembug.bot.telegram.TelegramSamples.TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TelegramCommandsRegistrarTest {
+
+    private final BotApiStub api = new BotApiStub();
+    private final TelegramApiClient client = new TelegramApiClient(
+            new TelegramProperties(TOKEN, api.url(), null, null, null, null, null, Duration.ofSeconds(5)));
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        api.close();
+    }
+
+    private static List<String> names(JsonNode setMyCommands) {
+        return StreamSupport.stream(setMyCommands.get("commands").spliterator(), false)
+                .map(command -> command.get("command").asText()).toList();
+    }
+
+    @Test
+    void registersTheIndonesianMenuAsDefaultAndTheEnglishOneForEnglish() throws Exception {
+        api.answerTrue("setMyCommands");
+
+        new TelegramCommandsRegistrar(client).register();
+
+        List<JsonNode> calls = api.bodies("setMyCommands");
+        assertThat(calls).hasSize(2);
+        JsonNode byDefault = calls.get(0);
+        JsonNode english = calls.get(1);
+        assertThat(byDefault.has("language_code")).isFalse();
+        assertThat(english.get("language_code").asText()).isEqualTo("en");
+        assertThat(names(byDefault)).contains("mulai", "lanjut", "hapusdata", "tanya").doesNotContain("start", "ask");
+        assertThat(names(english)).contains("start", "next", "deletemydata", "ask").doesNotContain("mulai", "tanya");
+    }
+
+    @Test
+    void everyTypedCommandIsOfferedInBothLanguagesAndButtonOnlyOnesAreNot() {
+        List<String> indonesian = TelegramCommandsRegistrar.indonesianCommands().stream().map(c -> c.getCommand()).toList();
+        List<String> english = TelegramCommandsRegistrar.englishCommands().stream().map(c -> c.getCommand()).toList();
+        List<Command> typed = Arrays.stream(Command.values()).filter(Command::isTyped).toList();
+
+        assertThat(indonesian).hasSize(typed.size() + 1).endsWith("tanya");
+        assertThat(english).hasSize(typed.size() + 1).endsWith("ask");
+        for (int i = 0; i < typed.size(); i++) {
+            assertThat(indonesian.get(i)).isEqualTo(typed.get(i).names().get(0));
+            assertThat(typed.get(i).names()).contains(english.get(i));
+            assertThat(Command.parse("/" + english.get(i)).orElseThrow().command()).isEqualTo(typed.get(i));
+        }
+    }
+
+    @Test
+    void menuEntriesFitTelegramsRules() {
+        var all = new java.util.ArrayList<>(TelegramCommandsRegistrar.indonesianCommands());
+        all.addAll(TelegramCommandsRegistrar.englishCommands());
+        assertThat(all).allSatisfy(command -> {
+            assertThat(command.getCommand()).matches("[a-z0-9_]{1,32}");
+            assertThat(command.getDescription().length()).isBetween(1, 256);
+        });
+    }
+}

@@ -1,0 +1,158 @@
+package id.rembug.bot.telegram;
+
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static id.rembug.bot.telegram.TelegramSamples.TOKEN;
+import static id.rembug.bot.telegram.TelegramSamples.json;
+import static id.rembug.bot.telegram.TelegramSamples.textUpdate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(classes = TelegramWebhookTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class TelegramWebhookTest {
+
+    private static final String SECRET = "s3cret_Rembug-webhook";
+    private static final String PATH = "/tg/hook";
+    private static final BotApiStub API = new BotApiStub();
+
+    static {
+        API.answerTrue("setWebhook");
+        API.answerTrue("setMyCommands");
+    }
+
+    @DynamicPropertySource
+    static void telegram(DynamicPropertyRegistry registry) {
+        registry.add("rembug.telegram.token", () -> TOKEN);
+        registry.add("rembug.telegram.api-url", API::url);
+        registry.add("rembug.telegram.mode", () -> "webhook");
+        registry.add("rembug.telegram.webhook-url", () -> "https://rembug.example.org" + PATH);
+        registry.add("rembug.telegram.webhook-path", () -> PATH);
+        registry.add("rembug.telegram.webhook-secret", () -> SECRET);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+            WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class})
+    @Import(TelegramConfiguration.class)
+    static class App {
+        @Bean
+        CollectingInbox inbox() {
+            return new CollectingInbox();
+        }
+
+        /** A bean so that it closes with the context. */
+        @Bean
+        BotApiStub botApi() {
+            return API;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CollectingInbox inbox;
+    @Autowired
+    ApplicationContext context;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private int post(String secret, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + PATH))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (secret != null) {
+            request.header(TelegramWebhookController.SECRET_HEADER, secret);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void updateWithTheRightSecretIsStoredBeforeTheAnswer() throws Exception {
+        assertThat(post(SECRET, textUpdate(9001, -400, "halo"))).isEqualTo(200);
+        assertThat(inbox.storedIds()).contains("tg:9001");
+    }
+
+    @Test
+    void wrongOrMissingSecretIsRefusedAndNothingIsStored() throws Exception {
+        assertThat(post("guess", textUpdate(9002, -400, "palsu"))).isEqualTo(401);
+        assertThat(post(SECRET + "x", textUpdate(9003, -400, "palsu"))).isEqualTo(401);
+        assertThat(post(null, textUpdate(9004, -400, "palsu"))).isEqualTo(401);
+        assertThat(inbox.storedIds()).doesNotContain("tg:9002", "tg:9003", "tg:9004");
+    }
+
+    @Test
+    void malformedJsonIsAcknowledgedSoTelegramStopsResendingIt() throws Exception {
+        int storedBefore = inbox.stored().size();
+        assertThat(post(SECRET, "{\"update_id\": 9005, \"message\": {")).isEqualTo(200);
+        assertThat(post(SECRET, json("wrong-field-type"))).isEqualTo(200);
+        assertThat(inbox.stored()).hasSize(storedBefore);
+
+        assertThat(post(SECRET, textUpdate(9006, -400, "masih jalan"))).isEqualTo(200);
+        assertThat(inbox.storedIds()).contains("tg:9006");
+    }
+
+    @Test
+    void updateRembugIgnoresIsAcknowledgedWithoutStoring() throws Exception {
+        int storedBefore = inbox.stored().size();
+        assertThat(post(SECRET, json("photo"))).isEqualTo(200);
+        assertThat(inbox.stored()).hasSize(storedBefore);
+    }
+
+    @Test
+    void inboxFailureAnswers503SoTelegramSendsItAgain() throws Exception {
+        inbox.failNext(1);
+        assertThat(post(SECRET, textUpdate(9007, -400, "nanti"))).isEqualTo(503);
+        assertThat(inbox.storedIds()).doesNotContain("tg:9007");
+
+        assertThat(post(SECRET, textUpdate(9007, -400, "nanti"))).isEqualTo(200);
+        assertThat(inbox.storedIds()).containsOnlyOnce("tg:9007");
+    }
+
+    @Test
+    void webhookIsRegisteredWithTheSecretAtStartUp() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !API.requests("setWebhook").isEmpty());
+        LoggedRequest setWebhook = API.requests("setWebhook").get(0);
+        assertThat(part(setWebhook, "url")).isEqualTo("https://rembug.example.org" + PATH);
+        assertThat(part(setWebhook, "secret_token")).isEqualTo(SECRET);
+        assertThat(BotApiStub.parse(part(setWebhook, "allowed_updates"))).isEqualTo(BotApiStub.parse(
+                "[\"message\",\"edited_message\",\"callback_query\",\"my_chat_member\",\"chat_member\"]"));
+    }
+
+    @Test
+    void webhookModeDoesNotPoll() {
+        assertThat(context.getBeanNamesForType(TelegramPolling.class)).isEmpty();
+        assertThat(API.requests("getupdates")).isEmpty();
+        assertThat(API.requests("deleteWebhook")).isEmpty();
+    }
+
+    private static String part(Request request, String name) {
+        return request.getParts().stream().filter(part -> part.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no multipart field " + name))
+                .getBody().asString();
+    }
+}
