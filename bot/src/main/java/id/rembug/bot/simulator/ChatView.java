@@ -48,7 +48,8 @@ public record ChatView(String chatId, long version, List<Line> messages, String 
         Map<String, String> edits = store.edits(chatId);
         Map<String, ChatRecord> byId = new HashMap<>();
         log.forEach(r -> byId.put(r.messageId(), r));
-        ZoneId zone = clock.getZone();
+        // Times are for the person at the page: their machine's zone, not the clock's (UTC).
+        ZoneId zone = ZoneId.systemDefault();
 
         List<Line> lines = log.stream().map(r -> {
             String kind = r.fromBot() ? "bot" : r.serviceNotice() ? "notice" : "person";

@@ -48,7 +48,7 @@ public class SimulatorController {
 
     // --- the page ----------------------------------------------------------------------------
 
-    @GetMapping
+    @GetMapping({"", "/"})
     public String page(@RequestParam(required = false) String group,
                        @RequestParam(name = "private", required = false) String privateUserId,
                        @RequestParam(required = false) String lang, Model model) {
@@ -58,15 +58,17 @@ public class SimulatorController {
         SimGroup selected = groups.stream().filter(g -> g.chatId().equals(group)).findFirst()
                 .orElse(groups.isEmpty() ? null : groups.get(groups.size() - 1));
         model.addAttribute("lang", language);
-        model.addAttribute("otherLang", PageText.EN.equals(language) ? PageText.ID : PageText.EN);
+        String otherLanguage = PageText.EN.equals(language) ? PageText.ID : PageText.EN;
         model.addAttribute("t", words);
         model.addAttribute("groups", groups);
         model.addAttribute("group", selected);
         model.addAttribute("defaultFacilitator", SimulatorService.DEFAULT_FACILITATOR);
         model.addAttribute("defaultResidents", String.join(", ", SimulatorService.DEFAULT_RESIDENTS));
+        model.addAttribute("otherLanguageUrl", pageUrl(selected == null ? null : selected.chatId(), null, otherLanguage));
         if (selected != null) {
             Persona facilitator = selected.facilitator();
             Persona privateOwner = store.persona(privateUserId == null ? "" : privateUserId).orElse(facilitator);
+            model.addAttribute("otherLanguageUrl", pageUrl(selected.chatId(), privateOwner.id(), otherLanguage));
             model.addAttribute("step2", String.format(words.get("step2"), facilitator.name()));
             model.addAttribute("groupChat", ChatView.of(selected.chatId(), store, words, clock));
             model.addAttribute("privateOwner", privateOwner);
@@ -293,7 +295,10 @@ public class SimulatorController {
     }
 
     private static String pageUrl(String groupId, String privateUserId, String lang) {
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/simulator").queryParam("group", groupId);
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/simulator");
+        if (groupId != null) {
+            url.queryParam("group", groupId);
+        }
         if (privateUserId != null) {
             url.queryParam("private", privateUserId);
         }

@@ -5,7 +5,9 @@ import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.SendResult;
 import org.springframework.dao.DataAccessException;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The bot's side of the simulator: what the dispatcher "sends" to a simulated chat is written to
@@ -18,6 +20,10 @@ public class SimulatorGateway implements ChatGateway {
     static final String NEVER_STARTED = "user never started the bot";
     static final String NOT_A_MEMBER = "bot is not a member of the group chat";
     static final String CHAT_NOT_FOUND = "chat not found";
+
+    /** Telegram's limits, kept here too so a message the real bot could not send fails here as well. */
+    static final int MAX_TEXT = 4096;
+    static final int MAX_CALLBACK_DATA_BYTES = 64;
 
     private final SimulatorStore store;
     private final Clock clock;
@@ -52,6 +58,10 @@ public class SimulatorGateway implements ChatGateway {
         if (refusal != null) {
             return refusal;
         }
+        SendResult invalid = invalidText(message);
+        if (invalid != null) {
+            return invalid;
+        }
         String messageId = store.nextMessageId(chatId);
         store.append(chatId, new ChatRecord(messageId, ChatRecord.FROM_BOT, null, message.text(), message.buttons(),
                 message.forceReply(), message.replyToMessageId(), null, clock.instant()));
@@ -77,6 +87,21 @@ public class SimulatorGateway implements ChatGateway {
             store.toast(message.chatId(), new SimulatorStore.Toast(message.text(), clock.instant()));
         }
         return new SendResult.Sent(message.callbackId());
+    }
+
+    /** What Telegram would answer with 400 Bad Request for this text message, or null. */
+    private static SendResult invalidText(Outgoing message) {
+        if (message.text() == null || message.text().isBlank()) {
+            return new SendResult.Rejected("message text is empty");
+        }
+        if (message.text().length() > MAX_TEXT) {
+            return new SendResult.Rejected("message is too long");
+        }
+        boolean badButton = message.buttons().stream().flatMap(List::stream).anyMatch(button ->
+                button.label() == null || button.label().isBlank() || button.callbackData() == null
+                        || button.callbackData().isEmpty()
+                        || button.callbackData().getBytes(StandardCharsets.UTF_8).length > MAX_CALLBACK_DATA_BYTES);
+        return badButton ? new SendResult.Rejected("BUTTON_DATA_INVALID") : null;
     }
 
     /** Why the bot may not write to this chat now, or null when it may. */

@@ -93,8 +93,11 @@ class SimulatorControllerTest {
                 .andExpect(content().string(containsString("Tambahkan bot ke grup")))
                 .andExpect(content().string(containsString("Fasilitator Sari ketik /fasilitator")))
                 .andExpect(content().string(containsString("ketik /mulai")))
-                .andExpect(content().string(containsString("Chat pribadi dengan bot")));
+                .andExpect(content().string(containsString("Chat pribadi dengan bot")))
+                .andExpect(content().string(containsString(
+                        "href=\"/simulator?group=sim-group-1&amp;private=sim-user-fasilitator-sari&amp;lang=en\"")));
 
+        mvc.perform(get("/simulator/")).andExpect(status().isOk());
         mvc.perform(get("/simulator").param("lang", "en"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<html lang=\"en\"")))

@@ -129,6 +129,22 @@ class SimulatorGatewayTest {
     }
 
     @Test
+    void messagesTelegramWouldRefuseAreRejectedHereToo() {
+        String tooLongData = "x".repeat(SimulatorGateway.MAX_CALLBACK_DATA_BYTES + 1);
+
+        assertThat(gateway.send(Outgoings.text(groupId, " "))).isInstanceOf(SendResult.Rejected.class);
+        assertThat(gateway.send(Outgoings.text(groupId, "a".repeat(SimulatorGateway.MAX_TEXT + 1))))
+                .isEqualTo(new SendResult.Rejected("message is too long"));
+        assertThat(gateway.send(Outgoings.text(groupId, "Pilih",
+                List.of(List.of(new OutButton("Ya", tooLongData))), false, null)))
+                .isEqualTo(new SendResult.Rejected("BUTTON_DATA_INVALID"));
+        assertThat(gateway.send(Outgoings.text(groupId, "a".repeat(SimulatorGateway.MAX_TEXT),
+                List.of(List.of(new OutButton("Ya", "é".repeat(32)))), false, null)))
+                .isEqualTo(new SendResult.Sent("1"));
+        assertThat(store.log(groupId)).hasSize(1);
+    }
+
+    @Test
     void logKeepsTheNewestLinesOnly() {
         int sent = SimulatorStore.LOG_SIZE + 5;
         for (int i = 1; i <= sent; i++) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,9 +69,9 @@ class SimulatorPageBrowserTest {
     @Test
     void newcomerCreatesAGroupAddsTheBotAnswersAQuestionAndPressesAButton() {
         browser.open("http://localhost:" + port + "/simulator");
-        browser.find(By.id("create-first-group")).click();
-        browser.await(d -> d.getCurrentUrl().contains("group=sim-group-1"));
-        browser.awaitVisible(By.id("add-bot")).click();
+        browser.clickAndAwaitReload(By.id("create-first-group"));
+        assertThat(browser.driver().getCurrentUrl()).contains("group=sim-group-1");
+        browser.clickAndAwaitReload(By.id("add-bot"));
         browser.await(d -> d.findElement(By.id("group-log")).getText().contains("menambahkan bot ke grup"));
         assertThat(inbox.received(Inbound.MembersJoined.class)).first()
                 .satisfies(joined -> assertThat(joined.botAdded()).isTrue());
@@ -89,6 +90,17 @@ class SimulatorPageBrowserTest {
         assertThat(answer.from().id()).isEqualTo("sim-user-ani");
         assertThat(answer.replyToMessageId()).isEqualTo(question);
         assertThat(browser.find(By.id("group-text")).getAttribute("value")).isEmpty();
+
+        // Editing goes through the browser's prompt and reaches the bot as an edit of the same message.
+        browser.find(By.xpath("//article[@data-from='sim-user-ani']//button[@data-edit]")).click();
+        org.openqa.selenium.Alert prompt = browser.await(ExpectedConditions.alertIsPresent());
+        prompt.sendKeys("Sampah menumpuk di selokan gang 3");
+        prompt.accept();
+        browser.await(d -> d.findElement(By.id("group-log")).getText().contains("gang 3"));
+        browser.await(d -> inbox.received(Inbound.Message.class).size() == 2);
+        Inbound.Message edit = inbox.received(Inbound.Message.class).get(1);
+        assertThat(edit.edited()).isTrue();
+        assertThat(edit.messageId()).isEqualTo(answer.messageId());
 
         gateway.send(Outgoings.text("sim-group-1", "Siap lanjut?",
                 List.of(List.of(new OutButton("Siap", "go"), new OutButton("Nanti", "later"))), false, null));
@@ -113,19 +125,19 @@ class SimulatorPageBrowserTest {
     @Test
     void englishPageAndPrivateChatRefusalShowWithoutConsoleErrors() {
         browser.open("http://localhost:" + port + "/simulator?lang=en");
-        browser.find(By.id("create-first-group")).click();
-        browser.await(d -> d.getCurrentUrl().contains("group=sim-group-1"));
+        browser.clickAndAwaitReload(By.id("create-first-group"));
+        assertThat(browser.driver().getCurrentUrl()).contains("group=sim-group-1");
         assertThat(browser.driver().getCurrentUrl()).contains("lang=en");
         assertThat(browser.find(By.tagName("body")).getText())
                 .contains("Add the bot to the group", "Private chat with the bot");
 
-        browser.awaitVisible(By.id("stop-private")).click();
-        browser.await(d -> d.findElement(By.cssSelector(".private-chat .status")).getText()
-                .contains("cannot write to them privately"));
+        browser.clickAndAwaitReload(By.id("stop-private"));
+        assertThat(browser.find(By.cssSelector(".private-chat .status")).getText())
+                .contains("cannot write to them privately");
         assertThat(gateway.send(Outgoings.text("sim-user-fasilitator-sari", "Ringkasan")))
                 .isInstanceOf(SendResult.Forbidden.class);
 
-        browser.find(By.id("start-private")).click();
+        browser.clickAndAwaitReload(By.id("start-private"));
         browser.await(d -> d.findElement(By.id("private-log")).getText().contains("/start"));
         gateway.send(Outgoings.text("sim-user-fasilitator-sari", "Ringkasan tahap 1"));
         browser.await(d -> d.findElement(By.id("private-log")).getText().contains("Ringkasan tahap 1"));

@@ -103,6 +103,15 @@ public final class Browser implements AutoCloseable {
                 .until(condition);
     }
 
+    /** Clicks something that makes the page load anew (a redirect or refresh), and waits for the new page. */
+    public void clickAndAwaitReload(By by) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        await(ExpectedConditions.elementToBeClickable(by)).click();
+        await(ExpectedConditions.stalenessOf(oldPage));
+        await(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.readyState")));
+    }
+
     public WebElement awaitVisible(By by) {
         return await(ExpectedConditions.visibilityOfElementLocated(by));
     }
