@@ -1,0 +1,86 @@
+package id.rembug.bot.simulator;
+
+import id.rembug.bot.channel.Outgoing.OutButton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A chat as the page shows it: the log with reactions and edits applied, replies quoted, and the
+ * toast of a recent button answer. Also the JSON answer of {@code GET .../messages}.
+ *
+ * @param version          changes whenever the chat does; the page polls with it
+ * @param defaultReplyTo   the bot question a typed message answers unless the person chooses
+ *                         otherwise (Telegram's ForceReply), or null
+ */
+public record ChatView(String chatId, long version, List<Line> messages, String toast, String defaultReplyTo,
+                       String defaultReplyText) {
+
+    /** How long a button's toast stays up, like Telegram's short notification. */
+    static final Duration TOAST_SHOWN_FOR = Duration.ofSeconds(5);
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final int QUOTE_LENGTH = 80;
+
+    public ChatView {
+        messages = List.copyOf(messages);
+    }
+
+    /**
+     * One line.
+     *
+     * @param kind {@code bot}, {@code person} or {@code notice}
+     */
+    public record Line(String messageId, String kind, String fromId, String fromName, String text, boolean edited,
+                       List<List<OutButton>> buttons, boolean forceReply, String replyTo, String replyToName,
+                       String replyToText, String reaction, String time) {
+    }
+
+    static ChatView of(String chatId, SimulatorStore store, Map<String, String> words, Clock clock) {
+        List<ChatRecord> log = store.log(chatId);
+        long version = store.version(chatId);
+        Map<String, String> reactions = store.reactions(chatId);
+        Map<String, String> edits = store.edits(chatId);
+        Map<String, ChatRecord> byId = new HashMap<>();
+        log.forEach(r -> byId.put(r.messageId(), r));
+        // Times are for the person at the page: their machine's zone, not the clock's (UTC).
+        ZoneId zone = ZoneId.systemDefault();
+
+        List<Line> lines = log.stream().map(r -> {
+            String kind = r.fromBot() ? "bot" : r.serviceNotice() ? "notice" : "person";
+            String text = r.serviceNotice()
+                    ? String.format(words.getOrDefault("notice." + r.notice(), "%s"), r.text())
+                    : edits.getOrDefault(r.messageId(), r.text());
+            ChatRecord quoted = r.replyTo() == null ? null : byId.get(r.replyTo());
+            String quotedName = quoted == null ? null : quoted.fromBot() ? words.get("bot") : quoted.fromName();
+            String quotedText = quoted == null ? null : shorten(edits.getOrDefault(quoted.messageId(), quoted.text()));
+            String fromName = r.fromBot() ? words.get("bot") : r.fromName();
+            return new Line(r.messageId(), kind, r.from(), fromName, text, edits.containsKey(r.messageId()),
+                    r.buttons(), r.forceReply(), r.replyTo(), quotedName, quotedText,
+                    reactions.get(r.messageId()), TIME.format(r.at().atZone(zone)));
+        }).toList();
+
+        String toast = store.toast(chatId)
+                .filter(t -> t.at().plus(TOAST_SHOWN_FOR).isAfter(clock.instant()))
+                .map(SimulatorStore.Toast::text)
+                .orElse(null);
+
+        ChatRecord lastQuestion = ChatRecord.lastQuestion(log).orElse(null);
+        return new ChatView(chatId, version, lines, toast,
+                lastQuestion == null ? null : lastQuestion.messageId(),
+                lastQuestion == null ? null : shorten(lastQuestion.text()));
+    }
+
+    private static String shorten(String text) {
+        if (text == null) {
+            return "";
+        }
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= QUOTE_LENGTH ? oneLine : oneLine.substring(0, QUOTE_LENGTH - 1) + "…";
+    }
+}

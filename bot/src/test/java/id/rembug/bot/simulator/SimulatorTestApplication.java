@@ -1,0 +1,27 @@
+package id.rembug.bot.simulator;
+
+import id.rembug.bot.channel.InboxWriter;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Just the simulator on Spring Boot's auto-configuration (web, Thymeleaf, Redis), with an inbox
+ * that collects what it is handed instead of the Redis inbox that is not merged yet.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({SimulatorConfiguration.class, SimulatorController.class})
+public class SimulatorTestApplication {
+
+    @Bean
+    CollectingInboxWriter collectingInboxWriter() {
+        return new CollectingInboxWriter();
+    }
+
+    /** Points {@code spring.data.redis.url} at the test Redis server. */
+    static String redisUrl() {
+        return TestRedisServer.url();
+    }
+}
