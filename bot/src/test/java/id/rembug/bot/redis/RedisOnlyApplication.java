@@ -4,12 +4,15 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /** The app's Redis wiring and nothing else, so these tests stay small as the app grows. */
+// A test component, so the whole-application tests' component scan leaves it out.
+@TestComponent
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration(DataRedisAutoConfiguration.class)
 @Import(EmbeddedRedisConfiguration.class)
