@@ -51,6 +51,14 @@ public final class ConversationKeys {
         return "rembug:chat-group:" + chatId;
     }
 
+    /** People who have summaries waiting for their daily digest. */
+    public static final String DIGEST_USERS = "rembug:digest-users";
+
+    /** LIST of the private summary messages held for a person's daily digest. */
+    public static String digest(String userId) {
+        return "rembug:user:" + userId + ":digest";
+    }
+
     public static String user(String userId) {
         return "rembug:user:" + userId;
     }

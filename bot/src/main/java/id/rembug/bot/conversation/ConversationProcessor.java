@@ -46,9 +46,7 @@ public class ConversationProcessor {
             for (MapRecord<String, Object, Object> entry : entries) {
                 String entryId = entry.getId().getValue();
                 Plan plan = plan(snapshot, entry, entryId);
-                boolean isPrivate = conversation.startsWith("user:");
-                String userId = isPrivate ? conversation.substring("user:".length()) : null;
-                if (!store.commit(snapshot, entryId, plan, plan.state != snapshot.state(), userId, clock.instant())) {
+                if (!store.commit(snapshot, entryId, plan, plan.state != snapshot.state(), clock.instant())) {
                     log.debug("Conversation {} moved on under us at {}; reloading", conversation, entryId);
                     break;
                 }

@@ -61,6 +61,10 @@ public class ConversationStore {
               end
               redis.call('DEL', ops.pendingKey)
             end
+            for _, held in ipairs(ops.digests) do
+              redis.call('RPUSH', held.key, held.json)
+              redis.call('SADD', ops.digestUsersKey, held.user)
+            end
             for _, out in ipairs(ops.outgoing) do
               redis.call('RPUSH', out.queue, out.json)
               redis.call('ZADD', out.ready, 'NX', ops.now, out.chat)
@@ -97,7 +101,7 @@ public class ConversationStore {
     }
 
     /** Writes the plan if nobody applied anything since {@code expectedApplied}; false otherwise. */
-    boolean commit(Snapshot snapshot, String entryId, Plan plan, boolean stateChanged, String userId, Instant now) {
+    boolean commit(Snapshot snapshot, String entryId, Plan plan, boolean stateChanged, Instant now) {
         String conversation = snapshot.conversation();
         Map<String, Object> ops = new LinkedHashMap<>();
         ops.put("isGroup", plan.state != null && !conversation.startsWith("user:"));
@@ -110,7 +114,12 @@ public class ConversationStore {
         ops.put("answers", pairs(plan.answers));
         ops.put("milestones", pairs(plan.milestones));
         ops.put("wakeUps", plan.wakeUps.stream().map(at -> Long.toString(at.toEpochMilli())).toList());
-        ops.put("userKey", userId == null ? "" : ConversationKeys.user(userId));
+        ops.put("userKey", plan.userId == null ? "" : ConversationKeys.user(plan.userId));
+        List<Map<String, String>> digests = new ArrayList<>();
+        plan.digests.forEach((user, messages) -> messages.forEach(message -> digests.add(Map.of(
+                "key", ConversationKeys.digest(user), "user", user, "json", ChannelCodec.write(message)))));
+        ops.put("digests", digests);
+        ops.put("digestUsersKey", ConversationKeys.DIGEST_USERS);
         ops.put("userFields", pairs(plan.userFields));
         if (plan.reconnectUserId != null) {
             ops.put("pendingKey", FacilitatorReachability.pendingFor(plan.reconnectUserId));

@@ -17,6 +17,8 @@ import id.rembug.dialogues.engine.StateCodec;
 import id.rembug.dialogues.engine.Step;
 import id.rembug.dialogues.engine.SummaryRenderer;
 import id.rembug.dialogues.flow.Flow;
+import id.rembug.dialogues.flow.MessageKey;
+import id.rembug.dialogues.flow.Messages;
 import id.rembug.dialogues.flow.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,9 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns one inbox entry of a group into engine events, runs the engine, and turns its effects
@@ -37,18 +41,28 @@ public class GroupPlanner {
     private static final Logger log = LoggerFactory.getLogger(GroupPlanner.class);
     static final String REACTION_NEW = "👍";
     static final String REACTION_CORRECTED = "✍";
+    static final String DIGEST_FIELD = "digest";
+    static final String DIGEST_DAILY = "daily";
+    static final String DIGEST_AT_ONCE = "at-once";
+    private static final Set<String> DAILY = Set.of("harian", "daily");
+    private static final Set<String> AT_ONCE = Set.of("langsung", "now", "instant");
 
     private final Engine engine;
     private final Flow flow;
     private final SummaryRenderer summaries;
     private final ConversationStore store;
+    private final Messages messages;
+    private final String digestTime;
     private final StateCodec codec = new StateCodec();
 
-    public GroupPlanner(Engine engine, SummaryRenderer summaries, ConversationStore store) {
+    public GroupPlanner(Engine engine, SummaryRenderer summaries, ConversationStore store, Messages messages,
+                        DigestProperties digest) {
         this.engine = engine;
         this.flow = engine.flow();
         this.summaries = summaries;
         this.store = store;
+        this.messages = messages;
+        this.digestTime = digest.time().toString();
     }
 
     Plan plan(ConversationStore.Snapshot snapshot, Inbound inbound, String entryId) {
@@ -62,6 +76,9 @@ public class GroupPlanner {
             plan.newChatId = migrated.newChatId();
             return plan;
         }
+        if (digestChoice(inbound, state, out)) {
+            return plan;
+        }
         List<Event> events = events(inbound, state, groupId, out);
         for (Event event : events) {
             Step step = engine.step(plan.state, event);
@@ -69,6 +86,34 @@ public class GroupPlanner {
             apply(step.effects(), inbound, out);
         }
         return plan;
+    }
+
+    /**
+     * {@code /ringkasan harian} (daily digest) and {@code /ringkasan langsung} (at once) are the
+     * facilitator's delivery preference, kept with the person, not the group; anything else
+     * {@code /ringkasan} does is the engine's.
+     */
+    private boolean digestChoice(Inbound inbound, GroupState state, Outputs out) {
+        if (!(inbound instanceof Inbound.Message message) || message.edited() || message.from() == null
+                || !state.isFacilitator(message.from().id())) {
+            return false;
+        }
+        Optional<Command.Parsed> parsed = Command.parse(message.text());
+        if (parsed.isEmpty() || parsed.get().command() != Command.SUMMARY) {
+            return false;
+        }
+        String choice = parsed.get().argument().toLowerCase(java.util.Locale.ROOT);
+        boolean daily = DAILY.contains(choice);
+        if (!daily && !AT_ONCE.contains(choice)) {
+            return false;
+        }
+        out.plan.userId = message.from().id();
+        out.plan.userFields.put(DIGEST_FIELD, daily ? DIGEST_DAILY : DIGEST_AT_ONCE);
+        String text = daily
+                ? messages.get(MessageKey.DIGEST_DAILY, state.language(), Map.of("time", digestTime))
+                : messages.get(MessageKey.DIGEST_AT_ONCE, state.language());
+        out.text(text, List.of(), false, message.messageId(), null);
+        return true;
     }
 
     // ---- inbound to events -------------------------------------------------------------
@@ -202,8 +247,12 @@ public class GroupPlanner {
                 StageSummary summary = milestone.summary();
                 plan.milestones.put(summary.stageKey() + ":" + summary.round(), codec.write(summary));
                 if (state.facilitatorId() != null) {
-                    out.privateText(state.facilitatorId(), summaries.render(summary, state.language()),
+                    Outgoing message = out.privateText(state.facilitatorId(), summaries.render(summary, state.language()),
                             rows(milestone.facilitatorButtons(), out.groupId, true));
+                    if (DIGEST_DAILY.equals(store.user(state.facilitatorId()).get(DIGEST_FIELD))) {
+                        plan.outgoing.remove(message);
+                        plan.digests.computeIfAbsent(state.facilitatorId(), id -> new ArrayList<>()).add(message);
+                    }
                 }
             } else if (effect instanceof Effect.SummaryRequested requested) {
                 out.privateText(requested.facilitatorId(), summaries.render(requested.summary(), state.language()),
@@ -282,9 +331,11 @@ public class GroupPlanner {
                     text, buttons, forceReply && buttons.isEmpty(), replyTo, promptRef, null, null, at));
         }
 
-        void privateText(String userId, String text, List<List<OutButton>> buttons) {
-            plan.outgoing.add(new Outgoing(nextId(), Outgoing.Kind.TEXT, Outgoing.Lane.CONVERSATION, userId, groupId,
-                    text, buttons, false, null, null, null, null, at));
+        Outgoing privateText(String userId, String text, List<List<OutButton>> buttons) {
+            Outgoing message = new Outgoing(nextId(), Outgoing.Kind.TEXT, Outgoing.Lane.CONVERSATION, userId, groupId,
+                    text, buttons, false, null, null, null, null, at);
+            plan.outgoing.add(message);
+            return message;
         }
 
         void reaction(String messageId, String emoji) {

@@ -25,8 +25,12 @@ final class Plan {
     String newChatId;
     /** A person who just started the bot: send what was kept for them and lift the 403 mark. */
     String reconnectUserId;
-    /** Fields of the user's hash to set (private conversations). */
+    /** Whose user hash {@link #userFields} go to. */
+    String userId;
+    /** Fields of the user's hash to set. */
     final Map<String, String> userFields = new LinkedHashMap<>();
+    /** Summaries held back for a facilitator who chose the daily digest, keyed by the facilitator. */
+    final Map<String, List<Outgoing>> digests = new LinkedHashMap<>();
 
     Plan(GroupState state) {
         this.state = state;

@@ -35,6 +35,7 @@ public class PrivatePlanner {
         String userId = message.chatId();
         String name = message.from() == null ? "" : message.from().name();
         if (command.isPresent() && (command.get().command() == Command.START)) {
+            plan.userId = userId;
             plan.userFields.put("started", "1");
             plan.reconnectUserId = userId;
             plan.userFields.put("name", name);

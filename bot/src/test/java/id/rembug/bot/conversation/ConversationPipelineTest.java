@@ -40,6 +40,8 @@ class ConversationPipelineTest {
     RedisInbox inbox;
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    DigestScheduler digests;
 
     private final String chat = "-100" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000);
     private final ChatUser sari = ChatUser.person("501", "Sari");
@@ -74,6 +76,22 @@ class ConversationPipelineTest {
         assertThat(added).isZero();
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
                 .until(() -> outbox(chat).size() == 1);
+    }
+
+    @Test
+    void aFacilitatorOnTheDailyDigestGetsSummariesOnlyWhenTheDigestGoesOut() {
+        inbox.append(List.of(joined("tg:1"), command("tg:2", sari, "/fasilitator"),
+                command("tg:3", sari, "/ringkasan harian"), command("tg:4", ani, "/mulai"),
+                command("tg:5", sari, "/lanjut")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> redis.opsForList().size(ConversationKeys.digest(sari.id())) == 1);
+        assertThat(outbox(sari.id())).isEmpty();
+
+        assertThat(digests.release()).isEqualTo(1);
+
+        assertThat(outbox(sari.id())).singleElement()
+                .satisfies(summary -> assertThat(summary.text()).contains("1/17"));
+        assertThat(redis.opsForList().size(ConversationKeys.digest(sari.id()))).isZero();
     }
 
     private Inbound joined(String updateId) {

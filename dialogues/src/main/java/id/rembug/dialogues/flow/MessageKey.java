@@ -78,7 +78,9 @@ public enum MessageKey {
     PRIVATE_WELCOME("private-welcome", "name"),
     PRIVATE_HELP("private-help"),
     FACILITATOR_UNREACHABLE("facilitator-unreachable", "name"),
-    BOT_REMOVED_FROM_GROUP("bot-removed-from-group", "group");
+    BOT_REMOVED_FROM_GROUP("bot-removed-from-group", "group"),
+    DIGEST_DAILY("digest-daily", "time"),
+    DIGEST_AT_ONCE("digest-at-once");
 
     private final String yamlKey;
     private final List<String> placeholders;
