@@ -159,16 +159,24 @@ public final class Engine {
                 }
                 prompt = stage.prompts().get(Math.min(index, s.promptIndex));
             }
+            String answer = acceptableText(member, messageRef, text);
+            if (answer != null) {
+                recordTyped(member, messageRef, stage, prompt, answer);
+            }
+        }
+
+        /** The answer stripped, or null when it is empty or too long (the member is told why). */
+        private String acceptableText(Member member, String messageRef, String text) {
             String trimmed = text == null ? "" : text.strip();
             if (trimmed.isEmpty()) {
-                return;
+                return null;
             }
             if (trimmed.length() > settings.maxAnswerLength()) {
                 say(MessageKey.ANSWER_TOO_LONG, Map.of("name", member.name(), "length", trimmed.length(),
                         "max", settings.maxAnswerLength()), messageRef);
-                return;
+                return null;
             }
-            recordTyped(member, messageRef, stage, prompt, trimmed);
+            return trimmed;
         }
 
         private void recordTyped(Member member, String messageRef, Stage stage, Prompt prompt, String text) {
@@ -210,17 +218,12 @@ public final class Engine {
             if (earlier == null) {
                 return;
             }
-            String trimmed = text == null ? "" : text.strip();
-            if (trimmed.isEmpty()) {
-                return;
-            }
-            if (trimmed.length() > settings.maxAnswerLength()) {
-                say(MessageKey.ANSWER_TOO_LONG, Map.of("name", member.name(), "length", trimmed.length(),
-                        "max", settings.maxAnswerLength()), messageRef);
+            String answer = acceptableText(member, messageRef, text);
+            if (answer == null) {
                 return;
             }
             Stage stage = currentStage();
-            stage.prompt(earlier.promptKey()).ifPresent(prompt -> recordTyped(member, messageRef, stage, prompt, trimmed));
+            stage.prompt(earlier.promptKey()).ifPresent(prompt -> recordTyped(member, messageRef, stage, prompt, answer));
         }
 
         private void optionChosen(Member member, OptionChosen e) {
