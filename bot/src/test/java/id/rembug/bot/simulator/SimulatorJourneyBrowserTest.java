@@ -55,7 +55,8 @@ class SimulatorJourneyBrowserTest {
 
     @Test
     void aPersonStartsAGroupAnswersAndSeesTheFacilitatorSummary() {
-        browser.open("http://localhost:" + port + "/simulator");
+        browser.open("http://localhost:" + port + "/");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/simulator");
         browser.clickAndAwaitReload(By.id("create-first-group"));
         browser.clickAndAwaitReload(By.id("add-bot"));
         browser.await(d -> groupLog().contains("/fasilitator"));
