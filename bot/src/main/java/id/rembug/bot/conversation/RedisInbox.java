@@ -23,6 +23,7 @@ public class RedisInbox implements InboxWriter {
 
     private static final RedisScript<Long> APPEND = new DefaultRedisScript<>("""
             if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[3]) then
+              if ARGV[4] ~= '' then redis.call('SET', ARGV[4], ARGV[2]) end
               redis.call('XADD', KEYS[2], '*', 'inbound', ARGV[1])
               redis.call('XADD', KEYS[3], 'MAXLEN', '~', '100000', '*', 'conversation', ARGV[2])
               return 1
@@ -41,10 +42,14 @@ public class RedisInbox implements InboxWriter {
         int added = 0;
         for (Inbound update : updates) {
             String conversation = conversationOf(update);
+            // A group that became a supergroup: messages from its new id belong to it from this
+            // moment, even before the migration itself is applied.
+            String newChatKey = update instanceof Inbound.ChatMigrated migrated
+                    ? ConversationKeys.chatGroup(migrated.newChatId()) : "";
             Long result = redis.execute(APPEND,
                     List.of(ConversationKeys.seen(update.updateId()), ConversationKeys.events(conversation),
                             ConversationKeys.WORK),
-                    ChannelCodec.write(update), conversation, Long.toString(SEEN_FOR.toSeconds()));
+                    ChannelCodec.write(update), conversation, Long.toString(SEEN_FOR.toSeconds()), newChatKey);
             if (result != null && result == 1L) {
                 added++;
             }
