@@ -54,7 +54,8 @@ public final class AnswerSignals {
     private AnswerSignals(Map<String, String> spellings, List<List<String>> negators, Map<Signal, Rule> rules) {
         this.spellings = Map.copyOf(spellings);
         this.negators = List.copyOf(negators);
-        this.rules = new EnumMap<>(rules);
+        this.rules = new EnumMap<>(Signal.class);
+        this.rules.putAll(rules);
         List<String> triggers = new ArrayList<>();
         rules.values().forEach(rule -> triggers.addAll(rule.choices()));
         this.choiceTriggers = List.copyOf(new LinkedHashSet<>(triggers));
