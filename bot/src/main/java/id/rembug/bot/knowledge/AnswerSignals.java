@@ -128,7 +128,18 @@ public final class AnswerSignals {
             return List.of();
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
+            List<String> words = new ArrayList<>();
+            for (Object item : list) {
+                if (item instanceof Boolean) {
+                    // YAML reads a bare no/yes/on/off as true or false, which would silently drop "no".
+                    throw new IllegalStateException(source + ": a word in '" + field + "' was read as " + item
+                            + "; put quotes around no, yes, on and off, e.g. \"no\"");
+                }
+                if (item != null) {
+                    words.add(String.valueOf(item));
+                }
+            }
+            return words;
         }
         if (value instanceof String single) {
             return List.of(single);
