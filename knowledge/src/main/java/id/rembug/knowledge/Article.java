@@ -2,6 +2,7 @@ package id.rembug.knowledge;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One knowledge article in both languages.
@@ -14,6 +15,9 @@ import java.util.Objects;
  * @param roles   facilitator roles the article is about (may be empty)
  * @param tags    extra search words, in either language
  * @param source  where the article was loaded from, so people know which file to edit
+ * @param tip     one practical sentence for a facilitator about to use the article (the bot
+ *                sends it as a note before a stage, or when answers suggest a role is needed);
+ *                null when the article has none
  */
 public record Article(
         String id,
@@ -23,7 +27,8 @@ public record Article(
         List<String> stages,
         List<String> roles,
         List<String> tags,
-        String source) {
+        String source,
+        Text tip) {
 
     public Article {
         Objects.requireNonNull(id, "id");
@@ -34,5 +39,15 @@ public record Article(
         roles = List.copyOf(roles);
         tags = List.copyOf(tags);
         Objects.requireNonNull(source, "source");
+    }
+
+    /** An article without a tip. */
+    public Article(String id, Text title, Text summary, Text body, List<String> stages, List<String> roles,
+                   List<String> tags, String source) {
+        this(id, title, summary, body, stages, roles, tags, source, null);
+    }
+
+    public Optional<Text> optionalTip() {
+        return Optional.ofNullable(tip);
     }
 }

@@ -31,6 +31,8 @@ final class ArticleParser {
 
     static final Pattern ID_PATTERN = Pattern.compile("^[a-z][a-z0-9-]{0,39}$");
     static final List<String> FIELDS = List.of("id", "title", "summary", "stages", "roles", "tags");
+    /** Fields an article may leave out. */
+    static final List<String> OPTIONAL_FIELDS = List.of("tip");
     private static final List<String> LANGUAGES = List.of("id", "en");
     /**
      * A level-2 heading of one word is a language section. Longer headings ("## Langkah praktis")
@@ -85,7 +87,7 @@ final class ArticleParser {
         }
         Article article = new Article(front.id, front.title, front.summary,
                 new Text(sections.get("id").text, sections.get("en").text),
-                front.stages, front.roles, front.tags, file);
+                front.stages, front.roles, front.tags, file, front.tip);
         return new Result(Optional.of(article), front.idLine, problems);
     }
 
@@ -95,7 +97,7 @@ final class ArticleParser {
     }
 
     private record FrontMatter(String id, int idLine, Text title, Text summary,
-                               List<String> stages, List<String> roles, List<String> tags) {
+                               List<String> stages, List<String> roles, List<String> tags, Text tip) {
     }
 
     /** Front matter starts on file line 2, so a YAML mark line (0-based) maps to line + 2. */
@@ -128,8 +130,9 @@ final class ArticleParser {
                 continue;
             }
             String name = key.getValue();
-            if (!FIELDS.contains(name)) {
-                problem(fileLine(key), "unknown field '" + name + "'; the fields are " + String.join(", ", FIELDS));
+            if (!FIELDS.contains(name) && !OPTIONAL_FIELDS.contains(name)) {
+                problem(fileLine(key), "unknown field '" + name + "'; the fields are " + String.join(", ", FIELDS)
+                        + " and, optionally, " + String.join(", ", OPTIONAL_FIELDS));
             } else if (fields.containsKey(name)) {
                 problem(fileLine(key), "field '" + name + "' is given twice");
             } else {
@@ -149,7 +152,8 @@ final class ArticleParser {
         List<String> stages = readList(fields.get("stages"), Set.copyOf(MethodVocabulary.STAGES), "stage");
         List<String> roles = readList(fields.get("roles"), Set.copyOf(MethodVocabulary.ROLES), "role");
         List<String> tags = readList(fields.get("tags"), null, "tag");
-        return new FrontMatter(id, idLine, title, summary, stages, roles, tags);
+        Text tip = readText(fields.get("tip"));
+        return new FrontMatter(id, idLine, title, summary, stages, roles, tags, tip);
     }
 
     private String readId(NodeTuple tuple) {

@@ -132,7 +132,26 @@ class ArticleValidationTest {
             assertThat(article.roles()).containsExactly("mediator");
             assertThat(article.tags()).isEmpty();
             assertThat(article.source()).endsWith("contoh.md");
+            assertThat(article.tip()).isNull();
+            assertThat(article.optionalTip()).isEmpty();
         });
+    }
+
+    @Test
+    void tipIsReadInBothLanguagesWhenGiven() {
+        String content = "---\nid: bertip\ntitle:\n  id: J\n  en: T\nstages: []\nroles: []\ntags: []\n"
+                + "summary:\n  id: R.\n  en: S.\ntip:\n  id: Saran singkat.\n  en: A short tip.\n---\n## id\nIsi.\n## en\nBody.\n";
+
+        assertThat(single(content).findById("bertip")).hasValueSatisfying(article ->
+                assertThat(article.optionalTip()).contains(new Text("Saran singkat.", "A short tip.")));
+    }
+
+    @Test
+    void tipWithoutEnglishIsReportedOnItsLine() {
+        String content = "---\nid: bertip\ntitle:\n  id: J\n  en: T\nstages: []\nroles: []\ntags: []\n"
+                + "summary:\n  id: R.\n  en: S.\ntip:\n  id: Saran singkat.\n---\n## id\nIsi.\n## en\nBody.\n";
+
+        assertThatThrownBy(() -> single(content)).hasMessageContaining("inline.md:12: 'tip' has no 'en' text");
     }
 
     @Test

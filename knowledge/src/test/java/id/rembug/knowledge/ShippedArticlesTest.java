@@ -97,4 +97,20 @@ class ShippedArticlesTest {
             assertThat(article.body().en()).as("%s (en)", article.id()).contains("Typical pitfall");
         }
     }
+
+    @Test
+    void everyStageAndRoleArticleHasAOneSentenceTipForTheFacilitator() {
+        List<Article> needingTips = base.articles().stream()
+                .filter(article -> article.id().startsWith("tahap-") || article.id().startsWith("peran-"))
+                .toList();
+        assertThat(needingTips).hasSize(MethodVocabulary.STAGES.size() + MethodVocabulary.ROLES.size());
+        for (Article article : needingTips) {
+            assertThat(article.optionalTip()).as("tip of %s", article.id()).isPresent();
+            for (String language : List.of("id", "en")) {
+                String tip = article.tip().in(language);
+                assertThat(tip.length()).as("tip length of %s (%s)", article.id(), language).isBetween(40, 170);
+                assertThat(tip).as("tip of %s (%s) ends a sentence", article.id(), language).endsWith(".");
+            }
+        }
+    }
 }

@@ -1,0 +1,324 @@
+package id.rembug.bot.knowledge;
+
+import static id.rembug.bot.knowledge.StageSummaries.answer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.rembug.dialogues.engine.StageSummary;
+import id.rembug.dialogues.flow.FlowLoader;
+import id.rembug.dialogues.flow.Language;
+import id.rembug.knowledge.Article;
+import id.rembug.knowledge.search.KnowledgeSearch;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The deterministic knowledge replies, in both languages, over the shipped articles and the stock flow. */
+class KnowledgeAdvisorTest {
+
+    private static final int TELEGRAM_MESSAGE_LIMIT = 4096;
+    private static KnowledgeSearch search;
+    private static KnowledgeAdvisor advisor;
+
+    @BeforeAll
+    static void load() {
+        search = KnowledgeSearch.createDefault();
+        advisor = new KnowledgeAdvisor(search, StageSummaries.STOCK_FLOW, KnowledgeTexts.loadDefault(),
+                AnswerSignals.loadDefault());
+    }
+
+    @AfterAll
+    static void close() {
+        search.close();
+    }
+
+    private static Article article(String id) {
+        return search.findById(id).orElseThrow();
+    }
+
+    @Nested
+    class Ask {
+
+        @Test
+        void foundQuestionGetsTitleSummaryAndTheReadCommand() {
+            Reply reply = advisor.ask("bagaimana menentukan tujuan bersama?", Language.ID);
+
+            Article arah = article("tahap-arah");
+            assertThat(reply.text())
+                    .startsWith("📘 " + arah.title().id() + "\n" + arah.summary().id())
+                    .contains("Baca selengkapnya: /baca tahap-arah");
+            assertThat(reply.buttons()).first().isEqualTo(new ReplyButton("📖 Menentukan arah", "tahap-arah"));
+        }
+
+        @Test
+        void foundQuestionInEnglishIsAnsweredInEnglish() {
+            Reply reply = advisor.ask("how do we set a good goal?", Language.EN);
+
+            Article goal = article("praktis-tujuan-yang-baik");
+            assertThat(reply.text())
+                    .startsWith("📘 " + goal.title().en() + "\n" + goal.summary().en())
+                    .contains("Read more: /baca praktis-tujuan-yang-baik")
+                    .doesNotContain("Baca selengkapnya");
+            assertThat(reply.buttons()).extracting(ReplyButton::articleId).first().isEqualTo("praktis-tujuan-yang-baik");
+        }
+
+        @Test
+        void otherRelevantArticlesAreOfferedAsReadLines() {
+            Reply reply = advisor.ask("how do we set a good goal?", Language.EN);
+
+            assertThat(reply.text()).contains("See also:\n/baca tahap-arah · Defining directions");
+            assertThat(reply.buttons()).hasSizeBetween(2, 3);
+            for (ReplyButton button : reply.buttons().subList(1, reply.buttons().size())) {
+                assertThat(reply.text()).contains("/baca " + button.articleId() + " · ");
+            }
+        }
+
+        @Test
+        void unansweredQuestionSaysSoAndOffersAtMostThreeNearbyTopics() {
+            Reply reply = advisor.ask("siapa yang harus memimpin doa", Language.ID);
+
+            assertThat(reply.text()).startsWith("Maaf, saya belum menemukan jawabannya")
+                    .contains("/baca teknik-diskusi-kelompok")
+                    .doesNotContain("📘");
+            assertThat(reply.buttons()).hasSizeBetween(1, 3);
+            assertThat(reply.text().lines().filter(line -> line.startsWith("/baca "))).hasSize(reply.buttons().size());
+        }
+
+        @Test
+        void unansweredQuestionWithNothingNearbySuggestsAskingAgain() {
+            Reply reply = advisor.ask("asdf jkl", Language.EN);
+
+            assertThat(reply.text()).startsWith("Sorry, I could not find the answer").contains("other words")
+                    .doesNotContain("/baca");
+            assertThat(reply.buttons()).isEmpty();
+        }
+
+        @Test
+        void emptyQuestionExplainsHowToAskWithAnExample() {
+            for (String empty : new String[]{null, "", "   "}) {
+                assertThat(advisor.ask(empty, Language.ID).text()).contains("/tanya bagaimana");
+                assertThat(advisor.ask(empty, Language.EN).text()).contains("/tanya how");
+            }
+            assertThat(advisor.ask("", Language.ID).buttons()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Read {
+
+        @Test
+        void articleIsSentWholeAsPlainText() {
+            Reply reply = advisor.read("tahap-arah", Language.ID);
+
+            assertThat(reply.text()).startsWith("📘 Menentukan arah\n\nUntuk apa:")
+                    .contains("• Ajak setiap anggota menulis satu tujuan")
+                    .contains("Jebakan umum:")
+                    .doesNotContain("**").doesNotContain("\n- ");
+        }
+
+        @Test
+        void articleInEnglish() {
+            assertThat(advisor.read("peran-mediator", Language.EN).text())
+                    .startsWith("📘 The mediator role\n\nWhat it means:")
+                    .contains("• Looking for values everyone holds");
+        }
+
+        @Test
+        void idMayBeTypedWithCapitalsOrUnderscores() {
+            assertThat(advisor.read("Tahap_Arah", Language.ID)).isEqualTo(advisor.read("tahap-arah", Language.ID));
+        }
+
+        @Test
+        void everyArticleFitsInOneTelegramMessage() {
+            for (Article article : search.knowledgeBase().articles()) {
+                for (Language language : Language.values()) {
+                    assertThat(advisor.read(article.id(), language).text().length())
+                            .as("%s (%s)", article.id(), language).isLessThan(TELEGRAM_MESSAGE_LIMIT);
+                }
+            }
+        }
+
+        @Test
+        void unknownIdIsNamedWithWhereIdsAreFound() {
+            assertThat(advisor.read("tahap-terbang", Language.ID).text())
+                    .contains("\"tahap-terbang\"").contains("/tanya");
+            assertThat(advisor.read("tahap-terbang", Language.EN).text())
+                    .startsWith("There is no article with the code \"tahap-terbang\"").contains("/tanya");
+        }
+
+        @Test
+        void unknownIdIsEchoedOnlyAsSafeShortCharacters() {
+            String text = advisor.read("<b>" + "x".repeat(100) + "</b>", Language.ID).text();
+
+            assertThat(text).doesNotContain("<").doesNotContain(">").doesNotContain("x".repeat(41))
+                    .contains("\"b" + "x".repeat(39) + "\"");
+        }
+
+        @Test
+        void missingIdExplainsUsage() {
+            assertThat(advisor.read(" ", Language.ID).text()).contains("/baca tahap-arah");
+            assertThat(advisor.read(null, Language.EN).text()).startsWith("Type /baca and the article's code");
+        }
+    }
+
+    @Nested
+    class WhyStage {
+
+        @Test
+        void stageGetsItsArticleSummaryAndReadHint() {
+            Reply reply = advisor.whyStage("sumber", Language.ID);
+
+            assertThat(reply.text()).contains("Kenapa tahap \"Menggali sumber daya\" penting?")
+                    .contains(article("tahap-sumber").summary().id())
+                    .endsWith("Baca selengkapnya: /baca tahap-sumber");
+            assertThat(reply.buttons()).extracting(ReplyButton::articleId).containsExactly("tahap-sumber");
+        }
+
+        @Test
+        void stageInEnglish() {
+            assertThat(advisor.whyStage("arah", Language.EN).text())
+                    .startsWith("❔ Why does \"Defining directions\" matter?")
+                    .contains(article("tahap-arah").summary().en())
+                    .endsWith("Read more: /baca tahap-arah");
+        }
+
+        @Test
+        void buttonLabelInBothLanguages() {
+            assertThat(advisor.whyButtonLabel(Language.ID)).contains("Kenapa tahap ini penting?");
+            assertThat(advisor.whyButtonLabel(Language.EN)).contains("Why does this stage matter?");
+        }
+
+        @Test
+        void stageWithoutArticleGetsAnHonestAnswerAndNoButton() {
+            Reply reply = advisor.whyStage("tahap-baru", Language.ID);
+
+            assertThat(reply.text()).startsWith("Belum ada artikel tentang tahap ini");
+            assertThat(reply.buttons()).isEmpty();
+            assertThat(advisor.hasStageArticle("tahap-baru")).isFalse();
+            assertThat(advisor.hasStageArticle("arah")).isTrue();
+        }
+
+        @Test
+        void everyStockStageHasItsArticle() {
+            assertThat(advisor.stagesWithoutArticle()).isEmpty();
+        }
+
+        @Test
+        void customFlowWithStagesWithoutArticlesStillStartsAndListsThem() {
+            KnowledgeAdvisor custom = new KnowledgeAdvisor(search, FlowLoader.loadResource("flows/mini.yaml"),
+                    KnowledgeTexts.loadDefault(), AnswerSignals.loadDefault());
+
+            assertThat(custom.stagesWithoutArticle()).contains("kenal");
+            assertThat(custom.whyStage("kenal", Language.EN).buttons()).isEmpty();
+        }
+    }
+
+    @Nested
+    class FacilitatorNotes {
+
+        @Test
+        void calmAnswersGetOnlyTheNextStageTipFromItsArticle() {
+            StageSummary summary = StageSummaries.of("tantangan",
+                    answer("masalah", "Sari", "selokan mampet\nsampah di sungai"),
+                    answer("jadi-tantangan", "Budi", "Bagaimana kita membersihkan selokan tiap bulan?"));
+
+            List<String> notes = advisor.facilitatorNotes(summary, Language.ID);
+
+            assertThat(notes).containsExactly("💡 Untuk tahap berikutnya, Menentukan arah: "
+                    + article("tahap-arah").tip().id() + " (/baca tahap-arah)");
+        }
+
+        @Test
+        void nextStageTipInEnglish() {
+            List<String> notes = advisor.facilitatorNotes(StageSummaries.of("arah"), Language.EN);
+
+            assertThat(notes).containsExactly("💡 For the next stage, Exploring resource systems: "
+                    + article("tahap-sumber").tip().en() + " (/baca tahap-sumber)");
+        }
+
+        @Test
+        void lastStageHasNoNextStageTip() {
+            assertThat(advisor.facilitatorNotes(StageSummaries.of("evaluasi"), Language.ID)).isEmpty();
+        }
+
+        @Test
+        void quarrelInTheAnswersAddsTheMediatorHint() {
+            StageSummary summary = StageSummaries.of("tantangan",
+                    answer("masalah", "Sari", "warga RT 3 dan RT 4 sering ribut soal parkir"),
+                    answer("jadi-tantangan", "Budi", "Saya tidak setuju kalau parkir dilarang"));
+
+            List<String> notes = advisor.facilitatorNotes(summary, Language.ID);
+
+            assertThat(notes).hasSize(2);
+            assertThat(notes.get(1)).startsWith("⚖️ Ada tanda perselisihan di jawaban (\"ribut\", \"tidak setuju\")")
+                    .contains(article("peran-mediator").tip().id())
+                    .endsWith("(/baca peran-mediator)");
+        }
+
+        @Test
+        void englishQuarrelAddsTheMediatorHintInEnglish() {
+            StageSummary summary = StageSummaries.of("semangat",
+                    answer("ganjalan", "Ann", "The youth and the elders keep arguing about the hall"));
+
+            assertThat(advisor.facilitatorNotes(summary, Language.EN)).anySatisfy(note -> assertThat(note)
+                    .startsWith("⚖️ The answers show signs of disagreement (\"arguing\")")
+                    .contains(article("peran-mediator").tip().en()));
+        }
+
+        @Test
+        void missingResourceInTheAnswersAddsTheBrokerHintPointingToTheAdvocate() {
+            StageSummary summary = StageSummaries.of("sumber",
+                    answer("yang-ada", "Sari", "balai warga\nkas RT"),
+                    answer("tersembunyi", "Budi", "kami butuh tempat menyimpan alat"));
+
+            List<String> notes = advisor.facilitatorNotes(summary, Language.ID);
+
+            assertThat(notes).hasSize(2);
+            assertThat(notes.get(1)).startsWith("🔗 Ada kebutuhan yang belum terpenuhi (\"butuh\")")
+                    .contains(article("peran-broker").tip().id())
+                    .contains("/baca peran-broker")
+                    .contains("/baca peran-advokat");
+        }
+
+        @Test
+        void missingResourceChoiceAddsTheBrokerHintWithTheButtonLabel() {
+            StageSummary summary = StageSummaries.of("sumber", answer("hambatan", "Sari", "belum-ada"));
+
+            assertThat(advisor.facilitatorNotes(summary, Language.EN)).anySatisfy(note -> assertThat(note)
+                    .startsWith("🔗 Some needs are not met yet (\"Not available here\")")
+                    .contains("/baca peran-advokat"));
+        }
+
+        @Test
+        void resourceArguedOverRaisesBothMediatorAndBroker() {
+            StageSummary summary = StageSummaries.of("sumber", answer("hambatan", "Sari", "rebutan"));
+
+            List<String> notes = advisor.facilitatorNotes(summary, Language.ID);
+
+            assertThat(notes).hasSize(3);
+            assertThat(notes.get(1)).startsWith("⚖️");
+            assertThat(notes.get(2)).startsWith("🔗");
+        }
+
+        @Test
+        void otherChoicesAndNegatedWordsRaiseNoHint() {
+            StageSummary summary = StageSummaries.of("sumber",
+                    answer("hambatan", "Sari", "belum-tahu"),
+                    answer("tersembunyi", "Budi", "Alhamdulillah tidak ada masalah, tidak pernah bertengkar"));
+
+            assertThat(advisor.facilitatorNotes(summary, Language.ID)).singleElement()
+                    .satisfies(note -> assertThat(note).startsWith("💡"));
+        }
+
+        @Test
+        void sameWordFromManyPeopleIsQuotedOnce() {
+            StageSummary summary = StageSummaries.of("tantangan",
+                    answer("masalah", "Sari", "tetangga ribut"),
+                    answer("masalah", "Budi", "pemuda ribut tiap malam"),
+                    answer("jadi-tantangan", "Ani", "Bagaimana supaya tidak ribut lagi?"));
+
+            assertThat(advisor.facilitatorNotes(summary, Language.ID).get(1)).contains("(\"ribut\")");
+        }
+    }
+}

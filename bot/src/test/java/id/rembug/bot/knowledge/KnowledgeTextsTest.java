@@ -1,0 +1,75 @@
+package id.rembug.bot.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.rembug.dialogues.flow.Language;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** texts/knowledge.yaml is checked as a whole when it loads. */
+class KnowledgeTextsTest {
+
+    @Test
+    void shippedTextsHaveEveryKeyInBothLanguages() {
+        KnowledgeTexts texts = KnowledgeTexts.loadDefault();
+
+        for (KnowledgeText key : KnowledgeText.values()) {
+            assertThat(texts.get(key, Language.ID)).as("%s id", key).isNotBlank();
+            assertThat(texts.get(key, Language.EN)).as("%s en", key).isNotBlank();
+        }
+        assertThat(texts.get(KnowledgeText.WHY_BUTTON, Language.ID))
+                .isNotEqualTo(texts.get(KnowledgeText.WHY_BUTTON, Language.EN));
+    }
+
+    @Test
+    void buttonLabelsFitAPhoneButton() {
+        KnowledgeTexts texts = KnowledgeTexts.loadDefault();
+
+        for (Language language : Language.values()) {
+            assertThat(texts.get(KnowledgeText.WHY_BUTTON, language).length()).isLessThanOrEqualTo(40);
+        }
+    }
+
+    @Test
+    void placeholdersAreFilledAndResidentBracesAreLeftAlone() {
+        KnowledgeTexts texts = KnowledgeTexts.loadDefault();
+
+        assertThat(texts.get(KnowledgeText.READ_UNKNOWN, Language.EN, Map.of("id", "{id}")))
+                .startsWith("There is no article with the code \"{id}\".");
+    }
+
+    @Test
+    void missingKeyAndLanguageAreAllListed() {
+        String yaml = "texts:\n  ask-usage:\n    id: Ketik /tanya\n";
+
+        assertThatThrownBy(() -> KnowledgeTexts.parse(yaml, "knowledge.yaml"))
+                .hasMessageContaining("in knowledge.yaml")
+                .hasMessageContaining("text 'ask-usage' has no 'en'")
+                .hasMessageContaining("text 'read-more' is missing");
+    }
+
+    @Test
+    void placeholderTheTextCannotFillIsRejected() {
+        String shipped = shippedYaml().replace("Read more: /baca {id}", "Read more: /baca {article}");
+
+        assertThatThrownBy(() -> KnowledgeTexts.parse(shipped, "knowledge.yaml"))
+                .hasMessageContaining("text 'read-more.en' uses {article}; it may use id");
+    }
+
+    @Test
+    void unknownKeyIsReported() {
+        String shipped = shippedYaml().replace("  ask-usage:", "  ask-usge:\n    id: x\n    en: y\n  ask-usage:");
+
+        assertThatThrownBy(() -> KnowledgeTexts.parse(shipped, "knowledge.yaml"))
+                .hasMessageContaining("unknown text 'ask-usge'");
+    }
+
+    private static String shippedYaml() {
+        try (var in = KnowledgeTextsTest.class.getClassLoader().getResourceAsStream(KnowledgeTexts.DEFAULT_RESOURCE)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

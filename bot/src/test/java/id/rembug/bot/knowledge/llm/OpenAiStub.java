@@ -1,0 +1,106 @@
+package id.rembug.bot.knowledge.llm;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real HTTP server (WireMock) speaking the OpenAI chat-completions API at
+ * {@code /v1/chat/completions}, standing in for OpenAI, Ollama, vLLM or llama.cpp. The code under
+ * test talks to it over HTTP through LangChain4j exactly as it would to a real server.
+ */
+final class OpenAiStub implements AutoCloseable {
+
+    static final String PATH = "/v1/chat/completions";
+    static final String MODEL = "test-model";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final WireMockServer server = new WireMockServer(options().dynamicPort());
+
+    OpenAiStub() {
+        server.start();
+    }
+
+    String baseUrl() {
+        return server.baseUrl() + "/v1";
+    }
+
+    LlmProperties properties(Duration timeout) {
+        return new LlmProperties(baseUrl(), "", MODEL, timeout, 300);
+    }
+
+    /** A client for this server with a time-out short enough for tests. */
+    LlmClient client() {
+        return LlmClient.connect(properties(Duration.ofSeconds(5)));
+    }
+
+    void reset() {
+        server.resetAll();
+    }
+
+    /** Every call answers with this text as the assistant's message. */
+    void answer(String content) {
+        respond(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(completion(content)));
+    }
+
+    void respond(ResponseDefinitionBuilder response) {
+        server.stubFor(post(urlEqualTo(PATH)).willReturn(response));
+    }
+
+    static String completion(String content) {
+        return JSON.writeValueAsString(Map.of(
+                "id", "chatcmpl-test",
+                "object", "chat.completion",
+                "created", 1_700_000_000,
+                "model", MODEL,
+                "choices", List.of(Map.of(
+                        "index", 0,
+                        "message", Map.of("role", "assistant", "content", content),
+                        "finish_reason", "stop")),
+                "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
+    }
+
+    List<LoggedRequest> requests() {
+        return server.findAll(postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    int requestCount() {
+        return server.getAllServeEvents().size();
+    }
+
+    /** The body of the only request received, as JSON. */
+    JsonNode onlyRequest() {
+        List<LoggedRequest> requests = requests();
+        if (requests.size() != 1) {
+            throw new AssertionError("expected one request to " + PATH + ", got " + requests.size());
+        }
+        return JSON.readTree(requests.get(0).getBodyAsString());
+    }
+
+    /** The content of the message with this role in the only request. */
+    String message(String role) {
+        for (JsonNode message : onlyRequest().get("messages")) {
+            if (message.get("role").asString().equals(role)) {
+                return message.get("content").asString();
+            }
+        }
+        throw new AssertionError("no " + role + " message in " + onlyRequest());
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
