@@ -14,6 +14,7 @@ import java.util.Optional;
  *   <li>{@code c|<COMMAND>}: a command button in the group</li>
  *   <li>{@code f|<groupId>|<COMMAND>}: a facilitator's button under a private summary</li>
  *   <li>{@code k|<stage>}: "why does this stage matter?"</li>
+ *   <li>{@code r|<article>}: read a knowledge article</li>
  * </ul>
  */
 public sealed interface CallbackData {
@@ -32,6 +33,9 @@ public sealed interface CallbackData {
     record WhyStage(String stageKey) implements CallbackData {
     }
 
+    record ReadArticle(String articleId) implements CallbackData {
+    }
+
     default String encode() {
         String data;
         if (this instanceof Answer a) {
@@ -40,8 +44,10 @@ public sealed interface CallbackData {
             data = "c|" + c.command().name();
         } else if (this instanceof FacilitatorCommand f) {
             data = "f|" + f.groupId() + "|" + f.command().name();
+        } else if (this instanceof WhyStage w) {
+            data = "k|" + w.stageKey();
         } else {
-            data = "k|" + ((WhyStage) this).stageKey();
+            data = "r|" + ((ReadArticle) this).articleId();
         }
         if (data.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new IllegalStateException("callback data over " + MAX_BYTES + " bytes: " + data);
@@ -64,6 +70,7 @@ public sealed interface CallbackData {
                 case "f" -> parts.length == 3
                         ? Optional.of(new FacilitatorCommand(parts[1], Command.valueOf(parts[2]))) : Optional.empty();
                 case "k" -> parts.length == 2 ? Optional.of(new WhyStage(parts[1])) : Optional.empty();
+                case "r" -> parts.length == 2 ? Optional.of(new ReadArticle(parts[1])) : Optional.empty();
                 default -> Optional.empty();
             };
         } catch (IllegalArgumentException malformed) {

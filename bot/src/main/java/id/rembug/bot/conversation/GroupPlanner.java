@@ -16,7 +16,9 @@ import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.engine.StateCodec;
 import id.rembug.dialogues.engine.Step;
 import id.rembug.dialogues.engine.SummaryRenderer;
+import id.rembug.bot.knowledge.Reply;
 import id.rembug.dialogues.flow.Flow;
+import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.MessageKey;
 import id.rembug.dialogues.flow.Messages;
 import id.rembug.dialogues.flow.Stage;
@@ -53,10 +55,12 @@ public class GroupPlanner {
     private final ConversationStore store;
     private final Messages messages;
     private final String digestTime;
+    private final KnowledgeHooks knowledge;
     private final StateCodec codec = new StateCodec();
 
     public GroupPlanner(Engine engine, SummaryRenderer summaries, ConversationStore store, Messages messages,
-                        DigestProperties digest) {
+                        DigestProperties digest, KnowledgeHooks knowledge) {
+        this.knowledge = knowledge;
         this.engine = engine;
         this.flow = engine.flow();
         this.summaries = summaries;
@@ -76,7 +80,7 @@ public class GroupPlanner {
             plan.newChatId = migrated.newChatId();
             return plan;
         }
-        if (digestChoice(inbound, state, out)) {
+        if (digestChoice(inbound, state, out) || knowledgeCommand(inbound, state, out)) {
             return plan;
         }
         List<Event> events = events(inbound, state, groupId, out);
@@ -84,6 +88,9 @@ public class GroupPlanner {
             Step step = engine.step(plan.state, event);
             plan.state = step.state();
             apply(step.effects(), inbound, out);
+        }
+        if (out.pendingToast != null) {
+            out.callbackAnswer(out.pendingToast, out.toast == null ? "✓" : out.toast);
         }
         return plan;
     }
@@ -114,6 +121,16 @@ public class GroupPlanner {
                 : messages.get(MessageKey.DIGEST_AT_ONCE, state.language());
         out.text(text, List.of(), false, message.messageId(), null);
         return true;
+    }
+
+    /** {@code /tanya} and {@code /baca} answer from the knowledge base, whatever stage the group is in. */
+    private boolean knowledgeCommand(Inbound inbound, GroupState state, Outputs out) {
+        if (!(inbound instanceof Inbound.Message message) || message.edited()) {
+            return false;
+        }
+        Optional<Reply> reply = knowledge.command(message.text(), state.language());
+        reply.ifPresent(r -> out.text(r.text(), KnowledgeHooks.rows(r), false, message.messageId(), null));
+        return reply.isPresent();
     }
 
     // ---- inbound to events -------------------------------------------------------------
@@ -208,6 +225,10 @@ public class GroupPlanner {
         if (callback instanceof CallbackData.FacilitatorCommand command) {
             return List.of(new Event.CommandIssued(at, member, null, command.command(), ""));
         }
+        Reply reply = callback instanceof CallbackData.WhyStage why
+                ? knowledge.whyStage(why.stageKey(), state.language())
+                : knowledge.read(((CallbackData.ReadArticle) callback).articleId(), state.language());
+        out.text(reply.text(), KnowledgeHooks.rows(reply), false, null, null);
         return List.of();
     }
 
@@ -223,7 +244,12 @@ public class GroupPlanner {
         String lastAnsweredPromptRef = null;
         for (Effect effect : effects) {
             if (effect instanceof Effect.Say say) {
-                out.text(say.text(), rows(say.buttons(), out.groupId, false), false, say.replyToRef(), null);
+                List<List<OutButton>> buttons = new ArrayList<>(rows(say.buttons(), out.groupId, false));
+                if (say.topic().equals(MessageKey.STAGE_INTRO.yamlKey())) {
+                    knowledge.whyButton(flow.stage(state.stageIndex()).key(), state.language())
+                            .ifPresent(why -> buttons.add(List.of(why)));
+                }
+                out.text(say.text(), buttons, false, say.replyToRef(), null);
             } else if (effect instanceof Effect.AskPrompt ask) {
                 Stage stage = flow.stage(ask.stageKey()).orElseThrow();
                 String promptRef = ask.stageKey() + "|" + ask.round() + "|" + stage.indexOf(ask.promptKey());
@@ -247,7 +273,7 @@ public class GroupPlanner {
                 StageSummary summary = milestone.summary();
                 plan.milestones.put(summary.stageKey() + ":" + summary.round(), codec.write(summary));
                 if (state.facilitatorId() != null) {
-                    Outgoing message = out.privateText(state.facilitatorId(), summaries.render(summary, state.language()),
+                    Outgoing message = out.privateText(state.facilitatorId(), facilitatorText(summary, state.language()),
                             rows(milestone.facilitatorButtons(), out.groupId, true));
                     if (DIGEST_DAILY.equals(store.user(state.facilitatorId()).get(DIGEST_FIELD))) {
                         plan.outgoing.remove(message);
@@ -255,7 +281,7 @@ public class GroupPlanner {
                     }
                 }
             } else if (effect instanceof Effect.SummaryRequested requested) {
-                out.privateText(requested.facilitatorId(), summaries.render(requested.summary(), state.language()),
+                out.privateText(requested.facilitatorId(), facilitatorText(requested.summary(), state.language()),
                         List.of());
             } else if (effect instanceof Effect.ForgetMember forget) {
                 plan.forgetMembers.add(forget.memberId());
@@ -264,10 +290,10 @@ public class GroupPlanner {
                 plan.wakeUps.add(wake.at());
             }
         }
-        if (out.pendingToast != null) {
-            out.callbackAnswer(out.pendingToast, out.toast == null ? "✓" : out.toast);
-            out.pendingToast = null;
-        }
+    }
+
+    private String facilitatorText(StageSummary summary, Language language) {
+        return summaries.render(summary, language) + "\n\n" + knowledge.facilitatorExtras(summary, language);
     }
 
     /** Removes a member from every stored summary of the group: their answers, name and count. */

@@ -2,6 +2,7 @@ package id.rembug.bot.conversation;
 
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.Outgoing;
+import id.rembug.bot.knowledge.Reply;
 import id.rembug.dialogues.engine.Command;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.MessageKey;
@@ -20,17 +21,36 @@ import java.util.Optional;
 public class PrivatePlanner {
 
     private final Messages messages;
+    private final KnowledgeHooks knowledge;
 
-    public PrivatePlanner(Messages messages) {
+    public PrivatePlanner(Messages messages, KnowledgeHooks knowledge) {
         this.messages = messages;
+        this.knowledge = knowledge;
     }
 
     Plan plan(ConversationStore.Snapshot snapshot, Inbound inbound, String entryId) {
         Plan plan = new Plan(null);
+        Language language = Language.ID;
+        if (inbound instanceof Inbound.ButtonPressed pressed) {
+            CallbackData.decode(pressed.data())
+                    .filter(CallbackData.ReadArticle.class::isInstance)
+                    .map(data -> knowledge.read(((CallbackData.ReadArticle) data).articleId(), language))
+                    .ifPresent(reply -> send(plan, snapshot, entryId, pressed.chatId(), pressed.at(), reply.text(),
+                            KnowledgeHooks.rows(reply)));
+            plan.outgoing.add(new Outgoing(snapshot.conversation() + ":" + entryId + ":" + plan.outgoing.size(),
+                    Outgoing.Kind.CALLBACK_ANSWER, Outgoing.Lane.CONVERSATION, pressed.chatId(), null, "✓", List.of(),
+                    false, null, null, null, pressed.callbackId(), pressed.at()));
+            return plan;
+        }
         if (!(inbound instanceof Inbound.Message message) || message.edited()) {
             return plan;
         }
-        Language language = Language.ID;
+        Optional<Reply> answer = knowledge.command(message.text(), language);
+        if (answer.isPresent()) {
+            send(plan, snapshot, entryId, message.chatId(), message.at(), answer.get().text(),
+                    KnowledgeHooks.rows(answer.get()));
+            return plan;
+        }
         Optional<Command.Parsed> command = Command.parse(message.text());
         String userId = message.chatId();
         String name = message.from() == null ? "" : message.from().name();
@@ -48,8 +68,13 @@ public class PrivatePlanner {
 
     private void reply(Plan plan, ConversationStore.Snapshot snapshot, String entryId, Inbound.Message message,
                        String text) {
+        send(plan, snapshot, entryId, message.chatId(), message.at(), text, List.of());
+    }
+
+    private void send(Plan plan, ConversationStore.Snapshot snapshot, String entryId, String chatId,
+                      java.time.Instant at, String text, List<List<Outgoing.OutButton>> buttons) {
         plan.outgoing.add(new Outgoing(snapshot.conversation() + ":" + entryId + ":" + plan.outgoing.size(),
-                Outgoing.Kind.TEXT, Outgoing.Lane.CONVERSATION, message.chatId(), null, text, List.of(), false, null,
-                null, null, null, message.at()));
+                Outgoing.Kind.TEXT, Outgoing.Lane.CONVERSATION, chatId, null, text, buttons, false, null,
+                null, null, null, at));
     }
 }

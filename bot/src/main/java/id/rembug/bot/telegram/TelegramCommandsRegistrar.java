@@ -1,5 +1,6 @@
 package id.rembug.bot.telegram;
 
+import id.rembug.bot.knowledge.KnowledgeCommand;
 import id.rembug.dialogues.engine.Command;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
@@ -17,8 +18,6 @@ import java.util.List;
 public final class TelegramCommandsRegistrar {
 
     /** Asking the knowledge base is handled by the app, not the engine, so it is not a {@link Command}. */
-    static final String ASK_ID = "tanya";
-    static final String ASK_EN = "ask";
 
     private final TelegramClient client;
 
@@ -39,7 +38,8 @@ public final class TelegramCommandsRegistrar {
                 commands.add(new BotCommand(command.names().get(0), indonesian(command)));
             }
         }
-        commands.add(new BotCommand(ASK_ID, "Tanya soal pendampingan masyarakat"));
+        commands.add(new BotCommand(KnowledgeCommand.ASK.names().get(0), "Tanya soal pendampingan masyarakat"));
+        commands.add(new BotCommand(KnowledgeCommand.READ.names().get(0), "Baca satu artikel panduan"));
         return commands;
     }
 
@@ -52,7 +52,8 @@ public final class TelegramCommandsRegistrar {
                 commands.add(new BotCommand(name, english(command)));
             }
         }
-        commands.add(new BotCommand(ASK_EN, "Ask about community facilitation"));
+        commands.add(new BotCommand(KnowledgeCommand.ASK.names().get(1), "Ask about community facilitation"));
+        commands.add(new BotCommand(KnowledgeCommand.READ.names().get(1), "Read one guide article"));
         return commands;
     }
 
@@ -62,7 +63,7 @@ public final class TelegramCommandsRegistrar {
             case START -> "Mulai rembug di grup ini";
             case CLAIM_FACILITATOR -> "Saya pendamping grup ini";
             case STATUS -> "Lihat sampai mana rembug kita";
-            case ADVANCE -> "Lanjut ke pertanyaan berikutnya (pendamping)";
+            case ADVANCE -> "Lanjut ke tahap berikutnya (pendamping)";
             case REPEAT -> "Ulangi pertanyaan terakhir";
             case PAUSE -> "Jeda rembug sebentar (pendamping)";
             case RESUME -> "Teruskan rembug yang dijeda (pendamping)";
@@ -79,7 +80,7 @@ public final class TelegramCommandsRegistrar {
             case START -> "Start the talk in this group";
             case CLAIM_FACILITATOR -> "I facilitate this group";
             case STATUS -> "See how far the group has come";
-            case ADVANCE -> "Move on to the next question (facilitator)";
+            case ADVANCE -> "Move on to the next stage (facilitator)";
             case REPEAT -> "Ask the last question again";
             case PAUSE -> "Pause the talk for now (facilitator)";
             case RESUME -> "Carry on after a pause (facilitator)";

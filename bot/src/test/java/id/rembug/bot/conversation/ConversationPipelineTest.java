@@ -94,6 +94,32 @@ class ConversationPipelineTest {
         assertThat(redis.opsForList().size(ConversationKeys.digest(sari.id()))).isZero();
     }
 
+    @Test
+    void aStageIntroOffersWhyTheStageMattersAndTheButtonAnswersIt() {
+        inbox.append(List.of(joined("tg:1"), command("tg:2", ani, "/mulai")));
+        List<Outgoing> sent = awaitOutbox(chat, 4);
+        Outgoing intro = sent.get(2);
+        assertThat(intro.buttons()).singleElement().satisfies(row ->
+                assertThat(row.get(0).callbackData()).isEqualTo("k|persiapan"));
+
+        inbox.append(List.of(new Inbound.ButtonPressed("tg:3", chat, false, Instant.now(), ani, "cb-1", "7",
+                "k|persiapan")));
+
+        List<Outgoing> after = awaitOutbox(chat, 6);
+        assertThat(after.get(4).text()).isNotBlank();
+        assertThat(after.get(4).kind()).isEqualTo(Outgoing.Kind.TEXT);
+        assertThat(after.get(5).kind()).isEqualTo(Outgoing.Kind.CALLBACK_ANSWER);
+    }
+
+    @Test
+    void askingTheKnowledgeBaseInTheGroupGetsAnAnswerWithAnArticleToRead() {
+        inbox.append(List.of(joined("tg:1"), command("tg:2", ani, "/tanya gimana caranya supaya warga yg diam mau bicara?")));
+
+        Outgoing answer = awaitOutbox(chat, 2).get(1);
+        assertThat(answer.text()).contains("/baca");
+        assertThat(answer.replyToMessageId()).isEqualTo("2");
+    }
+
     private Inbound joined(String updateId) {
         return new Inbound.MembersJoined(updateId, chat, Instant.now(), sari, List.of(new ChatUser("999", "Rembug", true)),
                 true);
