@@ -25,12 +25,15 @@ class LlmClientTest {
     void setUp() {
         openAi.reset();
         logged.start();
+        // tests log warnings only by default; this one reads the client's INFO lines too
+        logger.setLevel(Level.DEBUG);
         logger.addAppender(logged);
     }
 
     @AfterEach
     void tearDown() {
         logger.detachAppender(logged);
+        logger.setLevel(null);
     }
 
     @AfterAll
