@@ -5,12 +5,17 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** The app's Redis wiring and nothing else, so these tests stay small as the app grows. */
+/**
+ * The app's Redis wiring and nothing else, so these tests stay small as the app grows.
+ * {@code @TestComponent} keeps it out of the whole app's component scan in other tests.
+ */
 @Configuration(proxyBeanMethods = false)
+@TestComponent
 @ImportAutoConfiguration(DataRedisAutoConfiguration.class)
 @Import(EmbeddedRedisConfiguration.class)
 class RedisOnlyApplication {
