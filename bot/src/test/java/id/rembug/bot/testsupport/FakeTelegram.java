@@ -14,9 +14,11 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -145,6 +147,7 @@ public final class FakeTelegram implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<Long> served = new ArrayList<>();
+    private final Set<String> notStarted = new HashSet<>();
     private long nextUpdateId = 1;
     private long nextMessageId = 1_000;
     private int nextCallbackId = 1;
@@ -175,9 +178,25 @@ public final class FakeTelegram implements AutoCloseable {
         return message(chatId, from, text, replyTo, false);
     }
 
-    /** A text in a person's private chat with the bot. */
+    /**
+     * A text in a person's private chat with the bot. Like pressing Start, it opens the chat:
+     * from now on the bot may write to them.
+     */
     public long privateText(Person from, String text) {
-        return message(from.id(), from, text, null, true);
+        synchronized (lock) {
+            notStarted.remove(String.valueOf(from.id()));
+            return message(from.id(), from, text, null, true);
+        }
+    }
+
+    /**
+     * The person never opened a private chat with the bot: until they write to it, every call
+     * for their chat answers 403, as Telegram does.
+     */
+    public void neverStartedTheBot(Person person) {
+        synchronized (lock) {
+            notStarted.add(String.valueOf(person.id()));
+        }
     }
 
     /** Presses a button of a message the bot sent; returns the callback query id. */
@@ -371,11 +390,17 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
-    /** Whether a getUpdates answer has carried this update at least once. */
-    public boolean wasServed(long updateId) {
+    /** How many getUpdates answers have carried this update. */
+    public int timesServed(long updateId) {
         synchronized (lock) {
-            return served.contains(updateId);
+            return (int) served.stream().filter(id -> id == updateId).count();
         }
+    }
+
+    /** The message ids the bot put a reaction on in the chat, one entry per successful call. */
+    public List<Long> reactionsIn(long chatId) {
+        return calls("setMessageReaction", chatId).stream().filter(Call::succeeded)
+                .map(call -> call.body().path("message_id").asLong()).toList();
     }
 
     /** The id the next queued update will get. */
@@ -434,10 +459,15 @@ public final class FakeTelegram implements AutoCloseable {
             long now = System.currentTimeMillis();
             Rule rule = chatId == null ? null
                     : rules.stream().filter(r -> r.matches(method, chatId)).findFirst().orElse(null);
+            Failure failure = rule != null ? rule.failure : null;
             if (rule != null) {
                 rule.remaining--;
-                calls.add(new Call(method, chatId, body, rule.failure.status(), now));
-                return json(rule.failure.status(), rule.failure.body());
+            } else if (chatId != null && notStarted.contains(chatId)) {
+                failure = Failure.forbidden("bot can't initiate conversation with a user");
+            }
+            if (failure != null) {
+                calls.add(new Call(method, chatId, body, failure.status(), now));
+                return json(failure.status(), failure.body());
             }
             calls.add(new Call(method, chatId, body, 200, now));
             if (lower.equals("sendmessage")) {

@@ -135,11 +135,24 @@ public final class GroupJourney implements AutoCloseable {
 
     /** Answers every question of the stage with a quorum of residents; returns its summary. */
     public Sent completeStage(int stageIndex) {
+        answerEveryQuestion(stageIndex);
+        return awaitSummary(stageIndex);
+    }
+
+    /** A quorum of residents answers each question of the stage as it comes. */
+    public void answerEveryQuestion(int stageIndex) {
         Stage stage = FLOW.stage(stageIndex);
         for (int p = 0; p < stage.prompts().size(); p++) {
             answer(stageIndex, p, awaitQuestion(stageIndex, p), QUORUM);
         }
-        return awaitSummary(stageIndex);
+    }
+
+    /** Waits for the group to hear that the stage is done. */
+    public void awaitStageClosed(int stageIndex) {
+        Stage stage = FLOW.stage(stageIndex);
+        String closing = text(MessageKey.STAGE_CLOSING, Map.of("title", stage.title().in(Language.ID),
+                "closing", stage.closing().in(Language.ID)));
+        awaitStep("stage " + (stageIndex + 1) + " closed", () -> telegram.textsSentTo(chatId).contains(closing));
     }
 
     /** The facilitator presses "next stage" under the summary in their private chat. */
@@ -179,27 +192,36 @@ public final class GroupJourney implements AutoCloseable {
     }
 
     /** {@code count} residents answer, taking turns so that everyone answers now and then. */
-    public List<Long> answer(int stageIndex, int promptIndex, Sent question, int count) {
-        Stage stage = FLOW.stage(stageIndex);
-        Prompt prompt = stage.prompts().get(promptIndex);
-        List<Long> updateIds = new ArrayList<>();
+    public List<Answered> answer(int stageIndex, int promptIndex, Sent question, int count) {
+        List<Answered> given = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Person resident = residents.get((turn + i) % residents.size());
-            updateIds.add(telegram.nextUpdateId());
-            String key = stage.key() + ":1:" + prompt.key() + ":" + resident.id();
-            if (prompt.kind().isTyped()) {
-                String answer = typedAnswer(prompt, resident);
-                long messageId = telegram.groupText(chatId, resident, answer, question.messageId());
-                answersGiven.put(prompt.kind() == PromptKind.LIST ? key + ":" + messageId : key, answer);
-            } else {
-                List<FakeTelegram.Button> buttons = question.allButtons();
-                String data = buttons.get((turn + i) % buttons.size()).data();
-                telegram.press(resident, question, data);
-                answersGiven.put(key, data.substring(data.lastIndexOf('|') + 1));
-            }
+            given.add(answerAs(residents.get((turn + i) % residents.size()), stageIndex, promptIndex, question));
         }
         turn++;
-        return updateIds;
+        return given;
+    }
+
+    /** An answer as Telegram delivers it: its update, and the person's message (null for a button press). */
+    public record Answered(long updateId, Long messageId) {
+    }
+
+    /** One resident answers the question: a reply to it, or a press of one of its buttons. */
+    public Answered answerAs(Person resident, int stageIndex, int promptIndex, Sent question) {
+        Stage stage = FLOW.stage(stageIndex);
+        Prompt prompt = stage.prompts().get(promptIndex);
+        long updateId = telegram.nextUpdateId();
+        String key = stage.key() + ":1:" + prompt.key() + ":" + resident.id();
+        if (prompt.kind().isTyped()) {
+            String answer = typedAnswer(prompt, resident);
+            long messageId = telegram.groupText(chatId, resident, answer, question.messageId());
+            answersGiven.put(prompt.kind() == PromptKind.LIST ? key + ":" + messageId : key, answer);
+            return new Answered(updateId, messageId);
+        }
+        List<FakeTelegram.Button> buttons = question.allButtons();
+        String data = buttons.get((int) ((resident.id() + turn) % buttons.size())).data();
+        telegram.press(resident, question, data);
+        answersGiven.put(key, data.substring(data.lastIndexOf('|') + 1));
+        return new Answered(updateId, null);
     }
 
     private static String typedAnswer(Prompt prompt, Person resident) {
