@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -48,6 +49,12 @@ public final class FakeTelegram implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /**
+     * Each fake numbers its updates and messages from its own block: the test Redis outlives a
+     * fake, and an update id it has seen before is (rightly) ignored as a redelivery.
+     */
+    private static final AtomicLong BLOCKS = new AtomicLong();
+    private static final long BLOCK_SIZE = 10_000_000L;
     /** The longest a getUpdates call is held open, whatever timeout it asks for. */
     private static final long MAX_HOLD_MILLIS = 1_000;
 
@@ -148,13 +155,17 @@ public final class FakeTelegram implements AutoCloseable {
     private final List<Rule> rules = new ArrayList<>();
     private final List<Long> served = new ArrayList<>();
     private final Set<String> notStarted = new HashSet<>();
-    private long nextUpdateId = 1;
-    private long nextMessageId = 1_000;
-    private int nextCallbackId = 1;
+    private long nextUpdateId;
+    private long nextMessageId;
+    private long nextCallbackId;
     private long confirmedOffset;
     private boolean confirmationsLost;
 
     public FakeTelegram() {
+        long block = BLOCKS.incrementAndGet() * BLOCK_SIZE;
+        nextUpdateId = block + 1;
+        nextMessageId = block + 1;
+        nextCallbackId = block + 1;
         server = new WireMockServer(options().dynamicPort().disableRequestJournal().containerThreads(40)
                 .extensions(new Transformer()));
         server.start();

@@ -12,6 +12,7 @@ import id.rembug.dialogues.flow.Messages;
 import id.rembug.dialogues.flow.Prompt;
 import id.rembug.dialogues.flow.PromptKind;
 import id.rembug.dialogues.flow.Stage;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -60,13 +61,17 @@ public final class GroupJourney implements AutoCloseable {
     private long chatId;
     private int turn;
 
-    /** A new group with its own chat id, a facilitator and {@code residentCount} residents. */
+    /**
+     * A new group with its own chat and user ids, a facilitator and {@code residentCount}
+     * residents. Names and answers are the same in every group, so two groups that walk the same
+     * way are told exactly the same things.
+     */
     public GroupJourney(FakeTelegram telegram, int residentCount) {
         this.telegram = telegram;
         long base = IDS.addAndGet(100);
         this.chatId = -(4_000_000_000L + base);
         this.groupId = Long.toString(chatId);
-        this.facilitator = new Person(700_000_000L + base, "Fasil" + base % 1000);
+        this.facilitator = new Person(700_000_000L + base, "Rahmat");
         List<Person> people = new ArrayList<>();
         String[] names = {"Sari", "Budi", "Ani", "Joko", "Wati", "Dedi", "Rina"};
         for (int i = 0; i < residentCount; i++) {
@@ -218,7 +223,7 @@ public final class GroupJourney implements AutoCloseable {
             return new Answered(updateId, messageId);
         }
         List<FakeTelegram.Button> buttons = question.allButtons();
-        String data = buttons.get((int) ((resident.id() + turn) % buttons.size())).data();
+        String data = buttons.get((residents.indexOf(resident) + turn) % buttons.size()).data();
         telegram.press(resident, question, data);
         answersGiven.put(key, data.substring(data.lastIndexOf('|') + 1));
         return new Answered(updateId, null);
@@ -271,6 +276,14 @@ public final class GroupJourney implements AutoCloseable {
         assertThat(stored.keySet()).containsAll(answersGiven.keySet());
         answersGiven.forEach((key, value) ->
                 assertThat(read(stored.get(key)).path("value").asText()).as(key).isEqualTo(value));
+    }
+
+    /** How many entries of the group's inbox came from this Telegram update. */
+    public long timesInInbox(long updateId) {
+        String updateRef = "tg:" + updateId;
+        return redis().xrange("rembug:events:" + groupId, Range.create("-", "+")).stream()
+                .map(entry -> read(entry.getBody().get("inbound")).path("updateId").asText())
+                .filter(updateRef::equals).count();
     }
 
     public String promptMessages() {
