@@ -31,6 +31,15 @@ public interface DeliveryListener {
     default void onForbidden(String chatId, String reason, List<Outgoing> dropped) {
     }
 
+    /**
+     * Not tried: the chat was marked forbidden before ({@link #onForbidden}), so a message written
+     * for it since is failed at once. The same as {@link #onFailed} unless a listener wants these
+     * apart (one that keeps a person's messages until they start the bot keeps these too).
+     */
+    default void onWithheld(Outgoing message, String reason) {
+        onFailed(message, reason);
+    }
+
     /** A group became a supergroup; its pending messages now go to {@code newChatId}. */
     default void onMigrated(String oldChatId, String newChatId) {
     }

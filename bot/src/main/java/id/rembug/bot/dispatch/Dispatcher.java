@@ -228,7 +228,7 @@ public final class Dispatcher implements SmartLifecycle {
         if (claim.forbidden() != null) {
             store.settleFailed(claim, message.id(), claim.forbidden(), claim.attempts(), now, now);
             stats.forbidden(claim.lane(), 1);
-            notifyListeners(l -> l.onFailed(message, claim.forbidden()));
+            notifyListeners(l -> l.onWithheld(message, claim.forbidden()));
             return;
         }
         Optional<ChatGateway> gateway = gateways.get().stream().filter(g -> g.handles(claim.chatId())).findFirst();

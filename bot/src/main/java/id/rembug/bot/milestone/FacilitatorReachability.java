@@ -2,9 +2,11 @@ package id.rembug.bot.milestone;
 
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.ChatGateway;
+import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.dispatch.DeliveryListener;
+import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.dispatch.OutboxWriter;
 import id.rembug.dialogues.engine.GroupState;
 import id.rembug.dialogues.engine.StateCodec;
@@ -14,6 +16,8 @@ import id.rembug.dialogues.flow.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -35,6 +39,24 @@ public class FacilitatorReachability implements DeliveryListener {
 
     private static final Logger log = LoggerFactory.getLogger(FacilitatorReachability.class);
     static final Duration TOLD_FOR = Duration.ofDays(30);
+
+    /**
+     * Keeps a message for a person while their chat is marked forbidden. Their /start lifts the
+     * mark and sends what was kept in one script; if that already happened (they pressed Start
+     * while Telegram was refusing this message), the message is queued again at once instead of
+     * waiting for a second /start.
+     * KEYS: forbidden mark, kept list, the chat's queue, the lane's ready set;
+     * ARGV: message JSON, now (epoch ms), chat id.
+     */
+    private static final RedisScript<Long> KEEP = new DefaultRedisScript<>("""
+            if redis.call('EXISTS', KEYS[1]) == 1 then
+              redis.call('RPUSH', KEYS[2], ARGV[1])
+              return 1
+            end
+            redis.call('RPUSH', KEYS[3], ARGV[1])
+            redis.call('ZADD', KEYS[4], 'NX', ARGV[2], ARGV[3])
+            return 0
+            """, Long.class);
 
     private final StringRedisTemplate redis;
     private final OutboxWriter outbox;
@@ -63,12 +85,26 @@ public class FacilitatorReachability implements DeliveryListener {
         }
     }
 
+    /**
+     * A message for a person whose chat was already marked forbidden is not tried at all; it is
+     * kept like the ones dropped when Telegram first refused, or a summary written between that
+     * refusal and the person's /start would be lost.
+     */
+    @Override
+    public void onWithheld(Outgoing message, String reason) {
+        if (!ChatGateway.isGroupChat(message.chatId())) {
+            keepForLater(message.chatId(), List.of(message));
+        }
+    }
+
     private void keepForLater(String userId, List<Outgoing> dropped) {
         Set<String> groups = new LinkedHashSet<>();
         for (Outgoing message : dropped) {
             if (message.kind() == Outgoing.Kind.TEXT) {
-                redis.opsForList().rightPush(pendingFor(userId), ChannelCodec.write(message));
-                if (message.groupId() != null) {
+                Long kept = redis.execute(KEEP, List.of(DispatchKeys.forbidden(userId), pendingFor(userId),
+                                OutboxKeys.queue(message.lane(), userId), OutboxKeys.ready(message.lane())),
+                        ChannelCodec.write(message), Long.toString(clock.millis()), userId);
+                if (Long.valueOf(1).equals(kept) && message.groupId() != null) {
                     groups.add(message.groupId());
                 }
             }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +27,7 @@ import static org.awaitility.Awaitility.await;
 /** The inbox, the workers, the engine and the atomic commit to the outbox, on a real Redis. */
 @SpringBootTest(classes = RembugApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"rembug.dispatch.enabled=false", "rembug.simulator.enabled=false"})
+@DirtiesContext // its conversation workers must not live on into other tests that share the Redis
 class ConversationPipelineTest {
 
     @RegisterExtension

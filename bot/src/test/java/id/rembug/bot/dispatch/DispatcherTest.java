@@ -264,6 +264,7 @@ class DispatcherTest {
             assertThat(f.message().id()).isEqualTo("later");
             assertThat(f.reason()).contains("can't initiate conversation");
         });
+        assertThat(fx.listener.withheld).extracting(f -> f.message().id()).containsExactly("later");
         assertThat(fx.listener.forbidden).hasSize(1);
 
         dispatcher.clearForbidden("555");

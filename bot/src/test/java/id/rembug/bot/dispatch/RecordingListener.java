@@ -22,6 +22,7 @@ final class RecordingListener implements DeliveryListener {
 
     final List<Sent> sent = new CopyOnWriteArrayList<>();
     final List<Failed> failed = new CopyOnWriteArrayList<>();
+    final List<Failed> withheld = new CopyOnWriteArrayList<>();
     final List<Forbidden> forbidden = new CopyOnWriteArrayList<>();
     final List<Migrated> migrated = new CopyOnWriteArrayList<>();
 
@@ -33,6 +34,13 @@ final class RecordingListener implements DeliveryListener {
     @Override
     public void onFailed(Outgoing message, String reason) {
         failed.add(new Failed(message, reason));
+    }
+
+    /** Also recorded as failed, as the default does. */
+    @Override
+    public void onWithheld(Outgoing message, String reason) {
+        withheld.add(new Failed(message, reason));
+        DeliveryListener.super.onWithheld(message, reason);
     }
 
     @Override

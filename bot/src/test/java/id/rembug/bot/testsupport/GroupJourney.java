@@ -1,0 +1,319 @@
+package id.rembug.bot.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rembug.bot.testsupport.FakeTelegram.Person;
+import id.rembug.bot.testsupport.FakeTelegram.Sent;
+import id.rembug.dialogues.flow.Flow;
+import id.rembug.dialogues.flow.FlowLoader;
+import id.rembug.dialogues.flow.Language;
+import id.rembug.dialogues.flow.MessageKey;
+import id.rembug.dialogues.flow.Messages;
+import id.rembug.dialogues.flow.Prompt;
+import id.rembug.dialogues.flow.PromptKind;
+import id.rembug.dialogues.flow.Stage;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One group walking the stock flow through {@link FakeTelegram}, as its people would: the
+ * facilitator opens a private chat with the bot, adds it to the group and claims the group, a
+ * resident starts, residents answer each question (a reply to a question that asks for one, a
+ * press of its buttons otherwise) and the facilitator moves the group on from the private
+ * summary. Remembers every answer given, to check what Redis kept.
+ *
+ * <p>Knows the flow only as a reader of the stock flow file: which question comes next and its
+ * kind. Everything else it learns from what the bot sent.
+ */
+public final class GroupJourney implements AutoCloseable {
+
+    public static final Flow FLOW = FlowLoader.loadResource("flows/stock.yaml");
+    public static final Messages MESSAGES = FlowLoader.loadMessagesResource("flows/messages.yaml");
+    public static final int QUORUM = 3;
+    private static final Duration STEP = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 100_000 * 100);
+
+    private final FakeTelegram telegram;
+    private final String groupId;
+    private final Person facilitator;
+    private final List<Person> residents;
+    private final RedisClient redisClient;
+    private final StatefulRedisConnection<String, String> connection;
+    private final Map<String, String> answersGiven = new LinkedHashMap<>();
+    private long chatId;
+    private int turn;
+
+    /**
+     * A new group with its own chat and user ids, a facilitator and {@code residentCount}
+     * residents. Names and answers are the same in every group, so two groups that walk the same
+     * way are told exactly the same things.
+     */
+    public GroupJourney(FakeTelegram telegram, int residentCount) {
+        this.telegram = telegram;
+        long base = IDS.addAndGet(100);
+        this.chatId = -(4_000_000_000L + base);
+        this.groupId = Long.toString(chatId);
+        this.facilitator = new Person(700_000_000L + base, "Rahmat");
+        List<Person> people = new ArrayList<>();
+        String[] names = {"Sari", "Budi", "Ani", "Joko", "Wati", "Dedi", "Rina"};
+        for (int i = 0; i < residentCount; i++) {
+            people.add(new Person(800_000_000L + base + i, names[i % names.length]));
+        }
+        this.residents = List.copyOf(people);
+        this.redisClient = RedisClient.create(RedisServerExtension.url());
+        this.connection = redisClient.connect();
+    }
+
+    public static Flow flow() {
+        return FLOW;
+    }
+
+    public static String text(MessageKey key, Map<String, ?> values) {
+        return MESSAGES.get(key, Language.ID, values);
+    }
+
+    public long chatId() {
+        return chatId;
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public Person facilitator() {
+        return facilitator;
+    }
+
+    public List<Person> residents() {
+        return residents;
+    }
+
+    public RedisCommands<String, String> redis() {
+        return connection.sync();
+    }
+
+    /** The answers given so far: the key Rembug stores each under, and the value it should hold. */
+    public Map<String, String> answersGiven() {
+        return Map.copyOf(answersGiven);
+    }
+
+    /** The group lives under a new chat id from now on (it became a supergroup). */
+    public void movedTo(long newChatId) {
+        this.chatId = newChatId;
+    }
+
+    // ---- getting started -----------------------------------------------------------------
+
+    public void facilitatorStartsThePrivateChat() {
+        telegram.privateText(facilitator, "/start");
+        String welcome = text(MessageKey.PRIVATE_WELCOME, Map.of("name", facilitator.firstName()));
+        awaitStep("the private welcome", () -> telegram.textsSentTo(facilitator.id()).contains(welcome));
+    }
+
+    /** The bot joins, the facilitator claims the group, a resident starts: the first question comes. */
+    public Sent botJoinsAndTheGroupStarts() {
+        telegram.botAddedToGroup(chatId, facilitator);
+        telegram.groupText(chatId, facilitator, "/fasilitator", null);
+        telegram.groupText(chatId, residents.get(0), "/mulai", null);
+        return awaitQuestion(0, 0);
+    }
+
+    // ---- walking the stages --------------------------------------------------------------
+
+    /** Answers every question of the stage with a quorum of residents; returns its summary. */
+    public Sent completeStage(int stageIndex) {
+        answerEveryQuestion(stageIndex);
+        return awaitSummary(stageIndex);
+    }
+
+    /** A quorum of residents answers each question of the stage as it comes. */
+    public void answerEveryQuestion(int stageIndex) {
+        Stage stage = FLOW.stage(stageIndex);
+        for (int p = 0; p < stage.prompts().size(); p++) {
+            answer(stageIndex, p, awaitQuestion(stageIndex, p), QUORUM);
+        }
+    }
+
+    /** Waits for the group to hear that the stage is done. */
+    public void awaitStageClosed(int stageIndex) {
+        Stage stage = FLOW.stage(stageIndex);
+        String closing = text(MessageKey.STAGE_CLOSING, Map.of("title", stage.title().in(Language.ID),
+                "closing", stage.closing().in(Language.ID)));
+        awaitStep("stage " + (stageIndex + 1) + " closed", () -> telegram.textsSentTo(chatId).contains(closing));
+    }
+
+    /** The facilitator presses "next stage" under the summary in their private chat. */
+    public void advanceFrom(Sent summary) {
+        String data = summary.buttonWithDataEnding("|ADVANCE").orElseThrow().data();
+        assertThat(data).isEqualTo("f|" + groupId + "|ADVANCE");
+        telegram.press(facilitator, summary, data);
+    }
+
+    /** Stages {@code from} to {@code to} (inclusive), each moved on from its summary, the last one too unless it ends the flow. */
+    public void walk(int from, int to) {
+        for (int stage = from; stage <= to; stage++) {
+            Sent summary = completeStage(stage);
+            if (stage < FLOW.stageCount() - 1) {
+                advanceFrom(summary);
+            }
+        }
+    }
+
+    /** Waits for the question, sent to the group, and until a reply to it would be recognised. */
+    public Sent awaitQuestion(int stageIndex, int promptIndex) {
+        Prompt prompt = FLOW.stage(stageIndex).prompts().get(promptIndex);
+        String text = prompt.text().in(Language.ID);
+        Sent[] found = new Sent[1];
+        awaitStep("question " + FLOW.stage(stageIndex).key() + "/" + prompt.key(), () -> {
+            found[0] = telegram.sentTo(chatId).stream().filter(s -> s.isQuestion() && s.text().equals(text))
+                    .reduce((a, b) -> b).orElse(null);
+            return found[0] != null;
+        });
+        if (prompt.kind().isTyped()) {
+            // The dispatcher records which prompt a message asked right after Telegram accepts it;
+            // people cannot reply within that millisecond, a test can.
+            awaitStep("the question's message id recorded", () ->
+                    redis().hexists(promptMessages(), Long.toString(found[0].messageId())));
+        }
+        return found[0];
+    }
+
+    /** {@code count} residents answer, taking turns so that everyone answers now and then. */
+    public List<Answered> answer(int stageIndex, int promptIndex, Sent question, int count) {
+        List<Answered> given = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            given.add(answerAs(residents.get((turn + i) % residents.size()), stageIndex, promptIndex, question));
+        }
+        turn++;
+        return given;
+    }
+
+    /** An answer as Telegram delivers it: its update, and the person's message (null for a button press). */
+    public record Answered(long updateId, Long messageId) {
+    }
+
+    /** One resident answers the question: a reply to it, or a press of one of its buttons. */
+    public Answered answerAs(Person resident, int stageIndex, int promptIndex, Sent question) {
+        Stage stage = FLOW.stage(stageIndex);
+        Prompt prompt = stage.prompts().get(promptIndex);
+        long updateId = telegram.nextUpdateId();
+        String key = stage.key() + ":1:" + prompt.key() + ":" + resident.id();
+        if (prompt.kind().isTyped()) {
+            String answer = typedAnswer(prompt, resident);
+            long messageId = telegram.groupText(chatId, resident, answer, question.messageId());
+            answersGiven.put(prompt.kind() == PromptKind.LIST ? key + ":" + messageId : key, answer);
+            return new Answered(updateId, messageId);
+        }
+        List<FakeTelegram.Button> buttons = question.allButtons();
+        String data = buttons.get((residents.indexOf(resident) + turn) % buttons.size()).data();
+        telegram.press(resident, question, data);
+        answersGiven.put(key, data.substring(data.lastIndexOf('|') + 1));
+        return new Answered(updateId, null);
+    }
+
+    private static String typedAnswer(Prompt prompt, Person resident) {
+        return switch (prompt.kind()) {
+            case LIST -> resident.firstName() + " " + prompt.key() + " satu, " + prompt.key() + " dua";
+            case GOAL -> "Dalam 2 bulan kami warga RT 07 membersihkan 3 selokan setiap Sabtu bersama "
+                    + resident.firstName();
+            default -> "Jawaban " + resident.firstName() + " untuk " + prompt.key();
+        };
+    }
+
+    public Sent awaitSummary(int stageIndex) {
+        awaitStep("summary " + (stageIndex + 1), () -> telegram.summaries(facilitator.id()).size() > stageIndex);
+        return telegram.summaries(facilitator.id()).get(stageIndex);
+    }
+
+    public void awaitFinished() {
+        String finished = text(MessageKey.FINISHED, Map.of());
+        awaitStep("the finished message", () -> telegram.textsSentTo(chatId).contains(finished));
+    }
+
+    // ---- checks --------------------------------------------------------------------------
+
+    /** What a finished journey must show, however bumpy the way. */
+    public void assertCompleteJourney(List<Long> groupChats) {
+        List<Sent> summaries = telegram.summaries(facilitator.id());
+        assertThat(summaries).hasSize(FLOW.stageCount());
+        for (int i = 0; i < FLOW.stageCount(); i++) {
+            String heading = text(MessageKey.SUMMARY_HEADING, Map.of("number", i + 1, "total", FLOW.stageCount(),
+                    "title", FLOW.stage(i).title().in(Language.ID)));
+            assertThat(summaries.get(i).text()).as("summary %d", i + 1).startsWith(heading);
+        }
+        List<String> groupTexts = groupChats.stream().flatMap(chat -> telegram.textsSentTo(chat).stream()).toList();
+        assertThat(groupTexts).filteredOn(text(MessageKey.FINISHED, Map.of())::equals).hasSize(1);
+        for (Stage stage : FLOW.stages()) {
+            for (Prompt prompt : stage.prompts()) {
+                assertThat(groupTexts).as("question %s/%s", stage.key(), prompt.key())
+                        .filteredOn(prompt.text().in(Language.ID)::equals).hasSize(1);
+            }
+        }
+        assertAnswersKept();
+    }
+
+    /** Every answer given is in the group's answers hash, with the value given. */
+    public void assertAnswersKept() {
+        Map<String, String> stored = redis().hgetall("rembug:group:" + groupId + ":answers");
+        assertThat(stored.keySet()).containsAll(answersGiven.keySet());
+        answersGiven.forEach((key, value) ->
+                assertThat(read(stored.get(key)).path("value").asText()).as(key).isEqualTo(value));
+    }
+
+    /** How many entries of the group's inbox came from this Telegram update. */
+    public long timesInInbox(long updateId) {
+        String updateRef = "tg:" + updateId;
+        return redis().xrange("rembug:events:" + groupId, Range.create("-", "+")).stream()
+                .map(entry -> read(entry.getBody().get("inbound")).path("updateId").asText())
+                .filter(updateRef::equals).count();
+    }
+
+    public String promptMessages() {
+        return "rembug:group:" + groupId + ":prompt-messages";
+    }
+
+    /** Waits for the condition; a time-out tells what Telegram saw. */
+    public void awaitStep(String what, Supplier<Boolean> condition) {
+        awaitStep(telegram, what, condition);
+    }
+
+    public static void awaitStep(FakeTelegram telegram, String what, Supplier<Boolean> condition) {
+        try {
+            await(what).atMost(STEP).pollInterval(Duration.ofMillis(10)).until(condition::get);
+        } catch (ConditionTimeoutException timeout) {
+            throw new AssertionError(timeout.getMessage() + "\n" + telegram.transcript(), timeout);
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        redisClient.shutdown();
+    }
+}
