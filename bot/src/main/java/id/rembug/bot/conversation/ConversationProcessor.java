@@ -4,6 +4,8 @@ import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.Inbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import id.rembug.bot.dispatch.Dispatcher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.stereotype.Component;
@@ -26,12 +28,15 @@ public class ConversationProcessor {
     private final GroupPlanner groups;
     private final PrivatePlanner privates;
     private final Clock clock;
+    private final ObjectProvider<Dispatcher> dispatcher;
 
-    public ConversationProcessor(ConversationStore store, GroupPlanner groups, PrivatePlanner privates, Clock clock) {
+    public ConversationProcessor(ConversationStore store, GroupPlanner groups, PrivatePlanner privates, Clock clock,
+                                 ObjectProvider<Dispatcher> dispatcher) {
         this.store = store;
         this.groups = groups;
         this.privates = privates;
         this.clock = clock;
+        this.dispatcher = dispatcher;
     }
 
     /** Applies everything pending for the conversation; returns how many entries this call applied. */
@@ -51,6 +56,10 @@ public class ConversationProcessor {
                     break;
                 }
                 applied++;
+                if (!plan.outgoing.isEmpty()) {
+                    // a reply should not wait for the dispatcher's next idle poll
+                    dispatcher.ifAvailable(Dispatcher::wakeUp);
+                }
                 snapshot = new ConversationStore.Snapshot(conversation, plan.state, entryId,
                         plan.newChatId != null ? plan.newChatId : snapshot.chatId());
             }

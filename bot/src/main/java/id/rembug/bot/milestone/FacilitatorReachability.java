@@ -135,7 +135,7 @@ public class FacilitatorReachability implements DeliveryListener {
                 messages.get(MessageKey.BOT_REMOVED_FROM_GROUP, language, Map.of("group", groupId)))));
     }
 
-    /** A person started the bot: they may be told again next time something goes wrong. */
+    /** Marks that the group was told about this person; it lapses after {@link #TOLD_FOR}, so a lasting problem is mentioned again. */
     public static String told(String groupId, String userId) {
         return ConversationKeys.group(groupId) + ":told-unreachable:" + userId;
     }
