@@ -100,6 +100,15 @@ class DashboardAccessTest {
     }
 
     @Test
+    void tagsKeptForAGroupShowOnTheOverviewAndItsPage() {
+        // Tags have no writer in the app yet (staff broadcasts will add one); the dashboard reads the SET.
+        redis.opsForSet().add(DashboardReader.tagsKey(sariGroup), "Kelurahan Sukamaju");
+        DashboardHttp sari = loggedInAs(SARI);
+        assertThat(sari.text("/dashboard")).contains("Kelurahan Sukamaju");
+        assertThat(sari.text("/dashboard/grup/" + sariGroup)).contains("Kelurahan Sukamaju");
+    }
+
+    @Test
     void staffSeeEveryGroup() {
         DashboardHttp staff = loggedInAs(DashboardApp.STAFF_ID);
         assertThat(staff.text("/dashboard")).contains(sariGroup).contains(tonoGroup);
