@@ -2,6 +2,7 @@ package id.rembug.bot.conversation;
 
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.Outgoing;
+import id.rembug.bot.dashboard.LoginCommand;
 import id.rembug.bot.knowledge.Reply;
 import id.rembug.dialogues.engine.Command;
 import id.rembug.dialogues.flow.Language;
@@ -22,10 +23,12 @@ public class PrivatePlanner {
 
     private final Messages messages;
     private final KnowledgeHooks knowledge;
+    private final LoginCommand login;
 
-    public PrivatePlanner(Messages messages, KnowledgeHooks knowledge) {
+    public PrivatePlanner(Messages messages, KnowledgeHooks knowledge, LoginCommand login) {
         this.messages = messages;
         this.knowledge = knowledge;
+        this.login = login;
     }
 
     Plan plan(ConversationStore.Snapshot snapshot, Inbound inbound, String entryId) {
@@ -43,6 +46,11 @@ public class PrivatePlanner {
             return plan;
         }
         if (!(inbound instanceof Inbound.Message message) || message.edited()) {
+            return plan;
+        }
+        Optional<String> loginLink = login.reply(message.chatId(), message.text(), language);
+        if (loginLink.isPresent()) {
+            reply(plan, snapshot, entryId, message, loginLink.get());
             return plan;
         }
         Optional<Reply> answer = knowledge.command(message.text(), language);

@@ -1,0 +1,227 @@
+package id.rembug.bot.dashboard;
+
+import id.rembug.dialogues.engine.GroupState;
+import id.rembug.dialogues.flow.Language;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The dashboard's pages and downloads, under {@code /dashboard}. */
+@Controller
+public class DashboardController {
+
+    /** Thrown for a group that does not exist or is not the viewer's: both answer 404 alike. */
+    static final class NotFound extends RuntimeException {
+        NotFound() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final DashboardReader reader;
+    private final DashboardSessions sessions;
+    private final LoginLinks links;
+    private final AdminLogin admin;
+    private final StaffIds staff;
+    private final DashboardTexts texts;
+    private final boolean simulator;
+
+    public DashboardController(DashboardReader reader, DashboardSessions sessions, LoginLinks links, AdminLogin admin,
+                               StaffIds staff, DashboardTexts texts,
+                               org.springframework.core.env.Environment environment) {
+        this.reader = reader;
+        this.sessions = sessions;
+        this.links = links;
+        this.admin = admin;
+        this.staff = staff;
+        this.texts = texts;
+        this.simulator = environment.getProperty("rembug.simulator.enabled", Boolean.class,
+                !org.springframework.util.StringUtils.hasText(environment.getProperty("rembug.telegram.token")));
+    }
+
+    // --- logging in and out --------------------------------------------------------------------
+
+    @GetMapping("/dashboard/masuk")
+    String loginPage(HttpServletRequest request, Model model) {
+        page(request, model, null);
+        model.addAttribute("adminLogin", admin.enabled());
+        return "dashboard/login";
+    }
+
+    @PostMapping("/dashboard/masuk")
+    String adminLogin(@RequestParam(defaultValue = "") String password, HttpServletRequest request,
+                      HttpServletResponse response, Model model) {
+        Optional<Viewer> viewer = admin.login(password);
+        if (viewer.isEmpty()) {
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            model.addAttribute("wrong", true);
+            return loginPage(request, model);
+        }
+        startSession(viewer.get(), request, response);
+        return "redirect:/dashboard";
+    }
+
+    /** The link the bot sends. A GET only shows a button: chat apps fetch links for previews, which must not use it up. */
+    @GetMapping("/dashboard/masuk/{token}")
+    String linkPage(@PathVariable String token, HttpServletRequest request, Model model) {
+        page(request, model, null);
+        model.addAttribute("token", token);
+        return "dashboard/link";
+    }
+
+    @PostMapping("/dashboard/masuk/{token}")
+    String redeemLink(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
+                      Model model) {
+        Optional<String> userId = links.redeem(token);
+        if (userId.isEmpty()) {
+            response.setStatus(HttpStatus.GONE.value());
+            page(request, model, null);
+            model.addAttribute("token", token);
+            model.addAttribute("invalid", true);
+            return "dashboard/link";
+        }
+        startSession(staff.viewerFor(userId.get()), request, response);
+        return "redirect:/dashboard";
+    }
+
+    @PostMapping("/dashboard/keluar")
+    String logout(HttpServletRequest request, HttpServletResponse response) {
+        DashboardAccess.cookie(request, DashboardSessions.COOKIE).ifPresent(sessions::end);
+        DashboardAccess.setCookie(request, response, DashboardSessions.COOKIE, "", Duration.ZERO);
+        return "redirect:/dashboard/masuk";
+    }
+
+    private void startSession(Viewer viewer, HttpServletRequest request, HttpServletResponse response) {
+        DashboardAccess.cookie(request, DashboardSessions.COOKIE).ifPresent(sessions::end);
+        DashboardAccess.setCookie(request, response, DashboardSessions.COOKIE, sessions.start(viewer),
+                sessions.idle());
+    }
+
+    // --- pages ---------------------------------------------------------------------------------
+
+    @GetMapping("/dashboard")
+    String overview(HttpServletRequest request, Model model) {
+        Viewer viewer = DashboardAccess.viewer(request);
+        Language language = page(request, model, viewer);
+        List<DashboardViews.Summary> rows = new ArrayList<>();
+        for (GroupState state : reader.visibleGroups(viewer)) {
+            reader.group(viewer, state.groupId()).ifPresent(g -> rows.add(
+                    DashboardViews.summary(g.state(), g.answers(), g.tags(), reader.flow(), language)));
+        }
+        model.addAttribute("groups", rows);
+        return "dashboard/overview";
+    }
+
+    @GetMapping("/dashboard/grup/{groupId}")
+    String group(@PathVariable String groupId, HttpServletRequest request, Model model) {
+        Viewer viewer = DashboardAccess.viewer(request);
+        Language language = page(request, model, viewer);
+        DashboardReader.GroupData group = reader.group(viewer, groupId).orElseThrow(NotFound::new);
+        Map<String, String> t = texts.all(language);
+        DashboardViews.Summary summary = DashboardViews.summary(group.state(), group.answers(), group.tags(),
+                reader.flow(), language);
+        model.addAttribute("g", summary);
+        model.addAttribute("stageOf", texts.get(language, "group.stageOf", summary.stageNumber(),
+                summary.stageCount()));
+        model.addAttribute("members", DashboardViews.members(group.state(), group.answers()));
+        model.addAttribute("chart", DashboardViews.chart(group.state(), group.answers()));
+        model.addAttribute("stages", DashboardViews.stages(group.answers(), group.state(), reader.flow(), language, t));
+        return "dashboard/group";
+    }
+
+    @GetMapping("/dashboard/alur")
+    String flow(HttpServletRequest request, Model model) {
+        page(request, model, DashboardAccess.viewer(request));
+        model.addAttribute("flow", reader.flow());
+        return "dashboard/flow";
+    }
+
+    // --- downloads -----------------------------------------------------------------------------
+
+    @GetMapping("/dashboard/grup/{groupId}/ekspor.{format}")
+    void exportGroup(@PathVariable String groupId, @PathVariable String format, HttpServletRequest request,
+                     HttpServletResponse response) throws IOException {
+        Viewer viewer = DashboardAccess.viewer(request);
+        DashboardReader.GroupData group = reader.group(viewer, groupId).orElseThrow(NotFound::new);
+        write(format, "rembug-" + safeName(groupId),
+                AnswerExport.rows(groupId, group.answers(), reader.flow(), DashboardAccess.language(request)), response);
+    }
+
+    /** The program's answers: every group the viewer may see, in one table. */
+    @GetMapping("/dashboard/ekspor.{format}")
+    void exportAll(@PathVariable String format, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Viewer viewer = DashboardAccess.viewer(request);
+        List<AnswerExport.Row> rows = new ArrayList<>();
+        for (GroupState state : reader.visibleGroups(viewer)) {
+            reader.group(viewer, state.groupId()).ifPresent(g -> rows.addAll(AnswerExport.rows(state.groupId(),
+                    g.answers(), reader.flow(), DashboardAccess.language(request))));
+        }
+        write(format, "rembug-semua-grup", rows, response);
+    }
+
+    private static void write(String format, String name, List<AnswerExport.Row> rows, HttpServletResponse response)
+            throws IOException {
+        switch (format) {
+            case "csv" -> {
+                response.setContentType("text/csv;charset=UTF-8");
+                attachment(response, name + ".csv");
+                AnswerExport.writeCsv(rows, response.getOutputStream());
+            }
+            case "xlsx" -> {
+                response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                attachment(response, name + ".xlsx");
+                AnswerExport.writeXlsx(rows, response.getOutputStream());
+            }
+            case "json" -> {
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                attachment(response, name + ".json");
+                AnswerExport.writeJson(rows, response.getOutputStream());
+            }
+            default -> throw new NotFound();
+        }
+    }
+
+    private static void attachment(HttpServletResponse response, String file) {
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+    }
+
+    static String safeName(String groupId) {
+        return groupId.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    // --- shared --------------------------------------------------------------------------------
+
+    private Language page(HttpServletRequest request, Model model, Viewer viewer) {
+        Language language = DashboardAccess.language(request);
+        model.addAttribute("t", texts.all(language));
+        model.addAttribute("lang", language.code());
+        model.addAttribute("otherLang", language == Language.ID ? "en" : "id");
+        model.addAttribute("viewer", viewer);
+        model.addAttribute("simulator", simulator);
+        return language;
+    }
+
+    @ExceptionHandler(NotFound.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(HttpServletRequest request, Model model) {
+        Object viewer = request.getAttribute(DashboardAccess.VIEWER);
+        page(request, model, viewer instanceof Viewer v ? v : null);
+        return "dashboard/error";
+    }
+}

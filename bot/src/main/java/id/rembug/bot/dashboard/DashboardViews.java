@@ -1,0 +1,166 @@
+package id.rembug.bot.dashboard;
+
+import id.rembug.dialogues.engine.Answer;
+import id.rembug.dialogues.engine.GroupState;
+import id.rembug.dialogues.engine.GroupStatus;
+import id.rembug.dialogues.engine.Member;
+import id.rembug.dialogues.flow.Flow;
+import id.rembug.dialogues.flow.Language;
+import id.rembug.dialogues.flow.Prompt;
+import id.rembug.dialogues.flow.Stage;
+import id.rembug.dialogues.goal.GoalCriterion;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Turns engine state and answers into what the pages show. Pure: no Redis, no web. */
+final class DashboardViews {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d/M");
+
+    record Summary(String groupId, int stageNumber, int stageCount, String stageTitle, GroupStatus status,
+                   int progressPercent, String lastActivity, int participationPercent, String facilitator,
+                   Set<String> tags) {
+    }
+
+    record MemberLine(String id, String name, boolean present, boolean facilitator, long answers) {
+    }
+
+    record Bar(double x, double y, double width, double height, String label, long count) {
+    }
+
+    record Chart(double width, double height, List<Bar> bars) {
+    }
+
+    record GoalCheck(String criterion, boolean met) {
+    }
+
+    record AnswerLine(String memberName, int round, String text, List<String> items, List<GoalCheck> goal,
+                      String at) {
+    }
+
+    record PromptBlock(String text, String kind, List<AnswerLine> answers) {
+    }
+
+    record StageBlock(int number, String title, List<PromptBlock> prompts) {
+    }
+
+    private DashboardViews() {
+    }
+
+    static Summary summary(GroupState state, List<Answer> answers, Set<String> tags, Flow flow, Language language) {
+        int count = flow.stageCount();
+        int done = state.status() == GroupStatus.FINISHED ? count
+                : state.status() == GroupStatus.NEW ? 0 : Math.min(state.stageIndex(), count);
+        int current = Math.min(state.stageIndex(), count - 1);
+        return new Summary(state.groupId(), state.status() == GroupStatus.NEW ? 0 : current + 1, count,
+                flow.stage(current).title().in(language), state.status(), done * 100 / count,
+                when(state.lastActivityAt(), state), participation(state, answers),
+                state.facilitatorId() == null ? "" : state.member(state.facilitatorId()).name(), tags);
+    }
+
+    /** Residents still in the group who answered at least once, as a share of all residents still in it. */
+    static int participation(GroupState state, List<Answer> answers) {
+        List<Member> residents = state.presentResidents();
+        if (residents.isEmpty()) {
+            return 0;
+        }
+        Set<String> answered = answers.stream().map(Answer::memberId).collect(Collectors.toSet());
+        long took = residents.stream().filter(m -> answered.contains(m.id())).count();
+        return (int) (took * 100 / residents.size());
+    }
+
+    static List<MemberLine> members(GroupState state, List<Answer> answers) {
+        Map<String, Long> counts = answers.stream()
+                .collect(Collectors.groupingBy(Answer::memberId, Collectors.counting()));
+        return state.members().values().stream()
+                .map(m -> new MemberLine(m.id(), m.name(), m.present(), state.isFacilitator(m.id()),
+                        counts.getOrDefault(m.id(), 0L)))
+                .toList();
+    }
+
+    /** Answers per day as bars of an inline SVG, in the group's own time zone. */
+    static Chart chart(GroupState state, List<Answer> answers) {
+        ZoneId zone = zone(state);
+        TreeMap<LocalDate, Long> perDay = answers.stream().filter(a -> a.answeredAt() != null)
+                .collect(Collectors.groupingBy(a -> a.answeredAt().atZone(zone).toLocalDate(), TreeMap::new,
+                        Collectors.counting()));
+        if (perDay.isEmpty()) {
+            return new Chart(300, 120, List.of());
+        }
+        // Every day between the first and the last answer, so quiet days show as gaps.
+        List<LocalDate> days = perDay.firstKey().datesUntil(perDay.lastKey().plusDays(1)).toList();
+        if (days.size() > 60) {
+            days = days.subList(days.size() - 60, days.size());
+        }
+        long max = perDay.values().stream().mapToLong(Long::longValue).max().orElse(1);
+        double slot = 24;
+        double chartHeight = 100;
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            long count = perDay.getOrDefault(days.get(i), 0L);
+            double height = count * chartHeight / max;
+            bars.add(new Bar(i * slot + 4, chartHeight - height, slot - 8, height, DAY.format(days.get(i)), count));
+        }
+        return new Chart(Math.max(days.size() * slot, 120), chartHeight + 20, bars);
+    }
+
+    static List<StageBlock> stages(List<Answer> answers, GroupState state, Flow flow, Language language,
+                                   Map<String, String> texts) {
+        Map<String, Map<String, List<Answer>>> byStage = new LinkedHashMap<>();
+        for (Answer a : answers) {
+            byStage.computeIfAbsent(a.stageKey(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(a.promptKey(), k -> new ArrayList<>()).add(a);
+        }
+        List<StageBlock> blocks = new ArrayList<>();
+        byStage.forEach((stageKey, prompts) -> {
+            Stage stage = flow.stage(stageKey).orElse(null);
+            List<PromptBlock> promptBlocks = new ArrayList<>();
+            prompts.forEach((promptKey, list) -> {
+                Prompt prompt = stage == null ? null : stage.prompt(promptKey).orElse(null);
+                List<AnswerLine> lines = list.stream().map(a -> new AnswerLine(
+                        a.memberName() == null ? a.memberId() : a.memberName(), a.round(),
+                        AnswerExport.readableValue(a, prompt, language), a.items(), goal(a, texts),
+                        when(a.answeredAt(), state))).toList();
+                promptBlocks.add(new PromptBlock(prompt == null ? promptKey : prompt.text().in(language),
+                        prompt == null ? "" : texts.get("kind." + prompt.kind().name().toLowerCase()), lines));
+            });
+            blocks.add(new StageBlock(flow.indexOf(stageKey) + 1, stage == null ? stageKey : stage.title().in(language),
+                    promptBlocks));
+        });
+        return blocks;
+    }
+
+    private static List<GoalCheck> goal(Answer a, Map<String, String> texts) {
+        if (a.goal() == null) {
+            return List.of();
+        }
+        List<GoalCheck> checks = new ArrayList<>();
+        for (GoalCriterion criterion : GoalCriterion.values()) {
+            checks.add(new GoalCheck(texts.get("goal." + criterion.name()), a.goal().met().contains(criterion)));
+        }
+        return checks;
+    }
+
+    static String when(java.time.Instant at, GroupState state) {
+        return at == null ? "" : WHEN.format(at.atZone(zone(state)));
+    }
+
+    private static ZoneId zone(GroupState state) {
+        try {
+            return state.zoneId() == null ? ZoneOffset.UTC : ZoneId.of(state.zoneId());
+        } catch (java.time.DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+}

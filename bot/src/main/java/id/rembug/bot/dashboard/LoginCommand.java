@@ -1,0 +1,46 @@
+package id.rembug.bot.dashboard;
+
+import id.rembug.dialogues.flow.Language;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code /masuk} (or {@code /login}) in a private chat: the bot answers with a one-time dashboard
+ * link. Anyone may ask; what they then see is only the groups they facilitate (or all, for staff).
+ */
+@Component
+public class LoginCommand {
+
+    private final LoginLinks links;
+    private final DashboardTexts texts;
+    private final String baseUrl;
+
+    public LoginCommand(LoginLinks links, DashboardTexts texts,
+                        @Value("${rembug.dashboard.base-url:http://localhost:8080}") String baseUrl) {
+        this.links = links;
+        this.texts = texts;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public static boolean matches(String text) {
+        if (text == null) {
+            return false;
+        }
+        String word = text.trim().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        int at = word.indexOf('@');
+        String command = at < 0 ? word : word.substring(0, at);
+        return command.equals("/masuk") || command.equals("/login");
+    }
+
+    /** The reply to {@code text} from {@code userId}, when it is the login command. */
+    public Optional<String> reply(String userId, String text, Language language) {
+        if (!matches(text)) {
+            return Optional.empty();
+        }
+        String link = baseUrl + "/dashboard/masuk/" + links.issue(userId);
+        return Optional.of(texts.get(language, "bot.loginLink", link));
+    }
+}

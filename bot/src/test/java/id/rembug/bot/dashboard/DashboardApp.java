@@ -1,0 +1,27 @@
+package id.rembug.bot.dashboard;
+
+import id.rembug.bot.RembugApplication;
+import id.rembug.bot.testsupport.RedisServerExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole application in simulator mode on a random port, with one known admin password and one
+ * staff id. Shared by the dashboard's test classes so Spring starts it once for all of them.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(RedisServerExtension.class)
+@SpringBootTest(classes = RembugApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"rembug.dispatch.limits.chat-interval=10ms", "rembug.dispatch.limits.chat-burst=100",
+                "rembug.dispatch.limits.group=1000", "rembug.dashboard.admin-password=" + DashboardApp.ADMIN_PASSWORD,
+                "rembug.staff-ids=" + DashboardApp.STAFF_ID})
+@interface DashboardApp {
+    String ADMIN_PASSWORD = "kata-sandi-uji";
+    String STAFF_ID = "staf-program-1";
+}
