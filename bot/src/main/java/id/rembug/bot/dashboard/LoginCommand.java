@@ -1,10 +1,12 @@
 package id.rembug.bot.dashboard;
 
+import id.rembug.dialogues.engine.Command;
+
 import id.rembug.dialogues.flow.Language;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,14 +27,13 @@ public class LoginCommand {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
+    /** The command's Indonesian name, then its English alias. */
+    public static final List<String> NAMES = List.of("masuk", "login");
+
     public static boolean matches(String text) {
-        if (text == null) {
-            return false;
-        }
-        String word = text.trim().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-        int at = word.indexOf('@');
-        String command = at < 0 ? word : word.substring(0, at);
-        return command.equals("/masuk") || command.equals("/login");
+        return Command.parse(text)
+                .filter(parsed -> parsed.command() == Command.UNKNOWN && NAMES.contains(parsed.name()))
+                .isPresent();
     }
 
     /** The reply to {@code text} from {@code userId}, when it is the login command. */

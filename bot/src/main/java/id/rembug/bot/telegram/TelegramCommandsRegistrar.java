@@ -1,5 +1,6 @@
 package id.rembug.bot.telegram;
 
+import id.rembug.bot.dashboard.LoginCommand;
 import id.rembug.bot.knowledge.KnowledgeCommand;
 import id.rembug.dialogues.engine.Command;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
@@ -40,6 +41,7 @@ public final class TelegramCommandsRegistrar {
         }
         commands.add(new BotCommand(KnowledgeCommand.ASK.names().get(0), "Tanya soal pendampingan masyarakat"));
         commands.add(new BotCommand(KnowledgeCommand.READ.names().get(0), "Baca satu artikel panduan"));
+        commands.add(new BotCommand(LoginCommand.NAMES.get(0), "Tautan masuk ke dasbor (chat pribadi)"));
         return commands;
     }
 
@@ -54,6 +56,7 @@ public final class TelegramCommandsRegistrar {
         }
         commands.add(new BotCommand(KnowledgeCommand.ASK.names().get(1), "Ask about community facilitation"));
         commands.add(new BotCommand(KnowledgeCommand.READ.names().get(1), "Read one guide article"));
+        commands.add(new BotCommand(LoginCommand.NAMES.get(1), "A sign-in link for the dashboard (private chat)"));
         return commands;
     }
 

@@ -52,9 +52,9 @@ class TelegramCommandsRegistrarTest {
         List<String> english = TelegramCommandsRegistrar.englishCommands().stream().map(c -> c.getCommand()).toList();
         List<Command> typed = Arrays.stream(Command.values()).filter(Command::isTyped).toList();
 
-        // the knowledge base's commands come last
-        assertThat(indonesian).hasSize(typed.size() + 2).endsWith("tanya", "baca");
-        assertThat(english).hasSize(typed.size() + 2).endsWith("ask", "read");
+        // the knowledge base's and the dashboard's commands come last
+        assertThat(indonesian).hasSize(typed.size() + 3).endsWith("tanya", "baca", "masuk");
+        assertThat(english).hasSize(typed.size() + 3).endsWith("ask", "read", "login");
         for (int i = 0; i < typed.size(); i++) {
             assertThat(indonesian.get(i)).isEqualTo(typed.get(i).names().get(0));
             assertThat(typed.get(i).names()).contains(english.get(i));
