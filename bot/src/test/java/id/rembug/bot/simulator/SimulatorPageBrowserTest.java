@@ -4,6 +4,7 @@ import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.Outgoing.OutButton;
 import id.rembug.bot.channel.SendResult;
 import id.rembug.bot.testsupport.Browser;
+import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,8 +17,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,13 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dispatcher (the engine behind the inbox is not wired here yet).
  */
 @Tag("browser")
+@TestRedis
 @SpringBootTest(classes = SimulatorTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SimulatorPageBrowserTest {
-
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.url", SimulatorTestApplication::redisUrl);
-    }
 
     @LocalServerPort
     private int port;
@@ -61,7 +56,6 @@ class SimulatorPageBrowserTest {
 
     @BeforeEach
     void freshState() {
-        TestRedisServer.flush();
         inbox.clear();
         browser.consoleErrors();
     }
