@@ -3,10 +3,9 @@ package id.rembug.bot.simulator;
 import id.rembug.bot.RembugApplication;
 import id.rembug.bot.testsupport.Browser;
 import id.rembug.bot.testsupport.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
@@ -29,19 +28,9 @@ class SimulatorJourneyBrowserTest {
     @LocalServerPort
     private int port;
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    /** One browser for the class: starting Chromium is the slow part. */
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @Test
     void aPersonStartsAGroupAnswersAndSeesTheFacilitatorSummary() {

@@ -5,11 +5,10 @@ import id.rembug.bot.channel.Outgoing.OutButton;
 import id.rembug.bot.channel.SendResult;
 import id.rembug.bot.testsupport.Browser;
 import id.rembug.bot.testsupport.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -40,19 +39,8 @@ class SimulatorPageBrowserTest {
     private SimulatorGateway gateway;
 
     /** One browser for the class: starting Chromium is the slow part. */
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @BeforeEach
     void freshState() {
