@@ -15,17 +15,16 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 
 /**
  * A real headless Chromium for page tests: Debian's {@code chromium} driven by Debian's
@@ -181,12 +180,8 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
         if (profile == null) {
             return;
         }
-        Path dir = profile;
+        // a temp dir left behind is harmless
+        FileSystemUtils.deleteRecursively(profile.toFile());
         profile = null;
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp dir left behind is harmless
-        }
     }
 }

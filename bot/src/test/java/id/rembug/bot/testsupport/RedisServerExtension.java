@@ -8,8 +8,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.util.FileSystemUtils;
 
 import id.rembug.bot.redis.EmbeddedRedisServer;
 import id.rembug.bot.redis.RedisBinary;
@@ -44,7 +43,8 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
                     EmbeddedRedisServer.Options.of(dataDir, 0));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();
-                deleteRecursively(dataDir);
+                // Leftovers in the temporary directory are harmless.
+                FileSystemUtils.deleteRecursively(dataDir.toFile());
             }, "test-redis-cleanup"));
             server = started;
         }
@@ -118,14 +118,6 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
             return Files.createTempDirectory("rembug-test-redis-");
         } catch (IOException e) {
             throw new IllegalStateException("No temporary directory for the test Redis", e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // Leftovers in the temporary directory are harmless.
         }
     }
 }
