@@ -30,9 +30,9 @@ public record DispatchProperties(
         @DefaultValue Limits limits) {
 
     public DispatchProperties {
-        require(workers >= 1, "workers must be at least 1");
-        require(positive(lease), "lease must be positive");
-        require(positive(idlePoll), "idle-poll must be positive");
+        requireAtLeastOne(workers, "workers");
+        requirePositive(lease, "lease");
+        requirePositive(idlePoll, "idle-poll");
         require(deliveryTtl != null && deliveryTtl.toSeconds() >= 1, "delivery-ttl must be at least 1s");
         retry = retry == null ? Retry.defaults() : retry;
         limits = limits == null ? Limits.defaults() : limits;
@@ -78,8 +78,8 @@ public record DispatchProperties(
             @DefaultValue("0.1") double jitter) {
 
         public Retry {
-            require(maxAttempts >= 1, "retry.max-attempts must be at least 1");
-            require(positive(initialBackoff), "retry.initial-backoff must be positive");
+            requireAtLeastOne(maxAttempts, "retry.max-attempts");
+            requirePositive(initialBackoff, "retry.initial-backoff");
             require(maxBackoff != null && maxBackoff.compareTo(initialBackoff) >= 0,
                     "retry.max-backoff must be at least retry.initial-backoff");
             require(jitter >= 0 && jitter <= 1, "retry.jitter must be between 0 and 1");
@@ -115,13 +115,13 @@ public record DispatchProperties(
             @DefaultValue("1m") Duration groupWindow) {
 
         public Limits {
-            require(global >= 1, "limits.global must be at least 1");
-            require(positive(globalWindow), "limits.global-window must be positive");
+            requireAtLeastOne(global, "limits.global");
+            requirePositive(globalWindow, "limits.global-window");
             require(broadcast >= 1 && broadcast <= global, "limits.broadcast must be between 1 and limits.global");
-            require(positive(chatInterval), "limits.chat-interval must be positive");
-            require(chatBurst >= 1, "limits.chat-burst must be at least 1");
-            require(group >= 1, "limits.group must be at least 1");
-            require(positive(groupWindow), "limits.group-window must be positive");
+            requirePositive(chatInterval, "limits.chat-interval");
+            requireAtLeastOne(chatBurst, "limits.chat-burst");
+            requireAtLeastOne(group, "limits.group");
+            requirePositive(groupWindow, "limits.group-window");
         }
 
         public static Limits defaults() {
@@ -129,8 +129,12 @@ public record DispatchProperties(
         }
     }
 
-    private static boolean positive(Duration duration) {
-        return duration != null && !duration.isNegative() && !duration.isZero();
+    private static void requirePositive(Duration duration, String name) {
+        require(duration != null && !duration.isNegative() && !duration.isZero(), name + " must be positive");
+    }
+
+    private static void requireAtLeastOne(int value, String name) {
+        require(value >= 1, name + " must be at least 1");
     }
 
     private static void require(boolean condition, String message) {

@@ -1,5 +1,8 @@
 package id.rembug.bot.simulator;
 
+import id.rembug.dialogues.flow.Language;
+
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,9 +12,6 @@ import java.util.Map;
  */
 final class PageText {
 
-    static final String ID = "id";
-    static final String EN = "en";
-
     private static final Map<String, String> INDONESIAN = new LinkedHashMap<>();
     private static final Map<String, String> ENGLISH = new LinkedHashMap<>();
 
@@ -20,7 +20,6 @@ final class PageText {
         text("intro", "Mainkan satu grup warga sendirian: ketik sebagai fasilitator atau warga, tekan tombol, dan lihat apa yang dikirim bot.",
                 "Play a whole residents' group on your own: type as the facilitator or a resident, press buttons, and see what the bot sends.");
         text("stepsTitle", "Cara mulai", "How to start");
-        text("step1", "Tambahkan bot ke grup", "Add the bot to the group");
         text("step2", "%s ketik /fasilitator", "%s types /fasilitator");
         text("step3", "ketik /mulai", "type /mulai");
         text("otherLanguage", "English", "Bahasa Indonesia");
@@ -78,12 +77,12 @@ final class PageText {
         ENGLISH.put(key, english);
     }
 
-    /** The page language: English only when asked for, Indonesian otherwise. */
-    static String language(String requested) {
-        return EN.equalsIgnoreCase(requested) ? EN : ID;
+    /** The page language: English only when asked for ({@code en}), Indonesian otherwise. */
+    static Language language(String requested) {
+        return Language.EN.code().equalsIgnoreCase(requested) ? Language.EN : Language.ID;
     }
 
-    static Map<String, String> of(String language) {
-        return java.util.Collections.unmodifiableMap(EN.equals(language) ? ENGLISH : INDONESIAN);
+    static Map<String, String> of(Language language) {
+        return Collections.unmodifiableMap(language == Language.EN ? ENGLISH : INDONESIAN);
     }
 }

@@ -1,5 +1,6 @@
 package id.rembug.bot.simulator;
 
+import id.rembug.dialogues.flow.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,14 +53,12 @@ public class SimulatorController {
     public String page(@RequestParam(required = false) String group,
                        @RequestParam(name = "private", required = false) String privateUserId,
                        @RequestParam(required = false) String lang, Model model) {
-        String language = PageText.language(lang);
-        Map<String, String> words = PageText.of(language);
+        Language language = PageText.language(lang);
+        Map<String, String> words = pageWords(model, language);
         List<SimGroup> groups = service.groups();
         SimGroup selected = groups.stream().filter(g -> g.chatId().equals(group)).findFirst()
                 .orElse(groups.isEmpty() ? null : groups.get(groups.size() - 1));
-        model.addAttribute("lang", language);
-        String otherLanguage = PageText.EN.equals(language) ? PageText.ID : PageText.EN;
-        model.addAttribute("t", words);
+        String otherLanguage = (language == Language.EN ? Language.ID : Language.EN).code();
         model.addAttribute("groups", groups);
         model.addAttribute("group", selected);
         model.addAttribute("defaultFacilitator", SimulatorService.DEFAULT_FACILITATOR);
@@ -70,10 +69,10 @@ public class SimulatorController {
             Persona privateOwner = store.persona(privateUserId == null ? "" : privateUserId).orElse(facilitator);
             model.addAttribute("otherLanguageUrl", pageUrl(selected.chatId(), privateOwner.id(), otherLanguage));
             model.addAttribute("step2", String.format(words.get("step2"), facilitator.name()));
-            model.addAttribute("groupChat", ChatView.of(selected.chatId(), store, words, clock));
+            model.addAttribute("groupChat", chatView(selected.chatId(), words));
             model.addAttribute("privateOwner", privateOwner);
             model.addAttribute("privateStarted", store.started(privateOwner.id()));
-            model.addAttribute("privateChat", ChatView.of(privateOwner.id(), store, words, clock));
+            model.addAttribute("privateChat", chatView(privateOwner.id(), words));
         }
         return "simulator/page";
     }
@@ -100,10 +99,7 @@ public class SimulatorController {
             response.setStatus(HttpStatus.NO_CONTENT.value());
             return null;
         }
-        String language = PageText.language(lang);
-        model.addAttribute("lang", language);
-        model.addAttribute("t", PageText.of(language));
-        model.addAttribute("chat", ChatView.of(chatId, store, PageText.of(language), clock));
+        model.addAttribute("chat", chatView(chatId, pageWords(model, PageText.language(lang))));
         model.addAttribute("scope", scope);
         model.addAttribute("base", base);
         return "simulator/log :: log";
@@ -180,7 +176,7 @@ public class SimulatorController {
     @ResponseBody
     public ChatView groupMessages(@PathVariable String chatId, @RequestParam(required = false) String lang) {
         service.group(chatId);
-        return ChatView.of(chatId, store, PageText.of(PageText.language(lang)), clock);
+        return chatView(chatId, PageText.of(PageText.language(lang)));
     }
 
     /**
@@ -224,18 +220,14 @@ public class SimulatorController {
     @ResponseBody
     public ResponseEntity<Map<String, Object>> stop(@PathVariable String userId, HttpServletRequest request) {
         service.stopPrivateChat(userId);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-        if (fromPage(request)) {
-            answer.header("HX-Refresh", "true");
-        }
-        return answer.body(Map.of("userId", userId, "started", false));
+        return reloadingPage(Map.of("userId", userId, "started", false), request);
     }
 
     @GetMapping("/personas/{userId}/messages")
     @ResponseBody
     public ChatView privateMessages(@PathVariable String userId, @RequestParam(required = false) String lang) {
         knownPersona(userId);
-        return ChatView.of(userId, store, PageText.of(PageText.language(lang)), clock);
+        return chatView(userId, PageText.of(PageText.language(lang)));
     }
 
     @PostMapping("/personas/{userId}/messages")
@@ -282,6 +274,18 @@ public class SimulatorController {
         }
     }
 
+    /** The page's language and its words, as every template expects them; returns the words. */
+    private static Map<String, String> pageWords(Model model, Language language) {
+        Map<String, String> words = PageText.of(language);
+        model.addAttribute("lang", language.code());
+        model.addAttribute("t", words);
+        return words;
+    }
+
+    private ChatView chatView(String chatId, Map<String, String> words) {
+        return ChatView.of(chatId, store, words, clock);
+    }
+
     private static <T> ResponseEntity<T> reloadingPage(T body, HttpServletRequest request) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (fromPage(request)) {
@@ -302,8 +306,8 @@ public class SimulatorController {
         if (privateUserId != null) {
             url.queryParam("private", privateUserId);
         }
-        if (PageText.EN.equals(PageText.language(lang))) {
-            url.queryParam("lang", PageText.EN);
+        if (PageText.language(lang) == Language.EN) {
+            url.queryParam("lang", Language.EN.code());
         }
         return url.encode().build().toUriString();
     }

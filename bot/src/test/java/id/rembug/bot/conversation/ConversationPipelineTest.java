@@ -6,15 +6,12 @@ import id.rembug.bot.channel.ChatUser;
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
-import id.rembug.bot.testsupport.RedisServerExtension;
+import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,18 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The inbox, the workers, the engine and the atomic commit to the outbox, on a real Redis. */
+@TestRedis
 @SpringBootTest(classes = RembugApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"rembug.dispatch.enabled=false", "rembug.simulator.enabled=false"})
 @DirtiesContext // its conversation workers must not live on into other tests that share the Redis
 class ConversationPipelineTest {
-
-    @RegisterExtension
-    static RedisServerExtension redisServer = RedisServerExtension.flushingBeforeEachTest();
-
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        RedisServerExtension.registerUrl(registry);
-    }
 
     @Autowired
     RedisInbox inbox;

@@ -2,8 +2,10 @@ package id.rembug.bot.dashboard;
 
 import id.rembug.bot.RembugApplication;
 import id.rembug.bot.testsupport.RedisServerExtension;
+import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextCustomizerFactories;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -16,7 +18,9 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+// The shared test Redis, not emptied between tests: the dashboard tests seed their groups once.
 @ExtendWith(RedisServerExtension.class)
+@ContextCustomizerFactories(TestRedis.UrlCustomizerFactory.class)
 @SpringBootTest(classes = RembugApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"rembug.dispatch.limits.chat-interval=10ms", "rembug.dispatch.limits.chat-burst=100",
                 "rembug.dispatch.limits.group=1000", "rembug.dashboard.admin-password=" + DashboardApp.ADMIN_PASSWORD,

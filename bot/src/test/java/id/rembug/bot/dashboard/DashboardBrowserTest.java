@@ -4,11 +4,10 @@ import id.rembug.bot.simulator.Persona;
 import id.rembug.bot.simulator.SimulatorService;
 import id.rembug.bot.simulator.SimulatorStore;
 import id.rembug.bot.testsupport.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -36,7 +35,8 @@ class DashboardBrowserTest {
     private static final String SARI = Persona.named("Fasilitator Sari").id();
     private static String sariGroup;
     private static String tonoGroup;
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @LocalServerPort
     private int port;
@@ -48,18 +48,6 @@ class DashboardBrowserTest {
     private StringRedisTemplate redis;
 
     private DashboardGroups groups;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void seedOnceAndStartLoggedOut() {

@@ -3,8 +3,9 @@ package id.rembug.bot.dispatch;
 import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing.Lane;
+import id.rembug.bot.testsupport.RedisServerExtension;
+import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -20,15 +21,13 @@ import static id.rembug.bot.dispatch.DispatchFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dispatcher as the application wires it: bound properties, started with the context. */
+@TestRedis
 class DispatchConfigurationTest {
-
-    @RegisterExtension
-    static final DispatchRedis redis = new DispatchRedis();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
             .withUserConfiguration(DispatchConfiguration.class, TestChannel.class)
-            .withPropertyValues("spring.data.redis.url=" + redis.url(), "rembug.dispatch.idle-poll=20ms");
+            .withPropertyValues("spring.data.redis.url=" + RedisServerExtension.url(), "rembug.dispatch.idle-poll=20ms");
 
     @Test
     void unsetPropertiesTakeTelegramsLimitsAndSetOnesOverrideThem() {
@@ -75,7 +74,7 @@ class DispatchConfigurationTest {
             assertThat(context.getBean(Dispatcher.class).isRunning()).isFalse();
             context.getBean(OutboxWriter.class).enqueue(List.of(text("kept", "sim-user-2")));
             Thread.sleep(100);
-            assertThat(redis.template().opsForList().size(OutboxKeys.queue(Lane.CONVERSATION, "sim-user-2")))
+            assertThat(RedisServerExtension.template().opsForList().size(OutboxKeys.queue(Lane.CONVERSATION, "sim-user-2")))
                     .isEqualTo(1);
         });
     }

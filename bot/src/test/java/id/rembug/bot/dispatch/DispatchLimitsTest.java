@@ -2,9 +2,10 @@ package id.rembug.bot.dispatch;
 
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.Outgoing.Lane;
+import id.rembug.bot.testsupport.RedisServerExtension;
+import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,10 +17,8 @@ import static id.rembug.bot.dispatch.DispatchFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The limits, checked on the clock times the test gateway recorded (the clock is moved by hand). */
+@TestRedis
 class DispatchLimitsTest {
-
-    @RegisterExtension
-    static final DispatchRedis redis = new DispatchRedis();
 
     private static final DispatchProperties.Limits LIMITS = DispatchProperties.Limits.defaults();
 
@@ -27,7 +26,7 @@ class DispatchLimitsTest {
 
     @BeforeEach
     void setUp() {
-        fx = new DispatchFixture(redis.template());
+        fx = new DispatchFixture(RedisServerExtension.template());
     }
 
     @Test
@@ -179,7 +178,7 @@ class DispatchLimitsTest {
     void aBroadcastClaimedJustBeforeAReplyArrivesYieldsToIt() {
         DispatchProperties properties = DispatchProperties.defaults();
         Dispatcher dispatcher = fx.dispatcher(properties);
-        OutboxStore worker = new OutboxStore(redis.template(), properties);
+        OutboxStore worker = new OutboxStore(RedisServerExtension.template(), properties);
         fx.enqueue(text("b0", "9000", Lane.BROADCAST));
         OutboxStore.Claim broadcastClaim = worker.claim(fx.clock.millis()).claim();
         assertThat(broadcastClaim.lane()).isEqualTo(Lane.BROADCAST);

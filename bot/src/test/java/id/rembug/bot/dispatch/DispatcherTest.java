@@ -4,9 +4,10 @@ import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.Outgoing.Lane;
 import id.rembug.bot.channel.SendResult;
+import id.rembug.bot.testsupport.RedisServerExtension;
+import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,16 +22,14 @@ import static id.rembug.bot.dispatch.DispatchFixture.callbackAnswer;
 import static id.rembug.bot.dispatch.DispatchFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@TestRedis
 class DispatcherTest {
-
-    @RegisterExtension
-    static final DispatchRedis redis = new DispatchRedis();
 
     private DispatchFixture fx;
 
     @BeforeEach
     void setUp() {
-        fx = new DispatchFixture(redis.template());
+        fx = new DispatchFixture(RedisServerExtension.template());
     }
 
     @Test
@@ -51,7 +50,7 @@ class DispatcherTest {
             assertThat(d.attempts()).isEqualTo(1);
             assertThat(d.messageId()).isNotBlank();
         });
-        assertThat(redis.template().getExpire(DispatchKeys.delivery("a3"))).isGreaterThan(Duration.ofDays(29).toSeconds());
+        assertThat(RedisServerExtension.template().getExpire(DispatchKeys.delivery("a3"))).isGreaterThan(Duration.ofDays(29).toSeconds());
     }
 
     @Test
@@ -64,7 +63,7 @@ class DispatcherTest {
                         Duration.ofMillis(1), 1_000, 100_000, Duration.ofMinutes(1)));
         Clock clock = Clock.systemUTC();
         ScriptedGateway gateway = new ScriptedGateway(clock).taking(1);
-        OutboxWriter writer = new OutboxWriter(redis.template(), clock);
+        OutboxWriter writer = new OutboxWriter(RedisServerExtension.template(), clock);
         List<Outgoing> messages = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String chat = i % 20 < 4 ? "-10" + (i % 20) : Integer.toString(500 + i % 20);
@@ -75,9 +74,9 @@ class DispatcherTest {
             }
         }
         RecordingListener listener = new RecordingListener();
-        Dispatcher one = new Dispatcher(redis.template(), properties, () -> List.of(gateway), () -> List.of(listener),
+        Dispatcher one = new Dispatcher(RedisServerExtension.template(), properties, () -> List.of(gateway), () -> List.of(listener),
                 new DispatchStats(), clock, new Random(1));
-        Dispatcher two = new Dispatcher(redis.template(), properties, () -> List.of(gateway), () -> List.of(listener),
+        Dispatcher two = new Dispatcher(RedisServerExtension.template(), properties, () -> List.of(gateway), () -> List.of(listener),
                 new DispatchStats(), clock, new Random(2));
         one.start();
         two.start();
@@ -205,7 +204,7 @@ class DispatcherTest {
     @Test
     void aChatNoGatewayHandlesFailsItsMessages() {
         ScriptedGateway simulatorOnly = new ScriptedGateway(fx.clock, chat -> chat.startsWith("sim-"));
-        Dispatcher dispatcher = new Dispatcher(redis.template(), DispatchProperties.defaults(),
+        Dispatcher dispatcher = new Dispatcher(RedisServerExtension.template(), DispatchProperties.defaults(),
                 () -> List.of(simulatorOnly), () -> List.of(fx.listener), new DispatchStats(), fx.clock, new Random(1));
         fx.enqueue(text("t1", "12345"), text("s1", "sim-user-1"));
 
@@ -243,8 +242,8 @@ class DispatcherTest {
                 assertThat(d.reason()).isEqualTo(reason);
             });
         }
-        assertThat(redis.template().hasKey(OutboxKeys.queue(Lane.CONVERSATION, "-42"))).isFalse();
-        assertThat(redis.template().hasKey(OutboxKeys.queue(Lane.BROADCAST, "-42"))).isFalse();
+        assertThat(RedisServerExtension.template().hasKey(OutboxKeys.queue(Lane.CONVERSATION, "-42"))).isFalse();
+        assertThat(RedisServerExtension.template().hasKey(OutboxKeys.queue(Lane.BROADCAST, "-42"))).isFalse();
         assertThat(dispatcher.stats().lane(Lane.CONVERSATION).forbidden()).isEqualTo(3);
         assertThat(dispatcher.stats().lane(Lane.BROADCAST).forbidden()).isEqualTo(2);
     }
@@ -285,7 +284,7 @@ class DispatcherTest {
 
         fx.runDue(dispatcher); // the old group, first in line, learns it has moved
         assertThat(fx.listener.migrated).containsExactly(new RecordingListener.Migrated("-42", "-1009"));
-        assertThat(redis.template().opsForValue().get(DispatchKeys.alias("-42"))).isEqualTo("-1009");
+        assertThat(RedisServerExtension.template().opsForValue().get(DispatchKeys.alias("-42"))).isEqualTo("-1009");
 
         fx.enqueue(text("a3", "-42")); // written to the old id before the producer caught up
         fx.drain(100, 120_000, dispatcher);
@@ -295,7 +294,7 @@ class DispatcherTest {
         assertThat(fx.gateway.attempts()).filteredOn(a -> a.message().chatId().equals("-42"))
                 .extracting(a -> a.message().id()).containsExactly("a1");
         assertThat(fx.listener.sent).extracting(s -> s.message().chatId()).containsOnly("-1009");
-        assertThat(redis.template().hasKey(OutboxKeys.queue(Lane.CONVERSATION, "-42"))).isFalse();
+        assertThat(RedisServerExtension.template().hasKey(OutboxKeys.queue(Lane.CONVERSATION, "-42"))).isFalse();
     }
 
     @Test
@@ -322,7 +321,7 @@ class DispatcherTest {
     void aCrashedWorkersChatIsTakenOverWhenItsLeaseRunsOut() {
         DispatchProperties properties = DispatchProperties.defaults().withLease(Duration.ofSeconds(30));
         Dispatcher dispatcher = fx.dispatcher(properties);
-        OutboxStore crashed = new OutboxStore(redis.template(), properties);
+        OutboxStore crashed = new OutboxStore(RedisServerExtension.template(), properties);
         fx.enqueue(text("m1", "101"));
 
         OutboxStore.Claim lost = crashed.claim(fx.clock.millis()).claim(); // claimed, then never finished
@@ -338,8 +337,8 @@ class DispatcherTest {
     @Test
     void aWorkerWhoseLeaseRanOutLeavesTheNewHoldersScheduleAlone() {
         DispatchProperties properties = DispatchProperties.defaults();
-        OutboxStore slow = new OutboxStore(redis.template(), properties);
-        OutboxStore next = new OutboxStore(redis.template(), properties);
+        OutboxStore slow = new OutboxStore(RedisServerExtension.template(), properties);
+        OutboxStore next = new OutboxStore(RedisServerExtension.template(), properties);
         fx.enqueue(text("m1", "101"));
         OutboxStore.Claim stale = slow.claim(fx.clock.millis()).claim();
         fx.clock.advance(properties.lease().toMillis());
@@ -348,7 +347,7 @@ class DispatcherTest {
 
         slow.defer(stale, fx.clock.millis()); // the slow worker comes back and would make it due now
 
-        assertThat(redis.template().opsForZSet().score(OutboxKeys.ready(Lane.CONVERSATION), "101"))
+        assertThat(RedisServerExtension.template().opsForZSet().score(OutboxKeys.ready(Lane.CONVERSATION), "101"))
                 .isEqualTo(Double.parseDouble(current.claimScore()));
         assertThat(next.claim(fx.clock.millis()).claim()).isNull();
     }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,9 +13,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import id.rembug.bot.testsupport.RedisProbe;
 import id.rembug.bot.testsupport.RedisServerExtension;
+import id.rembug.bot.testsupport.TestRedis;
 
 /** A Redis named by {@code spring.data.redis.*} is used as is; the app starts none of its own. */
-@ExtendWith(RedisServerExtension.class)
+@TestRedis
 class ExternalRedisTest {
 
     @TempDir

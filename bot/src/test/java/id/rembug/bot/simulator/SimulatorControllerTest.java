@@ -4,14 +4,13 @@ import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.InboxWriter;
 import id.rembug.bot.channel.Outgoing.OutButton;
 import id.rembug.bot.channel.SendResult;
+import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -29,16 +28,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+@TestRedis
 @SpringBootTest(classes = SimulatorTestApplication.class)
 class SimulatorControllerTest {
 
     private static final String SARI = "sim-user-fasilitator-sari";
     private static final String ANI = "sim-user-ani";
-
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.url", SimulatorTestApplication::redisUrl);
-    }
 
     @Autowired
     private WebApplicationContext context;
@@ -53,7 +48,6 @@ class SimulatorControllerTest {
 
     @BeforeEach
     void freshState() {
-        TestRedisServer.flush();
         inbox.clear();
         mvc = MockMvcBuilders.webAppContextSetup(context).build();
     }

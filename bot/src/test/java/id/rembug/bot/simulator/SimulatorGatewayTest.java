@@ -2,6 +2,8 @@ package id.rembug.bot.simulator;
 
 import id.rembug.bot.channel.Outgoing.OutButton;
 import id.rembug.bot.channel.SendResult;
+import id.rembug.bot.testsupport.RedisServerExtension;
+import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +14,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@TestRedis
 class SimulatorGatewayTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:15:00Z");
@@ -23,9 +26,8 @@ class SimulatorGatewayTest {
 
     @BeforeEach
     void freshGroupWithTheBot() {
-        TestRedisServer.flush();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        store = new SimulatorStore(TestRedisServer.template());
+        store = new SimulatorStore(RedisServerExtension.template());
         gateway = new SimulatorGateway(store, clock);
         service = new SimulatorService(store, new CollectingInboxWriter(), clock);
         SimGroup group = service.createDefaultGroup();

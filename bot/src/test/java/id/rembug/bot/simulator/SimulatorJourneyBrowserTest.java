@@ -2,9 +2,7 @@ package id.rembug.bot.simulator;
 
 import id.rembug.bot.RembugApplication;
 import id.rembug.bot.testsupport.Browser;
-import id.rembug.bot.testsupport.RedisServerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,8 +11,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,35 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * group, claim it, start the flow, answer, move on, and read the facilitator's summary.
  */
 @Tag("browser")
+@TestRedis
 @SpringBootTest(classes = RembugApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"rembug.dispatch.limits.chat-interval=10ms", "rembug.dispatch.limits.chat-burst=100",
                 "rembug.dispatch.limits.group=1000"})
 class SimulatorJourneyBrowserTest {
 
-    @RegisterExtension
-    static RedisServerExtension redisServer = RedisServerExtension.flushingBeforeEachTest();
-
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        RedisServerExtension.registerUrl(registry);
-    }
-
     @LocalServerPort
     private int port;
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    /** One browser for the class: starting Chromium is the slow part. */
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @Test
     void aPersonStartsAGroupAnswersAndSeesTheFacilitatorSummary() {

@@ -4,11 +4,11 @@ import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.Outgoing.OutButton;
 import id.rembug.bot.channel.SendResult;
 import id.rembug.bot.testsupport.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -16,8 +16,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,13 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dispatcher (the engine behind the inbox is not wired here yet).
  */
 @Tag("browser")
+@TestRedis
 @SpringBootTest(classes = SimulatorTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SimulatorPageBrowserTest {
-
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.url", SimulatorTestApplication::redisUrl);
-    }
 
     @LocalServerPort
     private int port;
@@ -45,23 +39,11 @@ class SimulatorPageBrowserTest {
     private SimulatorGateway gateway;
 
     /** One browser for the class: starting Chromium is the slow part. */
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @BeforeEach
     void freshState() {
-        TestRedisServer.flush();
         inbox.clear();
         browser.consoleErrors();
     }

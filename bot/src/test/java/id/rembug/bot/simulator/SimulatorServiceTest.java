@@ -4,6 +4,8 @@ import id.rembug.bot.channel.ChatUser;
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.Outgoing.OutButton;
 import id.rembug.bot.channel.SendResult;
+import id.rembug.bot.testsupport.RedisServerExtension;
+import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@TestRedis
 class SimulatorServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:15:00Z");
@@ -28,9 +31,8 @@ class SimulatorServiceTest {
 
     @BeforeEach
     void freshRedis() {
-        TestRedisServer.flush();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        store = new SimulatorStore(TestRedisServer.template());
+        store = new SimulatorStore(RedisServerExtension.template());
         bot = new SimulatorGateway(store, clock);
         service = new SimulatorService(store, inbox, clock);
     }

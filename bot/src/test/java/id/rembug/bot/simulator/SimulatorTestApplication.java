@@ -23,9 +23,4 @@ public class SimulatorTestApplication {
     CollectingInboxWriter collectingInboxWriter() {
         return new CollectingInboxWriter();
     }
-
-    /** Points {@code spring.data.redis.url} at the test Redis server. */
-    static String redisUrl() {
-        return TestRedisServer.url();
-    }
 }

@@ -1,6 +1,9 @@
 package id.rembug.bot.testsupport;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -12,27 +15,31 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 
 /**
  * A real headless Chromium for page tests: Debian's {@code chromium} driven by Debian's
  * {@code chromedriver}, with a fresh profile each time. Selenium Manager is never consulted
- * (the driver path is given), so nothing is downloaded.
+ * (the driver path is given), so nothing is downloaded. One browser serves a whole test class,
+ * as starting it is the slow part:
+ * <pre>{@code
+ * @RegisterExtension
+ * static final Browser browser = Browser.perTestClass();
+ * }</pre>
  *
- * <p>Without the two packages the test is skipped, except on CI ({@code CI=true}), where their
- * absence is a setup error and fails loudly.
+ * <p>Without the two packages the test class is skipped, except on CI ({@code CI=true}), where
+ * their absence is a setup error and fails loudly.
  */
-public final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -42,20 +49,33 @@ public final class Browser implements AutoCloseable {
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--no-first-run", "--window-size=1280,900");
 
-    private final ChromeDriver driver;
-    private final Path profile;
+    private ChromeDriver driver;
+    private Path profile;
 
-    private Browser(ChromeDriver driver, Path profile) {
-        this.driver = driver;
-        this.profile = profile;
+    private Browser() {
+    }
+
+    /** A browser that opens before the test class's first test and closes after its last. */
+    public static Browser perTestClass() {
+        return new Browser();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        launch();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     public static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    /** Starts a browser, or skips the calling test when none is installed (outside CI). */
-    public static Browser start() {
+    /** Starts Chromium, or skips the calling test class when none is installed (outside CI). */
+    private void launch() {
         if (!installed()) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException("CI needs Debian's chromium and chromium-driver: "
@@ -63,7 +83,6 @@ public final class Browser implements AutoCloseable {
             }
             Assumptions.abort("Debian's chromium and chromium-driver are not installed");
         }
-        Path profile;
         try {
             profile = Files.createTempDirectory("rembug-chromium-");
         } catch (IOException e) {
@@ -80,32 +99,32 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        return new Browser(new ChromeDriver(service, options), profile);
+        driver = new ChromeDriver(service, options);
     }
 
     public WebDriver driver() {
-        return driver;
+        return chrome();
     }
 
     public void open(String url) {
-        driver.get(url);
+        chrome().get(url);
     }
 
     public WebElement find(By by) {
-        return driver.findElement(by);
+        return chrome().findElement(by);
     }
 
     /** Waits (up to 10 s) until the condition holds, as a page that polls needs a moment. */
     public <T> T await(Function<WebDriver, T> condition) {
         // The page swaps its chat logs as they change: an element found a moment ago may be gone.
-        return new WebDriverWait(driver, Duration.ofSeconds(10))
+        return new WebDriverWait(chrome(), Duration.ofSeconds(10))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);
     }
 
     /** Clicks something that makes the page load anew (a redirect or refresh), and waits for the new page. */
     public void clickAndAwaitReload(By by) {
-        WebElement oldPage = driver.findElement(By.tagName("html"));
+        WebElement oldPage = chrome().findElement(By.tagName("html"));
         await(ExpectedConditions.elementToBeClickable(by)).click();
         await(ExpectedConditions.stalenessOf(oldPage));
         await(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
@@ -117,14 +136,14 @@ public final class Browser implements AutoCloseable {
     }
 
     public void resize(int width, int height) {
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        chrome().manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
     }
 
     /** Saves what the page looks like now, as PNG (for a person to look at). */
     public void screenshot(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            Files.write(file, chrome().getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -132,7 +151,7 @@ public final class Browser implements AutoCloseable {
 
     /** Console errors and uncaught exceptions the page produced since the last call. */
     public List<String> consoleErrors() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        return chrome().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .toList();
@@ -141,17 +160,28 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         try {
-            driver.quit();
+            if (driver != null) {
+                driver.quit();
+            }
         } finally {
+            driver = null;
             deleteProfile();
         }
     }
 
-    private void deleteProfile() {
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp dir left behind is harmless
+    private ChromeDriver chrome() {
+        if (driver == null) {
+            throw new IllegalStateException("The browser is only open while its test class runs");
         }
+        return driver;
+    }
+
+    private void deleteProfile() {
+        if (profile == null) {
+            return;
+        }
+        // a temp dir left behind is harmless
+        FileSystemUtils.deleteRecursively(profile.toFile());
+        profile = null;
     }
 }

@@ -8,56 +8,32 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.util.FileSystemUtils;
 
 import id.rembug.bot.redis.EmbeddedRedisServer;
 import id.rembug.bot.redis.RedisBinary;
 
 /**
- * One real redis-server for the whole test JVM, on a free port with its data in a temporary
+ * The one real redis-server for the whole test JVM, on a free port with its data in a temporary
  * directory; the binary is chosen as the app chooses it ({@code redis-server} on PATH, else the
  * one bundled in the embedded-redis jar). Stopped and its directory deleted when the JVM exits.
  *
- * <p>Plain use: {@code @ExtendWith(RedisServerExtension.class)}, then {@link #url()}. To start
- * every test on an empty Redis:
- * <pre>{@code
- * @RegisterExtension
- * static RedisServerExtension redis = RedisServerExtension.flushingBeforeEachTest();
- * }</pre>
- * For a Spring Boot test, hand the URL to Boot (which also keeps the app's own embedded server
- * off):
- * <pre>{@code
- * @DynamicPropertySource
- * static void redis(DynamicPropertyRegistry registry) {
- *     RedisServerExtension.registerUrl(registry);
- * }
- * }</pre>
+ * <p>Tests take it with {@link TestRedis @TestRedis}, which registers this extension: the server
+ * is started before the class and emptied before each test ({@link FlushBeforeEach}), and a Spring test's
+ * {@code spring.data.redis.url} points at it. Tests without a Spring context talk to it through
+ * {@link #template()} (or {@link #url()}).
  */
-public final class RedisServerExtension implements BeforeAllCallback, BeforeEachCallback {
+public final class RedisServerExtension implements BeforeAllCallback {
 
     private static EmbeddedRedisServer server;
-
-    private final boolean flushBeforeEachTest;
-
-    /** Starts the shared server (if needed) and leaves its data alone between tests. */
-    public RedisServerExtension() {
-        this(false);
-    }
-
-    private RedisServerExtension(boolean flushBeforeEachTest) {
-        this.flushBeforeEachTest = flushBeforeEachTest;
-    }
-
-    /** An extension that empties the shared server before each test. */
-    public static RedisServerExtension flushingBeforeEachTest() {
-        return new RedisServerExtension(true);
-    }
+    private static StringRedisTemplate template;
 
     /** The shared server, started on first use. */
     public static synchronized EmbeddedRedisServer server() {
@@ -67,7 +43,8 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
                     EmbeddedRedisServer.Options.of(dataDir, 0));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();
-                deleteRecursively(dataDir);
+                // Leftovers in the temporary directory are harmless.
+                FileSystemUtils.deleteRecursively(dataDir.toFile());
             }, "test-redis-cleanup"));
             server = started;
         }
@@ -83,9 +60,17 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
         return server().port();
     }
 
-    /** Sets {@code spring.data.redis.url} to the shared server. */
-    public static void registerUrl(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.url", RedisServerExtension::url);
+    /** A template on the shared server, for tests that need no Spring context. */
+    public static synchronized StringRedisTemplate template() {
+        if (template == null) {
+            EmbeddedRedisServer redis = server();
+            LettuceConnectionFactory factory = new LettuceConnectionFactory(
+                    new RedisStandaloneConfiguration(redis.host(), redis.port()));
+            factory.afterPropertiesSet();
+            factory.start();
+            template = new StringRedisTemplate(factory);
+        }
+        return template;
     }
 
     /** Deletes every key in every database of the shared server. */
@@ -111,9 +96,13 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
         server();
     }
 
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        if (flushBeforeEachTest) {
+    /**
+     * Every test starts on an empty Redis, whatever the tests before it left. Registered by
+     * {@link TestRedis}; whole-application tests that seed data once per class leave it out.
+     */
+    public static final class FlushBeforeEach implements BeforeEachCallback {
+        @Override
+        public void beforeEach(ExtensionContext context) {
             flushAll();
         }
     }
@@ -134,14 +123,6 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
             return Files.createTempDirectory("rembug-test-redis-");
         } catch (IOException e) {
             throw new IllegalStateException("No temporary directory for the test Redis", e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // Leftovers in the temporary directory are harmless.
         }
     }
 }

@@ -6,13 +6,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
+@TestRedis
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisServerExtensionTest {
-
-    @RegisterExtension
-    static RedisServerExtension redis = RedisServerExtension.flushingBeforeEachTest();
 
     @Test
     @Order(1)
@@ -25,7 +22,7 @@ class RedisServerExtensionTest {
 
     @Test
     @Order(2)
-    void flushingExtensionStartsEachTestOnAnEmptyRedis() {
+    void everyTestStartsOnAnEmptyRedis() {
         assertThat(RedisProbe.keyCount(RedisServerExtension.url())).isZero();
     }
 
@@ -33,5 +30,13 @@ class RedisServerExtensionTest {
     @Order(3)
     void everyCallReturnsTheSameServer() {
         assertThat(RedisServerExtension.server()).isSameAs(RedisServerExtension.server());
+    }
+
+    @Test
+    @Order(4)
+    void templateWritesToTheSharedServer() {
+        RedisServerExtension.template().opsForValue().set("from-template", "ada");
+
+        assertThat(RedisProbe.get(RedisServerExtension.url(), "from-template")).isEqualTo("ada");
     }
 }

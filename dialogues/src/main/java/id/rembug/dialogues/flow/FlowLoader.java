@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Reads a flow YAML (phases, stages, prompts) and the engine's messages YAML. Both are edited by
@@ -32,36 +33,55 @@ public final class FlowLoader {
     /** Longer labels are cut off on Telegram inline buttons on a small screen. */
     public static final int MAX_CHOICE_LABEL_LENGTH = 32;
 
-    private static final String FLOW_FILE = "Flow file";
-    private static final String MESSAGES_FILE = "Messages file";
+    private static final YamlFile<Flow> FLOW = new YamlFile<>("Flow file", FlowReader::read);
+    private static final YamlFile<Messages> MESSAGES = new YamlFile<>("Messages file", MessagesReader::read);
 
     private FlowLoader() {
     }
 
     public static Flow load(Path file) {
-        return parse(read(file, FLOW_FILE), file.toString());
+        return FLOW.load(file);
     }
 
     /** @param classpathResource e.g. {@code flows/stock.yaml} */
     public static Flow loadResource(String classpathResource) {
-        return parse(readResource(classpathResource, FLOW_FILE), resourceSource(classpathResource));
+        return FLOW.loadResource(classpathResource);
     }
 
     /** @param sourceName how problems name the file, e.g. {@code stock.yaml} */
     public static Flow parse(String yaml, String sourceName) {
-        return FlowReader.read(yaml, sourceName);
+        return FLOW.parse(yaml, sourceName);
     }
 
     public static Messages loadMessages(Path file) {
-        return parseMessages(read(file, MESSAGES_FILE), file.toString());
+        return MESSAGES.load(file);
     }
 
     public static Messages loadMessagesResource(String classpathResource) {
-        return parseMessages(readResource(classpathResource, MESSAGES_FILE), resourceSource(classpathResource));
+        return MESSAGES.loadResource(classpathResource);
     }
 
     public static Messages parseMessages(String yaml, String sourceName) {
-        return MessagesReader.read(yaml, sourceName);
+        return MESSAGES.parse(yaml, sourceName);
+    }
+
+    /**
+     * One kind of YAML file (flow or messages): how its problems name it and what reads it. Files and
+     * resources are read and named the same way for both kinds.
+     */
+    private record YamlFile<T>(String fileKind, BiFunction<String, String, T> reader) {
+
+        T load(Path file) {
+            return parse(read(file, fileKind), file.toString());
+        }
+
+        T loadResource(String classpathResource) {
+            return parse(readResource(classpathResource, fileKind), resourceSource(classpathResource));
+        }
+
+        T parse(String yaml, String sourceName) {
+            return reader.apply(yaml, sourceName);
+        }
     }
 
     private static String read(Path file, String fileKind) {
@@ -79,7 +99,7 @@ public final class FlowLoader {
     }
 
     private static String readResource(String classpathResource, String fileKind) {
-        String name = classpathResource.startsWith("/") ? classpathResource.substring(1) : classpathResource;
+        String name = resourceName(classpathResource);
         String source = resourceSource(classpathResource);
         // The context loader sees resources packaged beside the app (e.g. inside a Boot jar).
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -113,7 +133,12 @@ public final class FlowLoader {
     }
 
     private static String resourceSource(String classpathResource) {
-        return "classpath:" + (classpathResource.startsWith("/") ? classpathResource.substring(1) : classpathResource);
+        return "classpath:" + resourceName(classpathResource);
+    }
+
+    /** Class loaders take resource names without a leading slash. */
+    private static String resourceName(String classpathResource) {
+        return classpathResource.startsWith("/") ? classpathResource.substring(1) : classpathResource;
     }
 
     private static FlowLoadException fileProblem(String fileKind, String source, String found, String expected) {

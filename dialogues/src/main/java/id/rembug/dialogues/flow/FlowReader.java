@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -80,62 +81,50 @@ final class FlowReader {
     }
 
     private List<Phase> phases(Node node) {
-        List<Phase> phases = new ArrayList<>();
         Optional<SequenceNode> sequence = walker.sequence(node, "phases", "a list of phases");
         if (sequence.isEmpty()) {
-            return phases;
+            return List.of();
         }
         if (sequence.get().getValue().isEmpty()) {
             walker.problem(node, "phases", "an empty list", "at least one phase");
         }
-        List<Node> items = sequence.get().getValue();
-        for (int i = 0; i < items.size(); i++) {
-            phase(items.get(i), index("phases", i)).ifPresent(phases::add);
-        }
-        return phases;
+        return each(sequence.get(), "phases", this::phase);
     }
 
     private Optional<Phase> phase(Node node, String path) {
-        Optional<MappingNode> mapping = walker.mapping(node, path,
-                "a phase: a mapping with " + String.join(", ", PHASE_FIELDS));
-        if (mapping.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, NodeTuple> fields = walker.fields(mapping.get(), path, PHASE_FIELDS);
-        String key = requiredKey(fields, mapping.get(), path).orElse("");
-        unique(phaseKeys, key, fields, path,
-                "a phase key used by no other phase");
-        Text title = requiredText(fields, "title", mapping.get(), path, 0);
-        String stagesPath = child(path, "stages");
-        List<Stage> stages = new ArrayList<>();
-        walker.require(fields, "stages", mapping.get(), path, "a list of stages")
+        return entry(node, path, "a phase", PHASE_FIELDS, phaseKeys, "a phase key used by no other phase")
+                .map(this::phase);
+    }
+
+    private Phase phase(Entry phase) {
+        Text title = requiredText(phase, "title", 0);
+        String stagesPath = child(phase.path(), "stages");
+        List<Stage> stages = walker
+                .require(phase.fields(), "stages", phase.mapping(), phase.path(), "a list of stages")
                 .flatMap(stagesNode -> walker.sequence(stagesNode, stagesPath, "a list of stages"))
-                .ifPresent(sequence -> {
+                .map(sequence -> {
                     if (sequence.getValue().isEmpty()) {
                         walker.problem(sequence, stagesPath, "an empty list", "at least one stage");
                     }
-                    List<Node> items = sequence.getValue();
-                    for (int i = 0; i < items.size(); i++) {
-                        stage(items.get(i), index(stagesPath, i), key).ifPresent(stages::add);
-                    }
-                });
-        return Optional.of(new Phase(key, title, stages));
+                    return each(sequence, stagesPath, (node, path) -> stage(node, path, phase.key()));
+                })
+                .orElse(List.of());
+        return new Phase(phase.key(), title, stages);
     }
 
     private Optional<Stage> stage(Node node, String path, String phaseKey) {
-        Optional<MappingNode> mapping = walker.mapping(node, path,
-                "a stage: a mapping with " + String.join(", ", STAGE_FIELDS));
-        if (mapping.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, NodeTuple> fields = walker.fields(mapping.get(), path, STAGE_FIELDS);
-        String key = requiredKey(fields, mapping.get(), path).orElse("");
-        unique(stageKeys, key, fields, path,
-                "a stage key used by no other stage in the whole flow");
-        Text title = requiredText(fields, "title", mapping.get(), path, 0);
-        Text purpose = requiredText(fields, "purpose", mapping.get(), path, FlowLoader.MAX_PURPOSE_LENGTH);
-        Text intro = requiredText(fields, "intro", mapping.get(), path, FlowLoader.MAX_INTRO_LENGTH);
-        Text closing = requiredText(fields, "closing", mapping.get(), path, FlowLoader.MAX_CLOSING_LENGTH);
+        return entry(node, path, "a stage", STAGE_FIELDS, stageKeys,
+                "a stage key used by no other stage in the whole flow")
+                .map(stage -> stage(stage, phaseKey));
+    }
+
+    private Stage stage(Entry stage, String phaseKey) {
+        String path = stage.path();
+        Map<String, NodeTuple> fields = stage.fields();
+        Text title = requiredText(stage, "title", 0);
+        Text purpose = requiredText(stage, "purpose", FlowLoader.MAX_PURPOSE_LENGTH);
+        Text intro = requiredText(stage, "intro", FlowLoader.MAX_INTRO_LENGTH);
+        Text closing = requiredText(stage, "closing", FlowLoader.MAX_CLOSING_LENGTH);
         int quorum = walker.optional(fields, "quorum")
                 .flatMap(quorumNode -> {
                     var value = walker.integer(quorumNode, child(path, "quorum"),
@@ -143,17 +132,16 @@ final class FlowReader {
                     return value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty();
                 })
                 .orElse(defaultQuorum);
-        List<Prompt> prompts = walker.require(fields, "prompts", mapping.get(), path, "a list of prompts")
+        List<Prompt> prompts = walker.require(fields, "prompts", stage.mapping(), path, "a list of prompts")
                 .map(promptsNode -> prompts(promptsNode, child(path, "prompts")))
                 .orElse(List.of());
-        return Optional.of(new Stage(key, phaseKey, title, purpose, intro, closing, quorum, prompts));
+        return new Stage(stage.key(), phaseKey, title, purpose, intro, closing, quorum, prompts);
     }
 
     private List<Prompt> prompts(Node node, String path) {
-        List<Prompt> prompts = new ArrayList<>();
         Optional<SequenceNode> sequence = walker.sequence(node, path, "a list of prompts");
         if (sequence.isEmpty()) {
-            return prompts;
+            return List.of();
         }
         List<Node> items = sequence.get().getValue();
         String expectedCount = "1 to " + FlowLoader.MAX_PROMPTS + " prompts";
@@ -164,24 +152,16 @@ final class FlowReader {
                     expectedCount + " (split the stage so a group is not asked too much at once)");
         }
         YamlWalker.UniqueKeys promptKeys = new YamlWalker.UniqueKeys();
-        for (int i = 0; i < items.size(); i++) {
-            prompt(items.get(i), index(path, i), promptKeys).ifPresent(prompts::add);
-        }
-        return prompts;
+        return each(sequence.get(), path, (promptNode, promptPath) ->
+                entry(promptNode, promptPath, "a prompt", PROMPT_FIELDS, promptKeys,
+                        "a prompt key used by no other prompt in this stage")
+                        .map(this::prompt));
     }
 
-    private Optional<Prompt> prompt(Node node, String path, YamlWalker.UniqueKeys promptKeys) {
-        Optional<MappingNode> mapping = walker.mapping(node, path,
-                "a prompt: a mapping with " + String.join(", ", PROMPT_FIELDS));
-        if (mapping.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, NodeTuple> fields = walker.fields(mapping.get(), path, PROMPT_FIELDS);
-        String key = requiredKey(fields, mapping.get(), path).orElse("");
-        unique(promptKeys, key, fields, path,
-                "a prompt key used by no other prompt in this stage");
+    private Prompt prompt(Entry prompt) {
+        String path = prompt.path();
         String kindsExpected = "one of " + PromptKind.allowedNames();
-        PromptKind kind = walker.require(fields, "kind", mapping.get(), path, kindsExpected)
+        PromptKind kind = walker.require(prompt.fields(), "kind", prompt.mapping(), path, kindsExpected)
                 .flatMap(kindNode -> {
                     Optional<String> name = walker.scalar(kindNode, child(path, "kind"), kindsExpected);
                     PromptKind known = name.map(PromptKind::fromYaml).orElse(null);
@@ -191,9 +171,9 @@ final class FlowReader {
                     return Optional.ofNullable(known);
                 })
                 .orElse(null);
-        Text text = requiredText(fields, "text", mapping.get(), path, FlowLoader.MAX_PROMPT_LENGTH);
-        List<Choice> choices = choices(fields, mapping.get(), path, kind);
-        return Optional.of(new Prompt(key, kind, text, choices));
+        Text text = requiredText(prompt, "text", FlowLoader.MAX_PROMPT_LENGTH);
+        List<Choice> choices = choices(prompt.fields(), prompt.mapping(), path, kind);
+        return new Prompt(prompt.key(), kind, text, choices);
     }
 
     private List<Choice> choices(Map<String, NodeTuple> fields, MappingNode prompt, String promptPath,
@@ -208,10 +188,9 @@ final class FlowReader {
             walker.problem(node.get(), path, "choices on a " + kind.yamlName() + " prompt",
                     "no choices: only a prompt of kind choice has buttons");
         }
-        List<Choice> choices = new ArrayList<>();
         Optional<SequenceNode> sequence = node.flatMap(n -> walker.sequence(n, path, "a list of choices"));
         if (sequence.isEmpty()) {
-            return choices;
+            return List.of();
         }
         List<Node> items = sequence.get().getValue();
         if (kind == PromptKind.CHOICE
@@ -220,35 +199,52 @@ final class FlowReader {
                     expectedCount);
         }
         YamlWalker.UniqueKeys choiceKeys = new YamlWalker.UniqueKeys();
-        for (int i = 0; i < items.size(); i++) {
-            choice(items.get(i), index(path, i), choiceKeys).ifPresent(choices::add);
-        }
-        return choices;
+        return each(sequence.get(), path, (choiceNode, choicePath) ->
+                entry(choiceNode, choicePath, "a choice", CHOICE_FIELDS, choiceKeys,
+                        "a choice key used by no other choice of this prompt")
+                        .map(choice -> new Choice(choice.key(),
+                                requiredText(choice, "label", FlowLoader.MAX_CHOICE_LABEL_LENGTH))));
     }
 
-    private Optional<Choice> choice(Node node, String path, YamlWalker.UniqueKeys choiceKeys) {
+    /**
+     * A phase, stage, prompt or choice as read so far: its mapping, its fields and its key ("" when
+     * the key could not be read, which is already reported).
+     */
+    private record Entry(MappingNode mapping, Map<String, NodeTuple> fields, String path, String key) {
+    }
+
+    /**
+     * Reads the mapping every keyed entry is, with its allowed fields and its key, and reports a key
+     * already used among {@code keys}; empty when the node is no mapping (reported too).
+     */
+    private Optional<Entry> entry(Node node, String path, String what, List<String> allowedFields,
+                                  YamlWalker.UniqueKeys keys, String uniqueExpected) {
         Optional<MappingNode> mapping = walker.mapping(node, path,
-                "a choice: a mapping with " + String.join(", ", CHOICE_FIELDS));
+                what + ": a mapping with " + String.join(", ", allowedFields));
         if (mapping.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, NodeTuple> fields = walker.fields(mapping.get(), path, CHOICE_FIELDS);
-        String key = requiredKey(fields, mapping.get(), path).orElse("");
-        unique(choiceKeys, key, fields, path,
-                "a choice key used by no other choice of this prompt");
-        Text label = requiredText(fields, "label", mapping.get(), path, FlowLoader.MAX_CHOICE_LABEL_LENGTH);
-        return Optional.of(new Choice(key, label));
+        Map<String, NodeTuple> fields = walker.fields(mapping.get(), path, allowedFields);
+        String key = walker.require(fields, "key", mapping.get(), path, KEY_EXPECTED)
+                .flatMap(keyNode -> walker.key(keyNode, child(path, "key"), KEY, KEY_EXPECTED))
+                .orElse("");
+        unique(keys, key, fields, path, uniqueExpected);
+        return Optional.of(new Entry(mapping.get(), fields, path, key));
     }
 
-    private Optional<String> requiredKey(Map<String, NodeTuple> fields, MappingNode parent, String path) {
-        return walker.require(fields, "key", parent, path, KEY_EXPECTED)
-                .flatMap(node -> walker.key(node, child(path, "key"), KEY, KEY_EXPECTED));
+    /** Reads every item of a list, keeping those that could be read. */
+    private static <T> List<T> each(SequenceNode sequence, String path, BiFunction<Node, String, Optional<T>> item) {
+        List<T> read = new ArrayList<>();
+        List<Node> items = sequence.getValue();
+        for (int i = 0; i < items.size(); i++) {
+            item.apply(items.get(i), index(path, i)).ifPresent(read::add);
+        }
+        return read;
     }
 
-    private Text requiredText(Map<String, NodeTuple> fields, String name, MappingNode parent, String path,
-                              int maxLength) {
-        return walker.require(fields, name, parent, path, TEXT_EXPECTED)
-                .map(node -> walker.text(node, child(path, name), maxLength, null))
+    private Text requiredText(Entry entry, String name, int maxLength) {
+        return walker.require(entry.fields(), name, entry.mapping(), entry.path(), TEXT_EXPECTED)
+                .map(node -> walker.text(node, child(entry.path(), name), maxLength, null))
                 .orElse(YamlWalker.NO_TEXT);
     }
 
