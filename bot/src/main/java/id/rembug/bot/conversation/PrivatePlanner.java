@@ -22,15 +22,36 @@ public class PrivatePlanner {
 
     private final Messages messages;
     private final KnowledgeHooks knowledge;
+    private final List<ConversationHook> hooks;
 
-    public PrivatePlanner(Messages messages, KnowledgeHooks knowledge) {
+    public PrivatePlanner(Messages messages, KnowledgeHooks knowledge,
+                          org.springframework.beans.factory.ObjectProvider<ConversationHook> hooks) {
         this.messages = messages;
         this.knowledge = knowledge;
+        this.hooks = hooks.orderedStream().toList();
     }
 
     Plan plan(ConversationStore.Snapshot snapshot, Inbound inbound, String entryId) {
         Plan plan = new Plan(null);
         Language language = Language.ID;
+        if (!(inbound instanceof Inbound.Message edit && edit.edited())) {
+            ConversationHook.HookCall call = new ConversationHook.HookCall(snapshot.conversation(), inbound.chatId(),
+                    null, inbound);
+            for (ConversationHook hook : hooks) {
+                Optional<ConversationHook.HookAnswer> answer = hook.answer(call);
+                if (answer.isPresent()) {
+                    answer.get().texts().forEach(t -> send(plan, snapshot, entryId, inbound.chatId(), inbound.at(),
+                            t.text(), t.buttons()));
+                    if (inbound instanceof Inbound.ButtonPressed pressed) {
+                        plan.outgoing.add(new Outgoing(snapshot.conversation() + ":" + entryId + ":" + plan.outgoing.size(),
+                                Outgoing.Kind.CALLBACK_ANSWER, Outgoing.Lane.CONVERSATION, pressed.chatId(), null,
+                                answer.get().toast() == null ? "✓" : answer.get().toast(), List.of(), false, null,
+                                null, null, pressed.callbackId(), pressed.at()));
+                    }
+                    return plan;
+                }
+            }
+        }
         if (inbound instanceof Inbound.ButtonPressed pressed) {
             CallbackData.decode(pressed.data())
                     .filter(CallbackData.ReadArticle.class::isInstance)
