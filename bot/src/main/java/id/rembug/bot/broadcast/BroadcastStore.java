@@ -70,7 +70,7 @@ public class BroadcastStore {
     }
 
     /** One vote per person per job; a second press changes it. */
-    void vote(String jobId, String groupId, String userId, Vote vote) {
+    public void vote(String jobId, String groupId, String userId, Vote vote) {
         redis.opsForHash().put(BroadcastKeys.votes(jobId), groupId + "|" + userId, vote.name());
     }
 

@@ -47,7 +47,7 @@ public class FanOut {
     }
 
     /** As {@link #runDue()}, stopping after {@code maxSteps} batches (how tests stop a process mid-way). */
-    int runDue(int maxSteps) {
+    public int runDue(int maxSteps) {
         Set<String> due = redis.opsForZSet().rangeByScore(BroadcastKeys.DUE, Double.NEGATIVE_INFINITY, clock.millis());
         int enqueued = 0;
         int[] steps = {maxSteps};
