@@ -97,7 +97,7 @@ public class BroadcastCommands implements ConversationHook {
                 .orElseGet(() -> HookAnswer.text(texts.get("report-unknown", language, Map.of("id", words[1]))));
     }
 
-    String render(BroadcastReport report, Language language) {
+    public String render(BroadcastReport report, Language language) {
         StringBuilder text = new StringBuilder(texts.get("report", language, Map.of(
                 "id", report.id(), "title", report.title(), "targets", report.targets(), "sent", report.sent(),
                 "pending", report.pending(), "failed", report.failed(), "yes", report.rsvp().yes(),

@@ -1,6 +1,5 @@
 package id.rembug.bot.broadcast;
 
-import id.rembug.bot.dispatch.DeliveryListener;
 import id.rembug.dialogues.flow.Flow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,15 +60,9 @@ public class BroadcastConfiguration {
         return new FanOutTicker(fanOut);
     }
 
-    /** Remembers groups that moved to a new chat id, so the report can say they were followed. */
     @Bean
-    DeliveryListener broadcastMigrationListener(StringRedisTemplate redis) {
-        return new DeliveryListener() {
-            @Override
-            public void onMigrated(String oldChatId, String newChatId) {
-                redis.opsForHash().put(BroadcastKeys.MIGRATED, newChatId, oldChatId);
-            }
-        };
+    BroadcastMigrations broadcastMigrations(StringRedisTemplate redis) {
+        return new BroadcastMigrations(redis);
     }
 
     /** Looks for due broadcasts and reminders; a Redis hiccup only delays them to the next tick. */

@@ -12,7 +12,9 @@ import java.util.Map;
  * @param sent     announcements delivered
  * @param pending  announcements not delivered yet (in the outbox, being retried, or not enqueued)
  * @param failed   announcements given up, with reasons in {@code failures}
- * @param retried  delivered after at least one retry (e.g. rate limited by Telegram)
+ * @param retried  delivered after at least one failed attempt (a server error or time-out); waits
+ *                 Telegram asks for with a 429 are honoured by the dispatcher but leave no mark
+ *                 on the message's delivery record, so they are not counted here
  * @param migrated delivered to a group that had moved to a new chat id
  * @param rsvp     overall counts; {@code rsvpByGroup} per group
  */
