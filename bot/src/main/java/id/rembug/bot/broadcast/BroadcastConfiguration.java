@@ -56,6 +56,13 @@ public class BroadcastConfiguration {
     }
 
     @Bean
+    AnnounceDialogue announceDialogue(StringRedisTemplate redis, StaffDirectory staff, GroupDirectory groups,
+                                      BroadcastService service, BroadcastTexts texts, BroadcastProperties properties,
+                                      Clock clock) {
+        return new AnnounceDialogue(redis, staff, groups, service, texts, properties, clock);
+    }
+
+    @Bean
     FanOutTicker fanOutTicker(FanOut fanOut) {
         return new FanOutTicker(fanOut);
     }

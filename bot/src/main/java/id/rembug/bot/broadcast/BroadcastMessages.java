@@ -26,16 +26,22 @@ final class BroadcastMessages {
     }
 
     Outgoing render(BroadcastJob job, int wave, GroupDirectory.GroupView group, Instant now) {
-        Announcement a = job.announcement();
         Language language = group.language();
-        ZoneId zone = group.zoneId() == null ? a.startsAt().getZone() : ZoneId.of(group.zoneId());
-        String when = a.startsAt().withZoneSameInstant(zone).format(language == Language.EN ? WHEN_EN : WHEN_ID);
-        String text = texts.get(wave == 0 ? "announcement" : "reminder", language, Map.of(
-                "title", a.title(), "when", when, "place", a.place().isEmpty() ? "-" : a.place(),
-                "agenda", a.agenda().isEmpty() ? "-" : a.agenda()));
+        ZoneId zone = group.zoneId() == null ? job.announcement().startsAt().getZone() : ZoneId.of(group.zoneId());
+        String text = text(job.announcement(), wave, language, zone);
         return new Outgoing(BroadcastKeys.outgoingId(job.id(), wave, group.groupId()), Outgoing.Kind.TEXT,
                 Outgoing.Lane.BROADCAST, group.chatId(), group.groupId(), text, List.of(buttons(job.id(), language)),
                 false, null, null, null, null, now);
+    }
+
+    String text(Announcement a, int wave, Language language, ZoneId zone) {
+        return texts.get(wave == 0 ? "announcement" : "reminder", language, Map.of(
+                "title", a.title(), "when", when(a.startsAt().withZoneSameInstant(zone), language),
+                "place", a.place().isEmpty() ? "-" : a.place(), "agenda", a.agenda().isEmpty() ? "-" : a.agenda()));
+    }
+
+    static String when(java.time.ZonedDateTime at, Language language) {
+        return at.format(language == Language.EN ? WHEN_EN : WHEN_ID);
     }
 
     List<OutButton> buttons(String jobId, Language language) {

@@ -45,6 +45,25 @@ public class BroadcastService {
         return job;
     }
 
+    /**
+     * As {@link #create}, but at most once per {@code key}: a second call with the same key (a
+     * redelivered confirmation) returns the job the first one made.
+     */
+    public BroadcastJob createOnce(String key, Announcement announcement, Target target, Instant sendAt,
+                                   String createdBy) {
+        String keyName = "rembug:broadcast:key:" + key;
+        String existing = redis.opsForValue().get(keyName);
+        if (existing != null) {
+            Optional<BroadcastJob> job = store.load(existing);
+            if (job.isPresent()) {
+                return job.get();
+            }
+        }
+        BroadcastJob job = create(announcement, target, sendAt, createdBy);
+        redis.opsForValue().set(keyName, job.id(), Duration.ofDays(7));
+        return job;
+    }
+
     /** How many groups the target reaches right now (shown before sending). */
     public int countTargets(Target target) {
         return groups.matching(target).size();

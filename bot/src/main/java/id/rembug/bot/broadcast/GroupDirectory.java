@@ -57,6 +57,10 @@ public class GroupDirectory {
         return tags;
     }
 
+    public boolean knowsStage(String stageKey) {
+        return flow.stage(stageKey).isPresent();
+    }
+
     public Set<String> setTags(String groupId) {
         Set<String> tags = redis.opsForSet().members(BroadcastKeys.tags(groupId));
         return tags == null ? Set.of() : tags;
