@@ -56,11 +56,14 @@ public class GroupPlanner {
     private final Messages messages;
     private final String digestTime;
     private final KnowledgeHooks knowledge;
+    private final List<ConversationHook> hooks;
     private final StateCodec codec = new StateCodec();
 
     public GroupPlanner(Engine engine, SummaryRenderer summaries, ConversationStore store, Messages messages,
-                        DigestProperties digest, KnowledgeHooks knowledge) {
+                        DigestProperties digest, KnowledgeHooks knowledge,
+                        org.springframework.beans.factory.ObjectProvider<ConversationHook> hooks) {
         this.knowledge = knowledge;
+        this.hooks = hooks.orderedStream().toList();
         this.engine = engine;
         this.flow = engine.flow();
         this.summaries = summaries;
@@ -80,7 +83,7 @@ public class GroupPlanner {
             plan.newChatId = migrated.newChatId();
             return plan;
         }
-        if (digestChoice(inbound, state, out) || knowledgeCommand(inbound, state, out)) {
+        if (hook(inbound, state, out) || digestChoice(inbound, state, out) || knowledgeCommand(inbound, state, out)) {
             return plan;
         }
         List<Event> events = events(inbound, state, groupId, out);
@@ -121,6 +124,26 @@ public class GroupPlanner {
                 : messages.get(MessageKey.DIGEST_AT_ONCE, state.language());
         out.text(text, List.of(), false, message.messageId(), null);
         return true;
+    }
+
+    /** Commands and buttons owned by features outside the dialogue ({@link ConversationHook}). */
+    private boolean hook(Inbound inbound, GroupState state, Outputs out) {
+        if (inbound instanceof Inbound.Message message && message.edited()) {
+            return false;
+        }
+        ConversationHook.HookCall call = new ConversationHook.HookCall(out.groupId, out.chatId, state, inbound);
+        for (ConversationHook hook : hooks) {
+            Optional<ConversationHook.HookAnswer> answer = hook.answer(call);
+            if (answer.isPresent()) {
+                String replyTo = inbound instanceof Inbound.Message message ? message.messageId() : null;
+                answer.get().texts().forEach(t -> out.text(t.text(), t.buttons(), false, replyTo, null));
+                if (inbound instanceof Inbound.ButtonPressed pressed) {
+                    out.callbackAnswer(pressed, answer.get().toast() == null ? "✓" : answer.get().toast());
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code /tanya} and {@code /baca} answer from the knowledge base, whatever stage the group is in. */

@@ -8,6 +8,7 @@ import id.rembug.dialogues.engine.Command;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.MessageKey;
 import id.rembug.dialogues.flow.Messages;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -24,25 +25,41 @@ public class PrivatePlanner {
     private final Messages messages;
     private final KnowledgeHooks knowledge;
     private final LoginCommand login;
+    private final List<ConversationHook> hooks;
 
-    public PrivatePlanner(Messages messages, KnowledgeHooks knowledge, LoginCommand login) {
+    public PrivatePlanner(Messages messages, KnowledgeHooks knowledge, LoginCommand login,
+                          ObjectProvider<ConversationHook> hooks) {
         this.messages = messages;
         this.knowledge = knowledge;
         this.login = login;
+        this.hooks = hooks.orderedStream().toList();
     }
 
     Plan plan(ConversationStore.Snapshot snapshot, Inbound inbound, String entryId) {
         Plan plan = new Plan(null);
         Language language = Language.ID;
+        if (!(inbound instanceof Inbound.Message edit && edit.edited())) {
+            ConversationHook.HookCall call = new ConversationHook.HookCall(snapshot.conversation(), inbound.chatId(),
+                    null, inbound);
+            for (ConversationHook hook : hooks) {
+                Optional<ConversationHook.HookAnswer> answer = hook.answer(call);
+                if (answer.isPresent()) {
+                    answer.get().texts().forEach(t -> send(plan, snapshot, entryId, inbound.chatId(), inbound.at(),
+                            t.text(), t.buttons()));
+                    if (inbound instanceof Inbound.ButtonPressed pressed) {
+                        toast(plan, snapshot, entryId, pressed, answer.get().toast());
+                    }
+                    return plan;
+                }
+            }
+        }
         if (inbound instanceof Inbound.ButtonPressed pressed) {
             CallbackData.decode(pressed.data())
                     .filter(CallbackData.ReadArticle.class::isInstance)
                     .map(data -> knowledge.read(((CallbackData.ReadArticle) data).articleId(), language))
                     .ifPresent(reply -> send(plan, snapshot, entryId, pressed.chatId(), pressed.at(), reply.text(),
                             KnowledgeHooks.rows(reply)));
-            plan.outgoing.add(new Outgoing(snapshot.conversation() + ":" + entryId + ":" + plan.outgoing.size(),
-                    Outgoing.Kind.CALLBACK_ANSWER, Outgoing.Lane.CONVERSATION, pressed.chatId(), null, "✓", List.of(),
-                    false, null, null, null, pressed.callbackId(), pressed.at()));
+            toast(plan, snapshot, entryId, pressed, null);
             return plan;
         }
         if (!(inbound instanceof Inbound.Message message) || message.edited()) {
@@ -77,6 +94,14 @@ public class PrivatePlanner {
     private void reply(Plan plan, ConversationStore.Snapshot snapshot, String entryId, Inbound.Message message,
                        String text) {
         send(plan, snapshot, entryId, message.chatId(), message.at(), text, List.of());
+    }
+
+    /** Every button press is answered, so the person's app stops showing it as pending. */
+    private void toast(Plan plan, ConversationStore.Snapshot snapshot, String entryId, Inbound.ButtonPressed pressed,
+                       String text) {
+        plan.outgoing.add(new Outgoing(snapshot.conversation() + ":" + entryId + ":" + plan.outgoing.size(),
+                Outgoing.Kind.CALLBACK_ANSWER, Outgoing.Lane.CONVERSATION, pressed.chatId(), null,
+                text == null ? "✓" : text, List.of(), false, null, null, null, pressed.callbackId(), pressed.at()));
     }
 
     private void send(Plan plan, ConversationStore.Snapshot snapshot, String entryId, String chatId,

@@ -1,0 +1,149 @@
+package id.rembug.bot.broadcast;
+
+import id.rembug.bot.channel.Inbound;
+import id.rembug.bot.conversation.ConversationHook;
+import id.rembug.dialogues.engine.GroupState;
+import id.rembug.dialogues.flow.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The broadcast commands and buttons inside conversations: {@code /staf tambah <id>} and
+ * {@code /laporan <id>} for staff (private chat or group), {@code /tag} in a group, and the RSVP
+ * buttons under announcements ({@code v|<jobId>|<y|n|m>}). Everything stored here is idempotent,
+ * as a {@link ConversationHook} must be.
+ */
+public class BroadcastCommands implements ConversationHook {
+
+    private static final Logger log = LoggerFactory.getLogger(BroadcastCommands.class);
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}:_.-]{1,40}");
+    private static final Pattern USER_ID = Pattern.compile("-?\\d{1,20}");
+
+    private final StaffDirectory staff;
+    private final GroupDirectory groups;
+    private final BroadcastStore store;
+    private final BroadcastService service;
+    private final BroadcastTexts texts;
+
+    public BroadcastCommands(StaffDirectory staff, GroupDirectory groups, BroadcastStore store,
+                             BroadcastService service, BroadcastTexts texts) {
+        this.staff = staff;
+        this.groups = groups;
+        this.store = store;
+        this.service = service;
+        this.texts = texts;
+    }
+
+    @Override
+    public Optional<HookAnswer> answer(HookCall call) {
+        Language language = call.state() == null ? Language.ID : call.state().language();
+        if (call.inbound() instanceof Inbound.ButtonPressed pressed && pressed.data() != null
+                && pressed.data().startsWith(Vote.CALLBACK_PREFIX)) {
+            return Optional.of(vote(call, pressed, language));
+        }
+        if (!(call.inbound() instanceof Inbound.Message message) || message.text() == null) {
+            return Optional.empty();
+        }
+        String[] words = message.text().trim().split("\\s+");
+        String command = words[0].toLowerCase(Locale.ROOT).replaceFirst("@.*$", "");
+        String userId = message.from() == null ? null : message.from().id();
+        return switch (command) {
+            case "/staf", "/staff" -> Optional.of(staffCommand(words, userId, language));
+            case "/laporan", "/report" -> Optional.of(reportCommand(words, userId, language));
+            case "/tag" -> call.privateChat() ? Optional.empty()
+                    : Optional.of(tagCommand(words, userId, call.conversation(), call.state(), language));
+            default -> Optional.empty();
+        };
+    }
+
+    private HookAnswer vote(HookCall call, Inbound.ButtonPressed pressed, Language language) {
+        String[] parts = pressed.data().split("\\|", -1);
+        Optional<Vote> vote = parts.length == 3 ? Vote.ofCode(parts[2]) : Optional.empty();
+        if (vote.isEmpty() || call.privateChat() || pressed.from() == null || store.load(parts[1]).isEmpty()) {
+            return HookAnswer.toast(texts.get("vote-unknown", language));
+        }
+        store.vote(parts[1], call.conversation(), pressed.from().id(), vote.get());
+        return HookAnswer.toast(texts.get("vote-recorded", language,
+                Map.of("choice", texts.get(vote.get().textKey, language))));
+    }
+
+    private HookAnswer staffCommand(String[] words, String userId, Language language) {
+        if (!staff.isStaff(userId)) {
+            return refuse("/staf", userId, language);
+        }
+        if (words.length != 3 || !words[1].equalsIgnoreCase("tambah") && !words[1].equalsIgnoreCase("add")
+                || !USER_ID.matcher(words[2]).matches()) {
+            return HookAnswer.text(texts.get("staff-usage", language));
+        }
+        staff.add(words[2]);
+        log.info("Staff member {} added {} as staff", userId, words[2]);
+        return HookAnswer.text(texts.get("staff-added", language, Map.of("id", words[2])));
+    }
+
+    private HookAnswer reportCommand(String[] words, String userId, Language language) {
+        if (!staff.isStaff(userId)) {
+            return refuse("/laporan", userId, language);
+        }
+        if (words.length != 2) {
+            return HookAnswer.text(texts.get("report-usage", language));
+        }
+        return service.report(words[1]).map(report -> HookAnswer.text(render(report, language)))
+                .orElseGet(() -> HookAnswer.text(texts.get("report-unknown", language, Map.of("id", words[1]))));
+    }
+
+    public String render(BroadcastReport report, Language language) {
+        StringBuilder text = new StringBuilder(texts.get("report", language, Map.of(
+                "id", report.id(), "title", report.title(), "targets", report.targets(), "sent", report.sent(),
+                "pending", report.pending(), "failed", report.failed(), "yes", report.rsvp().yes(),
+                "no", report.rsvp().no(), "maybe", report.rsvp().maybe())));
+        if (report.retried() > 0) {
+            text.append('\n').append(texts.get("report-retried", language, Map.of("count", report.retried())));
+        }
+        if (report.migrated() > 0) {
+            text.append('\n').append(texts.get("report-migrated", language, Map.of("count", report.migrated())));
+        }
+        for (BroadcastReport.Failure failure : report.failures()) {
+            String reason = failure.reason() != null && failure.reason().toLowerCase(Locale.ROOT).contains("forbidden")
+                    ? texts.get("reason-forbidden", language)
+                    : texts.get("reason-other", language, Map.of("detail", String.valueOf(failure.reason())));
+            text.append('\n').append(texts.get("report-failure", language,
+                    Map.of("group", failure.groupId(), "reason", reason)));
+        }
+        return text.toString();
+    }
+
+    private HookAnswer tagCommand(String[] words, String userId, String groupId, GroupState state, Language language) {
+        if (words.length == 1) {
+            Set<String> tags = groups.tags(groupId, state);
+            return HookAnswer.text(tags.isEmpty() ? texts.get("tag-none", language)
+                    : texts.get("tag-list", language, Map.of("tags", String.join(", ", tags))));
+        }
+        if (!(state != null && state.isFacilitator(userId)) && !staff.isStaff(userId)) {
+            log.info("User {} may not change the tags of group {}", userId, groupId);
+            return HookAnswer.text(texts.get("tag-not-allowed", language));
+        }
+        boolean remove = words.length == 3 && (words[1].equalsIgnoreCase("hapus") || words[1].equalsIgnoreCase("remove"));
+        String raw = remove ? words[2] : words[1];
+        if (words.length > (remove ? 3 : 2) || !TAG.matcher(raw).matches() || raw.startsWith(Target.STAGE_TAG_PREFIX)) {
+            return HookAnswer.text(texts.get("tag-invalid", language));
+        }
+        String tag = Target.Tags.normalise(raw);
+        if (remove) {
+            groups.removeTag(groupId, tag);
+            return HookAnswer.text(texts.get("tag-removed", language, Map.of("tag", tag)));
+        }
+        groups.addTag(groupId, tag);
+        return HookAnswer.text(texts.get("tag-added", language, Map.of("tag", tag)));
+    }
+
+    private HookAnswer refuse(String command, String userId, Language language) {
+        log.warn("Refused {} from user {}: not staff", command, userId);
+        return HookAnswer.text(texts.get("not-staff", language));
+    }
+}

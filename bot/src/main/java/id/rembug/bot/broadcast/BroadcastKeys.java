@@ -1,0 +1,62 @@
+package id.rembug.bot.broadcast;
+
+/**
+ * Where broadcasts live in Redis.
+ *
+ * <ul>
+ *   <li>{@code rembug:broadcast:seq}: the last job id handed out (INCR)</li>
+ *   <li>{@code rembug:broadcasts}: ZSET of job ids by creation time</li>
+ *   <li>{@code rembug:broadcast:<id>}: HASH, the job: {@code title}, {@code startsAt}
+ *       (ISO zoned date-time), {@code place}, {@code agenda}, {@code target} (see {@link Target}),
+ *       {@code sendAt} (epoch ms), {@code createdBy}, {@code createdAt}, {@code reminders}
+ *       (how many reminder waves); per wave {@code w}: {@code count:<w>} (targets frozen when
+ *       the wave fired) and {@code cursor:<w>} (how many of them are in the outbox)</li>
+ *   <li>{@code rembug:broadcast:<id>:targets:<w>}: LIST of group ids of wave {@code w}
+ *       (0 the announcement, 1.. the reminders)</li>
+ *   <li>{@code rembug:broadcast:<id>:votes}: HASH {@code <groupId>|<userId>} to {@code yes},
+ *       {@code no} or {@code maybe}</li>
+ *   <li>{@code rembug:broadcast:due}: ZSET of {@code <id>|<wave>} scored by when it fires
+ *       (epoch ms); removed in the same script that enqueues the wave's last batch</li>
+ *   <li>{@code rembug:staff}: SET of staff user ids added with {@code /staf tambah}</li>
+ *   <li>{@code rembug:group:<groupId>:tags}: SET of the group's tags</li>
+ *   <li>{@code rembug:broadcast:migrated}: HASH old chat id to new one, for the report</li>
+ * </ul>
+ *
+ * A message of wave 0 has outgoing id {@code bc:<id>:<groupId>}, of wave {@code w > 0}
+ * {@code bc:<id>:r<w>:<groupId>}; its delivery record is the dispatcher's.
+ */
+final class BroadcastKeys {
+
+    static final String SEQ = "rembug:broadcast:seq";
+    static final String JOBS = "rembug:broadcasts";
+    static final String DUE = "rembug:broadcast:due";
+    static final String STAFF = "rembug:staff";
+    static final String MIGRATED = "rembug:broadcast:migrated";
+
+    private BroadcastKeys() {
+    }
+
+    static String job(String id) {
+        return "rembug:broadcast:" + id;
+    }
+
+    static String targets(String id, int wave) {
+        return "rembug:broadcast:" + id + ":targets:" + wave;
+    }
+
+    static String votes(String id) {
+        return "rembug:broadcast:" + id + ":votes";
+    }
+
+    static String tags(String groupId) {
+        return "rembug:group:" + groupId + ":tags";
+    }
+
+    static String dueMember(String id, int wave) {
+        return id + "|" + wave;
+    }
+
+    static String outgoingId(String id, int wave, String groupId) {
+        return wave == 0 ? "bc:" + id + ":" + groupId : "bc:" + id + ":r" + wave + ":" + groupId;
+    }
+}

@@ -1,0 +1,68 @@
+package id.rembug.bot.broadcast;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Which groups a broadcast reaches: all of them, those with a tag, or those at a stage (the
+ * current stage is the tag {@code tahap:<stageKey>}, so a stage target is a tag target).
+ * Written as {@code all}, {@code tag:<tag>} or {@code stage:<stageKey>}.
+ */
+public sealed interface Target {
+
+    String STAGE_TAG_PREFIX = "tahap:";
+
+    record All() implements Target {
+    }
+
+    record Tagged(String tag) implements Target {
+    }
+
+    record AtStage(String stageKey) implements Target {
+    }
+
+    /** The tag a group must carry, or empty for every group. */
+    default Optional<String> requiredTag() {
+        if (this instanceof Tagged tagged) {
+            return Optional.of(tagged.tag());
+        }
+        if (this instanceof AtStage stage) {
+            return Optional.of(STAGE_TAG_PREFIX + stage.stageKey());
+        }
+        return Optional.empty();
+    }
+
+    default String encode() {
+        if (this instanceof Tagged tagged) {
+            return "tag:" + tagged.tag();
+        }
+        if (this instanceof AtStage stage) {
+            return "stage:" + stage.stageKey();
+        }
+        return "all";
+    }
+
+    static Target decode(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        if (trimmed.isEmpty() || trimmed.equalsIgnoreCase("all") || trimmed.equalsIgnoreCase("semua")) {
+            return new All();
+        }
+        if (trimmed.startsWith("tag:")) {
+            return new Tagged(Tags.normalise(trimmed.substring(4)));
+        }
+        if (trimmed.startsWith("stage:")) {
+            return new AtStage(trimmed.substring(6).trim());
+        }
+        throw new IllegalArgumentException("target must be all, tag:<tag> or stage:<stageKey>, not " + text);
+    }
+
+    final class Tags {
+        private Tags() {
+        }
+
+        /** Tags compare without case and surrounding spaces: {@code Desa:Sukamaju} is {@code desa:sukamaju}. */
+        static String normalise(String tag) {
+            return tag.trim().toLowerCase(Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package id.rembug.bot.conversation;
+
+import id.rembug.bot.channel.Inbound;
+import id.rembug.bot.channel.Outgoing.OutButton;
+import id.rembug.dialogues.engine.GroupState;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A feature outside the method's dialogue that owns some commands or buttons (broadcasts: staff
+ * commands, group tags, RSVP buttons). Planners ask every hook before the engine; the first that
+ * answers takes the update, and the engine never sees it. Hooks run inside the conversation's
+ * turn and may be called again for the same update after a crash, so anything they store must be
+ * idempotent (a set, a vote that overwrites).
+ */
+public interface ConversationHook {
+
+    /** The answer to the update, or empty when it is not this hook's. */
+    Optional<HookAnswer> answer(HookCall call);
+
+    /**
+     * @param conversation the group's id, or {@code user:<id>} for a private chat
+     * @param chatId       where replies go
+     * @param state        the group's state; null in a private chat
+     */
+    record HookCall(String conversation, String chatId, GroupState state, Inbound inbound) {
+
+        public boolean privateChat() {
+            return state == null;
+        }
+    }
+
+    /**
+     * What to send back: texts to the chat (replying to the message when it was one) and, for a
+     * button press, the small toast (null: a plain tick).
+     */
+    record HookAnswer(List<HookText> texts, String toast) {
+
+        public HookAnswer {
+            texts = List.copyOf(texts);
+        }
+
+        public static HookAnswer text(String text) {
+            return new HookAnswer(List.of(new HookText(text, List.of())), null);
+        }
+
+        public static HookAnswer toast(String toast) {
+            return new HookAnswer(List.of(), toast);
+        }
+    }
+
+    record HookText(String text, List<List<OutButton>> buttons) {
+    }
+}
