@@ -26,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestRedis
 class BroadcastAnnounceDialogueTest {
 
-
     private static LettuceConnectionFactory connections;
     private static StringRedisTemplate redis;
 

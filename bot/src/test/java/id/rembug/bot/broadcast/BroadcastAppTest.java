@@ -38,8 +38,6 @@ import static org.awaitility.Awaitility.await;
 @TestRedis
 class BroadcastAppTest {
 
-
-
     @LocalServerPort
     int port;
     @Autowired

@@ -25,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestRedis
 class BroadcastFanOutTest {
 
-
     private static LettuceConnectionFactory connections;
     private static StringRedisTemplate redis;
 

@@ -26,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestRedis
 class BroadcastDeliveryTest {
 
-
     private DispatchFixture fx;
     private BroadcastWorld world;
     private Dispatcher dispatcher;
