@@ -119,7 +119,18 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
         // The page swaps its chat logs as they change: an element found a moment ago may be gone.
         return new WebDriverWait(chrome(), Duration.ofSeconds(10))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition);
+                .until(driver -> {
+                    try {
+                        return condition.apply(driver);
+                    } catch (org.openqa.selenium.WebDriverException detached) {
+                        // Chromium reports an element of a page that is being replaced this way rather
+                        // than as stale; it is the same thing, so look again.
+                        if (String.valueOf(detached.getMessage()).contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw detached;
+                    }
+                });
     }
 
     /** Clicks something that makes the page load anew (a redirect or refresh), and waits for the new page. */
