@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The script per group, one step at a time (the next step is queued once every update of
  * the step has been answered and, for answer and button steps, the bot's next question has been
  * sent; the fake reports a call after answering it, since nobody can reply to a message before
- * Telegram has accepted it):
+ * Telegram has accepted it, and replies and presses wait a reading time on top):
  * <ol>
  *   <li>the facilitator adds the bot to the group</li>
  *   <li>the facilitator sends {@code /fasilitator}</li>
@@ -85,6 +87,13 @@ final class ConversationLoad implements FakeBotApi.Listener {
     private final ArrayDeque<Group> waiting = new ArrayDeque<>();
     private final List<Update> all = new ArrayList<>();
     private final CountDownLatch done;
+    private final long replyDelayMillis;
+    /** Holds back replies and button presses for the residents' reading time. */
+    private final ScheduledExecutorService readers = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "bench-readers");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final int groups;
     private final int concurrency;
     private long startNanos;
@@ -95,8 +104,11 @@ final class ConversationLoad implements FakeBotApi.Listener {
      * @param wave        makes this wave's chat and user ids its own, so waves in one run never
      *                    mix (a late message of one wave cannot answer an update of the next)
      * @param concurrency how many groups talk at once; a finished group makes room for the next
+     * @param replyDelayMillis how long residents take to reply to a question or press its button,
+     *                    counted from when the fake answered the call that sent it
      */
-    ConversationLoad(FakeBotApi api, Mode mode, int wave, int groups, int concurrency) {
+    ConversationLoad(FakeBotApi api, Mode mode, int wave, int groups, int concurrency, long replyDelayMillis) {
+        this.replyDelayMillis = replyDelayMillis;
         this.api = api;
         this.mode = mode;
         this.wave = wave;
@@ -124,6 +136,7 @@ final class ConversationLoad implements FakeBotApi.Listener {
         while (!done.await(200, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
             giveUpStalledGroups();
         }
+        readers.shutdownNow();
         synchronized (this) {
             long end = lastAnswerNanos > 0 ? lastAnswerNanos : System.nanoTime();
             List<Long> fromHandOut = new ArrayList<>();
@@ -262,6 +275,20 @@ final class ConversationLoad implements FakeBotApi.Listener {
         if (STEPS[next] == Kind.ANSWER && group.question == 0 || STEPS[next] == Kind.PRESS && group.choice == null) {
             return;
         }
+        if (STEPS[next] == Kind.ANSWER || STEPS[next] == Kind.PRESS) {
+            if (!group.replyScheduled) {
+                group.replyScheduled = true;
+                readers.schedule(() -> {
+                    synchronized (this) {
+                        group.replyScheduled = false;
+                        if (!group.finished) {
+                            release(group, next);
+                        }
+                    }
+                }, replyDelayMillis, TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
         release(group, next);
     }
 
@@ -318,6 +345,7 @@ final class ConversationLoad implements FakeBotApi.Listener {
         final Person facilitator;
         final Person[] residents;
         int step = -1;
+        boolean replyScheduled;
         long releasedAt;
         List<Update> current = List.of();
         /** What happened in this group, for explaining a group that got stuck. */
