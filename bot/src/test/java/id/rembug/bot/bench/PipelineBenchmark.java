@@ -1,0 +1,392 @@
+package id.rembug.bot.bench;
+
+import id.rembug.bot.RembugApplication;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Updates per second and update-to-reply latency through the whole Rembug pipeline (long polling,
+ * Redis inbox, group processor and engine, outbox, dispatcher, Bot API call), beside a bare
+ * TelegramBots echo bot, both against the same {@link FakeBotApi} on loopback in the same run.
+ * A program that prints figures, not a test; see the README for the command.
+ *
+ * <p>Each bot gets a warm-up wave (not reported), a loaded wave (many groups at once) and a light
+ * wave (one group at a time). Rembug runs twice: with the dispatcher's rate limits raised out of
+ * the way, so that the pipeline is what is measured, and with Telegram's real limits, which is
+ * what a deployed bot gets. Settings (system properties of the benchmark JVM): {@code bench.groups},
+ * {@code bench.warmup-groups}, {@code bench.light-groups}, {@code bench.limited-groups},
+ * {@code bench.wave-timeout-seconds}, {@code bench.rembug-args} (extra Spring properties, to try settings).
+ */
+public final class PipelineBenchmark {
+
+    private static final int GROUPS = Integer.getInteger("bench.groups", 200);
+    private static final int WARMUP_GROUPS = Integer.getInteger("bench.warmup-groups", 100);
+    private static final int LIGHT_GROUPS = Integer.getInteger("bench.light-groups", 10);
+    private static final int LIMITED_GROUPS = Integer.getInteger("bench.limited-groups", 20);
+    /**
+     * How long residents take to reply to a question (or press its button) after it was sent.
+     * Not 0: Rembug learns a question's message id only from Telegram's answer to sendMessage,
+     * and a reply processed before it has recorded that id is taken for chatter, so the group
+     * waits for an answer that never counts.
+     */
+    private static final long REPLY_DELAY_MILLIS = Long.getLong("bench.reply-delay-ms", 100);
+    private static final long WAVE_TIMEOUT_SECONDS = Long.getLong("bench.wave-timeout-seconds", 90);
+    /** Extra Spring properties for both Rembug runs, space-separated {@code name=value}, to try settings. */
+    private static final List<String> EXTRA_ARGS = Stream.of(System.getProperty("bench.rembug-args", "").split("\\s+"))
+            .filter(arg -> !arg.isBlank()).map(arg -> arg.startsWith("--") ? arg : "--" + arg).toList();
+
+    private static final List<String> RAISED_LIMITS = List.of(
+            "--rembug.dispatch.limits.global=1000000",
+            "--rembug.dispatch.limits.broadcast=1000",
+            "--rembug.dispatch.limits.chat-interval=1ms",
+            "--rembug.dispatch.limits.chat-burst=1000",
+            "--rembug.dispatch.limits.group=1000000");
+
+    private final List<ConversationLoad.Result> results = new ArrayList<>();
+    private final List<String> cpuLines = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        PipelineBenchmark benchmark = new PipelineBenchmark();
+        benchmark.printMachine();
+        benchmark.fakeSelfTest();
+        benchmark.rembug("Rembug, limits raised", RAISED_LIMITS, WARMUP_GROUPS, GROUPS, LIGHT_GROUPS);
+        benchmark.rembug("Rembug, Telegram's limits", List.of(), 5, LIMITED_GROUPS, 0);
+        benchmark.echo();
+        benchmark.printResults();
+        System.out.printf(Locale.ROOT, "%nWhole benchmark: %.0f s%n", (System.nanoTime() - started) / 1e9);
+        System.exit(0);
+    }
+
+    // ---- the runs ----------------------------------------------------------------------------
+
+    private void rembug(String label, List<String> limits, int warmup, int groups, int light) throws Exception {
+        Path dataDir = Files.createTempDirectory("rembug-bench-redis");
+        try (FakeBotApi api = new FakeBotApi()) {
+            List<String> args = new ArrayList<>(List.of(
+                    "--rembug.telegram.token=" + FakeBotApi.TOKEN,
+                    "--rembug.telegram.api-url=" + api.url(),
+                    "--rembug.redis.embedded.enabled=true",
+                    "--rembug.redis.embedded.data-dir=" + dataDir,
+                    "--rembug.redis.embedded.port=0",
+                    "--rembug.simulator.enabled=false",
+                    "--server.port=0",
+                    "--spring.main.banner-mode=off",
+                    "--logging.level.root=WARN",
+                    // on shutdown the library logs the aborted long poll as an error with a stack trace
+                    "--logging.level.org.telegram.telegrambots.longpolling.BotSession=OFF"));
+            args.addAll(limits);
+            args.addAll(EXTRA_ARGS);
+            System.out.printf("%n== %s ==%nSpring arguments: %s%n", label, String.join(" ", args));
+            long bootStart = System.nanoTime();
+            SpringApplication application = new SpringApplication(RembugApplication.class);
+            // The app's component scan would also find the test configurations on this classpath.
+            application.addInitializers(context -> context.getBeanFactory()
+                    .registerSingleton("benchMainClassesOnly", new MainClassesOnly()));
+            try (ConfigurableApplicationContext context = application.run(args.toArray(String[]::new))) {
+                awaitReady(api);
+                System.out.printf(Locale.ROOT, "started and polling in %.1f s%n", (System.nanoTime() - bootStart) / 1e9);
+                Optional<ProcessHandle> redis = ProcessHandle.current().descendants()
+                        .filter(p -> p.info().command().orElse("").contains("redis")).findFirst();
+                int wave = 0;
+                wave(api, ConversationLoad.Mode.REMBUG, wave++, warmup, warmup, label + " warm-up", null);
+                wave(api, ConversationLoad.Mode.REMBUG, wave++, groups, groups, label, redis);
+                if (light > 0) {
+                    wave(api, ConversationLoad.Mode.REMBUG, wave, light, 1, label + ", 1 group at a time", redis);
+                }
+                System.out.println("Bot API calls seen: " + api.callCounts());
+            }
+        } finally {
+            deleteQuietly(dataDir);
+        }
+    }
+
+    private void echo() throws Exception {
+        String label = "TelegramBots echo bot";
+        System.out.printf("%n== %s ==%n", label);
+        try (FakeBotApi api = new FakeBotApi(); EchoBot bot = new EchoBot(FakeBotApi.TOKEN, api.port())) {
+            awaitPolling(api);
+            int wave = 0;
+            wave(api, ConversationLoad.Mode.ECHO, wave++, WARMUP_GROUPS, WARMUP_GROUPS, label + " warm-up", null);
+            wave(api, ConversationLoad.Mode.ECHO, wave++, GROUPS, GROUPS, label, Optional.empty());
+            wave(api, ConversationLoad.Mode.ECHO, wave, LIGHT_GROUPS, 1, label + ", 1 group at a time",
+                    Optional.empty());
+            System.out.println("Bot API calls seen: " + api.callCounts());
+        }
+    }
+
+    /** Plays one wave; {@code redis} null marks a warm-up, whose figures are not kept. */
+    private void wave(FakeBotApi api, ConversationLoad.Mode mode, int wave, int groups, int concurrency, String label,
+                      Optional<ProcessHandle> redis) throws InterruptedException {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long jvmCpu = os.getProcessCpuTime();
+        long fakeCpu = api.cpuNanos();
+        long redisCpu = redis == null ? 0 : redisCpu(redis);
+        long wallStart = System.nanoTime();
+        ConversationLoad.Result result = new ConversationLoad(api, mode, wave, groups, concurrency, REPLY_DELAY_MILLIS)
+                .run(label, WAVE_TIMEOUT_SECONDS);
+        double wall = (System.nanoTime() - wallStart) / 1e9;
+        double jvm = (os.getProcessCpuTime() - jvmCpu) / 1e9;
+        double fake = (api.cpuNanos() - fakeCpu) / 1e9;
+        double redisSeconds = redis == null ? 0 : (redisCpu(redis) - redisCpu) / 1e9;
+        System.out.printf(Locale.ROOT, "%-48s %5d updates answered of %5d in %6.2f s%s%n", label, result.answered(),
+                result.updates(), result.seconds(), result.complete() ? "" : "  INCOMPLETE, unanswered: "
+                        + result.unanswered() + ", groups given up after 20 s without an answer: "
+                        + result.stalledGroups());
+        settle(api);
+        if (redis == null) {
+            return;
+        }
+        results.add(result);
+        cpuLines.add(String.format(Locale.ROOT,
+                "%-44s wall %6.2f s | JVM %6.2f s (of which fake+driver %5.2f s)%s | %.2f of %d cores busy",
+                label, wall, jvm, fake, redis.isPresent() ? String.format(Locale.ROOT, " | redis-server %5.2f s",
+                        redisSeconds) : "", (jvm + redisSeconds) / wall, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private static long redisCpu(Optional<ProcessHandle> redis) {
+        return redis.flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
+    }
+
+    /** Ready: polling, and the start-up calls made, so they do not fall into the first wave. */
+    private static void awaitReady(FakeBotApi api) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (api.callCount("getupdates") == 0 || api.callCount("setmycommands") < 2) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the bot did not start polling within 60 s: " + api.callCounts());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void awaitPolling(FakeBotApi api) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (api.callCount("getupdates") == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the echo bot did not start polling within 60 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Lets the bot finish what it still sends for the last wave (summaries...) before the next one. */
+    private static void settle(FakeBotApi api) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long seen = api.botCalls();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            long now = api.botCalls();
+            if (now != seen) {
+                seen = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > Duration.ofMillis(700).toNanos()) {
+                return;
+            }
+        }
+    }
+
+    // ---- the fake's own capacity -------------------------------------------------------------
+
+    /**
+     * How many calls per second the fake answers when nothing else runs, from 4 keep-alive client
+     * threads in this JVM (which share the cores with it, so this is a floor), and its CPU per call.
+     */
+    private void fakeSelfTest() throws Exception {
+        try (FakeBotApi api = new FakeBotApi()) {
+            OkHttpClient http = new OkHttpClient();
+            MediaType json = MediaType.get("application/json");
+            String url = api.url() + "/bot" + FakeBotApi.TOKEN + "/sendMessage";
+            String body = "{\"chat_id\":\"-4000000001\",\"text\":\"Terima kasih, Ani! 1/3 sudah menjawab.\"}";
+            AtomicBoolean measuring = new AtomicBoolean();
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicLong count = new AtomicLong();
+            int threads = 4;
+            CountDownLatch finished = new CountDownLatch(threads);
+            for (int t = 0; t < threads; t++) {
+                Thread thread = new Thread(() -> {
+                    try {
+                        while (!stop.get()) {
+                            Request request = new Request.Builder().url(url).post(RequestBody.create(body, json)).build();
+                            try (Response response = http.newCall(request).execute()) {
+                                response.body().bytes();
+                            }
+                            if (measuring.get()) {
+                                count.incrementAndGet();
+                            }
+                        }
+                    } catch (IOException e) {
+                        System.err.println("self-test: " + e);
+                    } finally {
+                        finished.countDown();
+                    }
+                }, "self-test-" + t);
+                thread.setDaemon(true);
+                thread.start();
+            }
+            Thread.sleep(1500); // warm-up
+            long cpuBefore = api.cpuNanos();
+            long start = System.nanoTime();
+            measuring.set(true);
+            Thread.sleep(3000);
+            measuring.set(false);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long cpu = api.cpuNanos() - cpuBefore;
+            stop.set(true);
+            finished.await();
+            long calls = count.get();
+            // getUpdates with 100 waiting updates, as a busy poller sees it
+            api.enqueueRaw(100_000, id -> "{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id
+                    + ",\"from\":{\"id\":1,\"is_bot\":false,\"first_name\":\"A\"},\"chat\":{\"id\":-1,\"type\":\"group\"},"
+                    + "\"date\":1,\"text\":\"Saya Ani dari RT 3, sehari-hari berjualan sayur.\"}}");
+            String pollUrl = api.url() + "/bot" + FakeBotApi.TOKEN + "/getUpdates";
+            int warmupPolls = 200;
+            int polls = 500;
+            long pollStart = 0;
+            for (int i = 0; i < warmupPolls + polls; i++) {
+                if (i == warmupPolls) {
+                    pollStart = System.nanoTime();
+                }
+                String poll = "{\"offset\":" + (1 + i * 100) + ",\"limit\":100,\"timeout\":0}";
+                try (Response response = http.newCall(new Request.Builder().url(pollUrl)
+                        .post(RequestBody.create(poll, json)).build()).execute()) {
+                    response.body().bytes();
+                }
+            }
+            double pollSeconds = (System.nanoTime() - pollStart) / 1e9;
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+            String line = String.format(Locale.ROOT,
+                    "Fake Bot API alone: %.0f sendMessage calls/s from 4 client threads (%.0f µs of fake CPU per call);"
+                            + " %.0f updates/s handed out through getUpdates batches of 100 from 1 client",
+                    calls / seconds, cpu / 1e3 / Math.max(1, calls), polls * 100 / pollSeconds);
+            System.out.println(line);
+            notes.add(line);
+        }
+    }
+
+    // ---- output ------------------------------------------------------------------------------
+
+    private void printMachine() {
+        Runtime runtime = Runtime.getRuntime();
+        String cpu = "?";
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            cpu = lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.replaceFirst(".*:\\s*", ""))
+                    .orElse("?");
+        } catch (IOException | RuntimeException e) {
+            // not Linux: leave it unknown
+        }
+        System.out.println("Rembug pipeline benchmark");
+        System.out.printf(Locale.ROOT, "Machine: %d cores (%s), %s %s, load average %.2f at start%n",
+                runtime.availableProcessors(), cpu, System.getProperty("os.name"), System.getProperty("os.arch"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "JVM: %s %s (%s), max heap %d MiB, arguments %s%n",
+                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+                System.getProperty("java.vm.vendor"), runtime.maxMemory() >> 20,
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
+        System.out.printf("Load: %d groups x %d updates (bot added, /fasilitator, /mulai, 3 replies to question 1,"
+                        + " 3 replies to question 2, 3 button presses on question 3), each step sent when the last"
+                        + " one was answered, replies and presses %d ms after the question was sent; warm-up %d groups"
+                        + " (not counted); light load %d groups one at a time; Telegram's-limits run %d groups%n",
+                GROUPS, ConversationLoad.UPDATES_PER_GROUP, REPLY_DELAY_MILLIS, WARMUP_GROUPS, LIGHT_GROUPS,
+                LIMITED_GROUPS);
+    }
+
+    private void printResults() {
+        System.out.println();
+        System.out.println("Latency: from the update leaving the fake in a getUpdates answer to the bot's first call"
+                + " that answers it (reaction 👍, callback answer, reply or next message); 'queued' columns count from"
+                + " when the update was queued at the fake (as a user would see it).");
+        String header = String.format(Locale.ROOT, "%-44s %6s %7s %7s %8s %8s %8s %8s %8s %9s %9s",
+                "run", "groups", "at once", "updates", "wall s", "upd/s", "calls/s", "p50 ms", "p99 ms",
+                "q p50 ms", "q p99 ms");
+        System.out.println(header);
+        System.out.println("-".repeat(header.length()));
+        for (ConversationLoad.Result r : results) {
+            // one group at a time is paced by the script, not by the bot: its rates say nothing
+            boolean paced = r.concurrency() == 1;
+            System.out.printf(Locale.ROOT, "%-44s %6d %7d %7s %8.2f %8s %8s %8.1f %8.1f %9.1f %9.1f%n",
+                    r.label(), r.groups(), r.concurrency(),
+                    r.complete() ? Integer.toString(r.updates()) : r.answered() + "/" + r.updates(),
+                    r.seconds(), paced ? "-" : String.format(Locale.ROOT, "%.0f", r.updatesPerSecond()),
+                    paced ? "-" : String.format(Locale.ROOT, "%.0f", r.botCallsPerSecond()),
+                    percentile(r.fromHandOutNanos(), 50), percentile(r.fromHandOutNanos(), 99),
+                    percentile(r.fromQueuedNanos(), 50), percentile(r.fromQueuedNanos(), 99));
+        }
+        System.out.println();
+        System.out.println("CPU during each wave (fake+driver is the harness, inside the JVM figure):");
+        cpuLines.forEach(System.out::println);
+        System.out.println();
+        notes.forEach(System.out::println);
+        System.out.println("Rembug configuration: the app's defaults (dispatch workers 4, idle-poll 200ms, conversation"
+                + " workers 2, getUpdates timeout 50 s), embedded Redis (append-only file in a temp dir), Tomcat on a"
+                + " free port, log level WARN. 'limits raised': rembug.dispatch.limits global=1000000/s,"
+                + " chat-interval=1ms, chat-burst=1000, group=1000000/min, so Telegram's 30 messages/s, 1/s per chat"
+                + " and 20/min per group are not what is measured. 'Telegram's limits': the defaults (30/s global,"
+                + " 1/s per chat with bursts of 3, 20/min per group).");
+        if (!EXTRA_ARGS.isEmpty()) {
+            System.out.println("Extra Rembug arguments (bench.rembug-args), in both Rembug runs: " + EXTRA_ARGS);
+        }
+        System.out.println("Echo bot: TelegramBotsLongPollingApplication + OkHttpTelegramClient, a"
+                + " LongPollingSingleThreadUpdateConsumer that replies with the text (a wave when there is none) and"
+                + " answers button presses; nothing stored.");
+    }
+
+    /** Leaves out of the component scan whatever comes from the test classes directory. */
+    static final class MainClassesOnly extends TypeExcludeFilter {
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
+            return reader.getResource().getURL().toString().contains("/test-classes/");
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MainClassesOnly;
+        }
+
+        @Override
+        public int hashCode() {
+            return MainClassesOnly.class.hashCode();
+        }
+    }
+
+    private static double percentile(long[] sortedNanos, int percent) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(percent / 100.0 * sortedNanos.length);
+        return sortedNanos[Math.max(0, rank - 1)] / 1e6;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not delete " + dir + ": " + e);
+        }
+    }
+}
