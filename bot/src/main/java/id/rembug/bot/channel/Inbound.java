@@ -36,10 +36,13 @@ public sealed interface Inbound {
      * A text message, in a group or in a private chat with the bot.
      *
      * @param replyToMessageId the message it replies to, if any (how answers find their question)
+     * @param replyToBot       whether that message was the bot's: a reply to a question whose
+     *                         delivery was not recorded yet still counts as an answer
      * @param edited           true when this is an edit of an earlier message
      */
     record Message(String updateId, String chatId, boolean privateChat, Instant at, ChatUser from,
-                   String messageId, String text, String replyToMessageId, boolean edited) implements Inbound {
+                   String messageId, String text, String replyToMessageId, boolean replyToBot, boolean edited)
+            implements Inbound {
     }
 
     /** An inline button was pressed; {@code data} is the callback data we put on it. */

@@ -201,12 +201,14 @@ public class GroupPlanner {
         if (message.edited()) {
             return List.of(new Event.AnswerEdited(at, member, message.messageId(), text));
         }
-        // Only replies to our questions are answers: other chatter in the group is none of our business.
+        // Only replies to our messages are answers: other chatter in the group is none of our business.
+        // A reply to a question whose delivery is not recorded yet answers the question asked last.
         String promptRef = store.promptOfMessage(groupId, message.replyToMessageId());
-        if (promptRef == null) {
+        if (promptRef == null && !message.replyToBot()) {
             return List.of();
         }
-        return List.of(new Event.MemberAnswered(at, member, message.messageId(), promptKeyOf(promptRef, state), text));
+        String promptKey = promptRef == null ? null : promptKeyOf(promptRef, state);
+        return List.of(new Event.MemberAnswered(at, member, message.messageId(), promptKey, text));
     }
 
     /** The prompt key of a {@code stage|round|index} reference, or a key of no current prompt. */
@@ -392,8 +394,9 @@ public class GroupPlanner {
                     groupId, null, List.of(), false, messageId, null, emoji, null, at));
         }
 
+        /** First in the chat's queue: the person's button stops spinning before the group's messages go out. */
         void callbackAnswer(Inbound.ButtonPressed pressed, String text) {
-            plan.outgoing.add(new Outgoing(nextId(), Outgoing.Kind.CALLBACK_ANSWER, Outgoing.Lane.CONVERSATION,
+            plan.outgoing.add(0, new Outgoing(nextId(), Outgoing.Kind.CALLBACK_ANSWER, Outgoing.Lane.CONVERSATION,
                     pressed.chatId(), groupId, text, List.of(), false, null, null, null, pressed.callbackId(), at));
         }
     }

@@ -180,7 +180,8 @@ public class SimulatorService {
             return new Posted(chatId, messageId, List.of());
         }
         return deliver(chatId, messageId, List.of(new Inbound.Message(newUpdateId(), chatId, privateChat,
-                clock.instant(), author.asUser(), messageId, newText, original.replyTo(), true)));
+                clock.instant(), author.asUser(), messageId, newText, original.replyTo(),
+                repliesToBot(chatId, original.replyTo()), true)));
     }
 
     /** A persona presses an inline button under one of the bot's messages, in a group or in private. */
@@ -218,7 +219,11 @@ public class SimulatorService {
             return new Posted(chatId, messageId, List.of());
         }
         return deliver(chatId, messageId, List.of(new Inbound.Message(newUpdateId(), chatId, privateChat, at,
-                author.asUser(), messageId, body, replyTo, false)));
+                author.asUser(), messageId, body, replyTo, repliesToBot(chatId, replyTo), false)));
+    }
+
+    private boolean repliesToBot(String chatId, String replyTo) {
+        return replyTo != null && store.message(chatId, replyTo).map(ChatRecord::fromBot).orElse(false);
     }
 
     private String replyTarget(String chatId, ReplyChoice reply) {

@@ -85,8 +85,12 @@ public final class TelegramUpdateTranslator {
         }
         String replyTo = message.getReplyToMessage() == null || message.getReplyToMessage().getMessageId() == null
                 ? null : String.valueOf(message.getReplyToMessage().getMessageId());
+        boolean replyToBot = message.getReplyToMessage() != null && message.getReplyToMessage().getFrom() != null
+                && message.getReplyToMessage().getFrom().getId() != null
+                && message.getReplyToMessage().getFrom().getId() == botUserId;
         return List.of(new Inbound.Message(updateId, chatId, "private".equals(chat.getType()), at,
-                user(message.getFrom()), String.valueOf(message.getMessageId()), message.getText(), replyTo, edited));
+                user(message.getFrom()), String.valueOf(message.getMessageId()), message.getText(), replyTo,
+                replyToBot, edited));
     }
 
     /** The service messages Rembug follows, or null when this is none of them. */

@@ -122,7 +122,7 @@ class BroadcastAnnounceDialogueTest {
     private Inbound.Message message(ChatUser from, String text) {
         int n = updates.incrementAndGet();
         return new Inbound.Message("test:" + n, from.id(), true, clock.instant(), from, Integer.toString(n), text, null,
-                false);
+                false, false);
     }
 
     private Optional<String> answer(Inbound.Message message) {

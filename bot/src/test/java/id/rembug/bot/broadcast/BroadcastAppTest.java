@@ -129,7 +129,7 @@ class BroadcastAppTest {
     private void say(String chat, boolean privateChat, ChatUser from, String text) {
         int n = updates.incrementAndGet();
         inbox.append(List.of(new Inbound.Message("test:" + chat + ":" + n, chat, privateChat, Instant.now(), from,
-                Integer.toString(n), text, null, false)));
+                Integer.toString(n), text, null, false, false)));
     }
 
     private void press(String chat, ChatUser from, String data) {

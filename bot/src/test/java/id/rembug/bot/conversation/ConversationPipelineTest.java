@@ -98,9 +98,10 @@ class ConversationPipelineTest {
                 "k|persiapan")));
 
         List<Outgoing> after = awaitOutbox(chat, 6);
-        assertThat(after.get(4).text()).isNotBlank();
-        assertThat(after.get(4).kind()).isEqualTo(Outgoing.Kind.TEXT);
-        assertThat(after.get(5).kind()).isEqualTo(Outgoing.Kind.CALLBACK_ANSWER);
+        // the press is answered first, then the explanation follows
+        assertThat(after.get(4).kind()).isEqualTo(Outgoing.Kind.CALLBACK_ANSWER);
+        assertThat(after.get(5).kind()).isEqualTo(Outgoing.Kind.TEXT);
+        assertThat(after.get(5).text()).isNotBlank();
     }
 
     @Test
@@ -112,13 +113,38 @@ class ConversationPipelineTest {
         assertThat(answer.replyToMessageId()).isEqualTo("2");
     }
 
+    @Test
+    void aReplyToTheBotsQuestionCountsEvenBeforeItsDeliveryWasRecorded() {
+        inbox.append(List.of(joined("tg:1"), command("tg:2", ani, "/mulai")));
+        awaitOutbox(chat, 4);
+
+        // dispatch is off in this test, so no question's message id is recorded
+        inbox.append(List.of(new Inbound.Message("tg:3", chat, false, Instant.now(), ani, "3", "Saya Ani", "99",
+                true, false)));
+
+        Outgoing reaction = awaitOutbox(chat, 5).get(4);
+        assertThat(reaction.kind()).isEqualTo(Outgoing.Kind.REACTION);
+        assertThat(reaction.replyToMessageId()).isEqualTo("3");
+    }
+
+    @Test
+    void aReplyToSomeoneElseIsNoAnswer() {
+        inbox.append(List.of(joined("tg:1"), command("tg:2", ani, "/mulai")));
+        awaitOutbox(chat, 4);
+
+        inbox.append(List.of(new Inbound.Message("tg:3", chat, false, Instant.now(), ani, "3", "setuju, Bu", "2",
+                false, false)));
+
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> outbox(chat).size() == 4);
+    }
+
     private Inbound joined(String updateId) {
         return new Inbound.MembersJoined(updateId, chat, Instant.now(), sari, List.of(new ChatUser("999", "Rembug", true)),
                 true);
     }
 
     private Inbound command(String updateId, ChatUser from, String text) {
-        return new Inbound.Message(updateId, chat, false, Instant.now(), from, updateId.substring(3), text, null, false);
+        return new Inbound.Message(updateId, chat, false, Instant.now(), from, updateId.substring(3), text, null, false, false);
     }
 
     private List<Outgoing> awaitOutbox(String chatId, int count) {

@@ -33,7 +33,7 @@ class TelegramUpdateTranslatorTest {
     void groupTextBecomesAMessageWithTheSendersFullName() {
         assertThat(only("group-text")).isEqualTo(new Inbound.Message("tg:700100001", "-4012345678", false,
                 Instant.ofEpochSecond(1763900000), ChatUser.person("5011", "Siti Rahayu"), "41",
-                "Jalan depan balai warga sering banjir", null, false));
+                "Jalan depan balai warga sering banjir", null, false, false));
     }
 
     @Test
@@ -41,6 +41,7 @@ class TelegramUpdateTranslatorTest {
         var message = (Inbound.Message) only("supergroup-reply-to-bot");
         assertThat(message.chatId()).isEqualTo("-1002233445566");
         assertThat(message.replyToMessageId()).isEqualTo("95");
+        assertThat(message.replyToBot()).isTrue();
         assertThat(message.text()).isEqualTo("Sampah di sungai");
         assertThat(message.from()).isEqualTo(ChatUser.person("5012", "Budi"));
         assertThat(message.privateChat()).isFalse();
