@@ -69,6 +69,35 @@ public class BroadcastService {
         return groups.matching(target).size();
     }
 
+    /** Every broadcast's id, newest first. */
+    public List<String> ids() {
+        java.util.Set<String> ids = redis.opsForZSet().reverseRange(BroadcastKeys.JOBS, 0, -1);
+        return ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    /** What became of the announcement in one group: {@code sent}, {@code pending} or {@code failed} (with reason). */
+    public record GroupDelivery(String groupId, String status, String reason) {
+    }
+
+    /**
+     * The announcement's delivery per target group, in target order; empty while it has not fired
+     * (its targets are frozen only then) or when there is no such broadcast.
+     */
+    public List<GroupDelivery> deliveries(String id) {
+        Integer count = store.count(id, 0);
+        if (count == null) {
+            return List.of();
+        }
+        List<GroupDelivery> deliveries = new ArrayList<>();
+        for (String groupId : store.targets(id, 0, 0, count - 1L)) {
+            Map<Object, Object> delivery = redis.opsForHash().entries(DispatchKeys.delivery(BroadcastKeys.outgoingId(id, 0, groupId)));
+            String status = (String) delivery.get("status");
+            String shown = "sent".equals(status) || "failed".equals(status) ? status : "pending";
+            deliveries.add(new GroupDelivery(groupId, shown, "failed".equals(shown) ? (String) delivery.get("reason") : null));
+        }
+        return deliveries;
+    }
+
     public Optional<BroadcastReport> report(String id) {
         return store.load(id).map(this::report);
     }

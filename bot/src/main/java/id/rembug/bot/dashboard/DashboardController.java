@@ -144,6 +144,25 @@ public class DashboardController {
         return "dashboard/group";
     }
 
+    @GetMapping("/dashboard/pengumuman")
+    String announcements(HttpServletRequest request, Model model) {
+        Viewer viewer = DashboardAccess.viewer(request);
+        Language language = page(request, model, viewer);
+        model.addAttribute("announcements", reader.visibleAnnouncements(viewer).stream()
+                .map(a -> DashboardViews.announcement(a, reader.flow(), language, texts.all(language))).toList());
+        return "dashboard/announcements";
+    }
+
+    @GetMapping("/dashboard/pengumuman/{id}")
+    String announcement(@PathVariable String id, HttpServletRequest request, Model model) {
+        Viewer viewer = DashboardAccess.viewer(request);
+        Language language = page(request, model, viewer);
+        DashboardReader.AnnouncementData data = reader.announcement(viewer, id).orElseThrow(NotFound::new);
+        model.addAttribute("a", DashboardViews.announcement(data, reader.flow(), language, texts.all(language)));
+        model.addAttribute("rows", data.groups());
+        return "dashboard/announcement";
+    }
+
     @GetMapping("/dashboard/alur")
     String flow(HttpServletRequest request, Model model) {
         page(request, model, DashboardAccess.viewer(request));

@@ -1,5 +1,8 @@
 package id.rembug.bot.dashboard;
 
+import id.rembug.bot.broadcast.BroadcastReport;
+import id.rembug.bot.broadcast.BroadcastService;
+import id.rembug.bot.broadcast.Vote;
 import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.dialogues.engine.Answer;
 import id.rembug.dialogues.engine.GroupState;
@@ -10,7 +13,9 @@ import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,11 +30,13 @@ public class DashboardReader {
 
     private final StringRedisTemplate redis;
     private final Flow flow;
+    private final BroadcastService broadcasts;
     private final StateCodec codec = new StateCodec();
 
-    public DashboardReader(StringRedisTemplate redis, Flow flow) {
+    public DashboardReader(StringRedisTemplate redis, Flow flow, BroadcastService broadcasts) {
         this.redis = redis;
         this.flow = flow;
+        this.broadcasts = broadcasts;
     }
 
     /** A group as the dashboard sees it: its engine state, every stored answer, and its tags. */
@@ -57,6 +64,80 @@ public class DashboardReader {
     public Optional<GroupData> group(Viewer viewer, String groupId) {
         return state(groupId).filter(viewer::canSee)
                 .map(state -> new GroupData(state, answers(groupId), tags(groupId)));
+    }
+
+    /** One group's line in an announcement's report: its delivery ({@code sent|pending|failed}) and its RSVP. */
+    public record AnnouncementGroup(String groupId, String delivery, String reason, Vote.Counts rsvp) {
+    }
+
+    /**
+     * An announcement as the viewer may see it: only the rows of groups they may see, and totals
+     * summed over those rows, so a facilitator learns nothing about other facilitators' groups.
+     */
+    public record AnnouncementData(BroadcastReport report, List<AnnouncementGroup> groups, int sent, int pending,
+                                   int failed, Vote.Counts rsvp) {
+        public AnnouncementData {
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /** Newest first. Staff and the admin see every one; a facilitator those that reached one of their groups. */
+    public List<AnnouncementData> visibleAnnouncements(Viewer viewer) {
+        Set<String> mine = viewer.seesEveryGroup() ? null : groupIds(viewer);
+        List<AnnouncementData> list = new ArrayList<>();
+        for (String id : broadcasts.ids()) {
+            announcement(id, mine).ifPresent(list::add);
+        }
+        return list;
+    }
+
+    public Optional<AnnouncementData> announcement(Viewer viewer, String id) {
+        if (id == null || !id.matches("[0-9]{1,18}")) {
+            return Optional.empty();
+        }
+        return announcement(id, viewer.seesEveryGroup() ? null : groupIds(viewer));
+    }
+
+    /** {@code mine} null: every group; otherwise only these, and nothing when none of them was a target. */
+    private Optional<AnnouncementData> announcement(String id, Set<String> mine) {
+        Optional<BroadcastReport> found = broadcasts.report(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        BroadcastReport report = found.get();
+        Map<String, AnnouncementGroup> rows = new LinkedHashMap<>();
+        for (BroadcastService.GroupDelivery d : broadcasts.deliveries(id)) {
+            rows.put(d.groupId(), new AnnouncementGroup(d.groupId(), d.status(), d.reason(),
+                    report.rsvpByGroup().getOrDefault(d.groupId(), new Vote.Counts(0, 0, 0))));
+        }
+        List<AnnouncementGroup> visible = rows.values().stream()
+                .filter(row -> mine == null || mine.contains(row.groupId())).toList();
+        if (mine != null && visible.isEmpty()) {
+            return Optional.empty();
+        }
+        int sent = 0;
+        int pending = 0;
+        int failed = 0;
+        int yes = 0;
+        int no = 0;
+        int maybe = 0;
+        for (AnnouncementGroup row : visible) {
+            switch (row.delivery()) {
+                case "sent" -> sent++;
+                case "failed" -> failed++;
+                default -> pending++;
+            }
+            yes += row.rsvp().yes();
+            no += row.rsvp().no();
+            maybe += row.rsvp().maybe();
+        }
+        return Optional.of(new AnnouncementData(report, visible, sent, pending, failed, new Vote.Counts(yes, no, maybe)));
+    }
+
+    private Set<String> groupIds(Viewer viewer) {
+        Set<String> ids = new TreeSet<>();
+        visibleGroups(viewer).forEach(g -> ids.add(g.groupId()));
+        return ids;
     }
 
     public Set<String> tags(String groupId) {

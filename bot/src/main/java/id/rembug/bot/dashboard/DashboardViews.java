@@ -55,7 +55,43 @@ final class DashboardViews {
     record StageBlock(int number, String title, List<PromptBlock> prompts) {
     }
 
+    /** An announcement's line on the list and the head of its report page. */
+    record AnnouncementLine(String id, String title, String meeting, String place, String target, String status,
+                            int sent, int pending, int failed, int yes, int no, int maybe) {
+    }
+
     private DashboardViews() {
+    }
+
+    static AnnouncementLine announcement(DashboardReader.AnnouncementData data, Flow flow, Language language,
+                                         Map<String, String> texts) {
+        var report = data.report();
+        return new AnnouncementLine(report.id(), report.title(), meeting(report.startsAt()), report.place(),
+                target(report.target(), flow, language, texts), texts.get("announce.status." + report.status()),
+                data.sent(), data.pending(), data.failed(), data.rsvp().yes(), data.rsvp().no(), data.rsvp().maybe());
+    }
+
+    /** The meeting in its own time zone, as the groups were told it. */
+    static String meeting(String startsAt) {
+        try {
+            java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(startsAt);
+            return WHEN.format(at) + " (" + at.getZone().getId() + ")";
+        } catch (java.time.DateTimeException e) {
+            return startsAt;
+        }
+    }
+
+    /** {@code all}, {@code tag:<tag>} or {@code stage:<key>} in words. */
+    static String target(String encoded, Flow flow, Language language, Map<String, String> texts) {
+        if (encoded.startsWith("tag:")) {
+            return texts.get("announce.target.tag") + " " + encoded.substring(4);
+        }
+        if (encoded.startsWith("stage:")) {
+            String key = encoded.substring(6);
+            return texts.get("announce.target.stage") + " "
+                    + flow.stage(key).map(s -> s.title().in(language)).orElse(key);
+        }
+        return texts.get("announce.target.all");
     }
 
     static Summary summary(GroupState state, List<Answer> answers, Set<String> tags, Flow flow, Language language) {

@@ -1,5 +1,7 @@
 package id.rembug.bot.dashboard;
 
+import id.rembug.bot.broadcast.BroadcastService;
+import id.rembug.bot.broadcast.Target;
 import id.rembug.bot.simulator.Persona;
 import id.rembug.bot.simulator.SimulatorService;
 import id.rembug.bot.simulator.SimulatorStore;
@@ -35,6 +37,7 @@ class DashboardBrowserTest {
     private static final String SARI = Persona.named("Fasilitator Sari").id();
     private static String sariGroup;
     private static String tonoGroup;
+    private static String announcement;
     @RegisterExtension
     static final Browser browser = Browser.perTestClass();
 
@@ -46,6 +49,8 @@ class DashboardBrowserTest {
     private SimulatorStore store;
     @Autowired
     private StringRedisTemplate redis;
+    @Autowired
+    private BroadcastService broadcasts;
 
     private DashboardGroups groups;
 
@@ -57,6 +62,8 @@ class DashboardBrowserTest {
                     Map.of("Gita", "Saya Gita, buka warung kopi"));
             tonoGroup = groups.groupWithAnswers("Browser Cibeureum", "Fasilitator Tono",
                     Map.of("Hadi", "Saya Hadi, montir motor"));
+            announcement = groups.announce(broadcasts, "Musyawarah browser", new Target.All(), sariGroup, tonoGroup);
+            groups.rsvp(broadcasts, announcement, sariGroup, "Gita", 2);
         }
         browser.driver().manage().deleteAllCookies();
         browser.consoleErrors();
@@ -107,6 +114,20 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aFacilitatorFollowsTheNavigationToAnAnnouncementsReportOfTheirGroup() {
+        browser.open(url("/dashboard/masuk/" + groups.loginToken(SARI)));
+        browser.clickAndAwaitReload(By.id("redeem"));
+        browser.clickAndAwaitReload(By.id("nav-announcements"));
+        browser.clickAndAwaitReload(By.linkText("Musyawarah browser"));
+
+        assertThat(browser.find(By.id("announcement-title")).getText()).isEqualTo("Musyawarah browser");
+        String report = browser.find(By.id("report")).getText();
+        assertThat(report).contains(sariGroup).doesNotContain(tonoGroup);
+        assertThat(browser.find(By.id("rsvp-totals")).getText()).contains("1 Mungkin");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
     void everyLinkOnTheDashboardOpensAndNoPageLogsAConsoleError() {
         browser.open(url("/dashboard/masuk"));
         browser.find(By.id("password")).sendKeys(DashboardApp.ADMIN_PASSWORD);
@@ -135,7 +156,10 @@ class DashboardBrowserTest {
                 }
             }
         }
-        assertThat(visited).contains(url("/dashboard"), url("/dashboard/alur"), url("/dashboard/grup/" + sariGroup));
+        assertThat(visited).contains(url("/dashboard"), url("/dashboard/alur"), url("/dashboard/grup/" + sariGroup),
+                url("/dashboard/pengumuman"), url("/dashboard/pengumuman/" + announcement));
+        // In simulator mode the navigation also leads to the simulator, which must open too.
+        assertThat(statuses).containsKey(url("/simulator"));
         assertThat(statuses).isNotEmpty().allSatisfy((href, status) -> assertThat(status).as(href).isEqualTo(200));
         assertThat(errors).isEmpty();
     }

@@ -1,6 +1,11 @@
 package id.rembug.bot.dashboard;
 
+import id.rembug.bot.broadcast.Announcement;
+import id.rembug.bot.broadcast.BroadcastService;
+import id.rembug.bot.broadcast.Target;
+import id.rembug.bot.broadcast.Vote;
 import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.channel.Outgoing.OutButton;
 import id.rembug.bot.simulator.ChatRecord;
 import id.rembug.bot.simulator.Persona;
 import id.rembug.bot.simulator.ReplyChoice;
@@ -13,6 +18,8 @@ import id.rembug.dialogues.engine.StateCodec;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -74,6 +81,35 @@ final class DashboardGroups {
         simulator.pressButton(chatId, personaId, question.messageId(), question.buttons().get(0).get(0).callbackData());
         await().atMost(Duration.ofSeconds(10)).until(() -> redis.opsForHash().values(ConversationKeys.answers(chatId))
                 .stream().noneMatch(json -> ((String) json).contains("\"" + personaId + "\"")));
+    }
+
+    /**
+     * Has staff announce a meeting through the broadcast service and waits until the fan-out has
+     * delivered it to each of {@code reaches}. Returns the broadcast's id.
+     */
+    String announce(BroadcastService broadcasts, String title, Target target, String... reaches) {
+        Announcement announcement = new Announcement(title, ZonedDateTime.now(ZoneId.of("Asia/Jakarta")).plusDays(3)
+                .withSecond(0).withNano(0), "Balai warga", "Membahas hasil rembug");
+        String id = broadcasts.create(announcement, target, null, DashboardApp.STAFF_ID).id();
+        await().atMost(Duration.ofSeconds(10)).until(() -> broadcasts.deliveries(id).stream()
+                .filter(d -> "sent".equals(d.status())).map(BroadcastService.GroupDelivery::groupId).toList()
+                .containsAll(List.of(reaches)));
+        return id;
+    }
+
+    /** The resident presses an RSVP button ({@code 0} coming, {@code 1} not, {@code 2} maybe) under the announcement. */
+    void rsvp(BroadcastService broadcasts, String broadcastId, String chatId, String residentName, int choice) {
+        String personaId = Persona.named(residentName).id();
+        ChatRecord announcement = store.log(chatId).stream()
+                .filter(r -> r.fromBot() && r.buttons().stream().flatMap(List::stream)
+                        .anyMatch(b -> b.callbackData().startsWith("v|" + broadcastId + "|")))
+                .findFirst().orElseThrow();
+        List<OutButton> buttons = announcement.buttons().stream().flatMap(List::stream).toList();
+        simulator.pressButton(chatId, personaId, announcement.messageId(), buttons.get(choice).callbackData());
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Vote.Counts counts = broadcasts.report(broadcastId).orElseThrow().rsvpByGroup().get(chatId);
+            return counts != null && counts.yes() + counts.no() + counts.maybe() > 0;
+        });
     }
 
     /** Asks the bot for a login link in the persona's private chat and returns the token it sent. */
