@@ -7,12 +7,8 @@ import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.conversation.ConversationHook.HookAnswer;
 import id.rembug.bot.conversation.ConversationHook.HookCall;
 import id.rembug.bot.testsupport.RedisServerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Instant;
@@ -26,27 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestRedis
 class BroadcastAnnounceDialogueTest {
 
-    private static LettuceConnectionFactory connections;
-    private static StringRedisTemplate redis;
+    private static final StringRedisTemplate redis = RedisServerExtension.template();
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-23T01:00:00Z"));
     private final AtomicInteger updates = new AtomicInteger();
     private final ChatUser staff = ChatUser.person("900", "Bu Rina");
     private BroadcastWorld world;
     private AnnounceDialogue dialogue;
-
-    @BeforeAll
-    static void connect() {
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", RedisServerExtension.port()));
-        connections.afterPropertiesSet();
-        connections.start();
-        redis = new StringRedisTemplate(connections);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connections.destroy();
-    }
 
     @BeforeEach
     void setUp() {

@@ -5,12 +5,8 @@ import id.rembug.bot.testsupport.TestRedis;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.testsupport.RedisServerExtension;
 import id.rembug.dialogues.flow.Language;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Duration;
@@ -25,24 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestRedis
 class BroadcastFanOutTest {
 
-    private static LettuceConnectionFactory connections;
-    private static StringRedisTemplate redis;
+    private static final StringRedisTemplate redis = RedisServerExtension.template();
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-23T01:00:00Z"));
     private BroadcastWorld world;
-
-    @BeforeAll
-    static void connect() {
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", RedisServerExtension.port()));
-        connections.afterPropertiesSet();
-        connections.start();
-        redis = new StringRedisTemplate(connections);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connections.destroy();
-    }
 
     @BeforeEach
     void setUp() {
