@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import id.rembug.bot.RembugApplication;
 import id.rembug.bot.broadcast.Announcement;
 import id.rembug.bot.broadcast.BroadcastJob;
 import id.rembug.bot.broadcast.BroadcastReport;
@@ -12,20 +11,13 @@ import id.rembug.bot.broadcast.BroadcastService;
 import id.rembug.bot.broadcast.Target;
 import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.testsupport.RedisServerExtension;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
+import id.rembug.bot.testsupport.RembugApp;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -207,32 +199,7 @@ public final class BroadcastBenchmark {
         properties.put("rembug.telegram.poll-timeout-seconds", "5");
         properties.put("rembug.simulator.enabled", "false");
         properties.put("logging.level.root", "WARN");
-        return new SpringApplicationBuilder(RembugApplication.class)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .initializers(context -> context.getBeanFactory()
-                        .registerSingleton(MainClassesOnly.class.getName(), new MainClassesOnly()))
-                .properties(properties)
-                .run();
-    }
-
-    /** Started by hand the app would scan the test classes in too; only its own are wanted. */
-    static final class MainClassesOnly extends TypeExcludeFilter {
-
-        @Override
-        public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
-            return reader.getResource().getURL().toString().contains("/test-classes/");
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof MainClassesOnly;
-        }
-
-        @Override
-        public int hashCode() {
-            return MainClassesOnly.class.hashCode();
-        }
+        return RembugApp.start(properties);
     }
 
     private static long percentile(List<Long> sorted, int p) {
@@ -267,8 +234,7 @@ public final class BroadcastBenchmark {
      */
     static final class RateLimitedBotApi implements AutoCloseable {
 
-        private static final ObjectMapper JSON = new ObjectMapper();
-        private static final byte[] TRUE = "{\"ok\":true,\"result\":true}".getBytes(StandardCharsets.UTF_8);
+        private static final ObjectMapper JSON = BotApiHttp.JSON;
         private static final byte[] TOO_MANY = ("{\"ok\":false,\"error_code\":429,\"description\":"
                 + "\"Too Many Requests: retry after 1\",\"parameters\":{\"retry_after\":1}}")
                 .getBytes(StandardCharsets.UTF_8);
@@ -298,15 +264,11 @@ public final class BroadcastBenchmark {
         RateLimitedBotApi(int limit, Duration window) throws IOException {
             this.limit = limit;
             this.windowNanos = window.toNanos();
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-            server.setExecutor(handlers);
-            server.createContext("/", this::handle);
-            server.start();
+            server = BotApiHttp.start(handlers, this::handle);
         }
 
         String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
+            return BotApiHttp.url(server);
         }
 
         /** Queues a text from a person in a group (or, when {@code joins}, the bot being added); returns its message id. */
@@ -375,19 +337,18 @@ public final class BroadcastBenchmark {
                 long arrived = System.nanoTime();
                 String path = exchange.getRequestURI().getPath();
                 if (!path.startsWith(prefix)) {
-                    respond(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}"
-                            .getBytes(StandardCharsets.UTF_8));
+                    respond(exchange, 404, BotApiHttp.NOT_FOUND);
                     return;
                 }
                 String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
-                JsonNode body = request.length == 0 ? JSON.createObjectNode() : JSON.readTree(request);
+                JsonNode body = BotApiHttp.body(request);
                 switch (method) {
                     case "getupdates" -> respond(exchange, 200, getUpdates(body));
                     case "getme" -> respond(exchange, 200, ("{\"ok\":true,\"result\":{\"id\":" + BOT_ID
                             + ",\"is_bot\":true,\"first_name\":\"Rembug\",\"username\":\"rembug_bench_bot\"}}")
                             .getBytes(StandardCharsets.UTF_8));
                     case "sendmessage" -> sendMessage(exchange, body, arrived);
-                    default -> respond(exchange, 200, TRUE);
+                    default -> respond(exchange, 200, BotApiHttp.TRUE);
                 }
             }
         }
@@ -459,11 +420,7 @@ public final class BroadcastBenchmark {
         }
 
         private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            BotApiHttp.respond(exchange, status, body);
         }
 
         @Override

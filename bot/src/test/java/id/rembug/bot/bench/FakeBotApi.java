@@ -1,17 +1,13 @@
 package id.rembug.bot.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -60,8 +56,6 @@ final class FakeBotApi implements AutoCloseable {
     static final String TOKEN = "700100200:BENCH-fake_token-for-rembug";
     static final long BOT_ID = 700100200L;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final byte[] TRUE = "{\"ok\":true,\"result\":true}".getBytes(StandardCharsets.UTF_8);
     private static final int HANDLER_THREADS = 16;
     /** Long polls are cut short at this, so a stopping bot is never held for its full timeout. */
     private static final long MAX_POLL_MILLIS = 10_000;
@@ -86,10 +80,6 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     FakeBotApi() throws IOException {
-        // The JDK server writes headers and body separately; without this, Nagle's algorithm and
-        // delayed ACKs would add ~40 ms to answers and the fake would measure itself.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         AtomicInteger count = new AtomicInteger();
         handlers = Executors.newFixedThreadPool(HANDLER_THREADS, task -> {
             Thread thread = new Thread(task, "fake-bot-api-" + count.incrementAndGet());
@@ -99,13 +89,11 @@ final class FakeBotApi implements AutoCloseable {
             }
             return thread;
         });
-        server.setExecutor(handlers);
-        server.createContext("/", this::handle);
-        server.start();
+        server = BotApiHttp.start(handlers, this::handle);
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return BotApiHttp.url(server);
     }
 
     int port() {
@@ -194,13 +182,12 @@ final class FakeBotApi implements AutoCloseable {
             long arrived = System.nanoTime();
             String path = exchange.getRequestURI().getPath();
             if (!path.startsWith(prefix)) {
-                respond(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}"
-                        .getBytes(StandardCharsets.UTF_8));
+                respond(exchange, 404, BotApiHttp.NOT_FOUND);
                 return;
             }
             String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
             calls.computeIfAbsent(method, m -> new LongAdder()).increment();
-            JsonNode body = requestBody.length == 0 ? JSON.createObjectNode() : JSON.readTree(requestBody);
+            JsonNode body = BotApiHttp.body(requestBody);
             if (method.equals("getupdates")) {
                 respond(exchange, 200, getUpdates(body));
                 return;
@@ -208,7 +195,7 @@ final class FakeBotApi implements AutoCloseable {
             botCalls.increment();
             long chatId = body.path("chat_id").asLong(0);
             int messageId = 0;
-            byte[] answer = TRUE;
+            byte[] answer = BotApiHttp.TRUE;
             if (method.equals("sendmessage")) {
                 messageId = nextMessageId(chatId);
                 answer = sentMessage(chatId, messageId);
@@ -284,11 +271,7 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        BotApiHttp.respond(exchange, status, body);
     }
 
     @Override

@@ -1,16 +1,12 @@
 package id.rembug.bot.bench;
 
-import id.rembug.bot.RembugApplication;
+import id.rembug.bot.testsupport.RembugApp;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -21,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -103,11 +100,7 @@ public final class PipelineBenchmark {
             args.addAll(EXTRA_ARGS);
             System.out.printf("%n== %s ==%nSpring arguments: %s%n", label, String.join(" ", args));
             long bootStart = System.nanoTime();
-            SpringApplication application = new SpringApplication(RembugApplication.class);
-            // The app's component scan would also find the test configurations on this classpath.
-            application.addInitializers(context -> context.getBeanFactory()
-                    .registerSingleton("benchMainClassesOnly", new MainClassesOnly()));
-            try (ConfigurableApplicationContext context = application.run(args.toArray(String[]::new))) {
+            try (ConfigurableApplicationContext context = RembugApp.start(Map.of(), args.toArray(String[]::new))) {
                 awaitReady(api);
                 System.out.printf(Locale.ROOT, "started and polling in %.1f s%n", (System.nanoTime() - bootStart) / 1e9);
                 Optional<ProcessHandle> redis = ProcessHandle.current().descendants()
@@ -354,24 +347,6 @@ public final class PipelineBenchmark {
         System.out.println("Echo bot: TelegramBotsLongPollingApplication + OkHttpTelegramClient, a"
                 + " LongPollingSingleThreadUpdateConsumer that replies with the text (a wave when there is none) and"
                 + " answers button presses; nothing stored.");
-    }
-
-    /** Leaves out of the component scan whatever comes from the test classes directory. */
-    static final class MainClassesOnly extends TypeExcludeFilter {
-        @Override
-        public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
-            return reader.getResource().getURL().toString().contains("/test-classes/");
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof MainClassesOnly;
-        }
-
-        @Override
-        public int hashCode() {
-            return MainClassesOnly.class.hashCode();
-        }
     }
 
     private static double percentile(long[] sortedNanos, int percent) {

@@ -9,6 +9,7 @@ import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Starts the whole app by hand, for tests that stop it and start it again on the same Redis (as
@@ -23,13 +24,21 @@ public final class RembugApp {
 
     /** The whole app, talking to the fake Bot API, on the shared test Redis. */
     public static ConfigurableApplicationContext start(FakeTelegram telegram) {
+        return start(TelegramAppProperties.of(telegram));
+    }
+
+    /**
+     * The whole app with {@code properties} as its defaults and {@code args} as its command line
+     * (which wins over them), e.g. for a benchmark that sets up Telegram and Redis itself.
+     */
+    public static ConfigurableApplicationContext start(Map<String, Object> properties, String... args) {
         return new SpringApplicationBuilder(RembugApplication.class)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .initializers(context -> context.getBeanFactory()
                         .registerSingleton(MainClassesOnly.class.getName(), new MainClassesOnly()))
-                .properties(TelegramAppProperties.of(telegram))
-                .run();
+                .properties(properties)
+                .run(args);
     }
 
     /** Leaves out of the component scan whatever was compiled from the test sources. */
