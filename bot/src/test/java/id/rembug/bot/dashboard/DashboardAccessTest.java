@@ -1,16 +1,11 @@
 package id.rembug.bot.dashboard;
 
 import id.rembug.bot.simulator.Persona;
-import id.rembug.bot.simulator.SimulatorService;
-import id.rembug.bot.simulator.SimulatorStore;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,29 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may open what, over real HTTP against the whole app, with groups made through the simulator. */
 @DashboardApp
-class DashboardAccessTest {
+class DashboardAccessTest extends DashboardAppTest {
 
     private static final String SARI = Persona.named("Fasilitator Sari").id();
     private static final String TONO = Persona.named("Fasilitator Tono").id();
     private static String sariGroup;
     private static String tonoGroup;
 
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private SimulatorService simulator;
-    @Autowired
-    private SimulatorStore store;
-    @Autowired
-    private StringRedisTemplate redis;
-    @Autowired
-    private LoginLinks links;
-
     private DashboardGroups groups;
 
     @BeforeEach
     void seedOnce() {
-        groups = new DashboardGroups(simulator, store, redis);
+        groups = dashboardGroups();
         if (sariGroup == null) {
             sariGroup = groups.groupWithAnswers("RT 3 Sukamaju", "Fasilitator Sari",
                     answers("Ani", "Saya Ani, penjahit di RT 3", "Budi", "Saya Budi, tukang ojek, suka berkebun"));

@@ -4,16 +4,12 @@ import id.rembug.bot.broadcast.BroadcastService;
 import id.rembug.bot.broadcast.GroupDirectory;
 import id.rembug.bot.broadcast.Target;
 import id.rembug.bot.simulator.Persona;
-import id.rembug.bot.simulator.SimulatorService;
-import id.rembug.bot.simulator.SimulatorStore;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.util.List;
 import java.util.Map;
@@ -25,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by the app's own fan-out to simulator groups, answered by residents pressing the RSVP buttons.
  */
 @DashboardApp
-class DashboardAnnouncementsTest {
+class DashboardAnnouncementsTest extends DashboardAppTest {
 
     // Facilitators of their own, so groups other test classes make in this shared app are not theirs.
     private static final String WULAN = Persona.named("Fasilitator Wulan").id();
@@ -37,16 +33,6 @@ class DashboardAnnouncementsTest {
     /** Reaches only Yusuf's group, by its tag. */
     private static String yusufOnly;
 
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private SimulatorService simulator;
-    @Autowired
-    private SimulatorStore store;
-    @Autowired
-    private StringRedisTemplate redis;
-    @Autowired
-    private LoginLinks links;
     @Autowired
     private BroadcastService broadcasts;
     @Autowired
@@ -54,7 +40,7 @@ class DashboardAnnouncementsTest {
 
     @BeforeEach
     void seedOnce() {
-        DashboardGroups groups = new DashboardGroups(simulator, store, redis);
+        DashboardGroups groups = dashboardGroups();
         if (wulanGroup == null) {
             wulanGroup = groups.groupWithAnswers("Umumkan Sukamaju", "Fasilitator Wulan", Map.of("Intan", "Saya Intan"));
             yusufGroup = groups.groupWithAnswers("Umumkan Cibeureum", "Fasilitator Yusuf", Map.of("Joko", "Saya Joko"));

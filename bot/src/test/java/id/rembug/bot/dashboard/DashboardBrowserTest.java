@@ -3,8 +3,6 @@ package id.rembug.bot.dashboard;
 import id.rembug.bot.broadcast.BroadcastService;
 import id.rembug.bot.broadcast.Target;
 import id.rembug.bot.simulator.Persona;
-import id.rembug.bot.simulator.SimulatorService;
-import id.rembug.bot.simulator.SimulatorStore;
 import id.rembug.bot.testsupport.Browser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -14,8 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.net.URI;
 import java.util.ArrayDeque;
@@ -32,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The dashboard in a real headless Chromium: logging in both ways, reading a group, downloading, crawling. */
 @Tag("browser")
 @DashboardApp
-class DashboardBrowserTest {
+class DashboardBrowserTest extends DashboardAppTest {
 
     private static final String SARI = Persona.named("Fasilitator Sari").id();
     private static String sariGroup;
@@ -41,14 +37,6 @@ class DashboardBrowserTest {
     @RegisterExtension
     static final Browser browser = Browser.perTestClass();
 
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private SimulatorService simulator;
-    @Autowired
-    private SimulatorStore store;
-    @Autowired
-    private StringRedisTemplate redis;
     @Autowired
     private BroadcastService broadcasts;
 
@@ -56,7 +44,7 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void seedOnceAndStartLoggedOut() {
-        groups = new DashboardGroups(simulator, store, redis);
+        groups = dashboardGroups();
         if (sariGroup == null) {
             sariGroup = groups.groupWithAnswers("Browser Sukamaju", "Fasilitator Sari",
                     Map.of("Gita", "Saya Gita, buka warung kopi"));
