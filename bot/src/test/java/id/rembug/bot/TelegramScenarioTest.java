@@ -3,26 +3,18 @@ package id.rembug.bot;
 import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.telegram.TelegramPolling;
 import id.rembug.bot.testsupport.FakeTelegram;
+import id.rembug.bot.testsupport.FakeTelegramApp;
 import id.rembug.bot.testsupport.FakeTelegram.Call;
 import id.rembug.bot.testsupport.FakeTelegram.Failure;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.bot.testsupport.GroupJourney;
 import id.rembug.bot.testsupport.GroupJourney.Answered;
-import id.rembug.bot.testsupport.RedisServerExtension;
-import id.rembug.bot.testsupport.TelegramAppProperties;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.MessageKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,27 +30,13 @@ import static org.awaitility.Awaitility.await;
  * supergroup, updates that are malformed or come twice. Each test is its own group in one
  * running app, against a fake Bot API and a real Redis.
  */
-@SpringBootTest(classes = RembugApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@ExtendWith(RedisServerExtension.class)
-@DirtiesContext
+@FakeTelegramApp
 class TelegramScenarioTest {
 
-    private static final FakeTelegram TELEGRAM = new FakeTelegram();
     private static final Duration QUIET = Duration.ofMillis(600);
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TelegramAppProperties.register(registry, TELEGRAM);
-    }
-
-    /** A bean, so the fake stops with the context, after the poller. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FakeTelegramBean {
-        @Bean
-        FakeTelegram fakeTelegram() {
-            return TELEGRAM;
-        }
-    }
+    @Autowired
+    FakeTelegram telegram;
 
     @Autowired
     TelegramPolling polling;
@@ -79,31 +57,31 @@ class TelegramScenarioTest {
     }
 
     private GroupJourney newGroup() {
-        GroupJourney group = new GroupJourney(TELEGRAM, 4);
+        GroupJourney group = new GroupJourney(telegram, 4);
         groups.add(group);
         return group;
     }
 
     /** A resident asks for the status; returns the id of their message (the bot's answer replies to it). */
     private long askStatus(GroupJourney group, Person resident) {
-        return TELEGRAM.groupText(group.chatId(), resident, "/status", null);
+        return telegram.groupText(group.chatId(), resident, "/status", null);
     }
 
     private List<Call> callsAnswering(GroupJourney group, long messageId) {
-        return TELEGRAM.calls("sendMessage", group.chatId()).stream()
+        return telegram.calls("sendMessage", group.chatId()).stream()
                 .filter(call -> call.body().path("reply_parameters").path("message_id").asLong() == messageId)
                 .toList();
     }
 
     private List<Sent> sentAnswering(GroupJourney group, long messageId) {
-        return TELEGRAM.sentTo(group.chatId()).stream()
+        return telegram.sentTo(group.chatId()).stream()
                 .filter(sent -> sent.replyTo() != null && sent.replyTo() == messageId).toList();
     }
 
     @Test
     void telegramSaying429IsWaitedOutAndTheMessageSentOnce() {
         GroupJourney group = startedGroup();
-        TELEGRAM.failNext("sendMessage", group.chatId(), 1, Failure.tooManyRequests(1));
+        telegram.failNext("sendMessage", group.chatId(), 1, Failure.tooManyRequests(1));
 
         long status = askStatus(group, group.residents().get(0));
 
@@ -119,7 +97,7 @@ class TelegramScenarioTest {
     @Test
     void serverErrorsAreRetriedAndTheMessageSentOnce() {
         GroupJourney group = startedGroup();
-        TELEGRAM.failNext("sendMessage", group.chatId(), 2, Failure.serverError(502));
+        telegram.failNext("sendMessage", group.chatId(), 2, Failure.serverError(502));
 
         long status = askStatus(group, group.residents().get(0));
 
@@ -132,53 +110,53 @@ class TelegramScenarioTest {
     @Test
     void aGroupThatRemovedTheBotIsRecordedAndTheFacilitatorTold() {
         GroupJourney group = startedGroup();
-        TELEGRAM.failAlways(group.chatId(), Failure.forbidden("bot was kicked from the group chat"));
-        int callsBefore = TELEGRAM.callsFor(group.chatId()).size();
+        telegram.failAlways(group.chatId(), Failure.forbidden("bot was kicked from the group chat"));
+        int callsBefore = telegram.callsFor(group.chatId()).size();
 
         askStatus(group, group.residents().get(0));
 
         String notice = GroupJourney.text(MessageKey.BOT_REMOVED_FROM_GROUP, Map.of("group", group.groupId()));
         group.awaitStep("the facilitator told", () ->
-                TELEGRAM.textsSentTo(group.facilitator().id()).contains(notice));
+                telegram.textsSentTo(group.facilitator().id()).contains(notice));
         assertThat(group.redis().hget(DispatchKeys.forbidden(Long.toString(group.chatId())), "reason"))
                 .contains("kicked");
         // whatever the bot still owes the group is not tried again, and the facilitator is told once
         askStatus(group, group.residents().get(1));
         await().during(QUIET).atMost(QUIET.multipliedBy(3))
-                .until(() -> TELEGRAM.callsFor(group.chatId()).size() == callsBefore + 1);
-        assertThat(TELEGRAM.textsSentTo(group.facilitator().id())).filteredOn(notice::equals).hasSize(1);
+                .until(() -> telegram.callsFor(group.chatId()).size() == callsBefore + 1);
+        assertThat(telegram.textsSentTo(group.facilitator().id())).filteredOn(notice::equals).hasSize(1);
     }
 
     @Test
     void aFacilitatorWhoNeverStartedTheBotGetsSummariesAfterStart() {
         GroupJourney group = newGroup();
-        TELEGRAM.neverStartedTheBot(group.facilitator());
+        telegram.neverStartedTheBot(group.facilitator());
         group.botJoinsAndTheGroupStarts();
         String unreachable = GroupJourney.text(MessageKey.FACILITATOR_UNREACHABLE,
                 Map.of("name", group.facilitator().firstName()));
 
         group.answerEveryQuestion(0);
         group.awaitStep("the group told how to reach the facilitator",
-                () -> TELEGRAM.textsSentTo(group.chatId()).contains(unreachable));
+                () -> telegram.textsSentTo(group.chatId()).contains(unreachable));
         // with no summary to press under, the facilitator moves the group on by command
-        TELEGRAM.groupText(group.chatId(), group.facilitator(), "/lanjut", null);
+        telegram.groupText(group.chatId(), group.facilitator(), "/lanjut", null);
         group.answerEveryQuestion(1);
         group.awaitStageClosed(1);
-        assertThat(TELEGRAM.summaries(group.facilitator().id())).isEmpty();
+        assertThat(telegram.summaries(group.facilitator().id())).isEmpty();
 
-        TELEGRAM.privateText(group.facilitator(), "/start");
+        telegram.privateText(group.facilitator(), "/start");
 
         group.awaitSummary(1);
-        assertThat(TELEGRAM.summaries(group.facilitator().id()))
+        assertThat(telegram.summaries(group.facilitator().id()))
                 .extracting(sent -> sent.text().lines().findFirst().orElse(""))
                 .containsExactly(
                         GroupJourney.text(MessageKey.SUMMARY_HEADING, Map.of("number", 1, "total", 17,
                                 "title", GroupJourney.flow().stage(0).title().in(Language.ID))),
                         GroupJourney.text(MessageKey.SUMMARY_HEADING, Map.of("number", 2, "total", 17,
                                 "title", GroupJourney.flow().stage(1).title().in(Language.ID))));
-        assertThat(TELEGRAM.textsSentTo(group.chatId())).filteredOn(unreachable::equals).hasSize(1);
+        assertThat(telegram.textsSentTo(group.chatId())).filteredOn(unreachable::equals).hasSize(1);
         // and the facilitator's buttons work again: the group moves on
-        group.advanceFrom(TELEGRAM.summaries(group.facilitator().id()).get(1));
+        group.advanceFrom(telegram.summaries(group.facilitator().id()).get(1));
         group.awaitQuestion(2, 0);
     }
 
@@ -192,11 +170,11 @@ class TelegramScenarioTest {
         Answered sari = group.answerAs(residents.get(0), 0, 0, first);
         Answered budi = group.answerAs(residents.get(1), 0, 0, first);
         group.awaitStep("two answers taken", () ->
-                TELEGRAM.reactionsIn(oldChat).containsAll(List.of(sari.messageId(), budi.messageId())));
+                telegram.reactionsIn(oldChat).containsAll(List.of(sari.messageId(), budi.messageId())));
 
         // The group becomes a supergroup just after a third answer came in: the bot learns it
         // from Telegram refusing to write to the old chat.
-        TELEGRAM.failAlways(oldChat, Failure.migratedTo(newChat));
+        telegram.failAlways(oldChat, Failure.migratedTo(newChat));
         group.answerAs(residents.get(2), 0, 0, first);
 
         group.movedTo(newChat);
@@ -207,12 +185,12 @@ class TelegramScenarioTest {
         group.answer(0, 2, group.awaitQuestion(0, 2), GroupJourney.QUORUM);
         Sent summary = group.awaitSummary(0);
         // Telegram's own notice of the move comes late and changes nothing
-        TELEGRAM.groupBecameSupergroup(oldChat, newChat, residents.get(0));
+        telegram.groupBecameSupergroup(oldChat, newChat, residents.get(0));
         group.advanceFrom(summary);
         group.answer(1, 0, group.awaitQuestion(1, 0), GroupJourney.QUORUM);
         group.awaitQuestion(1, 1);
 
-        List<Call> toOldChat = TELEGRAM.callsFor(oldChat);
+        List<Call> toOldChat = telegram.callsFor(oldChat);
         int refused = toOldChat.indexOf(toOldChat.stream().filter(call -> call.status() == 400).findFirst().orElseThrow());
         assertThat(toOldChat.subList(refused + 1, toOldChat.size())).as("nothing more tried in the old chat").isEmpty();
         assertThat(group.redis().hget("rembug:group:" + group.groupId(), "chat")).isEqualTo(Long.toString(newChat));
@@ -224,11 +202,11 @@ class TelegramScenarioTest {
         GroupJourney group = startedGroup();
         Sent first = group.awaitQuestion(0, 0);
 
-        long malformed = TELEGRAM.malformedUpdate();
+        long malformed = telegram.malformedUpdate();
         group.answer(0, 0, first, GroupJourney.QUORUM);
 
         group.awaitQuestion(0, 1);
-        assertThat(TELEGRAM.timesServed(malformed)).isEqualTo(1);
+        assertThat(telegram.timesServed(malformed)).isEqualTo(1);
         group.assertAnswersKept();
     }
 
@@ -238,25 +216,25 @@ class TelegramScenarioTest {
         List<Person> residents = group.residents();
         Sent first = group.awaitQuestion(0, 0);
         Answered sari = group.answerAs(residents.get(0), 0, 0, first);
-        group.awaitStep("the answer taken", () -> TELEGRAM.reactionsIn(group.chatId()).contains(sari.messageId()));
+        group.awaitStep("the answer taken", () -> telegram.reactionsIn(group.chatId()).contains(sari.messageId()));
 
         // The poller starts afresh (as after a crash) and Telegram sends the update again.
         polling.stop();
-        TELEGRAM.unconfirmFrom(sari.updateId());
+        telegram.unconfirmFrom(sari.updateId());
         polling.start();
-        group.awaitStep("the update sent again", () -> TELEGRAM.timesServed(sari.updateId()) == 2);
+        group.awaitStep("the update sent again", () -> telegram.timesServed(sari.updateId()) == 2);
 
         Answered budi = group.answerAs(residents.get(1), 0, 0, first);
-        group.awaitStep("the second answer taken", () -> TELEGRAM.reactionsIn(group.chatId()).contains(budi.messageId()));
+        group.awaitStep("the second answer taken", () -> telegram.reactionsIn(group.chatId()).contains(budi.messageId()));
         String secondQuestion = GroupJourney.flow().stage(0).prompts().get(1).text().in(Language.ID);
-        assertThat(TELEGRAM.textsSentTo(group.chatId())).as("Sari counted once: no quorum yet")
+        assertThat(telegram.textsSentTo(group.chatId())).as("Sari counted once: no quorum yet")
                 .doesNotContain(secondQuestion);
         group.answerAs(residents.get(2), 0, 0, first);
         group.awaitQuestion(0, 1);
 
         assertThat(group.timesInInbox(sari.updateId())).isEqualTo(1);
-        assertThat(TELEGRAM.reactionsIn(group.chatId())).filteredOn(id -> id.equals(sari.messageId())).hasSize(1);
-        assertThat(TELEGRAM.textsSentTo(group.chatId())).filteredOn(secondQuestion::equals).hasSize(1);
+        assertThat(telegram.reactionsIn(group.chatId())).filteredOn(id -> id.equals(sari.messageId())).hasSize(1);
+        assertThat(telegram.textsSentTo(group.chatId())).filteredOn(secondQuestion::equals).hasSize(1);
         assertThat(group.redis().hkeys("rembug:group:" + group.groupId() + ":answers")).hasSize(3);
         group.assertAnswersKept();
     }

@@ -1,21 +1,12 @@
 package id.rembug.bot.broadcast;
 
-import id.rembug.bot.RembugApplication;
 import id.rembug.bot.testsupport.FakeTelegram;
+import id.rembug.bot.testsupport.FakeTelegramApp;
 import id.rembug.bot.testsupport.FakeTelegram.Call;
 import id.rembug.bot.testsupport.FakeTelegram.Failure;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
-import id.rembug.bot.testsupport.RedisServerExtension;
-import id.rembug.bot.testsupport.TelegramAppProperties;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,30 +26,15 @@ import static org.awaitility.Awaitility.await;
  * the bot (403), one is met with Telegram's rate limit (429 with retry_after). Every group is
  * counted at the Bot API itself, so a message sent twice or never shows.
  */
-@SpringBootTest(classes = RembugApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "rembug.staff-ids=" + BroadcastTelegramTest.STAFF_ID)
-@ExtendWith(RedisServerExtension.class)
-@DirtiesContext
+@FakeTelegramApp(properties = "rembug.staff-ids=" + BroadcastTelegramTest.STAFF_ID)
 class BroadcastTelegramTest {
 
     static final long STAFF_ID = 4_400_001L;
-    private static final FakeTelegram TELEGRAM = new FakeTelegram();
     private static final int GROUPS = 20;
     private static final Duration QUIET = Duration.ofSeconds(1);
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TelegramAppProperties.register(registry, TELEGRAM);
-    }
-
-    /** A bean, so the fake stops with the context, after the poller. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FakeTelegramBean {
-        @Bean
-        FakeTelegram fakeTelegram() {
-            return TELEGRAM;
-        }
-    }
+    @Autowired
+    FakeTelegram telegram;
 
     @Autowired
     BroadcastService broadcasts;
@@ -77,8 +53,8 @@ class BroadcastTelegramTest {
         for (int i = 0; i < GROUPS; i++) {
             long chatId = base - i;
             chats.add(chatId);
-            TELEGRAM.botAddedToGroup(chatId, staff);
-            TELEGRAM.groupText(chatId, staff, "/tag " + tag, null);
+            telegram.botAddedToGroup(chatId, staff);
+            telegram.groupText(chatId, staff, "/tag " + tag, null);
         }
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> directory.matching(new Target.Tagged(tag)).size() == GROUPS);
@@ -93,8 +69,8 @@ class BroadcastTelegramTest {
 
         long removed = chats.get(3);
         long rateLimited = chats.get(11);
-        TELEGRAM.failAlways(removed, Failure.forbidden("bot was kicked from the group chat"));
-        TELEGRAM.failNext("sendMessage", rateLimited, 1, Failure.tooManyRequests(1));
+        telegram.failAlways(removed, Failure.forbidden("bot was kicked from the group chat"));
+        telegram.failNext("sendMessage", rateLimited, 1, Failure.tooManyRequests(1));
         Map<Long, Integer> sendsBefore = sendMessageCalls(chats);
 
         String title = "Musyawarah air bersih " + tag;
@@ -109,7 +85,7 @@ class BroadcastTelegramTest {
                 .until(() -> sendMessageCalls(chats).equals(announcementCallsExpected(sendsBefore, chats, rateLimited)));
 
         for (long chat : chats) {
-            List<String> announcements = TELEGRAM.textsSentTo(chat).stream().filter(t -> t.contains(title)).toList();
+            List<String> announcements = telegram.textsSentTo(chat).stream().filter(t -> t.contains(title)).toList();
             assertThat(announcements).as("announcements accepted in %d", chat).hasSize(chat == removed ? 0 : 1);
         }
         List<Call> limited = announcementCalls(rateLimited, sendsBefore.get(rateLimited));
@@ -131,22 +107,22 @@ class BroadcastTelegramTest {
     }
 
     /** sendMessage calls per chat, failed ones included. */
-    private static Map<Long, Integer> sendMessageCalls(List<Long> chats) {
+    private Map<Long, Integer> sendMessageCalls(List<Long> chats) {
         Map<Long, Integer> counts = new TreeMap<>();
-        chats.forEach(chat -> counts.put(chat, TELEGRAM.calls("sendMessage", chat).size()));
+        chats.forEach(chat -> counts.put(chat, telegram.calls("sendMessage", chat).size()));
         return counts;
     }
 
     /** One call per group; two where the first met the 429. */
-    private static Map<Long, Integer> announcementCallsExpected(Map<Long, Integer> before, List<Long> chats,
+    private Map<Long, Integer> announcementCallsExpected(Map<Long, Integer> before, List<Long> chats,
                                                                  long rateLimited) {
         Map<Long, Integer> expected = new TreeMap<>();
         chats.forEach(chat -> expected.put(chat, before.get(chat) + (chat == rateLimited ? 2 : 1)));
         return expected;
     }
 
-    private static List<Call> announcementCalls(long chat, int before) {
-        List<Call> calls = TELEGRAM.calls("sendMessage", chat);
+    private List<Call> announcementCalls(long chat, int before) {
+        List<Call> calls = telegram.calls("sendMessage", chat);
         return calls.subList(before, calls.size());
     }
 }
