@@ -12,6 +12,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /** The HTTP plumbing the benchmarks' fake Bot APIs share: a loopback JDK server and JSON answers. */
 final class BotApiHttp {
@@ -43,6 +45,25 @@ final class BotApiHttp {
     /** A request's JSON body; an empty body reads as an empty object. */
     static JsonNode body(byte[] request) throws IOException {
         return request.length == 0 ? JSON.createObjectNode() : JSON.readTree(request);
+    }
+
+    /**
+     * A long poll's wait on {@code lock}, which the caller holds (so whoever queues an update and
+     * notifies it wakes the poll): while {@code nothingYet} and until {@code deadlineNanos}.
+     */
+    static void waitWhile(Object lock, BooleanSupplier nothingYet, long deadlineNanos) {
+        while (nothingYet.getAsBoolean()) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -402,18 +402,7 @@ public final class BroadcastBenchmark {
                 while (!updates.isEmpty() && updates.peekFirst().id() < offset) {
                     updates.pollFirst();
                 }
-                while (updates.isEmpty() && !closed) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        break;
-                    }
-                    try {
-                        TimeUnit.NANOSECONDS.timedWait(lock, left);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
-                }
+                BotApiHttp.waitWhile(lock, () -> updates.isEmpty() && !closed, deadline);
                 answer.append(String.join(",", updates.stream().map(QueuedUpdate::json).toList()));
             }
             return answer.append("]}").toString().getBytes(StandardCharsets.UTF_8);

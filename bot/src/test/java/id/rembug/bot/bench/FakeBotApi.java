@@ -236,18 +236,7 @@ final class FakeBotApi implements AutoCloseable {
             while (!pending.isEmpty() && pending.peekFirst().updateId() < offset) {
                 pending.pollFirst();
             }
-            while (pending.isEmpty() && !closed) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(lock, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+            BotApiHttp.waitWhile(lock, () -> pending.isEmpty() && !closed, deadline);
             for (Pending update : pending) {
                 if (batch.size() == limit) {
                     break;
