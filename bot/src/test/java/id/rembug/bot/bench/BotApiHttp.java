@@ -7,10 +7,12 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -20,7 +22,7 @@ final class BotApiHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final byte[] TRUE = "{\"ok\":true,\"result\":true}".getBytes(StandardCharsets.UTF_8);
-    static final byte[] NOT_FOUND = "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}"
+    private static final byte[] NOT_FOUND = "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}"
             .getBytes(StandardCharsets.UTF_8);
 
     private BotApiHttp() {
@@ -42,9 +44,28 @@ final class BotApiHttp {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** A request's JSON body; an empty body reads as an empty object. */
-    static JsonNode body(byte[] request) throws IOException {
-        return request.length == 0 ? JSON.createObjectNode() : JSON.readTree(request);
+    /** A bot's call: the Bot API method in lower case, its JSON body, and when it arrived. */
+    record Call(String method, JsonNode body, long arrivedNanos) {
+    }
+
+    /**
+     * Reads a call to {@code /bot<token>/<method>} ({@code prefix} is {@code /bot<token>/}); a
+     * call to any other path is answered 404 here and comes back as null.
+     */
+    static Call read(HttpExchange exchange, String prefix) throws IOException {
+        byte[] request;
+        try (InputStream in = exchange.getRequestBody()) {
+            request = in.readAllBytes();
+        }
+        long arrived = System.nanoTime();
+        String path = exchange.getRequestURI().getPath();
+        if (!path.startsWith(prefix)) {
+            respond(exchange, 404, NOT_FOUND);
+            return null;
+        }
+        String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
+        JsonNode body = request.length == 0 ? JSON.createObjectNode() : JSON.readTree(request);
+        return new Call(method, body, arrived);
     }
 
     /**
@@ -64,6 +85,12 @@ final class BotApiHttp {
                 return;
             }
         }
+    }
+
+    /** Stops answering at once and ends the handler threads. */
+    static void stop(HttpServer server, ExecutorService handlers) {
+        server.stop(0);
+        handlers.shutdownNow();
     }
 
     static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -17,7 +17,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -332,23 +330,20 @@ public final class BroadcastBenchmark {
         }
 
         private void handle(HttpExchange exchange) throws IOException {
-            try (exchange; InputStream in = exchange.getRequestBody()) {
-                byte[] request = in.readAllBytes();
-                long arrived = System.nanoTime();
-                String path = exchange.getRequestURI().getPath();
-                if (!path.startsWith(prefix)) {
-                    respond(exchange, 404, BotApiHttp.NOT_FOUND);
+            try (exchange) {
+                BotApiHttp.Call call = BotApiHttp.read(exchange, prefix);
+                if (call == null) {
                     return;
                 }
-                String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
-                JsonNode body = BotApiHttp.body(request);
-                switch (method) {
-                    case "getupdates" -> respond(exchange, 200, getUpdates(body));
-                    case "getme" -> respond(exchange, 200, ("{\"ok\":true,\"result\":{\"id\":" + BOT_ID
+                JsonNode body = call.body();
+                long arrived = call.arrivedNanos();
+                switch (call.method()) {
+                    case "getupdates" -> BotApiHttp.respond(exchange, 200, getUpdates(body));
+                    case "getme" -> BotApiHttp.respond(exchange, 200, ("{\"ok\":true,\"result\":{\"id\":" + BOT_ID
                             + ",\"is_bot\":true,\"first_name\":\"Rembug\",\"username\":\"rembug_bench_bot\"}}")
                             .getBytes(StandardCharsets.UTF_8));
                     case "sendmessage" -> sendMessage(exchange, body, arrived);
-                    default -> respond(exchange, 200, BotApiHttp.TRUE);
+                    default -> BotApiHttp.respond(exchange, 200, BotApiHttp.TRUE);
                 }
             }
         }
@@ -370,7 +365,7 @@ public final class BroadcastBenchmark {
             }
             if (refused) {
                 tooManyRequests.incrementAndGet();
-                respond(exchange, 429, TOO_MANY);
+                BotApiHttp.respond(exchange, 429, TOO_MANY);
                 return;
             }
             int inChat = acceptedPerChat.computeIfAbsent(chatId, id -> new AtomicInteger()).incrementAndGet();
@@ -387,7 +382,7 @@ public final class BroadcastBenchmark {
                 replyArrivals.putIfAbsent(replyTo, arrived);
             }
             long messageId = nextMessageId.incrementAndGet();
-            respond(exchange, 200, ("{\"ok\":true,\"result\":{\"message_id\":" + messageId + ",\"from\":{\"id\":"
+            BotApiHttp.respond(exchange, 200, ("{\"ok\":true,\"result\":{\"message_id\":" + messageId + ",\"from\":{\"id\":"
                     + BOT_ID + ",\"is_bot\":true,\"first_name\":\"Rembug\"},\"chat\":{\"id\":" + chatId
                     + ",\"type\":\"supergroup\",\"title\":\"Bench\"},\"date\":" + System.currentTimeMillis() / 1000
                     + "}}").getBytes(StandardCharsets.UTF_8));
@@ -408,18 +403,13 @@ public final class BroadcastBenchmark {
             return answer.append("]}").toString().getBytes(StandardCharsets.UTF_8);
         }
 
-        private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-            BotApiHttp.respond(exchange, status, body);
-        }
-
         @Override
         public void close() {
             synchronized (lock) {
                 closed = true;
                 lock.notifyAll();
             }
-            server.stop(0);
-            handlers.shutdownNow();
+            BotApiHttp.stop(server, handlers);
         }
     }
 }

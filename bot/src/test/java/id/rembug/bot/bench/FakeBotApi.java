@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -177,19 +176,17 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
-            byte[] requestBody = in.readAllBytes();
-            long arrived = System.nanoTime();
-            String path = exchange.getRequestURI().getPath();
-            if (!path.startsWith(prefix)) {
-                respond(exchange, 404, BotApiHttp.NOT_FOUND);
+        try (exchange) {
+            BotApiHttp.Call call = BotApiHttp.read(exchange, prefix);
+            if (call == null) {
                 return;
             }
-            String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
+            String method = call.method();
+            long arrived = call.arrivedNanos();
             calls.computeIfAbsent(method, m -> new LongAdder()).increment();
-            JsonNode body = BotApiHttp.body(requestBody);
+            JsonNode body = call.body();
             if (method.equals("getupdates")) {
-                respond(exchange, 200, getUpdates(body));
+                BotApiHttp.respond(exchange, 200, getUpdates(body));
                 return;
             }
             botCalls.increment();
@@ -206,7 +203,7 @@ final class FakeBotApi implements AutoCloseable {
             } else if (!KNOWN.contains(method)) {
                 System.err.println("fake Bot API: unexpected method " + method + ", answered ok");
             }
-            respond(exchange, 200, answer);
+            BotApiHttp.respond(exchange, 200, answer);
             // Told after answering: people can reply to a message only once Telegram has accepted it.
             listener.onBotCall(method, body, chatId, messageId, arrived);
         } catch (RuntimeException e) {
@@ -259,17 +256,12 @@ final class FakeBotApi implements AutoCloseable {
         return bytes;
     }
 
-    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-        BotApiHttp.respond(exchange, status, body);
-    }
-
     @Override
     public void close() {
         synchronized (lock) {
             closed = true;
             lock.notifyAll();
         }
-        server.stop(0);
-        handlers.shutdownNow();
+        BotApiHttp.stop(server, handlers);
     }
 }
