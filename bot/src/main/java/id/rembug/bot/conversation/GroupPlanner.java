@@ -16,7 +16,6 @@ import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.engine.StateCodec;
 import id.rembug.dialogues.engine.Step;
 import id.rembug.dialogues.engine.SummaryRenderer;
-import id.rembug.bot.knowledge.Reply;
 import id.rembug.dialogues.flow.Flow;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.MessageKey;
@@ -43,6 +42,8 @@ public class GroupPlanner {
     private static final Logger log = LoggerFactory.getLogger(GroupPlanner.class);
     static final String REACTION_NEW = "👍";
     static final String REACTION_CORRECTED = "✍";
+    /** What a button press is answered with when there is nothing more to say. */
+    static final String TICK = "✓";
     static final String DIGEST_FIELD = "digest";
     static final String DIGEST_DAILY = "daily";
     static final String DIGEST_AT_ONCE = "at-once";
@@ -83,7 +84,7 @@ public class GroupPlanner {
             plan.newChatId = migrated.newChatId();
             return plan;
         }
-        if (hook(inbound, state, out) || digestChoice(inbound, state, out) || knowledgeCommand(inbound, state, out)) {
+        if (hook(inbound, state, out) || digestChoice(inbound, state, out)) {
             return plan;
         }
         List<Event> events = events(inbound, state, groupId, out);
@@ -93,7 +94,7 @@ public class GroupPlanner {
             apply(step.effects(), inbound, out);
         }
         if (out.pendingToast != null) {
-            out.callbackAnswer(out.pendingToast, out.toast == null ? "✓" : out.toast);
+            out.callbackAnswer(out.pendingToast, out.toast);
         }
         return plan;
     }
@@ -138,22 +139,12 @@ public class GroupPlanner {
                 String replyTo = inbound instanceof Inbound.Message message ? message.messageId() : null;
                 answer.get().texts().forEach(t -> out.text(t.text(), t.buttons(), false, replyTo, null));
                 if (inbound instanceof Inbound.ButtonPressed pressed) {
-                    out.callbackAnswer(pressed, answer.get().toast() == null ? "✓" : answer.get().toast());
+                    out.callbackAnswer(pressed, answer.get().toast());
                 }
                 return true;
             }
         }
         return false;
-    }
-
-    /** {@code /tanya} and {@code /baca} answer from the knowledge base, whatever stage the group is in. */
-    private boolean knowledgeCommand(Inbound inbound, GroupState state, Outputs out) {
-        if (!(inbound instanceof Inbound.Message message) || message.edited()) {
-            return false;
-        }
-        Optional<Reply> reply = knowledge.command(message.text(), state.language());
-        reply.ifPresent(r -> out.text(r.text(), KnowledgeHooks.rows(r), false, message.messageId(), null));
-        return reply.isPresent();
     }
 
     // ---- inbound to events -------------------------------------------------------------
@@ -250,10 +241,7 @@ public class GroupPlanner {
         if (callback instanceof CallbackData.FacilitatorCommand command) {
             return List.of(new Event.CommandIssued(at, member, null, command.command(), ""));
         }
-        Reply reply = callback instanceof CallbackData.WhyStage why
-                ? knowledge.whyStage(why.stageKey(), state.language())
-                : knowledge.read(((CallbackData.ReadArticle) callback).articleId(), state.language());
-        out.text(reply.text(), KnowledgeHooks.rows(reply), false, null, null);
+        // the knowledge buttons are answered by their hook before the engine is asked
         return List.of();
     }
 
@@ -394,10 +382,13 @@ public class GroupPlanner {
                     groupId, null, List.of(), false, messageId, null, emoji, null, at));
         }
 
-        /** First in the chat's queue: the person's button stops spinning before the group's messages go out. */
+        /**
+         * First in the chat's queue: the person's button stops spinning before the group's messages
+         * go out. No text: a plain tick.
+         */
         void callbackAnswer(Inbound.ButtonPressed pressed, String text) {
             plan.outgoing.add(0, new Outgoing(nextId(), Outgoing.Kind.CALLBACK_ANSWER, Outgoing.Lane.CONVERSATION,
-                    pressed.chatId(), groupId, text, List.of(), false, null, null, null, pressed.callbackId(), at));
+                    pressed.chatId(), groupId, text == null ? TICK : text, List.of(), false, null, null, null, pressed.callbackId(), at));
         }
     }
 }

@@ -1,5 +1,6 @@
 package id.rembug.bot.conversation;
 
+import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.Outgoing.OutButton;
 import id.rembug.bot.knowledge.KnowledgeAdvisor;
 import id.rembug.bot.knowledge.KnowledgeCommand;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * result.
  */
 @Component
-class KnowledgeHooks {
+class KnowledgeHooks implements ConversationHook {
 
     private final KnowledgeAdvisor advisor;
     private final GroundedAnswerer answerer;
@@ -37,20 +38,33 @@ class KnowledgeHooks {
         this.writer = writer;
     }
 
+    /** {@code /tanya}, {@code /baca}, and the "why this stage" and "read" buttons, in groups and private chats. */
+    @Override
+    public Optional<HookAnswer> answer(HookCall call) {
+        Language language = call.privateChat() ? Language.ID : call.state().language();
+        Optional<Reply> reply = Optional.empty();
+        if (call.inbound() instanceof Inbound.Message message && !message.edited()) {
+            reply = command(message.text(), language);
+        } else if (call.inbound() instanceof Inbound.ButtonPressed pressed) {
+            reply = CallbackData.decode(pressed.data()).flatMap(data -> {
+                if (data instanceof CallbackData.WhyStage why) {
+                    return Optional.of(advisor.whyStage(why.stageKey(), language));
+                }
+                if (data instanceof CallbackData.ReadArticle read) {
+                    return Optional.of(advisor.read(read.articleId(), language));
+                }
+                return Optional.empty();
+            });
+        }
+        return reply.map(r -> new HookAnswer(List.of(new HookText(r.text(), rows(r))), null));
+    }
+
     /** The reply to a typed knowledge command, or empty when the text is none. */
     Optional<Reply> command(String text, Language language) {
         return KnowledgeCommand.parse(text).map(parsed -> switch (parsed.command()) {
             case ASK -> answerer.answer(parsed.argument(), language).reply();
             case READ -> advisor.read(parsed.argument(), language);
         });
-    }
-
-    Reply read(String articleId, Language language) {
-        return advisor.read(articleId, language);
-    }
-
-    Reply whyStage(String stageKey, Language language) {
-        return advisor.whyStage(stageKey, language);
     }
 
     /** The button under a stage intro, when the knowledge base explains the stage. */

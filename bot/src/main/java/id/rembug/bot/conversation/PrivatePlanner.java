@@ -2,8 +2,6 @@ package id.rembug.bot.conversation;
 
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.Outgoing;
-import id.rembug.bot.dashboard.LoginCommand;
-import id.rembug.bot.knowledge.Reply;
 import id.rembug.dialogues.engine.Command;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.MessageKey;
@@ -23,15 +21,10 @@ import java.util.Optional;
 public class PrivatePlanner {
 
     private final Messages messages;
-    private final KnowledgeHooks knowledge;
-    private final LoginCommand login;
     private final List<ConversationHook> hooks;
 
-    public PrivatePlanner(Messages messages, KnowledgeHooks knowledge, LoginCommand login,
-                          ObjectProvider<ConversationHook> hooks) {
+    public PrivatePlanner(Messages messages, ObjectProvider<ConversationHook> hooks) {
         this.messages = messages;
-        this.knowledge = knowledge;
-        this.login = login;
         this.hooks = hooks.orderedStream().toList();
     }
 
@@ -54,26 +47,11 @@ public class PrivatePlanner {
             }
         }
         if (inbound instanceof Inbound.ButtonPressed pressed) {
-            CallbackData.decode(pressed.data())
-                    .filter(CallbackData.ReadArticle.class::isInstance)
-                    .map(data -> knowledge.read(((CallbackData.ReadArticle) data).articleId(), language))
-                    .ifPresent(reply -> send(plan, snapshot, entryId, pressed.chatId(), pressed.at(), reply.text(),
-                            KnowledgeHooks.rows(reply)));
+            // a button no hook knows (an old one): still answered, so it stops spinning
             toast(plan, snapshot, entryId, pressed, null);
             return plan;
         }
         if (!(inbound instanceof Inbound.Message message) || message.edited()) {
-            return plan;
-        }
-        Optional<String> loginLink = login.reply(message.chatId(), message.text(), language);
-        if (loginLink.isPresent()) {
-            reply(plan, snapshot, entryId, message, loginLink.get());
-            return plan;
-        }
-        Optional<Reply> answer = knowledge.command(message.text(), language);
-        if (answer.isPresent()) {
-            send(plan, snapshot, entryId, message.chatId(), message.at(), answer.get().text(),
-                    KnowledgeHooks.rows(answer.get()));
             return plan;
         }
         Optional<Command.Parsed> command = Command.parse(message.text());
@@ -101,7 +79,7 @@ public class PrivatePlanner {
                        String text) {
         plan.outgoing.add(new Outgoing(snapshot.conversation() + ":" + entryId + ":" + plan.outgoing.size(),
                 Outgoing.Kind.CALLBACK_ANSWER, Outgoing.Lane.CONVERSATION, pressed.chatId(), null,
-                text == null ? "✓" : text, List.of(), false, null, null, null, pressed.callbackId(), pressed.at()));
+                text == null ? GroupPlanner.TICK : text, List.of(), false, null, null, null, pressed.callbackId(), pressed.at()));
     }
 
     private void send(Plan plan, ConversationStore.Snapshot snapshot, String entryId, String chatId,

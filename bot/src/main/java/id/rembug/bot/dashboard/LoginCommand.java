@@ -1,5 +1,8 @@
 package id.rembug.bot.dashboard;
 
+import id.rembug.bot.channel.Inbound;
+import id.rembug.bot.conversation.ConversationHook;
+
 import id.rembug.dialogues.engine.Command;
 
 import id.rembug.dialogues.flow.Language;
@@ -12,9 +15,10 @@ import java.util.Optional;
 /**
  * {@code /masuk} (or {@code /login}) in a private chat: the bot answers with a one-time dashboard
  * link. Anyone may ask; what they then see is only the groups they facilitate (or all, for staff).
+ * Never in a group, where anyone could open the link.
  */
 @Component
-public class LoginCommand {
+public class LoginCommand implements ConversationHook {
 
     private final LoginLinks links;
     private final DashboardTexts texts;
@@ -34,6 +38,14 @@ public class LoginCommand {
         return Command.parse(text)
                 .filter(parsed -> parsed.command() == Command.UNKNOWN && NAMES.contains(parsed.name()))
                 .isPresent();
+    }
+
+    @Override
+    public Optional<HookAnswer> answer(HookCall call) {
+        if (!call.privateChat() || !(call.inbound() instanceof Inbound.Message message) || message.edited()) {
+            return Optional.empty();
+        }
+        return reply(message.chatId(), message.text(), Language.ID).map(HookAnswer::text);
     }
 
     /** The reply to {@code text} from {@code userId}, when it is the login command. */
