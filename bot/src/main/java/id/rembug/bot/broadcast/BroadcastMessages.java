@@ -29,9 +29,8 @@ final class BroadcastMessages {
         Language language = group.language();
         ZoneId zone = group.zoneId() == null ? job.announcement().startsAt().getZone() : ZoneId.of(group.zoneId());
         String text = text(job.announcement(), wave, language, zone);
-        return new Outgoing(BroadcastKeys.outgoingId(job.id(), wave, group.groupId()), Outgoing.Kind.TEXT,
-                Outgoing.Lane.BROADCAST, group.chatId(), group.groupId(), text, List.of(buttons(job.id(), language)),
-                false, null, null, null, null, now);
+        return Outgoing.text(BroadcastKeys.outgoingId(job.id(), wave, group.groupId()), Outgoing.Lane.BROADCAST,
+                group.chatId(), group.groupId(), text, now).withButtons(List.of(buttons(job.id(), language)));
     }
 
     String text(Announcement a, int wave, Language language, ZoneId zone) {

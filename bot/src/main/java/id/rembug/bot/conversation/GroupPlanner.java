@@ -366,20 +366,20 @@ public class GroupPlanner {
         }
 
         void text(String text, List<List<OutButton>> buttons, boolean forceReply, String replyTo, String promptRef) {
-            plan.outgoing.add(new Outgoing(nextId(), Outgoing.Kind.TEXT, Outgoing.Lane.CONVERSATION, chatId, groupId,
-                    text, buttons, forceReply && buttons.isEmpty(), replyTo, promptRef, null, null, at));
+            plan.outgoing.add(Outgoing.text(nextId(), Outgoing.Lane.CONVERSATION, chatId, groupId, text, at)
+                    .withButtons(buttons).forcingReply(forceReply && buttons.isEmpty()).replyingTo(replyTo)
+                    .asking(promptRef));
         }
 
         Outgoing privateText(String userId, String text, List<List<OutButton>> buttons) {
-            Outgoing message = new Outgoing(nextId(), Outgoing.Kind.TEXT, Outgoing.Lane.CONVERSATION, userId, groupId,
-                    text, buttons, false, null, null, null, null, at);
+            Outgoing message = Outgoing.text(nextId(), Outgoing.Lane.CONVERSATION, userId, groupId, text, at)
+                    .withButtons(buttons);
             plan.outgoing.add(message);
             return message;
         }
 
         void reaction(String messageId, String emoji) {
-            plan.outgoing.add(new Outgoing(nextId(), Outgoing.Kind.REACTION, Outgoing.Lane.CONVERSATION, chatId,
-                    groupId, null, List.of(), false, messageId, null, emoji, null, at));
+            plan.outgoing.add(Outgoing.reaction(nextId(), chatId, groupId, messageId, emoji, at));
         }
 
         /**
@@ -387,8 +387,8 @@ public class GroupPlanner {
          * go out. No text: a plain tick.
          */
         void callbackAnswer(Inbound.ButtonPressed pressed, String text) {
-            plan.outgoing.add(0, new Outgoing(nextId(), Outgoing.Kind.CALLBACK_ANSWER, Outgoing.Lane.CONVERSATION,
-                    pressed.chatId(), groupId, text == null ? TICK : text, List.of(), false, null, null, null, pressed.callbackId(), at));
+            plan.outgoing.add(0, Outgoing.callbackAnswer(nextId(), pressed.chatId(), groupId, pressed.callbackId(),
+                    text == null ? TICK : text, false, at));
         }
     }
 }

@@ -77,15 +77,14 @@ public class PrivatePlanner {
     /** Every button press is answered, so the person's app stops showing it as pending. */
     private void toast(Plan plan, ConversationStore.Snapshot snapshot, String entryId, Inbound.ButtonPressed pressed,
                        String text) {
-        plan.outgoing.add(new Outgoing(snapshot.conversation() + ":" + entryId + ":" + plan.outgoing.size(),
-                Outgoing.Kind.CALLBACK_ANSWER, Outgoing.Lane.CONVERSATION, pressed.chatId(), null,
-                text == null ? GroupPlanner.TICK : text, List.of(), false, null, null, null, pressed.callbackId(), pressed.at()));
+        plan.outgoing.add(Outgoing.callbackAnswer(snapshot.conversation() + ":" + entryId + ":" + plan.outgoing.size(),
+                pressed.chatId(), null, pressed.callbackId(), text == null ? GroupPlanner.TICK : text, false,
+                pressed.at()));
     }
 
     private void send(Plan plan, ConversationStore.Snapshot snapshot, String entryId, String chatId,
                       java.time.Instant at, String text, List<List<Outgoing.OutButton>> buttons) {
-        plan.outgoing.add(new Outgoing(snapshot.conversation() + ":" + entryId + ":" + plan.outgoing.size(),
-                Outgoing.Kind.TEXT, Outgoing.Lane.CONVERSATION, chatId, null, text, buttons, false, null,
-                null, null, null, at));
+        plan.outgoing.add(Outgoing.text(snapshot.conversation() + ":" + entryId + ":" + plan.outgoing.size(),
+                Outgoing.Lane.CONVERSATION, chatId, null, text, at).withButtons(buttons));
     }
 }

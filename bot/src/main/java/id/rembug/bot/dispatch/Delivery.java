@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * What became of one outgoing message, as kept in {@code rembug:delivery:<outgoingId>}.
  *
- * @param status    {@code retrying}, {@code sent} or {@code failed}
+ * @param status    {@code retrying}, {@code sent}, {@code failed} or {@code superseded} (an edit
+ *                  a newer edit of the same message made pointless)
  * @param messageId the platform's message id once sent, else null
  * @param attempts  sends tried so far
  * @param at        epoch ms of the last change

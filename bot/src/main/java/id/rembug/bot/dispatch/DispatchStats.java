@@ -20,14 +20,15 @@ public final class DispatchStats {
      * @param failed           given up: rejected, out of retries, or no gateway for the chat
      * @param forbidden        dropped because the chat forbids the bot
      * @param rateDeferred     put back because one of our own limits said not yet
+     * @param superseded       edits skipped because a newer edit of the same message followed
      */
     public record Counts(long sent, long retried429, long transientRetries, long failed, long forbidden,
-                         long rateDeferred) {
+                         long rateDeferred, long superseded) {
 
         Counts plus(Counts other) {
             return new Counts(sent + other.sent, retried429 + other.retried429,
                     transientRetries + other.transientRetries, failed + other.failed,
-                    forbidden + other.forbidden, rateDeferred + other.rateDeferred);
+                    forbidden + other.forbidden, rateDeferred + other.rateDeferred, superseded + other.superseded);
         }
     }
 
@@ -44,7 +45,7 @@ public final class DispatchStats {
     }
 
     public Counts total() {
-        Counts total = new Counts(0, 0, 0, 0, 0, 0);
+        Counts total = new Counts(0, 0, 0, 0, 0, 0, 0);
         for (Lane lane : Lane.values()) {
             total = total.plus(lane(lane));
         }
@@ -71,6 +72,10 @@ public final class DispatchStats {
         lanes.get(lane).forbidden.add(messages);
     }
 
+    void superseded(Lane lane) {
+        lanes.get(lane).superseded.increment();
+    }
+
     void rateDeferred(Lane lane) {
         lanes.get(lane).rateDeferred.increment();
     }
@@ -87,10 +92,11 @@ public final class DispatchStats {
         final LongAdder failed = new LongAdder();
         final LongAdder forbidden = new LongAdder();
         final LongAdder rateDeferred = new LongAdder();
+        final LongAdder superseded = new LongAdder();
 
         Counts snapshot() {
             return new Counts(sent.sum(), retried429.sum(), transientRetries.sum(), failed.sum(),
-                    forbidden.sum(), rateDeferred.sum());
+                    forbidden.sum(), rateDeferred.sum(), superseded.sum());
         }
     }
 }

@@ -224,7 +224,7 @@ public final class Dispatcher implements SmartLifecycle {
             return;
         }
         // after a migration the stored message still names the old chat
-        Outgoing message = addressedTo(stored, claim.chatId());
+        Outgoing message = stored.addressedTo(claim.chatId());
         if (claim.forbidden() != null) {
             store.settleFailed(claim, message.id(), claim.forbidden(), claim.attempts(), now, now);
             stats.forbidden(claim.lane(), 1);
@@ -234,6 +234,10 @@ public final class Dispatcher implements SmartLifecycle {
         Optional<ChatGateway> gateway = gateways.get().stream().filter(g -> g.handles(claim.chatId())).findFirst();
         if (gateway.isEmpty()) {
             fail(claim, message, "no gateway handles chat " + claim.chatId(), claim.attempts(), now, now);
+            return;
+        }
+        Outgoing toSend = message.kind() == Outgoing.Kind.EDIT ? resolveEdit(claim, message, now) : message;
+        if (toSend == null) {
             return;
         }
         long nextAt = now;
@@ -247,7 +251,7 @@ public final class Dispatcher implements SmartLifecycle {
             }
             nextAt = slot.nextChatAt();
         }
-        SendResult result = send(gateway.get(), message);
+        SendResult result = send(gateway.get(), toSend);
         long after = clock.millis();
         int attempt = claim.attempts() + 1;
         if (result instanceof SendResult.Sent sent) {
@@ -288,6 +292,31 @@ public final class Dispatcher implements SmartLifecycle {
         } else {
             throw new IllegalStateException("unknown send result " + result);
         }
+    }
+
+    /**
+     * An edit goes out only while it is the newest edit of its message in the chat's queue (the
+     * later one carries the newer text: the older is skipped, spending nothing), and only once the
+     * message it changes was delivered; it then names that message by its platform id.
+     * Returns null when the edit was settled without sending.
+     */
+    private Outgoing resolveEdit(OutboxStore.Claim claim, Outgoing edit, long now) {
+        boolean superseded = store.queued(claim).stream().skip(1).flatMap(json -> readable(json).stream())
+                .anyMatch(later -> later.kind() == Outgoing.Kind.EDIT && edit.editOf().equals(later.editOf()));
+        if (superseded) {
+            store.settleSuperseded(claim, edit.id(), "a newer edit of the same message follows", claim.attempts(),
+                    now);
+            stats.superseded(claim.lane());
+            return null;
+        }
+        Optional<Delivery> target = edit.editOf() == null ? Optional.empty() : delivery(edit.editOf());
+        String platformId = target.map(Delivery::messageId).orElse(null);
+        if (platformId == null) {
+            fail(claim, edit, "the message to edit (" + edit.editOf() + ") was not delivered", claim.attempts(), now,
+                    now);
+            return null;
+        }
+        return edit.replyingTo(platformId);
     }
 
     private void fail(OutboxStore.Claim claim, Outgoing message, String reason, int attempts, long at, long nextAt) {
@@ -335,11 +364,4 @@ public final class Dispatcher implements SmartLifecycle {
         }
     }
 
-    private static Outgoing addressedTo(Outgoing m, String chatId) {
-        if (chatId.equals(m.chatId())) {
-            return m;
-        }
-        return new Outgoing(m.id(), m.kind(), m.lane(), chatId, m.groupId(), m.text(), m.buttons(), m.forceReply(),
-                m.replyToMessageId(), m.promptRef(), m.reaction(), m.callbackId(), m.createdAt());
-    }
 }

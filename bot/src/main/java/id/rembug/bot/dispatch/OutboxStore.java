@@ -82,6 +82,17 @@ final class OutboxStore {
         settle(claim, outgoingId, "failed", "", reason, attempts, at, nextAt);
     }
 
+    /** Removes the message without sending it: a newer message made it pointless. */
+    void settleSuperseded(Claim claim, String outgoingId, String reason, int attempts, long at) {
+        settle(claim, outgoingId, "superseded", "", reason, attempts, at, at);
+    }
+
+    /** Everything the claimed chat has queued in the claim's lane, the head first. */
+    List<String> queued(Claim claim) {
+        List<String> queue = redis.opsForList().range(OutboxKeys.queue(claim.lane(), claim.chatId()), 0, -1);
+        return queue == null ? List.of() : queue;
+    }
+
     private void settle(Claim claim, String outgoingId, String status, String messageId, String reason,
                         int attempts, long at, long nextAt) {
         redis.execute(DispatchScripts.SETTLE,

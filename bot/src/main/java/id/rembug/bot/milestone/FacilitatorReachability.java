@@ -151,7 +151,6 @@ public class FacilitatorReachability implements DeliveryListener {
     }
 
     private Outgoing text(String id, String chatId, String groupId, String text) {
-        return new Outgoing(id, Outgoing.Kind.TEXT, Outgoing.Lane.CONVERSATION, chatId, groupId, text, List.of(), false,
-                null, null, null, null, clock.instant());
+        return Outgoing.text(id, Outgoing.Lane.CONVERSATION, chatId, groupId, text, clock.instant());
     }
 }

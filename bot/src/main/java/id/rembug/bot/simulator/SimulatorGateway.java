@@ -43,6 +43,7 @@ public class SimulatorGateway implements ChatGateway {
         try {
             return switch (message.kind()) {
                 case TEXT -> sendText(message);
+                case EDIT -> editText(message);
                 case REACTION -> react(message);
                 case CALLBACK_ANSWER -> answerCallback(message);
             };
@@ -66,6 +67,24 @@ public class SimulatorGateway implements ChatGateway {
         store.append(chatId, new ChatRecord(messageId, ChatRecord.FROM_BOT, null, message.text(), message.buttons(),
                 message.forceReply(), message.replyToMessageId(), null, clock.instant()));
         return new SendResult.Sent(messageId);
+    }
+
+    /** The dispatcher put the simulator's id of the message to change in {@code replyToMessageId}. */
+    private SendResult editText(Outgoing message) {
+        String chatId = message.chatId();
+        SendResult refusal = refusal(chatId);
+        if (refusal != null) {
+            return refusal;
+        }
+        SendResult invalid = invalidText(message);
+        if (invalid != null) {
+            return invalid;
+        }
+        if (message.replyToMessageId() == null || store.message(chatId, message.replyToMessageId()).isEmpty()) {
+            return new SendResult.Rejected("message to edit not found");
+        }
+        store.edit(chatId, message.replyToMessageId(), message.text());
+        return new SendResult.Sent(message.replyToMessageId());
     }
 
     private SendResult react(Outgoing message) {

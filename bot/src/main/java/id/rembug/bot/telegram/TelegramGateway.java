@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.reactions.SetMessageReaction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.reactions.ReactionTypeEmoji;
@@ -59,6 +60,7 @@ public final class TelegramGateway implements ChatGateway {
         try {
             return switch (message.kind()) {
                 case TEXT -> sendText(message);
+                case EDIT -> editText(message);
                 case REACTION -> sendReaction(message);
                 case CALLBACK_ANSWER -> answerCallback(message);
             };
@@ -95,6 +97,37 @@ public final class TelegramGateway implements ChatGateway {
             last = client.execute(request.build());
         }
         return new SendResult.Sent(String.valueOf(last.getMessageId()));
+    }
+
+    /**
+     * Replaces the text of a message we sent; the dispatcher put its Telegram id in
+     * {@code replyToMessageId}. A text that was sent in parts was sent as several messages, the
+     * last of which is the one we know: it gets the last part. Inline buttons must be sent again
+     * or Telegram removes them. "Message is not modified" means the text already reads so.
+     */
+    private SendResult editText(Outgoing message) throws TelegramApiException {
+        if (message.replyToMessageId() == null || message.text() == null || message.text().isBlank()) {
+            return new SendResult.Rejected("an edit needs the message to change and its new text");
+        }
+        String problem = buttonProblem(message.buttons());
+        if (problem != null) {
+            return new SendResult.Rejected(problem);
+        }
+        List<String> parts = TelegramTextSplitter.split(message.text());
+        var request = EditMessageText.builder().chatId(message.chatId())
+                .messageId(Integer.valueOf(message.replyToMessageId())).text(parts.get(parts.size() - 1));
+        if (!message.buttons().isEmpty()) {
+            request.replyMarkup((InlineKeyboardMarkup) markup(message, false));
+        }
+        try {
+            client.execute(request.build());
+        } catch (TelegramApiException e) {
+            if (String.valueOf(e.getMessage()).contains("message is not modified")) {
+                return new SendResult.Sent(message.replyToMessageId());
+            }
+            throw e;
+        }
+        return new SendResult.Sent(message.replyToMessageId());
     }
 
     // Not the builder: it sends an empty quote_entities list along.
@@ -164,7 +197,8 @@ public final class TelegramGateway implements ChatGateway {
             return new SendResult.Rejected("a callback answer needs the callback id");
         }
         String text = message.text() == null || message.text().isBlank() ? null : truncate(message.text());
-        client.execute(AnswerCallbackQuery.builder().callbackQueryId(message.callbackId()).text(text).build());
+        client.execute(AnswerCallbackQuery.builder().callbackQueryId(message.callbackId()).text(text)
+                .showAlert(message.alert() && text != null ? Boolean.TRUE : null).build());
         return new SendResult.Sent(message.callbackId());
     }
 

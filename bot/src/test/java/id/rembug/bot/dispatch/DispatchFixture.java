@@ -33,8 +33,7 @@ final class DispatchFixture {
     }
 
     static Outgoing text(String id, String chatId, Lane lane) {
-        return new Outgoing(id, Outgoing.Kind.TEXT, lane, chatId, chatId, "pesan " + id, List.of(), false, null,
-                null, null, null, START);
+        return Outgoing.text(id, lane, chatId, chatId, "pesan " + id, START);
     }
 
     static Outgoing text(String id, String chatId) {
@@ -42,8 +41,7 @@ final class DispatchFixture {
     }
 
     static Outgoing callbackAnswer(String id, String chatId) {
-        return new Outgoing(id, Outgoing.Kind.CALLBACK_ANSWER, Lane.CONVERSATION, chatId, chatId, "Tercatat", List.of(),
-                false, null, null, null, "cb-" + id, START);
+        return Outgoing.callbackAnswer(id, chatId, chatId, "cb-" + id, "Tercatat", false, START);
     }
 
     void enqueue(Outgoing... messages) {

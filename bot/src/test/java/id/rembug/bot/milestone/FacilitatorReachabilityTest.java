@@ -50,8 +50,8 @@ class FacilitatorReachabilityTest {
     }
 
     private Outgoing summary(String chatId) {
-        return new Outgoing("-4001:1-0:" + chatId, Outgoing.Kind.TEXT, Outgoing.Lane.CONVERSATION, chatId, "-4001",
-                "✅ Tahap 2/17 selesai", List.of(), false, null, null, null, null, clock.instant());
+        return Outgoing.text("-4001:1-0:" + chatId, Outgoing.Lane.CONVERSATION, chatId, "-4001",
+                "✅ Tahap 2/17 selesai", clock.instant());
     }
 
     private List<String> queued(String chatId) {

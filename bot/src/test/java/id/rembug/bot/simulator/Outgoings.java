@@ -23,18 +23,17 @@ final class Outgoings {
 
     static Outgoing text(String chatId, String text, List<List<OutButton>> buttons, boolean forceReply,
                          String replyTo) {
-        return new Outgoing(UUID.randomUUID().toString(), Outgoing.Kind.TEXT, Outgoing.Lane.CONVERSATION, chatId,
-                chatId, text, buttons, forceReply, replyTo, null, null, null, Instant.parse("2026-11-23T09:00:00Z"));
+        return Outgoing.text(UUID.randomUUID().toString(), Outgoing.Lane.CONVERSATION, chatId, chatId, text,
+                Instant.parse("2026-11-23T09:00:00Z")).withButtons(buttons).forcingReply(forceReply).replyingTo(replyTo);
     }
 
     static Outgoing reaction(String chatId, String messageId, String emoji) {
-        return new Outgoing(UUID.randomUUID().toString(), Outgoing.Kind.REACTION, Outgoing.Lane.CONVERSATION, chatId,
-                chatId, null, List.of(), false, messageId, null, emoji, null, Instant.parse("2026-11-23T09:00:00Z"));
+        return Outgoing.reaction(UUID.randomUUID().toString(), chatId, chatId, messageId, emoji,
+                Instant.parse("2026-11-23T09:00:00Z"));
     }
 
     static Outgoing callbackAnswer(String chatId, String callbackId, String text) {
-        return new Outgoing(UUID.randomUUID().toString(), Outgoing.Kind.CALLBACK_ANSWER, Outgoing.Lane.CONVERSATION,
-                chatId, chatId, text, List.of(), false, null, null, null, callbackId,
+        return Outgoing.callbackAnswer(UUID.randomUUID().toString(), chatId, chatId, callbackId, text, false,
                 Instant.parse("2026-11-23T09:00:00Z"));
     }
 }

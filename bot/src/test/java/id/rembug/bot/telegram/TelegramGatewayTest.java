@@ -45,8 +45,8 @@ class TelegramGatewayTest {
 
     private static Outgoing text(String chatId, String text, List<List<OutButton>> buttons, boolean forceReply,
                                  String replyTo) {
-        return new Outgoing("out-1", Outgoing.Kind.TEXT, Outgoing.Lane.CONVERSATION, chatId, chatId, text, buttons,
-                forceReply, replyTo, null, null, null, Instant.parse("2025-11-23T12:00:00Z"));
+        return Outgoing.text("out-1", Outgoing.Lane.CONVERSATION, chatId, chatId, text,
+                Instant.parse("2025-11-23T12:00:00Z")).withButtons(buttons).forcingReply(forceReply).replyingTo(replyTo);
     }
 
     private static String sentMessage(int messageId) {
@@ -231,8 +231,7 @@ class TelegramGatewayTest {
     void reactionPutsTheEmojiOnTheMembersMessage() {
         api.answerTrue("setMessageReaction");
 
-        SendResult result = gateway.send(new Outgoing("out-2", Outgoing.Kind.REACTION, Outgoing.Lane.CONVERSATION,
-                "-400", "-400", null, List.of(), false, "41", null, "👍", null, Instant.EPOCH));
+        SendResult result = gateway.send(Outgoing.reaction("out-2", "-400", "-400", "41", "👍", Instant.EPOCH));
 
         assertThat(result).isEqualTo(new SendResult.Sent("41"));
         JsonNode body = api.bodies("setMessageReaction").get(0);
@@ -245,8 +244,8 @@ class TelegramGatewayTest {
     void callbackAnswerShowsTheTextAsAToast() {
         api.answerTrue("answercallbackquery");
 
-        SendResult result = gateway.send(new Outgoing("out-3", Outgoing.Kind.CALLBACK_ANSWER, Outgoing.Lane.CONVERSATION,
-                "-400", "-400", "Terima kasih!", List.of(), false, null, null, null, "4382019472849201746", Instant.EPOCH));
+        SendResult result = gateway.send(Outgoing.callbackAnswer("out-3", "-400", "-400", "4382019472849201746",
+                "Terima kasih!", false, Instant.EPOCH));
 
         assertThat(result).isInstanceOf(SendResult.Sent.class);
         JsonNode body = api.bodies("answercallbackquery").get(0);
@@ -258,8 +257,8 @@ class TelegramGatewayTest {
     void callbackAnswerWithoutTextSendsNoToast() {
         api.answerTrue("answercallbackquery");
 
-        gateway.send(new Outgoing("out-4", Outgoing.Kind.CALLBACK_ANSWER, Outgoing.Lane.CONVERSATION,
-                "-400", "-400", "", List.of(), false, null, null, null, "4382019472849201746", Instant.EPOCH));
+        gateway.send(Outgoing.callbackAnswer("out-4", "-400", "-400", "4382019472849201746", "",
+                false, Instant.EPOCH));
 
         assertThat(api.bodies("answercallbackquery").get(0).has("text")).isFalse();
     }
