@@ -15,13 +15,27 @@ import java.util.List;
  * @param value      the typed text, the chosen option key, or the scale number
  * @param items      for list prompts, the items of this answer; empty otherwise
  * @param goal       for goal prompts, what the checker found; null otherwise
+ * @param late       given after the stage's summary went to the facilitator: it reaches them
+ *                   as an addendum, and the dashboard and exports mark it
  */
 public record Answer(String stageKey, int round, String promptKey, PromptKind kind, String memberId,
                      String memberName, String messageRef, String value, List<String> items,
-                     GoalAssessment goal, Instant answeredAt) {
+                     GoalAssessment goal, Instant answeredAt, boolean late) {
 
     public Answer {
         items = List.copyOf(items);
+    }
+
+    /** An answer given in time, before the stage's summary. */
+    public Answer(String stageKey, int round, String promptKey, PromptKind kind, String memberId, String memberName,
+                  String messageRef, String value, List<String> items, GoalAssessment goal, Instant answeredAt) {
+        this(stageKey, round, promptKey, kind, memberId, memberName, messageRef, value, items, goal, answeredAt,
+                false);
+    }
+
+    /** The prompt this answers, as {@code stage:round:prompt}. */
+    public String promptId() {
+        return stageKey + ":" + round + ":" + promptKey;
     }
 
     /**

@@ -25,6 +25,8 @@ public enum Command {
     CONFIRM_DELETE(false),
     /** Pressed, never typed. */
     CANCEL_DELETE(false),
+    /** Pressed, never typed: "stay here" under the question whether to leave a stage just opened. */
+    CANCEL_ADVANCE(true),
     /** Anything that looks like a command but is not one of ours. */
     UNKNOWN(false);
 

@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
         @JsonSubTypes.Type(value = Effect.MilestoneReached.class, name = "milestone-reached"),
         @JsonSubTypes.Type(value = Effect.SummaryRequested.class, name = "summary-requested"),
         @JsonSubTypes.Type(value = Effect.ForgetMember.class, name = "forget-member"),
-        @JsonSubTypes.Type(value = Effect.ScheduleWakeUp.class, name = "schedule-wake-up")
+        @JsonSubTypes.Type(value = Effect.ScheduleWakeUp.class, name = "schedule-wake-up"),
+        @JsonSubTypes.Type(value = Effect.LateAnswersReached.class, name = "late-answers-reached"),
+        @JsonSubTypes.Type(value = Effect.AnswerButton.class, name = "answer-button")
 })
 public sealed interface Effect {
 
@@ -63,12 +65,20 @@ public sealed interface Effect {
         }
     }
 
-    /** Thank a member for an answer, with how far the prompt has come. */
-    record Acknowledge(String memberId, String memberName, String messageRef, String stageKey, String promptKey,
-                       int answered, int quorum, boolean corrected, String text) implements Effect {
+    /**
+     * An answer was taken: thank the member (a button's toast), and show the group how far the
+     * prompt has come by updating the question's own message, not with a new one.
+     *
+     * @param answered  distinct residents who answered the prompt so far
+     * @param residents residents the group is known to have, 0 when unknown
+     * @param progress  the progress line for the question's message ("✅ 3 dari 5 sudah menjawab")
+     */
+    record Acknowledge(String memberId, String memberName, String messageRef, String stageKey, int round,
+                       String promptKey, int answered, int quorum, int residents, boolean corrected, String text,
+                       String progress) implements Effect {
         @Override
         public String brief() {
-            return corrected ? "ack-corrected " + memberName : "ack " + memberName + " " + answered + "/" + quorum;
+            return (corrected ? "ack-corrected " : "ack ") + memberName + " " + answered + "/" + quorum;
         }
     }
 
@@ -131,6 +141,33 @@ public sealed interface Effect {
         @Override
         public String brief() {
             return "forget " + memberId;
+        }
+    }
+
+    /**
+     * Answers that came after their stage's summary: they reach the facilitator once, together,
+     * as an addendum to that summary ({@code text}), and are added to the stored summary.
+     */
+    record LateAnswersReached(String stageKey, int round, List<Answer> answers, String text) implements Effect {
+        public LateAnswersReached {
+            answers = List.copyOf(answers);
+        }
+
+        @Override
+        public String brief() {
+            return "late-answers " + stageKey + " " + answers.stream().map(Answer::memberName)
+                    .collect(Collectors.joining(","));
+        }
+    }
+
+    /**
+     * The answer to a button press, for the presser alone (a toast; an alert when it explains
+     * something): what a pressed button gets instead of a message to the whole group.
+     */
+    record AnswerButton(String topic, String text) implements Effect {
+        @Override
+        public String brief() {
+            return "answer-button " + topic;
         }
     }
 

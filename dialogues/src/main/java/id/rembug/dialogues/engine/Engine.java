@@ -1,10 +1,12 @@
 package id.rembug.dialogues.engine;
 
 import id.rembug.dialogues.engine.Effect.Acknowledge;
+import id.rembug.dialogues.engine.Effect.AnswerButton;
 import id.rembug.dialogues.engine.Effect.AnswerRecorded;
 import id.rembug.dialogues.engine.Effect.AskPrompt;
 import id.rembug.dialogues.engine.Effect.ForgetMember;
 import id.rembug.dialogues.engine.Effect.GoalFeedback;
+import id.rembug.dialogues.engine.Effect.LateAnswersReached;
 import id.rembug.dialogues.engine.Effect.MilestoneReached;
 import id.rembug.dialogues.engine.Effect.NudgeQuietMembers;
 import id.rembug.dialogues.engine.Effect.Say;
@@ -30,6 +32,7 @@ import id.rembug.dialogues.flow.Stage;
 import id.rembug.dialogues.goal.GoalAssessment;
 import id.rembug.dialogues.goal.GoalChecker;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -120,7 +123,7 @@ public final class Engine {
                 progressIfQuorum();
             } else if (event instanceof MemberAnswered e) {
                 remember(e.member());
-                answerTyped(s.members.get(e.member().id()), e.messageRef(), e.promptKey(), e.text());
+                answerTyped(s.members.get(e.member().id()), e);
             } else if (event instanceof AnswerEdited e) {
                 remember(e.member());
                 answerEdited(s.members.get(e.member().id()), e.messageRef(), e.text());
@@ -135,6 +138,22 @@ public final class Engine {
             }
         }
 
+        // ---- notices -------------------------------------------------------------------
+
+        /**
+         * A notice, said at most once per stage: one about where the group stands (not started,
+         * waiting for the facilitator, finished) once to the group, one about what a member may do
+         * once to each member, as a reply. Every message the bot spends is one a question waits for.
+         */
+        private void notice(MessageKey key, Member member, Map<String, ?> values, String replyToRef) {
+            boolean aboutTheGroup = key == MessageKey.NOT_STARTED || key == MessageKey.WAITING_FOR_FACILITATOR
+                    || key == MessageKey.ALREADY_FINISHED;
+            String given = aboutTheGroup ? key.yamlKey() : key.yamlKey() + ":" + member.id();
+            if (s.noticesGiven.add(given)) {
+                say(key, values, replyToRef);
+            }
+        }
+
         // ---- members -------------------------------------------------------------------
 
         private void remember(Member member) {
@@ -143,25 +162,65 @@ public final class Engine {
 
         // ---- answers -------------------------------------------------------------------
 
-        private void answerTyped(Member member, String messageRef, String promptKey, String text) {
-            if (!acceptsAnswers(messageRef)) {
+        private void answerTyped(Member member, MemberAnswered e) {
+            String messageRef = e.messageRef();
+            if (s.status == GroupStatus.NEW) {
+                notice(MessageKey.NOT_STARTED, member, Map.of(), messageRef);
                 return;
             }
             Stage stage = currentStage();
-            Prompt prompt;
-            if (promptKey == null) {
-                prompt = stage.prompts().get(s.promptIndex);
-            } else {
-                int index = stage.indexOf(promptKey);
-                if (index < 0) {
-                    say(MessageKey.STAGE_ALREADY_CLOSED, Map.of("name", member.name()), messageRef);
+            boolean toOpenStage = e.stageKey() == null
+                    || e.stageKey().equals(stage.key()) && (e.round() == 0 || e.round() == s.round);
+            if (!toOpenStage) {
+                answerToEarlierStage(member, e);
+                return;
+            }
+            if (!stageTakesAnswers()) {
+                Prompt prompt = e.promptKey() == null ? null : stage.prompt(e.promptKey()).orElse(null);
+                if (prompt == null || s.status == GroupStatus.PAUSED && s.pausedFrom == null) {
+                    // a reply to one of our messages that asked nothing: no answer to record
+                    notice(s.status == GroupStatus.FINISHED ? MessageKey.ALREADY_FINISHED
+                            : MessageKey.WAITING_FOR_FACILITATOR, member, Map.of("name", facilitatorName()), messageRef);
                     return;
                 }
-                prompt = stage.prompts().get(Math.min(index, s.promptIndex));
+                // a reply to a question of the stage that was just summarised: late, never refused
+                String answer = acceptableText(member, messageRef, e.text());
+                if (answer != null) {
+                    recordTyped(member, messageRef, stage, s.round, prompt, answer, true);
+                }
+                return;
             }
-            String answer = acceptableText(member, messageRef, text);
+            int index = e.promptKey() == null ? s.promptIndex : stage.indexOf(e.promptKey());
+            Prompt prompt = stage.prompts().get(index < 0 ? s.promptIndex : Math.min(index, s.promptIndex));
+            String answer = acceptableText(member, messageRef, e.text());
             if (answer != null) {
-                recordTyped(member, messageRef, stage, prompt, answer);
+                recordTyped(member, messageRef, stage, s.round, prompt, answer, false);
+            }
+        }
+
+        /**
+         * Whether the open stage still takes answers as part of its summary: while it is open
+         * (also when paused from there), until its summary went to the facilitator.
+         */
+        private boolean stageTakesAnswers() {
+            return s.status == GroupStatus.ACTIVE || s.status == GroupStatus.PAUSED && s.pausedFrom == GroupStatus.ACTIVE;
+        }
+
+        /** A reply to a question of a stage (or round) the group already left: recorded as late. */
+        private void answerToEarlierStage(Member member, MemberAnswered e) {
+            Stage earlier = flow.stage(e.stageKey()).orElse(null);
+            int earlierIndex = earlier == null ? -1 : flow.indexOf(earlier.key());
+            boolean passed = earlier != null && (earlierIndex < s.stageIndex
+                    || earlierIndex == s.stageIndex && e.round() > 0 && e.round() < s.round);
+            Prompt prompt = earlier == null || e.promptKey() == null ? null : earlier.prompt(e.promptKey()).orElse(null);
+            if (!passed || prompt == null) {
+                // not a question we know (a changed flow): the question asked last is what they saw
+                answerTyped(member, new MemberAnswered(e.at(), e.member(), e.messageRef(), null, e.text()));
+                return;
+            }
+            String answer = acceptableText(member, e.messageRef(), e.text());
+            if (answer != null) {
+                recordTyped(member, e.messageRef(), earlier, e.round() == 0 ? 1 : e.round(), prompt, answer, true);
             }
         }
 
@@ -179,19 +238,22 @@ public final class Engine {
             return trimmed;
         }
 
-        private void recordTyped(Member member, String messageRef, Stage stage, Prompt prompt, String text) {
+        private void recordTyped(Member member, String messageRef, Stage stage, int round, Prompt prompt, String text,
+                                 boolean late) {
             switch (prompt.kind()) {
-                case TEXT -> record(member, messageRef, stage, prompt, text, List.of(), null);
-                case LIST -> record(member, messageRef, stage, prompt, text, AnswerParsing.listItems(text), null);
-                case GOAL -> record(member, messageRef, stage, prompt, text, List.of(), goalChecker.assess(text));
+                case TEXT -> record(member, messageRef, stage, round, prompt, text, List.of(), null, late);
+                case LIST -> record(member, messageRef, stage, round, prompt, text, AnswerParsing.listItems(text), null,
+                        late);
+                case GOAL -> record(member, messageRef, stage, round, prompt, text, List.of(), goalChecker.assess(text),
+                        late);
                 case CHOICE -> {
                     String choiceKey = AnswerParsing.choiceKey(prompt, text);
                     if (choiceKey == null) {
                         effects.add(new Say(MessageKey.CHOICE_INVALID.yamlKey(),
                                 messages.get(MessageKey.CHOICE_INVALID, s.language, Map.of("name", member.name())),
-                                promptButtons(stage, prompt), messageRef));
+                                promptButtons(stage, round, prompt), messageRef));
                     } else {
-                        record(member, messageRef, stage, prompt, choiceKey, List.of(), null);
+                        record(member, messageRef, stage, round, prompt, choiceKey, List.of(), null, late);
                     }
                 }
                 case SCALE -> {
@@ -199,17 +261,16 @@ public final class Engine {
                     if (value == null) {
                         effects.add(new Say(MessageKey.SCALE_INVALID.yamlKey(),
                                 messages.get(MessageKey.SCALE_INVALID, s.language, Map.of("name", member.name())),
-                                promptButtons(stage, prompt), messageRef));
+                                promptButtons(stage, round, prompt), messageRef));
                     } else {
-                        record(member, messageRef, stage, prompt, Integer.toString(value), List.of(), null);
+                        record(member, messageRef, stage, round, prompt, Integer.toString(value), List.of(), null, late);
                     }
                 }
             }
         }
 
         private void answerEdited(Member member, String messageRef, String text) {
-            if (messageRef == null || s.status == GroupStatus.NEW || s.status == GroupStatus.FINISHED
-                    || s.status == GroupStatus.AWAITING_FACILITATOR) {
+            if (messageRef == null || s.status == GroupStatus.NEW) {
                 return;
             }
             Answer earlier = s.answers.stream()
@@ -223,21 +284,27 @@ public final class Engine {
                 return;
             }
             Stage stage = currentStage();
-            stage.prompt(earlier.promptKey()).ifPresent(prompt -> recordTyped(member, messageRef, stage, prompt, answer));
+            // an edit after the summary went out is a late correction, which reaches the facilitator too
+            boolean late = !stageTakesAnswers();
+            stage.prompt(earlier.promptKey())
+                    .ifPresent(prompt -> recordTyped(member, messageRef, stage, s.round, prompt, answer, late));
         }
 
         private void optionChosen(Member member, OptionChosen e) {
-            if (!acceptsAnswers(e.messageRef())) {
+            if (s.status == GroupStatus.NEW) {
+                notice(MessageKey.NOT_STARTED, member, Map.of(), e.messageRef());
                 return;
             }
-            Stage stage = currentStage();
-            if (!stage.key().equals(e.stageKey()) || s.round != e.round()) {
-                say(MessageKey.STAGE_ALREADY_CLOSED, Map.of("name", member.name()), e.messageRef());
+            Stage stage = flow.stage(e.stageKey()).orElse(null);
+            Prompt prompt = stage == null ? null : stage.prompt(e.promptKey()).orElse(null);
+            if (prompt == null) {
                 return;
             }
-            Prompt prompt = stage.prompt(e.promptKey()).orElse(null);
-            if (prompt == null || stage.indexOf(prompt.key()) > s.promptIndex) {
-                return;
+            int stageIndex = flow.indexOf(stage.key());
+            boolean openStage = stageIndex == s.stageIndex && s.round == e.round();
+            boolean passed = stageIndex < s.stageIndex || stageIndex == s.stageIndex && e.round() < s.round;
+            if (!openStage && !passed || openStage && stage.indexOf(prompt.key()) > s.promptIndex) {
+                return; // a button of a question not asked yet: forged, or from a changed flow
             }
             boolean valid = switch (prompt.kind()) {
                 case CHOICE -> prompt.choice(e.value()).isPresent();
@@ -245,66 +312,66 @@ public final class Engine {
                 default -> false;
             };
             if (valid) {
-                record(member, e.messageRef(), stage, prompt, e.value(), List.of(), null);
+                record(member, e.messageRef(), stage, e.round(), prompt, e.value(), List.of(), null,
+                        !openStage || !stageTakesAnswers());
             }
         }
 
-        /** Whether answers can be taken now; otherwise tells the member why not. */
-        private boolean acceptsAnswers(String messageRef) {
-            switch (s.status) {
-                case NEW -> {
-                    say(MessageKey.NOT_STARTED, Map.of(), messageRef);
-                    return false;
-                }
-                case FINISHED -> {
-                    say(MessageKey.ALREADY_FINISHED, Map.of(), messageRef);
-                    return false;
-                }
-                case AWAITING_FACILITATOR -> {
-                    say(MessageKey.WAITING_FOR_FACILITATOR, Map.of("name", facilitatorName()), messageRef);
-                    return false;
-                }
-                case PAUSED -> {
-                    return s.pausedFrom == GroupStatus.ACTIVE;
-                }
-                default -> {
-                    return true;
-                }
-            }
-        }
-
-        private void record(Member member, String messageRef, Stage stage, Prompt prompt, String value,
-                            List<String> items, GoalAssessment goal) {
-            Answer answer = new Answer(stage.key(), s.round, prompt.key(), prompt.kind(), member.id(), member.name(),
-                    messageRef, value, items, goal, at);
-            int existing = -1;
-            for (int i = 0; i < s.answers.size(); i++) {
-                if (s.answers.get(i).key().equals(answer.key())) {
-                    existing = i;
-                    break;
+        /**
+         * Stores an answer. One of the open stage counts towards its quorum; a late one (its stage
+         * was summarised already) waits to reach the facilitator with the others of its kind.
+         */
+        private void record(Member member, String messageRef, Stage stage, int round, Prompt prompt, String value,
+                            List<String> items, GoalAssessment goal, boolean late) {
+            Answer answer = new Answer(stage.key(), round, prompt.key(), prompt.kind(), member.id(), member.name(),
+                    messageRef, value, items, goal, at, late);
+            boolean ofOpenStage = stage.key().equals(currentStage().key()) && round == s.round;
+            boolean corrected = false;
+            if (ofOpenStage) {
+                int existing = indexOfKey(s.answers, answer.key());
+                corrected = existing >= 0;
+                if (corrected) {
+                    if (sameContent(s.answers.get(existing), answer)) {
+                        return;
+                    }
+                    s.answers.set(existing, answer);
+                } else {
+                    s.answers.add(answer);
                 }
             }
-            boolean corrected = existing >= 0;
-            if (corrected) {
-                if (sameContent(s.answers.get(existing), answer)) {
-                    return;
+            if (late) {
+                int pending = indexOfKey(s.lateAnswers, answer.key());
+                if (pending >= 0) {
+                    if (sameContent(s.lateAnswers.get(pending), answer)) {
+                        return;
+                    }
+                    s.lateAnswers.set(pending, answer);
+                    corrected = true;
+                } else {
+                    if (s.lateAnswers.isEmpty()) {
+                        effects.add(new ScheduleWakeUp(at.plus(settings.latecomerGrace())));
+                    }
+                    s.lateAnswers.add(answer);
                 }
-                s.answers.set(existing, answer);
-            } else {
-                s.answers.add(answer);
             }
             effects.add(new AnswerRecorded(answer, corrected));
 
             int quorum = effectiveQuorum(stage);
-            // Answers beyond the quorum are welcome; the count shows progress, not a score.
-            int answered = Math.min(answerers(prompt.key()).size(), quorum);
+            int answered = ofOpenStage ? answerers(prompt.key()).size() : 0;
+            int residents = knownResidents();
             MessageKey ackKey = corrected ? MessageKey.ACK_CORRECTED
                     : goal != null && goal.isComplete() ? MessageKey.GOAL_GOOD : MessageKey.ACK;
-            effects.add(new Acknowledge(member.id(), member.name(), messageRef, stage.key(), prompt.key(), answered,
-                    quorum, corrected, messages.get(ackKey, s.language,
-                    Map.of("name", member.name(), "answered", answered, "quorum", quorum))));
+            String progress = !ofOpenStage ? null : residents > 0
+                    ? messages.get(MessageKey.PROGRESS, s.language,
+                    Map.of("answered", answered, "residents", Math.max(residents, answered)))
+                    : messages.get(MessageKey.PROGRESS_COUNT, s.language, Map.of("answered", answered));
+            effects.add(new Acknowledge(member.id(), member.name(), messageRef, stage.key(), round, prompt.key(),
+                    answered, quorum, residents, corrected, messages.get(ackKey, s.language,
+                    Map.of("name", member.name(), "answered", Math.min(answered, quorum), "quorum", quorum)),
+                    progress));
 
-            if (goal != null && !goal.isComplete() && s.goalFeedbackGiven.add(member.id() + ":" + prompt.key())) {
+            if (!late && goal != null && !goal.isComplete()
+                    && s.goalFeedbackGiven.add(member.id() + ":" + prompt.key())) {
                 String missing = goal.missing().stream()
                         .map(c -> "\n• " + messages.get(GoalTexts.missingKey(c), s.language))
                         .collect(Collectors.joining());
@@ -312,7 +379,33 @@ public final class Engine {
                         messages.get(MessageKey.GOAL_FEEDBACK, s.language,
                                 Map.of("name", member.name(), "missing", missing))));
             }
-            progressIfQuorum();
+            if (ofOpenStage && !late) {
+                progressIfQuorum();
+            }
+        }
+
+        private int indexOfKey(List<Answer> answers, String key) {
+            for (int i = 0; i < answers.size(); i++) {
+                if (answers.get(i).key().equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * Residents the group is known to have: those the bot has seen, or the channel's count
+         * when it is larger (under Telegram's privacy mode the bot does not see everyone); 0 when
+         * the bot knows of nobody.
+         */
+        private int knownResidents() {
+            int seen = (int) s.members.values().stream().filter(m -> m.present() && !isFacilitator(m.id())).count();
+            return Math.max(seen, reportedResidents());
+        }
+
+        /** Residents by the channel's count of the group; 0 when it never counted. */
+        private int reportedResidents() {
+            return s.reportedSize == null ? 0 : Math.max(0, s.reportedSize - (s.facilitatorId == null ? 0 : 1));
         }
 
         private boolean sameContent(Answer a, Answer b) {
@@ -339,12 +432,23 @@ public final class Engine {
             return Math.max(1, Math.min(stage.quorum(), residents));
         }
 
-        /** Moves the group on while the prompt asked last has its quorum. */
+        /**
+         * Moves the group on while the prompt asked last has its quorum. Quorum makes the group
+         * ready; it closes nothing: every asked question of the open stage keeps taking answers.
+         * After the last question the stage is ready, and its summary waits a short grace for the
+         * slower members (or until everyone known has answered everything).
+         */
         private void progressIfQuorum() {
             if (s.status != GroupStatus.ACTIVE) {
                 return;
             }
             Stage stage = currentStage();
+            if (s.readyAt != null) {
+                if (everyoneAnsweredEverything(stage) && lastPromptHasQuorum()) {
+                    completeStage(ClosedBy.QUORUM, false);
+                }
+                return;
+            }
             Prompt prompt = stage.prompts().get(s.promptIndex);
             if (answerers(prompt.key()).size() < effectiveQuorum(stage)) {
                 return;
@@ -352,9 +456,33 @@ public final class Engine {
             if (s.promptIndex < stage.prompts().size() - 1) {
                 s.promptIndex++;
                 ask(stage, stage.prompts().get(s.promptIndex));
-            } else {
-                completeStage(ClosedBy.QUORUM);
+                return;
             }
+            s.readyAt = at;
+            if (settings.latecomerGrace().isZero() || everyoneAnsweredEverything(stage)) {
+                completeStage(ClosedBy.QUORUM, false);
+            } else {
+                effects.add(new ScheduleWakeUp(at.plus(settings.latecomerGrace())));
+            }
+        }
+
+        private boolean lastPromptHasQuorum() {
+            Stage stage = currentStage();
+            return answerers(stage.prompts().get(stage.prompts().size() - 1).key()).size() >= effectiveQuorum(stage);
+        }
+
+        /** Every resident the group is known to have answered every question of the stage. */
+        private boolean everyoneAnsweredEverything(Stage stage) {
+            int residents = knownResidents();
+            if (residents == 0) {
+                return false;
+            }
+            for (Prompt prompt : stage.prompts()) {
+                if (answerers(prompt.key()).size() < residents) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         // ---- stages --------------------------------------------------------------------
@@ -371,8 +499,10 @@ public final class Engine {
             s.answers.clear();
             s.nudged = false;
             s.goalFeedbackGiven.clear();
+            s.noticesGiven.clear();
             s.stageOpenedAt = at;
             s.awaitingSince = null;
+            s.readyAt = null;
             s.status = GroupStatus.ACTIVE;
             s.pausedFrom = null;
             say(MessageKey.STAGE_INTRO, Map.of(
@@ -387,56 +517,70 @@ public final class Engine {
 
         private void ask(Stage stage, Prompt prompt) {
             effects.add(new AskPrompt(stage.key(), s.round, prompt.key(), prompt.kind(),
-                    prompt.text().in(s.language), promptButtons(stage, prompt)));
+                    prompt.text().in(s.language), promptButtons(stage, s.round, prompt)));
         }
 
-        private List<Button> promptButtons(Stage stage, Prompt prompt) {
+        private List<Button> promptButtons(Stage stage, int round, Prompt prompt) {
             if (prompt.kind() == PromptKind.CHOICE) {
                 return prompt.choices().stream()
                         .map(c -> new Button(c.label().in(s.language),
-                                new ButtonAction.Choose(stage.key(), s.round, prompt.key(), c.key())))
+                                new ButtonAction.Choose(stage.key(), round, prompt.key(), c.key())))
                         .toList();
             }
             if (prompt.kind() == PromptKind.SCALE) {
                 List<Button> buttons = new ArrayList<>();
                 for (int value = Prompt.SCALE_MIN; value <= Prompt.SCALE_MAX; value++) {
                     buttons.add(new Button(Integer.toString(value),
-                            new ButtonAction.Choose(stage.key(), s.round, prompt.key(), Integer.toString(value))));
+                            new ButtonAction.Choose(stage.key(), round, prompt.key(), Integer.toString(value))));
                 }
                 return buttons;
             }
             return List.of();
         }
 
-        private void completeStage(ClosedBy closedBy) {
+        /**
+         * The stage's milestone: its summary goes to the facilitator, once. The group then waits
+         * for the facilitator, or goes on at once when {@code moveOn} (the facilitator said so) or
+         * when it has no facilitator.
+         */
+        private void completeStage(ClosedBy closedBy, boolean moveOn) {
             Stage stage = currentStage();
             StageSummary summary = summary(true, closedBy);
             say(MessageKey.STAGE_CLOSING, Map.of("title", stage.title().in(s.language),
                     "closing", stage.closing().in(s.language)), null);
             effects.add(new MilestoneReached(summary, facilitatorButtons()));
             s.milestones++;
+            s.readyAt = null;
             boolean last = s.stageIndex == flow.stageCount() - 1;
             if (last) {
                 s.status = GroupStatus.FINISHED;
                 s.pausedFrom = null;
                 say(MessageKey.FINISHED, Map.of(), null);
-            } else if (closedBy == ClosedBy.FACILITATOR || s.facilitatorId == null) {
+            } else if (moveOn || s.facilitatorId == null) {
                 openStage(s.stageIndex + 1, 1);
             } else {
                 s.status = GroupStatus.AWAITING_FACILITATOR;
                 s.awaitingSince = at;
                 say(MessageKey.WAITING_FOR_FACILITATOR, Map.of("name", facilitatorName()), null);
+                s.noticesGiven.add(MessageKey.WAITING_FOR_FACILITATOR.yamlKey());
                 if (settings.autoAdvanceAfter() != null) {
                     effects.add(new ScheduleWakeUp(at.plus(settings.autoAdvanceAfter())));
                 }
             }
         }
 
+        /** The buttons under a summary, each naming the stage it was made for. */
         private List<Button> facilitatorButtons() {
+            String made = stageRef();
             return List.of(
-                    new Button(messages.get(MessageKey.BUTTON_ADVANCE, s.language), new ButtonAction.Run(Command.ADVANCE, "")),
-                    new Button(messages.get(MessageKey.BUTTON_REPEAT, s.language), new ButtonAction.Run(Command.REPEAT, "")),
-                    new Button(messages.get(MessageKey.BUTTON_PAUSE, s.language), new ButtonAction.Run(Command.PAUSE, "")));
+                    new Button(messages.get(MessageKey.BUTTON_ADVANCE, s.language), new ButtonAction.Run(Command.ADVANCE, made)),
+                    new Button(messages.get(MessageKey.BUTTON_REPEAT, s.language), new ButtonAction.Run(Command.REPEAT, made)),
+                    new Button(messages.get(MessageKey.BUTTON_PAUSE, s.language), new ButtonAction.Run(Command.PAUSE, made)));
+        }
+
+        /** The open stage as a button names it: {@code stage:round}. */
+        private String stageRef() {
+            return currentStage().key() + ":" + s.round;
         }
 
         private StageSummary summary(boolean complete, ClosedBy closedBy) {
@@ -462,7 +606,8 @@ public final class Engine {
                 next = new StageSummary.NextStage(following.key(), following.title(), following.purpose());
             }
             return new StageSummary(s.groupId, stage.key(), stage.phaseKey(), s.stageIndex + 1, flow.stageCount(),
-                    stage.title(), s.round, complete, closedBy, prompts, participants, quiet, next, at);
+                    stage.title(), s.round, complete, closedBy, prompts, participants, quiet, next, at,
+                    reportedResidents());
         }
 
         private Member memberOf(String memberId) {
@@ -493,7 +638,15 @@ public final class Engine {
         // ---- time ----------------------------------------------------------------------
 
         private void timePassed() {
-            if (s.status == GroupStatus.ACTIVE && !s.nudged && s.stageOpenedAt != null
+            lateAnswersDue();
+            if (s.status == GroupStatus.ACTIVE && s.readyAt != null
+                    && !at.isBefore(s.readyAt.plus(settings.latecomerGrace()))) {
+                if (lastPromptHasQuorum()) {
+                    completeStage(ClosedBy.QUORUM, false);
+                } else {
+                    s.readyAt = null; // an answer was deleted or the quorum grew: not ready after all
+                }
+            } else if (s.status == GroupStatus.ACTIVE && !s.nudged && s.stageOpenedAt != null
                     && !at.isBefore(s.stageOpenedAt.plus(settings.nudgeAfter()))) {
                 if (deferredForQuietHours()) {
                     return;
@@ -515,6 +668,45 @@ public final class Engine {
             }
         }
 
+        /**
+         * Late answers gathered for a grace since the first of them go to the facilitator together,
+         * one addendum per stage: each late answer reaches them once. A private message, so quiet
+         * hours do not hold it back.
+         */
+        private void lateAnswersDue() {
+            if (s.lateAnswers.isEmpty() || at.isBefore(s.lateAnswers.get(0).answeredAt().plus(settings.latecomerGrace()))) {
+                return;
+            }
+            Map<String, List<Answer>> byStage = new LinkedHashMap<>();
+            for (Answer answer : s.lateAnswers) {
+                byStage.computeIfAbsent(answer.stageKey() + ":" + answer.round(), k -> new ArrayList<>()).add(answer);
+            }
+            s.lateAnswers.clear();
+            byStage.values().forEach(answers -> {
+                Answer first = answers.get(0);
+                effects.add(new LateAnswersReached(first.stageKey(), first.round(), answers, addendum(answers)));
+            });
+        }
+
+        private String addendum(List<Answer> answers) {
+            Stage stage = flow.stage(answers.get(0).stageKey()).orElseThrow();
+            StringBuilder text = new StringBuilder(messages.get(MessageKey.LATE_HEADING, s.language, Map.of(
+                    "number", flow.indexOf(stage.key()) + 1, "total", flow.stageCount(),
+                    "title", stage.title().in(s.language))));
+            for (Prompt prompt : stage.prompts()) {
+                List<Answer> toPrompt = answers.stream().filter(a -> a.promptKey().equals(prompt.key())).toList();
+                if (toPrompt.isEmpty()) {
+                    continue;
+                }
+                text.append("\n\n❓ ").append(prompt.text().in(s.language));
+                for (Answer answer : toPrompt) {
+                    text.append("\n• ").append(answer.memberName()).append(": ")
+                            .append(SummaryRenderer.display(stage, answer, s.language));
+                }
+            }
+            return text.toString();
+        }
+
         /** During quiet hours nothing is sent; the group is woken again when they end. */
         private boolean deferredForQuietHours() {
             ZoneId zone = ZoneId.of(s.zoneId);
@@ -532,18 +724,24 @@ public final class Engine {
             Command command = e.command();
             String ref = e.messageRef();
             if (command.facilitatorOnly() && !member.id().equals(s.facilitatorId)) {
-                if (s.facilitatorId == null) {
-                    say(MessageKey.NO_FACILITATOR_YET, Map.of("command", command.slashName()), ref);
+                MessageKey key = s.facilitatorId == null ? MessageKey.NO_FACILITATOR_YET : MessageKey.ONLY_FACILITATOR;
+                Map<String, Object> values = Map.of("name", member.name(), "command", command.slashName());
+                if (e.pressed()) {
+                    answerButton(key, values);
                 } else {
-                    say(MessageKey.ONLY_FACILITATOR, Map.of("name", member.name(), "command", command.slashName()), ref);
+                    notice(key, member, values, ref);
                 }
+                return;
+            }
+            if (e.pressed() && stale(command, e.argument())) {
                 return;
             }
             switch (command) {
                 case START -> start(ref);
                 case CLAIM_FACILITATOR -> claim(member, ref);
                 case STATUS -> status(ref);
-                case ADVANCE -> advance(member, ref);
+                case ADVANCE -> advance(member, ref, e.argument());
+                case CANCEL_ADVANCE -> answerButton(MessageKey.ADVANCE_KEPT, Map.of());
                 case REPEAT -> repeat(member, ref);
                 case PAUSE -> pause(member, ref);
                 case RESUME -> resume(ref);
@@ -627,14 +825,50 @@ public final class Engine {
                     "title", currentStage().title().in(s.language));
         }
 
-        private void advance(Member member, String ref) {
+        /**
+         * Whether a button made for a stage (a summary's, a confirmation's) is pressed after the
+         * group left that stage: then it does nothing, and the presser is told so.
+         */
+        private boolean stale(Command command, String argument) {
+            if (argument == null || argument.isBlank() || s.status == GroupStatus.NEW
+                    || !(command == Command.ADVANCE || command == Command.REPEAT || command == Command.PAUSE
+                    || command == Command.CANCEL_ADVANCE)) {
+                return false;
+            }
+            String madeFor = argument.endsWith(":yes") ? argument.substring(0, argument.length() - 4) : argument;
+            if (madeFor.equals(stageRef()) && s.status != GroupStatus.FINISHED) {
+                return false;
+            }
+            answerButton(MessageKey.STALE_BUTTON, Map.of("title", currentStage().title().in(s.language)));
+            return true;
+        }
+
+        /**
+         * /lanjut means the stage the facilitator saw. Pressed again right after a stage opened,
+         * before anyone answered, it asks first instead of closing an empty stage.
+         */
+        private void advance(Member member, String ref, String argument) {
             GroupStatus effective = s.status == GroupStatus.PAUSED ? s.pausedFrom : s.status;
+            boolean confirmed = argument != null && argument.endsWith(":yes");
             switch (effective) {
                 case ACTIVE -> {
+                    if (!confirmed && s.readyAt == null && s.answers.isEmpty() && s.stageOpenedAt != null
+                            && at.isBefore(s.stageOpenedAt.plus(settings.confirmAdvanceWithin()))) {
+                        effects.add(new Say(MessageKey.ADVANCE_CONFIRM.yamlKey(),
+                                messages.get(MessageKey.ADVANCE_CONFIRM, s.language, Map.of("name", member.name(),
+                                        "title", currentStage().title().in(s.language))),
+                                List.of(new Button(messages.get(MessageKey.BUTTON_CONFIRM_ADVANCE, s.language),
+                                                new ButtonAction.Run(Command.ADVANCE, stageRef() + ":yes")),
+                                        new Button(messages.get(MessageKey.BUTTON_STAY, s.language),
+                                                new ButtonAction.Run(Command.CANCEL_ADVANCE, stageRef()))),
+                                ref));
+                        return;
+                    }
                     s.status = GroupStatus.ACTIVE;
                     s.pausedFrom = null;
                     say(MessageKey.ADVANCED_BY_FACILITATOR, Map.of("name", member.name()), ref);
-                    completeStage(ClosedBy.FACILITATOR);
+                    completeStage(s.readyAt != null && lastPromptHasQuorum() ? ClosedBy.QUORUM : ClosedBy.FACILITATOR,
+                            true);
                 }
                 case AWAITING_FACILITATOR -> {
                     say(MessageKey.ADVANCED_BY_FACILITATOR, Map.of("name", member.name()), ref);
@@ -724,6 +958,10 @@ public final class Engine {
             }
             effects.add(new ForgetMember(member.id()));
             say(MessageKey.DELETE_DONE, Map.of("name", member.name()), ref);
+        }
+
+        private void answerButton(MessageKey key, Map<String, ?> values) {
+            effects.add(new AnswerButton(key.yamlKey(), messages.get(key, s.language, values)));
         }
 
         private void say(MessageKey key, Map<String, ?> values, String replyToRef) {

@@ -39,11 +39,18 @@ public sealed interface Event {
     /**
      * A member wrote an answer.
      *
-     * @param promptKey the prompt the message replied to, when the channel knows it (a reply to
-     *                  the bot's question); null means the question asked last
+     * @param stageKey  the stage of the question the message replied to, when the channel knows
+     *                  it (a reply to the bot's question); null means the stage open now
+     * @param round     that question's round; 0 means the round open now
+     * @param promptKey the prompt the message replied to; null means the question asked last
      */
-    record MemberAnswered(Instant at, Member member, String messageRef, String promptKey, String text)
-            implements Event {
+    record MemberAnswered(Instant at, Member member, String messageRef, String stageKey, int round,
+                          String promptKey, String text) implements Event {
+
+        /** An answer to {@code promptKey} of the stage open now (null: the question asked last). */
+        public MemberAnswered(Instant at, Member member, String messageRef, String promptKey, String text) {
+            this(at, member, messageRef, null, 0, promptKey, text);
+        }
     }
 
     /** A member edited a message that carried an answer. */
@@ -55,9 +62,21 @@ public sealed interface Event {
                         String promptKey, String value) implements Event {
     }
 
-    /** A member typed a command or pressed a button that runs one. */
-    record CommandIssued(Instant at, Member member, String messageRef, Command command, String argument)
-            implements Event {
+    /**
+     * A member typed a command or pressed a button that runs one.
+     *
+     * @param argument the rest of the typed line; for a pressed button, what the button carried
+     *                 (for /lanjut, /ulang and /jeda the stage it was made for: {@code stage:round},
+     *                 and {@code :yes} once confirmed)
+     * @param pressed  a button press: refusals are answered to the presser alone, not the group
+     */
+    record CommandIssued(Instant at, Member member, String messageRef, Command command, String argument,
+                         boolean pressed) implements Event {
+
+        /** A typed command. */
+        public CommandIssued(Instant at, Member member, String messageRef, Command command, String argument) {
+            this(at, member, messageRef, command, argument, false);
+        }
     }
 
     /** The channel counted the people in the group (bots excluded, facilitator included). */

@@ -29,13 +29,20 @@ import java.util.Set;
  * @param pendingDeletions members who asked to delete their data and must still confirm
  * @param milestones       how many stages have been completed so far
  * @param eventsApplied    how many events this state has seen
+ * @param readyAt          when the open stage's last prompt reached its quorum: the group may move
+ *                         on, and the summary waits a short grace for slower members; null before
+ * @param lateAnswers      answers that came after their stage's summary, not yet sent to the
+ *                         facilitator (they go together, once)
+ * @param noticesGiven     notices already given in this stage, as {@code topic} or
+ *                         {@code topic:memberId}: each kind is said at most once per member
  */
 public record GroupState(String groupId, Language language, String zoneId, GroupStatus status,
                          GroupStatus pausedFrom, String facilitatorId, Map<String, Member> members,
                          Integer reportedSize, int stageIndex, int round, int promptIndex,
                          Instant stageOpenedAt, Instant awaitingSince, List<Answer> answers, boolean nudged,
                          Set<String> goalFeedbackGiven, Set<String> pendingDeletions, int milestones,
-                         Instant lastActivityAt, long eventsApplied) {
+                         Instant lastActivityAt, long eventsApplied, Instant readyAt, List<Answer> lateAnswers,
+                         Set<String> noticesGiven) {
 
     public GroupState {
         Objects.requireNonNull(groupId, "groupId");
@@ -45,11 +52,14 @@ public record GroupState(String groupId, Language language, String zoneId, Group
         answers = List.copyOf(answers);
         goalFeedbackGiven = Collections.unmodifiableSet(new LinkedHashSet<>(goalFeedbackGiven));
         pendingDeletions = Collections.unmodifiableSet(new LinkedHashSet<>(pendingDeletions));
+        // states stored before these fields existed have none
+        lateAnswers = lateAnswers == null ? List.of() : List.copyOf(lateAnswers);
+        noticesGiven = noticesGiven == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(noticesGiven));
     }
 
     public static GroupState fresh(String groupId, Language language, String zoneId) {
         return new GroupState(groupId, language, zoneId, GroupStatus.NEW, null, null, Map.of(), null, 0, 1, 0,
-                null, null, List.of(), false, Set.of(), Set.of(), 0, null, 0);
+                null, null, List.of(), false, Set.of(), Set.of(), 0, null, 0, null, List.of(), Set.of());
     }
 
     public boolean isFacilitator(String memberId) {
@@ -92,6 +102,9 @@ public record GroupState(String groupId, Language language, String zoneId, Group
         int milestones;
         Instant lastActivityAt;
         long eventsApplied;
+        Instant readyAt;
+        final List<Answer> lateAnswers;
+        final LinkedHashSet<String> noticesGiven;
 
         private Builder(GroupState s) {
             groupId = s.groupId;
@@ -114,12 +127,16 @@ public record GroupState(String groupId, Language language, String zoneId, Group
             milestones = s.milestones;
             lastActivityAt = s.lastActivityAt;
             eventsApplied = s.eventsApplied;
+            readyAt = s.readyAt;
+            lateAnswers = new ArrayList<>(s.lateAnswers);
+            noticesGiven = new LinkedHashSet<>(s.noticesGiven);
         }
 
         GroupState build() {
             return new GroupState(groupId, language, zoneId, status, pausedFrom, facilitatorId, members,
                     reportedSize, stageIndex, round, promptIndex, stageOpenedAt, awaitingSince, answers, nudged,
-                    goalFeedbackGiven, pendingDeletions, milestones, lastActivityAt, eventsApplied);
+                    goalFeedbackGiven, pendingDeletions, milestones, lastActivityAt, eventsApplied, readyAt,
+                    lateAnswers, noticesGiven);
         }
     }
 }

@@ -13,16 +13,58 @@ import java.util.List;
  * @param complete false for a summary asked for in the middle of a stage
  * @param closedBy who closed the stage; null while it is still open
  * @param next     the next stage, or null after the last one
+ * @param residents how many residents the channel counted in the group (0: never counted):
+ *                  "everyone has spoken" is said only when that many took part
  */
 public record StageSummary(String groupId, String stageKey, String phaseKey, int stageNumber, int stageCount,
                            Text title, int round, boolean complete, ClosedBy closedBy,
                            List<PromptAnswers> prompts, List<Participation> participants, List<Member> quiet,
-                           NextStage next, Instant at) {
+                           NextStage next, Instant at, int residents) {
 
     public StageSummary {
         prompts = List.copyOf(prompts);
         participants = List.copyOf(participants);
         quiet = List.copyOf(quiet);
+    }
+
+    /** A summary of a group whose size is not known. */
+    public StageSummary(String groupId, String stageKey, String phaseKey, int stageNumber, int stageCount, Text title,
+                        int round, boolean complete, ClosedBy closedBy, List<PromptAnswers> prompts,
+                        List<Participation> participants, List<Member> quiet, NextStage next, Instant at) {
+        this(groupId, stageKey, phaseKey, stageNumber, stageCount, title, round, complete, closedBy, prompts,
+                participants, quiet, next, at, 0);
+    }
+
+    /** The same summary with these late answers added to their prompts (replacing earlier ones of the same key). */
+    public StageSummary withLateAnswers(List<Answer> late) {
+        List<PromptAnswers> merged = prompts.stream().map(p -> {
+            List<Answer> answers = new java.util.ArrayList<>(p.answers());
+            for (Answer answer : late) {
+                if (answer.promptKey().equals(p.promptKey())) {
+                    answers.removeIf(a -> a.key().equals(answer.key()));
+                    answers.add(answer);
+                }
+            }
+            return new PromptAnswers(p.promptKey(), p.kind(), p.text(), answers);
+        }).toList();
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Member> who = new java.util.LinkedHashMap<>();
+        for (Participation p : participants) {
+            counts.put(p.member().id(), 0);
+            who.put(p.member().id(), p.member());
+        }
+        for (PromptAnswers p : merged) {
+            for (Answer a : p.answers()) {
+                counts.merge(a.memberId(), 1, Integer::sum);
+                who.putIfAbsent(a.memberId(), Member.of(a.memberId(), a.memberName()));
+            }
+        }
+        List<Participation> newParticipants = counts.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> new Participation(who.get(e.getKey()), e.getValue())).toList();
+        List<Member> stillQuiet = quiet.stream().filter(m -> !counts.containsKey(m.id())).toList();
+        return new StageSummary(groupId, stageKey, phaseKey, stageNumber, stageCount, title, round, complete, closedBy,
+                merged, newParticipants, stillQuiet, next, at, residents);
     }
 
     public enum ClosedBy { QUORUM, FACILITATOR }

@@ -44,6 +44,9 @@ public final class SummaryRenderer {
             out.append("\n\n❓ ").append(prompt.text().in(language));
             for (Answer answer : prompt.answers()) {
                 out.append("\n• ").append(answer.memberName()).append(": ").append(display(stage, answer, language));
+                if (answer.late()) {
+                    out.append(' ').append(messages.get(MessageKey.LATE_MARK, language));
+                }
                 if (answer.goal() != null) {
                     out.append("\n  ").append(goalLine(answer, language));
                 }
@@ -57,15 +60,28 @@ public final class SummaryRenderer {
                 "names", summary.participants().stream()
                         .map(p -> p.member().name() + " (" + p.answers() + ")")
                         .collect(Collectors.joining(", ")))));
-        out.append('\n').append(summary.quiet().isEmpty()
-                ? messages.get(MessageKey.SUMMARY_NOBODY_QUIET, language)
-                : messages.get(MessageKey.SUMMARY_QUIET, language, Map.of("names", names(summary.quiet()))));
+        out.append('\n').append(quietLine(summary, language));
         out.append("\n\n").append(summary.next() == null
                 ? messages.get(MessageKey.SUMMARY_LAST, language)
                 : messages.get(MessageKey.SUMMARY_NEXT, language, Map.of(
                 "title", summary.next().title().in(language),
                 "purpose", summary.next().purpose().in(language))));
         return out.toString();
+    }
+
+    /**
+     * Who has not spoken. "Everyone has spoken" only when the channel counted the group and that
+     * many took part: the bot does not see members who never wrote, so otherwise it says who it knows.
+     */
+    private String quietLine(StageSummary summary, Language language) {
+        if (!summary.quiet().isEmpty()) {
+            return messages.get(MessageKey.SUMMARY_QUIET, language, Map.of("names", names(summary.quiet())));
+        }
+        if (summary.residents() > 0 && summary.participants().size() >= summary.residents()) {
+            return messages.get(MessageKey.SUMMARY_NOBODY_QUIET, language);
+        }
+        return messages.get(MessageKey.SUMMARY_ALL_KNOWN_SPOKE, language,
+                Map.of("count", summary.participants().size()));
     }
 
     private String goalLine(Answer answer, Language language) {

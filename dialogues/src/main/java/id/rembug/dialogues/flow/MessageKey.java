@@ -80,7 +80,17 @@ public enum MessageKey {
     FACILITATOR_UNREACHABLE("facilitator-unreachable", "name"),
     BOT_REMOVED_FROM_GROUP("bot-removed-from-group", "group"),
     DIGEST_DAILY("digest-daily", "time"),
-    DIGEST_AT_ONCE("digest-at-once");
+    DIGEST_AT_ONCE("digest-at-once"),
+    PROGRESS("progress", "answered", "residents"),
+    PROGRESS_COUNT("progress-count", "answered"),
+    ADVANCE_CONFIRM("advance-confirm", "name", "title"),
+    BUTTON_CONFIRM_ADVANCE("button-confirm-advance"),
+    BUTTON_STAY("button-stay"),
+    ADVANCE_KEPT("advance-kept"),
+    STALE_BUTTON("stale-button", "title"),
+    LATE_HEADING("late-heading", "number", "total", "title"),
+    LATE_MARK("late-mark"),
+    SUMMARY_ALL_KNOWN_SPOKE("summary-all-known-spoke", "count");
 
     private final String yamlKey;
     private final List<String> placeholders;

@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  * start: 2026-01-05T09:00:00+07:00      the clock at the first event; each event moves it one minute
  * auto-advance-after: P1D               engine settings, ISO-8601 durations ("never" for none)
  * nudge-after: P2D
+ * latecomer-grace: PT2M                 how long a ready stage waits for slower members (0: not at all)
  *
  * Ani joins                             a member joins (ids are the lower-cased names)
  * Ani leaves
@@ -44,13 +45,15 @@ import java.util.regex.Pattern;
  * Ani: /mulai                           a command, parsed exactly as the channels parse it
  * Ani presses nilai.rasa=4              an answer button (stage.prompt=value, current round)
  * Ani presses !CONFIRM_DELETE           a command button
+ * Fasil presses !ADVANCE kenal:1        a command button made for a stage (a summary's)
  * +2d  / +3h / +30m                     time passes: the clock moves on and the engine is told
  *   say stage-intro                     the expected effects of the event above, in order,
  *   ask kenal.siapa                     each as its Effect.brief(); "wake +2d" is relative to the
  *   wake +2d                            event's time; "..." allows further effects
  *   = status ACTIVE                     a check of the state after the event:
  *   = stage kenal                       status, stage, prompt (1-based), round, milestones,
- *                                       facilitator, language, answers (count)
+ *                                       facilitator, language, answers (count), late (late
+ *                                       answers not yet sent to the facilitator)
  * </pre>
  */
 public final class TranscriptRunner {
@@ -58,7 +61,7 @@ public final class TranscriptRunner {
     private static final Pattern ANSWER = Pattern.compile("^(\\S+)(?: \\[([a-z0-9-]+)\\.([a-z0-9-]+)\\])?: (.*)$");
     private static final Pattern EDIT = Pattern.compile("^(\\S+) edits L(\\d+): (.*)$");
     private static final Pattern PRESS_OPTION = Pattern.compile("^(\\S+) presses ([a-z0-9-]+)\\.([a-z0-9-]+)=(\\S+)$");
-    private static final Pattern PRESS_COMMAND = Pattern.compile("^(\\S+) presses !([A-Z_]+)$");
+    private static final Pattern PRESS_COMMAND = Pattern.compile("^(\\S+) presses !([A-Z_]+)(?: (\\S+))?$");
     private static final Pattern TIME_STEP = Pattern.compile("^\\+(\\d+)([dhm])$");
 
     private TranscriptRunner() {
@@ -108,11 +111,13 @@ public final class TranscriptRunner {
                 case "auto-advance-after" -> settings = settings.withAutoAdvanceAfter(
                         value.equals("never") ? null : Duration.parse(value));
                 case "nudge-after" -> settings = settings.withNudgeAfter(Duration.parse(value));
+                case "latecomer-grace" -> settings = settings.withLatecomerGrace(Duration.parse(value));
                 default -> {
                     break;
                 }
             }
-            if (!List.of("flow", "messages", "start", "auto-advance-after", "nudge-after").contains(key)) {
+            if (!List.of("flow", "messages", "start", "auto-advance-after", "nudge-after", "latecomer-grace")
+                    .contains(key)) {
                 break;
             }
         }
@@ -206,7 +211,8 @@ public final class TranscriptRunner {
             return new Event.OptionChosen(at, member(m.group(1)), ref, m.group(2), 0, m.group(3), m.group(4));
         }
         if ((m = PRESS_COMMAND.matcher(line)).matches()) {
-            return new Event.CommandIssued(at, member(m.group(1)), ref, Command.valueOf(m.group(2)), "");
+            return new Event.CommandIssued(at, member(m.group(1)), ref, Command.valueOf(m.group(2)),
+                    m.group(3) == null ? "" : m.group(3), true);
         }
         if ((m = ANSWER.matcher(line)).matches()) {
             Member member = member(m.group(1));
@@ -217,7 +223,7 @@ public final class TranscriptRunner {
                 String argument = parsed.command() == Command.UNKNOWN ? "/" + parsed.name() : parsed.argument();
                 return new Event.CommandIssued(at, member, ref, parsed.command(), argument);
             }
-            return new Event.MemberAnswered(at, member, ref, m.group(3), text);
+            return new Event.MemberAnswered(at, member, ref, m.group(2), 0, m.group(3), text);
         }
         throw new Mismatch(name + ":" + lineNumber + ": cannot read this line as an event: " + line);
     }
@@ -264,6 +270,7 @@ public final class TranscriptRunner {
                 case "facilitator" -> s.facilitatorId() == null ? "none" : s.member(s.facilitatorId()).name();
                 case "language" -> s.language().code();
                 case "answers" -> Integer.toString(s.answers().size());
+                case "late" -> Integer.toString(s.lateAnswers().size());
                 default -> throw new Mismatch(name + ":" + lineNumber + ": unknown state check '" + parts[0] + "'");
             };
             if (!actualValue.equals(expectedValue)) {
