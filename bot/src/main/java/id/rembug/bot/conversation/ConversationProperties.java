@@ -13,7 +13,8 @@ import java.time.LocalTime;
  * @param messages         a messages YAML file to use instead of the stock texts (empty: stock)
  * @param nudgeAfter       how long a stage is open before quiet members get their one nudge
  * @param autoAdvanceAfter how long a completed stage waits for the facilitator before the group
- *                         goes on by itself (0 = wait for the facilitator forever)
+ *                         goes on by itself (0 = wait for the facilitator forever), for stages
+ *                         whose flow sets no {@code auto_advance}
  * @param quietHoursStart  from this local time no nudge or automatic step is sent ...
  * @param quietHoursEnd    ... until this one
  * @param timeZone         the groups' local time zone

@@ -22,6 +22,7 @@ import id.rembug.dialogues.engine.Event.MemberLeft;
 import id.rembug.dialogues.engine.Event.OptionChosen;
 import id.rembug.dialogues.engine.Event.TimePassed;
 import id.rembug.dialogues.engine.StageSummary.ClosedBy;
+import id.rembug.dialogues.flow.AutoAdvance;
 import id.rembug.dialogues.flow.Flow;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.MessageKey;
@@ -563,8 +564,8 @@ public final class Engine {
                 s.awaitingSince = at;
                 say(MessageKey.WAITING_FOR_FACILITATOR, Map.of("name", facilitatorName()), null);
                 s.noticesGiven.add(MessageKey.WAITING_FOR_FACILITATOR.yamlKey());
-                if (settings.autoAdvanceAfter() != null) {
-                    effects.add(new ScheduleWakeUp(at.plus(settings.autoAdvanceAfter())));
+                if (autoAdvanceAfter(stage) != null) {
+                    effects.add(new ScheduleWakeUp(at.plus(autoAdvanceAfter(stage))));
                 }
             }
         }
@@ -658,8 +659,8 @@ public final class Engine {
                     effects.add(new NudgeQuietMembers(currentStage().key(), quiet,
                             messages.get(MessageKey.NUDGE, s.language, Map.of("names", names))));
                 }
-            } else if (s.status == GroupStatus.AWAITING_FACILITATOR && settings.autoAdvanceAfter() != null
-                    && s.awaitingSince != null && !at.isBefore(s.awaitingSince.plus(settings.autoAdvanceAfter()))) {
+            } else if (s.status == GroupStatus.AWAITING_FACILITATOR && autoAdvanceAfter(currentStage()) != null
+                    && s.awaitingSince != null && !at.isBefore(s.awaitingSince.plus(autoAdvanceAfter(currentStage())))) {
                 if (deferredForQuietHours()) {
                     return;
                 }
@@ -705,6 +706,19 @@ public final class Engine {
                 }
             }
             return text.toString();
+        }
+
+        /**
+         * How long the completed {@code stage} waits for the facilitator: its pace from the flow
+         * (weeks of real work in the development phase: never), else the engine's setting; null
+         * when only the facilitator moves the group on.
+         */
+        private Duration autoAdvanceAfter(Stage stage) {
+            AutoAdvance pace = stage.autoAdvance();
+            if (pace instanceof AutoAdvance.After after) {
+                return after.delay();
+            }
+            return pace instanceof AutoAdvance.Never ? null : settings.autoAdvanceAfter();
         }
 
         /** During quiet hours nothing is sent; the group is woken again when they end. */
@@ -774,7 +788,7 @@ public final class Engine {
         private void start(String ref) {
             switch (s.status) {
                 case NEW -> {
-                    say(MessageKey.FLOW_START, Map.of("stages", flow.stageCount()), ref);
+                    say(MessageKey.FLOW_START, Map.of(), ref);
                     openStage(0, 1);
                 }
                 case ACTIVE -> ask(currentStage(), currentStage().prompts().get(s.promptIndex));

@@ -11,7 +11,8 @@ import java.time.ZoneId;
  *
  * @param nudgeAfter           how long a stage is open before quiet members get their one nudge
  * @param autoAdvanceAfter     how long a completed stage waits for the facilitator before the
- *                             group goes on by itself, for stages whose flow does not say; null
+ *                             group goes on by itself, for stages whose flow sets no
+ *                             {@code auto_advance}; null
  *                             means it waits for the facilitator forever
  * @param quietHoursStart      no nudge or automatic step is sent from this local time ...
  * @param quietHoursEnd        ... until this one (the range may wrap midnight)

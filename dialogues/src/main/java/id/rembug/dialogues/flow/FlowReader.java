@@ -4,11 +4,13 @@ import static id.rembug.dialogues.flow.YamlWalker.child;
 import static id.rembug.dialogues.flow.YamlWalker.index;
 import static id.rembug.dialogues.flow.YamlWalker.quote;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -27,13 +29,21 @@ final class FlowReader {
             + " letter, at most 20 characters (keys go into Telegram button data)";
 
     private static final List<String> FLOW_FIELDS = List.of("id", "title", "default-quorum", "phases");
-    private static final List<String> PHASE_FIELDS = List.of("key", "title", "stages");
+    private static final List<String> PHASE_FIELDS = List.of("key", "title", "auto_advance", "stages");
     private static final List<String> STAGE_FIELDS =
-            List.of("key", "title", "purpose", "intro", "closing", "quorum", "prompts");
+            List.of("key", "title", "purpose", "intro", "closing", "quorum", "auto_advance", "prompts");
     private static final List<String> PROMPT_FIELDS = List.of("key", "kind", "text", "choices");
     private static final List<String> CHOICE_FIELDS = List.of("key", "label");
 
     private static final String TEXT_EXPECTED = "a text in both languages, like {id: \"...\", en: \"...\"}";
+
+    /** A whole number and a unit, written the way people say it: 30m, 12h, 2d, 1w. */
+    private static final Pattern WAIT = Pattern.compile("(-?)([0-9]{1,9})([mhdw])");
+    private static final String NEVER = "never";
+    private static final String AUTO_ADVANCE_EXPECTED =
+            "never, or a wait in minutes, hours, days or weeks like 30m, 12h, 1d, 1w";
+    private static final String AUTO_ADVANCE_POSITIVE_EXPECTED =
+            "a wait longer than zero like 30m or 1d, or never to wait for the facilitator however long it takes";
 
     private final String source;
     private final YamlWalker walker;
@@ -98,6 +108,7 @@ final class FlowReader {
 
     private Phase phase(Entry phase) {
         Text title = requiredText(phase, "title", 0);
+        AutoAdvance phasePace = autoAdvance(phase).orElse(AutoAdvance.INHERIT);
         String stagesPath = child(phase.path(), "stages");
         List<Stage> stages = walker
                 .require(phase.fields(), "stages", phase.mapping(), phase.path(), "a list of stages")
@@ -106,19 +117,19 @@ final class FlowReader {
                     if (sequence.getValue().isEmpty()) {
                         walker.problem(sequence, stagesPath, "an empty list", "at least one stage");
                     }
-                    return each(sequence, stagesPath, (node, path) -> stage(node, path, phase.key()));
+                    return each(sequence, stagesPath, (node, path) -> stage(node, path, phase.key(), phasePace));
                 })
                 .orElse(List.of());
-        return new Phase(phase.key(), title, stages);
+        return new Phase(phase.key(), title, phasePace, stages);
     }
 
-    private Optional<Stage> stage(Node node, String path, String phaseKey) {
+    private Optional<Stage> stage(Node node, String path, String phaseKey, AutoAdvance phasePace) {
         return entry(node, path, "a stage", STAGE_FIELDS, stageKeys,
                 "a stage key used by no other stage in the whole flow")
-                .map(stage -> stage(stage, phaseKey));
+                .map(stage -> stage(stage, phaseKey, phasePace));
     }
 
-    private Stage stage(Entry stage, String phaseKey) {
+    private Stage stage(Entry stage, String phaseKey, AutoAdvance phasePace) {
         String path = stage.path();
         Map<String, NodeTuple> fields = stage.fields();
         Text title = requiredText(stage, "title", 0);
@@ -132,10 +143,49 @@ final class FlowReader {
                     return value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty();
                 })
                 .orElse(defaultQuorum);
+        // Resolved here, so the engine reads one value per stage and never looks at the phase.
+        AutoAdvance pace = autoAdvance(stage).orElse(phasePace);
         List<Prompt> prompts = walker.require(fields, "prompts", stage.mapping(), path, "a list of prompts")
                 .map(promptsNode -> prompts(promptsNode, child(path, "prompts")))
                 .orElse(List.of());
-        return new Stage(stage.key(), phaseKey, title, purpose, intro, closing, quorum, prompts);
+        return new Stage(stage.key(), phaseKey, title, purpose, intro, closing, quorum, pace, prompts);
+    }
+
+    /**
+     * The {@code auto_advance} of a phase or stage: empty when it is absent, and also when it
+     * cannot be read (then it is reported, and the flow does not load anyway).
+     */
+    private Optional<AutoAdvance> autoAdvance(Entry entry) {
+        String field = child(entry.path(), "auto_advance");
+        return walker.optional(entry.fields(), "auto_advance").flatMap(node -> {
+            Optional<String> value = walker.scalar(node, field, AUTO_ADVANCE_EXPECTED);
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            String written = value.get().strip();
+            if (written.equals(NEVER)) {
+                return Optional.of(AutoAdvance.NEVER);
+            }
+            Matcher wait = WAIT.matcher(written);
+            if (!wait.matches()) {
+                walker.problem(node, field, quote(value.get()), AUTO_ADVANCE_EXPECTED);
+                return Optional.empty();
+            }
+            long amount = Long.parseLong(wait.group(2));
+            // Someone writing "0m" or "-1d" probably means "do not move on by itself" (the bot's own
+            // setting takes 0 for that), so the problem says how to write it here.
+            if (!wait.group(1).isEmpty() || amount == 0) {
+                walker.problem(node, field, quote(value.get()), AUTO_ADVANCE_POSITIVE_EXPECTED);
+                return Optional.empty();
+            }
+            Duration unit = switch (wait.group(3)) {
+                case "m" -> Duration.ofMinutes(1);
+                case "h" -> Duration.ofHours(1);
+                case "d" -> Duration.ofDays(1);
+                default -> Duration.ofDays(7);
+            };
+            return Optional.of(AutoAdvance.after(unit.multipliedBy(amount)));
+        });
     }
 
     private List<Prompt> prompts(Node node, String path) {

@@ -13,7 +13,7 @@ public enum MessageKey {
     FACILITATOR_CLAIMED("facilitator-claimed", "name"),
     FACILITATOR_ALREADY_YOU("facilitator-already-you", "name"),
     FACILITATOR_TAKEN("facilitator-taken", "name"),
-    FLOW_START("flow-start", "stages"),
+    FLOW_START("flow-start"),
     STAGE_INTRO("stage-intro", "number", "total", "phase", "title", "intro"),
     STAGE_CLOSING("stage-closing", "title", "closing"),
     ACK("ack", "name", "answered", "quorum"),

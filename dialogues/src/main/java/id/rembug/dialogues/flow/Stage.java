@@ -1,6 +1,7 @@
 package id.rembug.dialogues.flow;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -9,12 +10,16 @@ import java.util.Optional;
  *
  * @param purpose one or two sentences on why the stage matters; shown in the intro and in the
  *                previous stage's milestone as what comes next
- * @param quorum  how many distinct residents must answer each prompt before the group moves on
+ * @param quorum      how many distinct residents must answer each prompt before the group moves on
+ * @param autoAdvance how long the completed stage waits for the facilitator: the stage's own
+ *                    {@code auto_advance}, else its phase's, else {@link AutoAdvance#INHERIT}
+ *                    (the engine's setting); resolved when the flow is loaded
  */
 public record Stage(String key, String phaseKey, Text title, Text purpose, Text intro, Text closing,
-                   int quorum, List<Prompt> prompts) {
+                   int quorum, AutoAdvance autoAdvance, List<Prompt> prompts) {
 
     public Stage {
+        Objects.requireNonNull(autoAdvance, "autoAdvance");
         prompts = List.copyOf(prompts);
     }
 

@@ -5,6 +5,7 @@ import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.goal.RuleBasedGoalChecker;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -98,5 +99,111 @@ class EngineTest {
         }
 
         assertThat(codec.readState(codec.write(state))).isEqualTo(state);
+    }
+
+    // --- pacing: flows/paced.yaml has kenal (dialogue, no auto_advance), then a development
+    // --- phase that never auto-advances: aksi, cek (auto_advance: 2h), evaluasi
+
+    private final Member sari = Member.of("sari", "Sari");
+
+    @Test
+    void developmentStageWaitsForTheFacilitatorForever() {
+        Engine paced = paced(EngineSettings.defaults());
+        Step completed = paced.step(atStage(paced, "aksi"), answer("Kami sudah kerja bakti dua kali"));
+
+        assertThat(completed.state().status()).isEqualTo(GroupStatus.AWAITING_FACILITATOR);
+        assertThat(completed.effects()).noneMatch(Effect.ScheduleWakeUp.class::isInstance);
+
+        clock = clock.plus(Duration.ofDays(365));
+        Step aYearLater = paced.step(completed.state(), new Event.TimePassed(clock));
+
+        assertThat(aYearLater.effects()).isEmpty();
+        assertThat(aYearLater.state().status()).isEqualTo(GroupStatus.AWAITING_FACILITATOR);
+        assertThat(stageKey(paced, aYearLater.state())).isEqualTo("aksi");
+
+        Step advanced = paced.step(aYearLater.state(),
+                new Event.CommandIssued(tick(), sari, "m9", Command.ADVANCE, ""));
+        assertThat(stageKey(paced, advanced.state())).isEqualTo("cek");
+    }
+
+    @Test
+    void stageAutoAdvanceOverridesThePhase() {
+        Engine paced = paced(EngineSettings.defaults());
+        Step completed = paced.step(atStage(paced, "cek"), answer("Lancar, tinggal cat pagar"));
+        Instant completedAt = clock;
+
+        assertThat(completed.effects()).filteredOn(Effect.ScheduleWakeUp.class::isInstance)
+                .containsExactly(new Effect.ScheduleWakeUp(completedAt.plus(Duration.ofHours(2))));
+
+        Step tooEarly = paced.step(completed.state(), new Event.TimePassed(completedAt.plus(Duration.ofMinutes(119))));
+        assertThat(tooEarly.effects()).isEmpty();
+
+        Step onTime = paced.step(tooEarly.state(), new Event.TimePassed(completedAt.plus(Duration.ofHours(2))));
+        assertThat(onTime.effects()).first().isInstanceOfSatisfying(Effect.Say.class,
+                say -> assertThat(say.topic()).isEqualTo("auto-advanced"));
+        assertThat(stageKey(paced, onTime.state())).isEqualTo("evaluasi");
+    }
+
+    @Test
+    void inheritedAutoAdvanceUsesTheEngineSetting() {
+        Engine paced = paced(EngineSettings.defaults().withAutoAdvanceAfter(Duration.ofDays(3)));
+        Step completed = paced.step(atStage(paced, "kenal"), answer("Saya Ani dari RT 3"));
+        Instant completedAt = clock;
+
+        assertThat(completed.effects()).filteredOn(Effect.ScheduleWakeUp.class::isInstance)
+                .containsExactly(new Effect.ScheduleWakeUp(completedAt.plus(Duration.ofDays(3))));
+
+        Step tooEarly = paced.step(completed.state(), new Event.TimePassed(completedAt.plus(Duration.ofDays(2))));
+        assertThat(tooEarly.effects()).isEmpty();
+
+        Step onTime = paced.step(tooEarly.state(), new Event.TimePassed(completedAt.plus(Duration.ofDays(3))));
+        assertThat(stageKey(paced, onTime.state())).isEqualTo("aksi");
+    }
+
+    @Test
+    void inheritedAutoAdvanceWaitsForeverWhenTheEngineSettingDoes() {
+        Engine paced = paced(EngineSettings.defaults().withAutoAdvanceAfter(null));
+        Step completed = paced.step(atStage(paced, "kenal"), answer("Saya Ani dari RT 3"));
+
+        assertThat(completed.effects()).noneMatch(Effect.ScheduleWakeUp.class::isInstance);
+        Step later = paced.step(completed.state(), new Event.TimePassed(clock.plus(Duration.ofDays(30))));
+        assertThat(stageKey(paced, later.state())).isEqualTo("kenal");
+    }
+
+    @Test
+    void aWaitWrittenInTheFlowCountsEvenWhenTheEngineSettingWaitsForever() {
+        Engine paced = paced(EngineSettings.defaults().withAutoAdvanceAfter(null));
+        Step completed = paced.step(atStage(paced, "cek"), answer("Lancar, tinggal cat pagar"));
+
+        assertThat(completed.effects()).filteredOn(Effect.ScheduleWakeUp.class::isInstance)
+                .containsExactly(new Effect.ScheduleWakeUp(clock.plus(Duration.ofHours(2))));
+    }
+
+    private Engine paced(EngineSettings settings) {
+        return new Engine(FlowLoader.loadResource("flows/paced.yaml"),
+                FlowLoader.loadMessagesResource("flows/test-messages.yaml"), new RuleBasedGoalChecker(), settings);
+    }
+
+    /**
+     * A group with Sari as its facilitator, started and moved on by her until {@code stageKey} is
+     * open; every stage of the paced flow is one question, answered by one resident.
+     */
+    private GroupState atStage(Engine paced, String stageKey) {
+        GroupState state = paced.step(paced.newGroup("g"),
+                new Event.CommandIssued(tick(), sari, "m0", Command.CLAIM_FACILITATOR, "")).state();
+        state = paced.step(state, new Event.CommandIssued(tick(), ani, "m1", Command.START, "")).state();
+        while (!stageKey(paced, state).equals(stageKey)) {
+            state = paced.step(state, answer("Jawaban untuk " + stageKey(paced, state))).state();
+            state = paced.step(state, new Event.CommandIssued(tick(), sari, "m2", Command.ADVANCE, "")).state();
+        }
+        return state;
+    }
+
+    private Event answer(String text) {
+        return new Event.MemberAnswered(tick(), ani, "a" + clock.getEpochSecond(), null, text);
+    }
+
+    private static String stageKey(Engine engine, GroupState state) {
+        return engine.flow().stage(state.stageIndex()).key();
     }
 }

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +95,56 @@ class FlowLoaderTest {
                 .replace("        prompts:\n", "        quorum: 4\n        prompts:\n");
 
         assertThat(FlowLoader.parse(yaml, "good.yaml").stage(0).quorum()).isEqualTo(4);
+    }
+
+    @Test
+    void stageWithoutAutoAdvanceAnywhereInheritsTheEngineSetting() {
+        Flow flow = FlowLoader.parse(VALID, "good.yaml");
+
+        assertThat(flow.phases().get(0).autoAdvance()).isEqualTo(AutoAdvance.INHERIT);
+        assertThat(flow.stage(0).autoAdvance()).isEqualTo(AutoAdvance.INHERIT);
+    }
+
+    @Test
+    void phaseAutoAdvanceIsTheDefaultOfItsStages() {
+        String yaml = withPhaseAutoAdvance("never") + SECOND_PHASE.replace("key: kenal", "key: lain");
+
+        Flow flow = FlowLoader.parse(yaml, "good.yaml");
+
+        assertThat(flow.phases().get(0).autoAdvance()).isEqualTo(AutoAdvance.NEVER);
+        assertThat(flow.stage("kenal").orElseThrow().autoAdvance()).isEqualTo(AutoAdvance.NEVER);
+        assertThat(flow.stage("lain").orElseThrow().autoAdvance())
+                .as("a stage of another phase").isEqualTo(AutoAdvance.INHERIT);
+    }
+
+    @Test
+    void stageAutoAdvanceOverridesThePhase() {
+        String yaml = withPhaseAutoAdvance("never")
+                .replace("        prompts:\n", "        auto_advance: 12h\n        prompts:\n");
+
+        Flow flow = FlowLoader.parse(yaml, "good.yaml");
+
+        assertThat(flow.phases().get(0).autoAdvance()).isEqualTo(AutoAdvance.NEVER);
+        assertThat(flow.stage(0).autoAdvance()).isEqualTo(AutoAdvance.after(Duration.ofHours(12)));
+    }
+
+    @Test
+    void autoAdvanceIsWrittenInMinutesHoursDaysOrWeeks() {
+        Map<String, Duration> waits = Map.of("30m", Duration.ofMinutes(30), "12h", Duration.ofHours(12),
+                "1d", Duration.ofDays(1), "2d", Duration.ofDays(2), "1w", Duration.ofDays(7));
+
+        waits.forEach((written, wait) -> assertThat(
+                FlowLoader.parse(withStageAutoAdvance(written), "good.yaml").stage(0).autoAdvance())
+                .as(written).isEqualTo(AutoAdvance.after(wait)));
+    }
+
+    @Test
+    void stockFlowWaitsForTheFacilitatorInTheDevelopmentPhaseOnly() {
+        Flow flow = FlowLoader.loadResource("flows/stock.yaml");
+
+        assertThat(flow.stages()).allSatisfy(stage -> assertThat(stage.autoAdvance()).as(stage.key())
+                .isEqualTo(stage.phaseKey().equals("pengembangan") ? AutoAdvance.NEVER : AutoAdvance.INHERIT));
+        assertThat(flow.phase("pengembangan").orElseThrow().stages()).hasSize(7);
     }
 
     @Test
@@ -261,6 +313,71 @@ class FlowLoaderTest {
     }
 
     @Test
+    void autoAdvanceThatIsNoWaitIsReportedWithTheFormsItTakes() {
+        String yaml = withStageAutoAdvance("soon");
+
+        assertProblem(yaml, lineOf(yaml, "auto_advance: soon"), "phases[0].stages[0].auto_advance",
+                "found 'soon', expected never, or a wait in minutes, hours, days or weeks like 30m, 12h, 1d, 1w");
+    }
+
+    @Test
+    void autoAdvanceWithAnUnknownUnitIsReported() {
+        String yaml = withStageAutoAdvance("1y");
+
+        assertProblem(yaml, lineOf(yaml, "auto_advance: 1y"), "phases[0].stages[0].auto_advance",
+                "found '1y', expected never, or a wait in minutes, hours, days or weeks");
+    }
+
+    @Test
+    void negativeAutoAdvanceIsReportedWithHowToWaitForever() {
+        String yaml = withStageAutoAdvance("-1d");
+
+        assertProblem(yaml, lineOf(yaml, "auto_advance: -1d"), "phases[0].stages[0].auto_advance",
+                "found '-1d', expected a wait longer than zero like 30m or 1d, or never to wait for the"
+                        + " facilitator however long it takes");
+    }
+
+    @Test
+    void zeroAutoAdvanceIsReportedWithHowToWaitForever() {
+        String yaml = withStageAutoAdvance("0m");
+
+        assertProblem(yaml, lineOf(yaml, "auto_advance: 0m"), "phases[0].stages[0].auto_advance",
+                "found '0m', expected a wait longer than zero like 30m or 1d, or never");
+    }
+
+    @Test
+    void hugeAutoAdvanceIsReportedNotOverflowed() {
+        String yaml = withStageAutoAdvance("99999999999999d");
+
+        assertProblem(yaml, lineOf(yaml, "auto_advance: 9"), "phases[0].stages[0].auto_advance",
+                "found '99999999999999d', expected never, or a wait");
+    }
+
+    @Test
+    void emptyAutoAdvanceIsReported() {
+        String yaml = withStageAutoAdvance("");
+
+        assertProblem(yaml, lineOf(yaml, "auto_advance:"), "phases[0].stages[0].auto_advance",
+                "found nothing, expected never, or a wait");
+    }
+
+    @Test
+    void autoAdvanceWrittenAsAListIsReported() {
+        String yaml = withStageAutoAdvance("[1d, never]");
+
+        assertProblem(yaml, lineOf(yaml, "auto_advance: ["), "phases[0].stages[0].auto_advance",
+                "found a list, expected never, or a wait");
+    }
+
+    @Test
+    void badPhaseAutoAdvanceIsReportedAtThePhase() {
+        String yaml = withPhaseAutoAdvance("selamanya");
+
+        assertProblem(yaml, lineOf(yaml, "auto_advance: selamanya"), "phases[0].auto_advance",
+                "found 'selamanya', expected never, or a wait");
+    }
+
+    @Test
     void choicesOnATextPromptAreReported() {
         String yaml = VALID.replace("            kind: text\n", "            kind: text\n"
                 + "            choices:\n"
@@ -382,7 +499,8 @@ class FlowLoaderTest {
         String yaml = VALID.replace("        prompts:\n", "        qourum: 3\n        prompts:\n");
 
         assertProblem(yaml, lineOf(yaml, "qourum"), "phases[0].stages[0].qourum",
-                "found an unknown field 'qourum', expected one of key, title, purpose, intro, closing, quorum, prompts");
+                "found an unknown field 'qourum', expected one of key, title, purpose, intro, closing, quorum,"
+                        + " auto_advance, prompts");
     }
 
     @Test
@@ -546,6 +664,14 @@ class FlowLoaderTest {
     }
 
     // --- helpers -----------------------------------------------------------------------------
+
+    private static String withStageAutoAdvance(String value) {
+        return VALID.replace("        prompts:\n", "        auto_advance: " + value + "\n        prompts:\n");
+    }
+
+    private static String withPhaseAutoAdvance(String value) {
+        return VALID.replace("    stages:\n", "    auto_advance: " + value + "\n    stages:\n");
+    }
 
     private static String withStageQuorum(String quorum) {
         return VALID.replace("        prompts:\n", "        quorum: " + quorum + "\n        prompts:\n");

@@ -129,6 +129,27 @@ class MessagesLoaderTest {
     }
 
     @Test
+    void stageCountInTheFirstMessageIsReportedBecauseItIsNoLongerFilledIn() {
+        // Copies made before the first message stopped counting stages still say {stages}.
+        String yaml = complete.replace("Kita mulai bersama.", "Kita mulai. Ada {stages} tahap.");
+
+        assertProblem(yaml, lineOf(yaml, "{stages}"), "messages.flow-start.id",
+                "found the placeholder {stages}, expected no placeholders in this message");
+    }
+
+    @Test
+    void stockFirstMessageGreetsWithoutCountingStages() {
+        Messages messages = FlowLoader.loadMessagesResource("flows/messages.yaml");
+
+        for (Language language : Language.values()) {
+            assertThat(messages.get(MessageKey.FLOW_START, language)).as(language.code())
+                    .doesNotContainPattern("[0-9]")
+                    .doesNotContainIgnoringCase("tahap")
+                    .doesNotContainIgnoringCase("stage");
+        }
+    }
+
+    @Test
     void messageWrittenAsAPlainStringIsReported() {
         String yaml = complete.replace("  summary-last: {id: \"Ini tahap terakhir.\", en: \"This is the last stage.\"}",
                 "  summary-last: Ini tahap terakhir.");
