@@ -85,6 +85,12 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
                 reaction, callbackId, createdAt, editOf, alert);
     }
 
+    /** The same message under another id (one merged from several keeps the first one's). */
+    public Outgoing withId(String newId) {
+        return new Outgoing(newId, kind, lane, chatId, groupId, text, buttons, forceReply, replyToMessageId, promptRef,
+                reaction, callbackId, createdAt, editOf, alert);
+    }
+
     public Outgoing withText(String newText) {
         return new Outgoing(id, kind, lane, chatId, groupId, newText, buttons, forceReply, replyToMessageId, promptRef,
                 reaction, callbackId, createdAt, editOf, alert);

@@ -60,8 +60,7 @@ public class ConversationProcessor {
                     // a reply should not wait for the dispatcher's next idle poll
                     dispatcher.ifAvailable(Dispatcher::wakeUp);
                 }
-                snapshot = new ConversationStore.Snapshot(conversation, plan.state, entryId,
-                        plan.newChatId != null ? plan.newChatId : snapshot.chatId());
+                snapshot = snapshot.after(entryId, plan);
             }
         }
     }

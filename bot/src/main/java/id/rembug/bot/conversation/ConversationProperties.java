@@ -21,6 +21,12 @@ import java.time.LocalTime;
  * @param language         the language of a new group (id or en)
  * @param maxAnswerLength  longer answers are refused with a clear message
  * @param workers          threads applying events (per instance)
+ * @param latecomerGrace   once a stage's last question has its quorum, how long the slower members
+ *                         still have before the summary goes to the facilitator (it goes at once
+ *                         when everyone known has answered); also how long late answers are
+ *                         gathered into one addendum (0 = summary at the quorum, addendum at once)
+ * @param confirmAdvanceWithin a /lanjut this soon after a stage opened, with no answer yet, asks the
+ *                         facilitator to confirm instead of closing an empty stage
  */
 @ConfigurationProperties("rembug.conversation")
 public record ConversationProperties(
@@ -33,5 +39,7 @@ public record ConversationProperties(
         @DefaultValue("Asia/Jakarta") String timeZone,
         @DefaultValue("id") String language,
         @DefaultValue("1000") int maxAnswerLength,
-        @DefaultValue("2") int workers) {
+        @DefaultValue("2") int workers,
+        @DefaultValue("PT2M") Duration latecomerGrace,
+        @DefaultValue("PT15M") Duration confirmAdvanceWithin) {
 }

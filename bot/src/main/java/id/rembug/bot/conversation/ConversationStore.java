@@ -36,6 +36,8 @@ public class ConversationStore {
             local ops = cjson.decode(ARGV[5])
             redis.call('HSET', KEYS[1], 'applied', ARGV[2])
             if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'state', ARGV[3]) end
+            for _, field in ipairs(ops.dropAsked) do redis.call('HDEL', KEYS[1], field) end
+            for _, pair in ipairs(ops.asked) do redis.call('HSET', KEYS[1], pair[1], pair[2]) end
             if ops.isGroup then redis.call('SADD', KEYS[5], ARGV[4]) end
             if ops.newChat then
               redis.call('HSET', KEYS[1], 'chat', ops.newChat)
@@ -79,16 +81,48 @@ public class ConversationStore {
         this.redis = redis;
     }
 
-    /** The stored part of a conversation: its state (null when new), where it stands, its chat. */
-    record Snapshot(String conversation, GroupState state, String applied, String chatId) {
+    /**
+     * The stored part of a conversation: its state (null when new), where it stands, its chat, and
+     * the questions of the open stage as they were sent ({@link AskedQuestion}), by prompt reference.
+     */
+    record Snapshot(String conversation, GroupState state, String applied, String chatId,
+                    Map<String, AskedQuestion> asked) {
+
+        Snapshot {
+            asked = Map.copyOf(asked);
+        }
+
+        /** The conversation as the commit of {@code plan} for {@code entryId} left it. */
+        Snapshot after(String entryId, Plan plan) {
+            Map<String, AskedQuestion> questions = new LinkedHashMap<>(asked);
+            plan.droppedAsked.forEach(questions::remove);
+            questions.putAll(plan.asked);
+            return new Snapshot(conversation, plan.state, entryId, plan.newChatId != null ? plan.newChatId : chatId,
+                    questions);
+        }
     }
+
+    /**
+     * A question as it was sent to the group, so its message can later be updated with the
+     * group's progress (an edit replaces the whole text and must carry the buttons again).
+     */
+    record AskedQuestion(String outgoingId, String text, List<List<Outgoing.OutButton>> buttons) {
+    }
+
+    private static final String ASKED_PREFIX = "asked|";
 
     Snapshot load(String conversation) {
         Map<Object, Object> hash = redis.opsForHash().entries(ConversationKeys.group(conversation));
         String stateJson = (String) hash.get("state");
         String applied = (String) hash.getOrDefault("applied", "");
         String chat = (String) hash.getOrDefault("chat", conversation);
-        return new Snapshot(conversation, stateJson == null ? null : codec.readState(stateJson), applied, chat);
+        Map<String, AskedQuestion> asked = new LinkedHashMap<>();
+        hash.forEach((field, value) -> {
+            if (((String) field).startsWith(ASKED_PREFIX)) {
+                asked.put(((String) field).substring(ASKED_PREFIX.length()), codec.read((String) value, AskedQuestion.class));
+            }
+        });
+        return new Snapshot(conversation, stateJson == null ? null : codec.readState(stateJson), applied, chat, asked);
     }
 
     /** The entries of the conversation's event stream after {@code applied}, oldest first. */
@@ -111,6 +145,9 @@ public class ConversationStore {
             ops.put("newChatKey", ConversationKeys.chatGroup(plan.newChatId));
         }
         ops.put("forget", plan.forgetMembers);
+        ops.put("asked", plan.asked.entrySet().stream()
+                .map(e -> List.of(ASKED_PREFIX + e.getKey(), codec.write(e.getValue()))).toList());
+        ops.put("dropAsked", plan.droppedAsked.stream().map(ref -> ASKED_PREFIX + ref).toList());
         ops.put("answers", pairs(plan.answers));
         ops.put("milestones", pairs(plan.milestones));
         ops.put("wakeUps", plan.wakeUps.stream().map(at -> Long.toString(at.toEpochMilli())).toList());

@@ -46,7 +46,7 @@ public class EngineConfiguration {
                 properties.quietHoursStart(), properties.quietHoursEnd(), ZoneId.of(properties.timeZone()),
                 Language.fromCode(properties.language()).orElseThrow(() -> new IllegalArgumentException(
                         "rembug.conversation.language must be 'id' or 'en', found '" + properties.language() + "'")),
-                properties.maxAnswerLength());
+                properties.maxAnswerLength(), properties.latecomerGrace(), properties.confirmAdvanceWithin());
         return new Engine(flow, messages, goalChecker, settings);
     }
 

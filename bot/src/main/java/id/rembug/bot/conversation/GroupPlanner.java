@@ -11,6 +11,7 @@ import id.rembug.dialogues.engine.Effect;
 import id.rembug.dialogues.engine.Engine;
 import id.rembug.dialogues.engine.Event;
 import id.rembug.dialogues.engine.GroupState;
+import id.rembug.dialogues.engine.GroupStatus;
 import id.rembug.dialogues.engine.Member;
 import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.engine.StateCodec;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +42,6 @@ import java.util.Set;
 public class GroupPlanner {
 
     private static final Logger log = LoggerFactory.getLogger(GroupPlanner.class);
-    static final String REACTION_NEW = "👍";
-    static final String REACTION_CORRECTED = "✍";
     /** What a button press is answered with when there is nothing more to say. */
     static final String TICK = "✓";
     static final String DIGEST_FIELD = "digest";
@@ -91,12 +91,37 @@ public class GroupPlanner {
         for (Event event : events) {
             Step step = engine.step(plan.state, event);
             plan.state = step.state();
-            apply(step.effects(), inbound, out);
+            apply(step.effects(), inbound, out, snapshot);
         }
         if (out.pendingToast != null) {
             out.callbackAnswer(out.pendingToast, out.toast);
         }
+        GroupMessages.compact(plan.outgoing, chatId);
+        rememberQuestions(plan, snapshot);
+        plan.outgoing.addAll(out.edits.values());
         return plan;
+    }
+
+    /**
+     * Keeps each question this plan sends as it was sent, for the progress edits of later
+     * answers; forgets those of a stage the group has left.
+     */
+    private void rememberQuestions(Plan plan, ConversationStore.Snapshot snapshot) {
+        for (Outgoing message : plan.outgoing) {
+            if (message.promptRef() != null) {
+                plan.asked.put(message.promptRef(), new ConversationStore.AskedQuestion(message.id(), message.text(),
+                        message.buttons()));
+            }
+        }
+        GroupState state = plan.state;
+        String openStage = state.status() == GroupStatus.NEW ? null
+                : flow.stage(state.stageIndex()).key() + "|" + state.round() + "|";
+        for (String ref : snapshot.asked().keySet()) {
+            if (openStage == null || !ref.startsWith(openStage)) {
+                plan.droppedAsked.add(ref);
+            }
+        }
+        plan.asked.keySet().removeIf(ref -> openStage == null || !ref.startsWith(openStage));
     }
 
     /**
@@ -198,23 +223,27 @@ public class GroupPlanner {
         if (promptRef == null && !message.replyToBot()) {
             return List.of();
         }
-        String promptKey = promptRef == null ? null : promptKeyOf(promptRef, state);
-        return List.of(new Event.MemberAnswered(at, member, message.messageId(), promptKey, text));
-    }
-
-    /** The prompt key of a {@code stage|round|index} reference, or a key of no current prompt. */
-    private String promptKeyOf(String promptRef, GroupState state) {
+        if (promptRef == null) {
+            return List.of(new Event.MemberAnswered(at, member, message.messageId(), null, text));
+        }
+        // The question replied to, whatever stage it belongs to: the engine decides whether it is
+        // on time or late. A question the flow no longer has counts as the question asked last.
         String[] parts = promptRef.split("\\|");
         Optional<Stage> stage = flow.stage(parts[0]);
-        int index = Integer.parseInt(parts[2]);
-        if (stage.isEmpty() || index >= stage.get().prompts().size()) {
-            return "stale";
+        int index = parts.length == 3 ? parseOr(parts[2], -1) : -1;
+        if (stage.isEmpty() || index < 0 || index >= stage.get().prompts().size()) {
+            return List.of(new Event.MemberAnswered(at, member, message.messageId(), null, text));
         }
-        boolean current = flow.stage(state.stageIndex()).key().equals(parts[0])
-                && Integer.toString(state.round()).equals(parts[1]);
-        // A reply to a question of an earlier stage or round names a prompt the stage does not have,
-        // which the engine answers with "that stage is closed".
-        return current ? stage.get().prompts().get(index).key() : "closed-" + parts[0];
+        return List.of(new Event.MemberAnswered(at, member, message.messageId(), parts[0], parseOr(parts[1], 1),
+                stage.get().prompts().get(index).key(), text));
+    }
+
+    private static int parseOr(String number, int otherwise) {
+        try {
+            return Integer.parseInt(number);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 
     private List<Event> buttonEvents(Inbound.ButtonPressed pressed, GroupState state, Outputs out) {
@@ -236,10 +265,11 @@ public class GroupPlanner {
                     stage.get().prompts().get(answer.promptIndex()).key(), answer.value()));
         }
         if (callback instanceof CallbackData.GroupCommand command) {
-            return List.of(new Event.CommandIssued(at, member, pressed.messageId(), command.command(), ""));
+            return List.of(new Event.CommandIssued(at, member, pressed.messageId(), command.command(),
+                    command.argument(), true));
         }
         if (callback instanceof CallbackData.FacilitatorCommand command) {
-            return List.of(new Event.CommandIssued(at, member, null, command.command(), ""));
+            return List.of(new Event.CommandIssued(at, member, null, command.command(), command.argument(), true));
         }
         // the knowledge buttons are answered by their hook before the engine is asked
         return List.of();
@@ -251,33 +281,58 @@ public class GroupPlanner {
 
     // ---- effects to outputs ------------------------------------------------------------
 
-    private void apply(List<Effect> effects, Inbound inbound, Outputs out) {
+    private void apply(List<Effect> effects, Inbound inbound, Outputs out, ConversationStore.Snapshot snapshot) {
         Plan plan = out.plan;
         GroupState state = plan.state;
         String lastAnsweredPromptRef = null;
+        String introducedStage = null;
         for (Effect effect : effects) {
             if (effect instanceof Effect.Say say) {
-                List<List<OutButton>> buttons = new ArrayList<>(rows(say.buttons(), out.groupId, false));
                 if (say.topic().equals(MessageKey.STAGE_INTRO.yamlKey())) {
-                    knowledge.whyButton(flow.stage(state.stageIndex()).key(), state.language())
-                            .ifPresent(why -> buttons.add(List.of(why)));
+                    introducedStage = flow.stage(state.stageIndex()).key();
                 }
-                out.text(say.text(), buttons, false, say.replyToRef(), null);
+                out.text(say.text(), rows(say.buttons(), out.groupId, false), false, say.replyToRef(), null);
             } else if (effect instanceof Effect.AskPrompt ask) {
                 Stage stage = flow.stage(ask.stageKey()).orElseThrow();
                 String promptRef = ask.stageKey() + "|" + ask.round() + "|" + stage.indexOf(ask.promptKey());
-                out.text(ask.text(), rows(ask.buttons(), out.groupId, false), ask.kind().isTyped(), null, promptRef);
+                List<List<OutButton>> buttons = new ArrayList<>(rows(ask.buttons(), out.groupId, false));
+                String text = ask.text();
+                if (ask.stageKey().equals(introducedStage)) {
+                    // The intro and its first question are one message. "Why this stage matters" is a
+                    // button under answer buttons; a typed question asks for a reply and carries no
+                    // button, so there it is a line to type
+                    if (buttons.isEmpty()) {
+                        text = knowledge.whyHint(ask.stageKey(), state.language()).map(hint -> ask.text() + "\n\n" + hint)
+                                .orElse(ask.text());
+                    } else {
+                        knowledge.whyButton(ask.stageKey(), state.language()).ifPresent(why -> buttons.add(List.of(why)));
+                    }
+                    introducedStage = null;
+                }
+                out.text(text, buttons, ask.kind().isTyped(), null, promptRef);
             } else if (effect instanceof Effect.AnswerRecorded recorded) {
                 plan.answers.put(recorded.answer().key(), codec.write(recorded.answer()));
                 Stage stage = flow.stage(recorded.answer().stageKey()).orElseThrow();
                 lastAnsweredPromptRef = recorded.answer().stageKey() + "|" + recorded.answer().round() + "|"
                         + stage.indexOf(recorded.answer().promptKey());
             } else if (effect instanceof Effect.Acknowledge ack) {
+                // No message and no reaction per answer: a button's toast, and the question's own
+                // message shows the group's progress (one edit, the newest wins)
                 if (inbound instanceof Inbound.ButtonPressed) {
                     out.toast = ack.text();
-                } else if (ack.messageRef() != null) {
-                    out.reaction(ack.messageRef(), ack.corrected() ? REACTION_CORRECTED : REACTION_NEW);
                 }
+                if (ack.progress() != null) {
+                    Stage stage = flow.stage(ack.stageKey()).orElseThrow();
+                    String ref = ack.stageKey() + "|" + ack.round() + "|" + stage.indexOf(ack.promptKey());
+                    ConversationStore.AskedQuestion asked = plan.asked.getOrDefault(ref, snapshot.asked().get(ref));
+                    if (asked != null) {
+                        out.progress(ref, asked, ack.progress());
+                    }
+                }
+            } else if (effect instanceof Effect.AnswerButton answer) {
+                out.toast = answer.text();
+            } else if (effect instanceof Effect.LateAnswersReached late) {
+                lateAnswers(late, out, state);
             } else if (effect instanceof Effect.GoalFeedback feedback) {
                 out.text(feedback.text(), List.of(), true, feedback.messageRef(), lastAnsweredPromptRef);
             } else if (effect instanceof Effect.NudgeQuietMembers nudge) {
@@ -288,10 +343,7 @@ public class GroupPlanner {
                 if (state.facilitatorId() != null) {
                     Outgoing message = out.privateText(state.facilitatorId(), facilitatorText(summary, state.language()),
                             rows(milestone.facilitatorButtons(), out.groupId, true));
-                    if (DIGEST_DAILY.equals(store.user(state.facilitatorId()).get(DIGEST_FIELD))) {
-                        plan.outgoing.remove(message);
-                        plan.digests.computeIfAbsent(state.facilitatorId(), id -> new ArrayList<>()).add(message);
-                    }
+                    holdForDigest(message, state, plan);
                 }
             } else if (effect instanceof Effect.SummaryRequested requested) {
                 out.privateText(requested.facilitatorId(), facilitatorText(requested.summary(), state.language()),
@@ -302,6 +354,31 @@ public class GroupPlanner {
             } else if (effect instanceof Effect.ScheduleWakeUp wake) {
                 plan.wakeUps.add(wake.at());
             }
+        }
+    }
+
+    /**
+     * Late answers: added to the stage's stored summary (which the dashboard and exports read), and
+     * sent to the facilitator once, as a short addendum (held for the daily digest if they chose it).
+     */
+    private void lateAnswers(Effect.LateAnswersReached late, Outputs out, GroupState state) {
+        String key = late.stageKey() + ":" + late.round();
+        String stored = out.plan.milestones.getOrDefault(key, store.milestones(out.groupId).get(key));
+        if (stored != null) {
+            StageSummary summary = codec.read(stored, StageSummary.class);
+            out.plan.milestones.put(key, codec.write(summary.withLateAnswers(late.answers())));
+        }
+        if (state.facilitatorId() != null) {
+            Outgoing message = out.privateText(state.facilitatorId(), late.text(), List.of());
+            holdForDigest(message, state, out.plan);
+        }
+    }
+
+    /** A facilitator who chose the daily digest gets this message with it, not now. */
+    private void holdForDigest(Outgoing message, GroupState state, Plan plan) {
+        if (DIGEST_DAILY.equals(store.user(state.facilitatorId()).get(DIGEST_FIELD))) {
+            plan.outgoing.remove(message);
+            plan.digests.computeIfAbsent(state.facilitatorId(), id -> new ArrayList<>()).add(message);
         }
     }
 
@@ -320,7 +397,7 @@ public class GroupPlanner {
                             p.answers().stream().filter(a -> !a.memberId().equals(memberId)).toList())).toList(),
                     summary.participants().stream().filter(p -> !p.member().id().equals(memberId)).toList(),
                     summary.quiet().stream().filter(m -> !m.id().equals(memberId)).toList(),
-                    summary.next(), summary.at());
+                    summary.next(), summary.at(), summary.residents());
             plan.milestones.put(key, codec.write(scrubbed));
         });
     }
@@ -339,8 +416,9 @@ public class GroupPlanner {
             int promptIndex = flow.stage(choose.stageKey()).map(s -> s.indexOf(choose.promptKey())).orElse(0);
             return new CallbackData.Answer(choose.stageKey(), choose.round(), promptIndex, choose.value());
         }
-        Command command = ((ButtonAction.Run) action).command();
-        return privateChat ? new CallbackData.FacilitatorCommand(groupId, command) : new CallbackData.GroupCommand(command);
+        ButtonAction.Run run = (ButtonAction.Run) action;
+        return privateChat ? new CallbackData.FacilitatorCommand(groupId, run.command(), run.argument())
+                : new CallbackData.GroupCommand(run.command(), run.argument());
     }
 
     /** Collects the outgoing messages of one entry, with ids derived from the entry id. */
@@ -352,6 +430,8 @@ public class GroupPlanner {
         final Plan plan;
         Inbound.ButtonPressed pendingToast;
         String toast;
+        /** Progress edits of this entry, one per question: they go after its messages. */
+        final Map<String, Outgoing> edits = new LinkedHashMap<>();
 
         Outputs(String groupId, String chatId, String entryId, Instant at, Plan plan) {
             this.groupId = groupId;
@@ -378,8 +458,10 @@ public class GroupPlanner {
             return message;
         }
 
-        void reaction(String messageId, String emoji) {
-            plan.outgoing.add(Outgoing.reaction(nextId(), chatId, groupId, messageId, emoji, at));
+        /** The question's message as it was sent, with the group's progress under it. */
+        void progress(String promptRef, ConversationStore.AskedQuestion asked, String progress) {
+            edits.put(promptRef, Outgoing.edit(groupId + ":" + entryId + ":e" + edits.size(), chatId, groupId,
+                    asked.outgoingId(), asked.text() + "\n\n" + progress, asked.buttons(), at));
         }
 
         /**

@@ -74,6 +74,14 @@ class KnowledgeHooks implements ConversationHook {
                 : Optional.empty();
     }
 
+    /**
+     * For a stage whose first question is typed, where the message asks for a reply and so can
+     * carry no button: the same offer as a line, "why this stage matters: /baca ...".
+     */
+    Optional<String> whyHint(String stageKey, Language language) {
+        return advisor.stageArticleId(stageKey).map(id -> advisor.whyButtonLabel(language) + " /baca " + id);
+    }
+
     /** What follows the engine's summary in the facilitator's message. */
     String facilitatorExtras(StageSummary summary, Language language) {
         List<String> parts = new ArrayList<>();

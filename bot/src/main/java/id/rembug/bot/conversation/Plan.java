@@ -29,6 +29,10 @@ final class Plan {
     String userId;
     /** Fields of the user's hash to set. */
     final Map<String, String> userFields = new LinkedHashMap<>();
+    /** Questions sent by this plan, by prompt reference, for updating their messages later. */
+    final Map<String, ConversationStore.AskedQuestion> asked = new LinkedHashMap<>();
+    /** Prompt references of questions whose messages will not be updated any more (their stage closed). */
+    final java.util.Set<String> droppedAsked = new java.util.LinkedHashSet<>();
     /** Summaries held back for a facilitator who chose the daily digest, keyed by the facilitator. */
     final Map<String, List<Outgoing>> digests = new LinkedHashMap<>();
 

@@ -87,6 +87,11 @@ public class KnowledgeAdvisor {
         return stagesWithoutArticle;
     }
 
+    /** The id of the article that explains the stage, for {@code /baca <id>}. */
+    public Optional<String> stageArticleId(String stageKey) {
+        return search.forStage(stageKey).map(Article::id);
+    }
+
     /** Whether {@link #whyStage} has something to say: offer the button only then. */
     public boolean hasStageArticle(String stageKey) {
         return search.forStage(stageKey).isPresent();

@@ -74,7 +74,7 @@ public final class TelegramCommandsRegistrar {
             case HELP -> "Cara memakai Rembug";
             case SUMMARY -> "Ringkasan hasil sejauh ini (pendamping)";
             case DELETE_MY_DATA -> "Hapus jawaban dan data saya";
-            case CONFIRM_DELETE, CANCEL_DELETE, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
+            case CONFIRM_DELETE, CANCEL_DELETE, CANCEL_ADVANCE, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
         };
     }
 
@@ -91,7 +91,7 @@ public final class TelegramCommandsRegistrar {
             case HELP -> "How to use Rembug";
             case SUMMARY -> "Summary of the results so far (facilitator)";
             case DELETE_MY_DATA -> "Delete my answers and data";
-            case CONFIRM_DELETE, CANCEL_DELETE, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
+            case CONFIRM_DELETE, CANCEL_DELETE, CANCEL_ADVANCE, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
         };
     }
 }

@@ -49,13 +49,15 @@ class ConversationPipelineTest {
     }
 
     @Test
-    void startingAsksTheFirstQuestionAsAReplyRequest() {
+    void startingIsOneMessageThatIntroducesTheStageAndAsksItsFirstQuestionAsAReplyRequest() {
         inbox.append(List.of(joined("tg:1"), command("tg:2", sari, "/fasilitator"), command("tg:3", ani, "/mulai")));
 
-        List<Outgoing> sent = awaitOutbox(chat, 5);
-        Outgoing question = sent.get(4);
+        List<Outgoing> sent = awaitOutbox(chat, 3);
+        Outgoing question = sent.get(2);
         assertThat(question.promptRef()).isEqualTo("persiapan|1|0");
         assertThat(question.forceReply()).isTrue();
+        assertThat(question.text()).contains("Tahap 1/17").contains("Persiapan");
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> outbox(chat).size() == 3);
     }
 
     @Test
@@ -74,7 +76,10 @@ class ConversationPipelineTest {
     void aFacilitatorOnTheDailyDigestGetsSummariesOnlyWhenTheDigestGoesOut() {
         inbox.append(List.of(joined("tg:1"), command("tg:2", sari, "/fasilitator"),
                 command("tg:3", sari, "/ringkasan harian"), command("tg:4", ani, "/mulai"),
-                command("tg:5", sari, "/lanjut")));
+                command("tg:5", sari, "/lanjut"),
+                // nobody answered yet, so /lanjut asked first: Sari confirms
+                new Inbound.ButtonPressed("tg:6", chat, false, Instant.now(), sari, "cb-6", "9",
+                        "c|ADVANCE|persiapan:1:yes")));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> redis.opsForList().size(ConversationKeys.digest(sari.id())) == 1);
         assertThat(outbox(sari.id())).isEmpty();
@@ -87,21 +92,14 @@ class ConversationPipelineTest {
     }
 
     @Test
-    void aStageIntroOffersWhyTheStageMattersAndTheButtonAnswersIt() {
+    void aStageWhoseFirstQuestionWantsAReplyOffersWhyItMattersAsALineToType() {
         inbox.append(List.of(joined("tg:1"), command("tg:2", ani, "/mulai")));
-        List<Outgoing> sent = awaitOutbox(chat, 4);
-        Outgoing intro = sent.get(2);
-        assertThat(intro.buttons()).singleElement().satisfies(row ->
-                assertThat(row.get(0).callbackData()).isEqualTo("k|persiapan"));
+        Outgoing opening = awaitOutbox(chat, 2).get(1);
 
-        inbox.append(List.of(new Inbound.ButtonPressed("tg:3", chat, false, Instant.now(), ani, "cb-1", "7",
-                "k|persiapan")));
-
-        List<Outgoing> after = awaitOutbox(chat, 6);
-        // the press is answered first, then the explanation follows
-        assertThat(after.get(4).kind()).isEqualTo(Outgoing.Kind.CALLBACK_ANSWER);
-        assertThat(after.get(5).kind()).isEqualTo(Outgoing.Kind.TEXT);
-        assertThat(after.get(5).text()).isNotBlank();
+        // a message that asks for a reply can carry no button
+        assertThat(opening.forceReply()).isTrue();
+        assertThat(opening.buttons()).isEmpty();
+        assertThat(opening.text()).contains("/baca ");
     }
 
     @Test
@@ -116,26 +114,29 @@ class ConversationPipelineTest {
     @Test
     void aReplyToTheBotsQuestionCountsEvenBeforeItsDeliveryWasRecorded() {
         inbox.append(List.of(joined("tg:1"), command("tg:2", ani, "/mulai")));
-        awaitOutbox(chat, 4);
+        Outgoing question = awaitOutbox(chat, 2).get(1);
 
         // dispatch is off in this test, so no question's message id is recorded
         inbox.append(List.of(new Inbound.Message("tg:3", chat, false, Instant.now(), ani, "3", "Saya Ani", "99",
                 true, false)));
 
-        Outgoing reaction = awaitOutbox(chat, 5).get(4);
-        assertThat(reaction.kind()).isEqualTo(Outgoing.Kind.REACTION);
-        assertThat(reaction.replyToMessageId()).isEqualTo("3");
+        // no message and no reaction for the answer: the question's own message shows the progress
+        Outgoing progress = awaitOutbox(chat, 3).get(2);
+        assertThat(progress.kind()).isEqualTo(Outgoing.Kind.EDIT);
+        assertThat(progress.editOf()).isEqualTo(question.id());
+        assertThat(progress.text()).startsWith(question.text()).endsWith("✅ 1 dari 2 sudah menjawab");
+        assertThat(redis.opsForHash().keys(ConversationKeys.answers(chat))).hasSize(1);
     }
 
     @Test
     void aReplyToSomeoneElseIsNoAnswer() {
         inbox.append(List.of(joined("tg:1"), command("tg:2", ani, "/mulai")));
-        awaitOutbox(chat, 4);
+        awaitOutbox(chat, 2);
 
         inbox.append(List.of(new Inbound.Message("tg:3", chat, false, Instant.now(), ani, "3", "setuju, Bu", "2",
                 false, false)));
 
-        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> outbox(chat).size() == 4);
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> outbox(chat).size() == 2);
     }
 
     private Inbound joined(String updateId) {
