@@ -5,6 +5,14 @@
 
   const replyState = { group: { mode: 'auto' }, private: { mode: 'auto' } };
   const pinned = new Map();
+  // Alerts closed with OK, by when they came: the log is redrawn every change and must not bring them back.
+  const closedAlerts = new Set();
+
+  function hideClosedAlerts() {
+    document.querySelectorAll('.alert[data-alert-at]').forEach(function (alert) {
+      if (closedAlerts.has(alert.dataset.alertAt)) alert.hidden = true;
+    });
+  }
 
   function atBottom(el) {
     return el.scrollHeight - el.scrollTop - el.clientHeight < 48;
@@ -56,6 +64,7 @@
       scroll.addEventListener('scroll', function () { pinned.set(scroll, atBottom(scroll)); });
       // The log inside is replaced when the chat changes: follow new lines if the reader was at the end.
       new MutationObserver(function () {
+        hideClosedAlerts();
         if (pinned.get(scroll)) scroll.scrollTop = scroll.scrollHeight;
         renderReply(scroll.id.replace(/-scroll$/, ''));
       }).observe(scroll, { childList: true, subtree: true });
@@ -65,6 +74,13 @@
   });
 
   document.addEventListener('click', function (event) {
+    const close = event.target.closest('.alert-close');
+    if (close) {
+      const alert = close.closest('.alert');
+      closedAlerts.add(alert.dataset.alertAt);
+      alert.hidden = true;
+      return;
+    }
     const reply = event.target.closest('[data-reply]');
     if (reply) {
       const scope = scopeOfLog(reply);

@@ -29,6 +29,13 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
                        String promptRef, String reaction, String callbackId, Instant createdAt,
                        String editOf, boolean alert) {
 
+    /**
+     * The longest text a callback answer (toast or alert) may have: Telegram's 200 characters,
+     * counted here in UTF-16 units, which is never fewer. Gateways shorten longer ones at a
+     * sentence or word boundary ({@link TextCuts#shorten}); write texts that fit.
+     */
+    public static final int MAX_CALLBACK_ANSWER_LENGTH = 200;
+
     public Outgoing {
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
     }

@@ -32,13 +32,22 @@ public interface ConversationHook {
     }
 
     /**
-     * What to send back: texts to the chat (replying to the message when it was one) and, for a
-     * button press, the small toast (null: a plain tick).
+     * What to send back: texts to the chat (replying to the message, or in a group to the message
+     * whose button was pressed) and, for a button press, the small toast (null: a plain tick).
+     *
+     * @param alert show the toast as an alert instead, a dialog the person reads and closes
+     *              (Telegram's {@code show_alert}): for a few sentences only they need to read,
+     *              at most {@link id.rembug.bot.channel.Outgoing#MAX_CALLBACK_ANSWER_LENGTH}
+     *              characters. It costs the group no message.
      */
-    record HookAnswer(List<HookText> texts, String toast) {
+    record HookAnswer(List<HookText> texts, String toast, boolean alert) {
 
         public HookAnswer {
             texts = List.copyOf(texts);
+        }
+
+        public HookAnswer(List<HookText> texts, String toast) {
+            this(texts, toast, false);
         }
 
         public static HookAnswer text(String text) {
@@ -47,6 +56,11 @@ public interface ConversationHook {
 
         public static HookAnswer toast(String toast) {
             return new HookAnswer(List.of(), toast);
+        }
+
+        /** Only an alert for the person who pressed the button; nothing is sent to the chat. */
+        public static HookAnswer alert(String text) {
+            return new HookAnswer(List.of(), text, true);
         }
     }
 

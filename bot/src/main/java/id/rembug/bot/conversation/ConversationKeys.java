@@ -46,6 +46,14 @@ public final class ConversationKeys {
         return "rembug:group:" + groupId + ":prompt-messages";
     }
 
+    /**
+     * STRING (expiring): the article was posted to the group through a "read" button under the
+     * message; holds the update id of the press that posted it.
+     */
+    public static String postedArticle(String groupId, String messageId, String articleId) {
+        return "rembug:group:" + groupId + ":posted-article:" + messageId + ":" + articleId;
+    }
+
     /** A chat that became a supergroup: the new chat id maps back to the group's id. */
     public static String chatGroup(String chatId) {
         return "rembug:chat-group:" + chatId;

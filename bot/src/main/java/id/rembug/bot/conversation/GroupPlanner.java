@@ -161,10 +161,12 @@ public class GroupPlanner {
         for (ConversationHook hook : hooks) {
             Optional<ConversationHook.HookAnswer> answer = hook.answer(call);
             if (answer.isPresent()) {
-                String replyTo = inbound instanceof Inbound.Message message ? message.messageId() : null;
+                // a text for a button press answers the message the button is under
+                String replyTo = inbound instanceof Inbound.Message message ? message.messageId()
+                        : inbound instanceof Inbound.ButtonPressed pressed ? pressed.messageId() : null;
                 answer.get().texts().forEach(t -> out.text(t.text(), t.buttons(), false, replyTo, null));
                 if (inbound instanceof Inbound.ButtonPressed pressed) {
-                    out.callbackAnswer(pressed, answer.get().toast());
+                    out.callbackAnswer(pressed, answer.get().toast(), answer.get().alert());
                 }
                 return true;
             }
@@ -464,13 +466,17 @@ public class GroupPlanner {
                     asked.outgoingId(), asked.text() + "\n\n" + progress, asked.buttons(), at));
         }
 
+        void callbackAnswer(Inbound.ButtonPressed pressed, String text) {
+            callbackAnswer(pressed, text, false);
+        }
+
         /**
          * First in the chat's queue: the person's button stops spinning before the group's messages
-         * go out. No text: a plain tick.
+         * go out. No text: a plain tick. With {@code alert}, the text is a dialog for the presser.
          */
-        void callbackAnswer(Inbound.ButtonPressed pressed, String text) {
+        void callbackAnswer(Inbound.ButtonPressed pressed, String text, boolean alert) {
             plan.outgoing.add(0, Outgoing.callbackAnswer(nextId(), pressed.chatId(), groupId, pressed.callbackId(),
-                    text == null ? TICK : text, false, at));
+                    text == null ? TICK : text, alert && text != null, at));
         }
     }
 }

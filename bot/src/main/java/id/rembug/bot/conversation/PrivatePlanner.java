@@ -40,7 +40,7 @@ public class PrivatePlanner {
                     answer.get().texts().forEach(t -> send(plan, snapshot, entryId, inbound.chatId(), inbound.at(),
                             t.text(), t.buttons()));
                     if (inbound instanceof Inbound.ButtonPressed pressed) {
-                        toast(plan, snapshot, entryId, pressed, answer.get().toast());
+                        toast(plan, snapshot, entryId, pressed, answer.get().toast(), answer.get().alert());
                     }
                     return plan;
                 }
@@ -48,7 +48,7 @@ public class PrivatePlanner {
         }
         if (inbound instanceof Inbound.ButtonPressed pressed) {
             // a button no hook knows (an old one): still answered, so it stops spinning
-            toast(plan, snapshot, entryId, pressed, null);
+            toast(plan, snapshot, entryId, pressed, null, false);
             return plan;
         }
         if (!(inbound instanceof Inbound.Message message) || message.edited()) {
@@ -76,10 +76,10 @@ public class PrivatePlanner {
 
     /** Every button press is answered, so the person's app stops showing it as pending. */
     private void toast(Plan plan, ConversationStore.Snapshot snapshot, String entryId, Inbound.ButtonPressed pressed,
-                       String text) {
+                       String text, boolean alert) {
         plan.outgoing.add(Outgoing.callbackAnswer(snapshot.conversation() + ":" + entryId + ":" + plan.outgoing.size(),
-                pressed.chatId(), null, pressed.callbackId(), text == null ? GroupPlanner.TICK : text, false,
-                pressed.at()));
+                pressed.chatId(), null, pressed.callbackId(), text == null ? GroupPlanner.TICK : text,
+                alert && text != null, pressed.at()));
     }
 
     private void send(Plan plan, ConversationStore.Snapshot snapshot, String entryId, String chatId,

@@ -1,5 +1,7 @@
 package id.rembug.bot.knowledge;
 
+import id.rembug.bot.channel.Outgoing;
+import id.rembug.bot.channel.TextCuts;
 import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.flow.Choice;
 import id.rembug.dialogues.flow.Flow;
@@ -29,8 +31,8 @@ import java.util.stream.Collectors;
  * The knowledge base as the chat uses it: answers to {@code /tanya}, articles for {@code /baca},
  * the "why does this stage matter?" button, and practical notes for the facilitator under a
  * stage's summary. Every method returns text ready to send, in the language asked for, short
- * enough for a small phone screen; all wording comes from {@code texts/knowledge.yaml} and the
- * articles themselves.
+ * enough for a small phone screen (the {@code ...Alert} ones within a callback answer's 200
+ * characters); all wording comes from {@code texts/knowledge.yaml} and the articles themselves.
  *
  * <p>Deterministic and thread-safe; no network. The optional language model lives in
  * {@code id.rembug.bot.knowledge.llm} and falls back to this class.
@@ -210,6 +212,76 @@ public class KnowledgeAdvisor {
                 "id", found.id()))
                 + "\n" + readMore(found.id(), language);
         return new Reply(text, buttons(List.of(found), language));
+    }
+
+    // ---- a button pressed in a group: an alert for the person, no message --------------
+
+    /**
+     * Why a stage matters, as an alert for whoever pressed the button (no message in the group,
+     * so no share of its 20 a minute): the stage's title, its explanation from
+     * {@code stage-why:} in {@code texts/knowledge.yaml} (else its article's summary) and
+     * "/baca &lt;article&gt;", all within Telegram's 200 characters ({@link #fitAlert}).
+     */
+    public String whyAlert(String stageKey, Language language) {
+        Optional<Article> article = stageKey == null ? Optional.empty() : search.forStage(stageKey);
+        if (article.isEmpty()) {
+            return fitAlert(texts.get(KnowledgeText.WHY_UNKNOWN, language), null);
+        }
+        Article found = article.get();
+        String title = flow.stage(stageKey).map(stage -> stage.title().in(language))
+                .orElse(found.title().in(language.code()));
+        String why = texts.stageWhy(stageKey, language).orElse(found.summary().in(language.code()));
+        return fitAlert(texts.get(KnowledgeText.WHY_ALERT, language, Map.of("title", title, "why", why)),
+                readMore(found.id(), language));
+    }
+
+    /**
+     * An article in brief, as an alert: its title, its summary and "/baca &lt;id&gt;", within
+     * Telegram's 200 characters; for an unknown id, where the ids are found.
+     */
+    public String readAlert(String articleId, Language language) {
+        Optional<Article> article = findArticle(articleId);
+        if (article.isEmpty()) {
+            return fitAlert(read(articleId, language).text(), null);
+        }
+        Article found = article.get();
+        return fitAlert(texts.get(KnowledgeText.READ_ALERT, language, Map.of(
+                "title", found.title().in(language.code()),
+                "summary", found.summary().in(language.code()))), readMore(found.id(), language));
+    }
+
+    /** The toast for a later press of a "read" button whose article the group already got. */
+    public String readPosted(String articleId, Language language) {
+        String title = findArticle(articleId).map(article -> article.title().in(language.code())).orElse(articleId);
+        return fitAlert(texts.get(KnowledgeText.READ_POSTED, language, Map.of("title", title)), null);
+    }
+
+    /** The article a "read" button or {@code /baca} names, however it was typed. */
+    public Optional<Article> findArticle(String articleId) {
+        return articleId == null || articleId.isBlank() ? Optional.empty() : search.findById(normaliseId(articleId));
+    }
+
+    /**
+     * A text for an alert, within {@link Outgoing#MAX_CALLBACK_ANSWER_LENGTH}: the body and, on
+     * a line of its own, the pointer to more (may be null). When both do not fit, the body keeps
+     * the whole sentences that leave room for the pointer; when no sentence end allows that,
+     * the body alone if it fits; else the body cut between words (with "…") before the pointer.
+     * Never cut inside a word.
+     */
+    static String fitAlert(String body, String pointer) {
+        int max = Outgoing.MAX_CALLBACK_ANSWER_LENGTH;
+        if (pointer == null || pointer.length() + 1 > max / 2) {
+            return TextCuts.shorten(body, max);
+        }
+        int room = max - 1 - pointer.length();
+        Optional<String> sentences = TextCuts.sentencesWithin(body, room);
+        if (sentences.isPresent()) {
+            return sentences.get() + "\n" + pointer;
+        }
+        if (body.length() <= max) {
+            return body;
+        }
+        return TextCuts.shorten(body, room) + "\n" + pointer;
     }
 
     // ---- notes for the facilitator -----------------------------------------------------

@@ -13,8 +13,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,16 +25,26 @@ import java.util.regex.Pattern;
  * checked as a whole at start-up: a missing key or language, an unknown key or a placeholder
  * the text cannot fill stops the start with every problem listed, rather than showing a
  * resident a half-filled message later.
+ *
+ * <p>Besides {@code texts:}, the file may have {@code stage-why:}: per stage key, a short
+ * explanation (id and en) of why the stage matters, for the alert of the "why" button. Each is
+ * at most {@link #MAX_STAGE_WHY} characters, so that the stage's title and the {@code /baca}
+ * pointer fit beside it in Telegram's 200; a stage without one gets its article's summary,
+ * shortened.
  */
 public final class KnowledgeTexts {
 
     public static final String DEFAULT_RESOURCE = "texts/knowledge.yaml";
+    /** The longest "why this stage matters" text, in characters. */
+    public static final int MAX_STAGE_WHY = 120;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-zA-Z]*)}");
 
     private final Map<KnowledgeText, Text> texts;
+    private final Map<String, Text> stageWhy;
 
-    private KnowledgeTexts(Map<KnowledgeText, Text> texts) {
+    private KnowledgeTexts(Map<KnowledgeText, Text> texts, Map<String, Text> stageWhy) {
         this.texts = new EnumMap<>(texts);
+        this.stageWhy = Map.copyOf(stageWhy);
     }
 
     public static KnowledgeTexts loadDefault() {
@@ -84,11 +96,51 @@ public final class KnowledgeTexts {
                 problems.add("unknown text '" + name + "'");
             }
         }
+        Map<String, Text> stageWhy = stageWhy(top.get("stage-why"), problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException(problems.size() + (problems.size() == 1 ? " problem" : " problems")
                     + " in " + source + ":\n  " + String.join("\n  ", problems));
         }
-        return new KnowledgeTexts(texts);
+        return new KnowledgeTexts(texts, stageWhy);
+    }
+
+    private static Map<String, Text> stageWhy(Object section, List<String> problems) {
+        Map<String, Text> result = new LinkedHashMap<>();
+        if (section == null) {
+            return result;
+        }
+        if (!(section instanceof Map<?, ?> stages)) {
+            problems.add("'stage-why:' needs stage keys under it, each with 'id:' and 'en:'");
+            return result;
+        }
+        for (Map.Entry<?, ?> stage : stages.entrySet()) {
+            String name = "stage-why." + stage.getKey();
+            if (!(stage.getValue() instanceof Map<?, ?> languages)) {
+                problems.add("'" + name + "' needs 'id:' and 'en:' under it");
+                continue;
+            }
+            String id = plain(languages, "id", name, problems);
+            String en = plain(languages, "en", name, problems);
+            if (id != null && en != null) {
+                result.put(String.valueOf(stage.getKey()), new Text(id, en));
+            }
+        }
+        return result;
+    }
+
+    /** A text without placeholders that fits the "why" alert. */
+    private static String plain(Map<?, ?> languages, String code, String name, List<String> problems) {
+        Object value = languages.get(code);
+        if (!(value instanceof String text) || text.isBlank()) {
+            problems.add("'" + name + "' has no '" + code + "'");
+            return null;
+        }
+        String stripped = text.strip();
+        if (stripped.length() > MAX_STAGE_WHY) {
+            problems.add("'" + name + "." + code + "' is " + stripped.length() + " characters long; keep it to "
+                    + MAX_STAGE_WHY + " so that the alert fits Telegram's 200 with the title and /baca");
+        }
+        return stripped;
     }
 
     private static String language(Map<?, ?> languages, String code, KnowledgeText key, List<String> problems) {
@@ -113,5 +165,10 @@ public final class KnowledgeTexts {
 
     public String get(KnowledgeText key, Language language, Map<String, ?> values) {
         return texts.get(key).in(language, values);
+    }
+
+    /** Why the stage matters, in a sentence or two of {@code stage-why:}; empty when the file has none for it. */
+    public Optional<String> stageWhy(String stageKey, Language language) {
+        return Optional.ofNullable(stageWhy.get(stageKey)).map(text -> text.in(language));
     }
 }

@@ -1,6 +1,7 @@
 package id.rembug.bot.simulator;
 
 import id.rembug.bot.channel.Outgoing.OutButton;
+import id.rembug.bot.channel.TextCuts;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,14 +16,19 @@ import java.util.Map;
  * toast of a recent button answer. Also the JSON answer of {@code GET .../messages}.
  *
  * @param version          changes whenever the chat does; the page polls with it
+ * @param toast            the text of a recent button answer, or null
+ * @param alert            whether that answer is an alert (a box to close) rather than a toast
+ * @param toastAt          when that answer came, which tells one alert from the next; null without one
  * @param defaultReplyTo   the bot question a typed message answers unless the person chooses
  *                         otherwise (Telegram's ForceReply), or null
  */
-public record ChatView(String chatId, long version, List<Line> messages, String toast, String defaultReplyTo,
-                       String defaultReplyText) {
+public record ChatView(String chatId, long version, List<Line> messages, String toast, boolean alert,
+                       String toastAt, String defaultReplyTo, String defaultReplyText) {
 
     /** How long a button's toast stays up, like Telegram's short notification. */
     static final Duration TOAST_SHOWN_FOR = Duration.ofSeconds(5);
+    /** An alert stays until closed on the page (Telegram's dialog waits for OK), or this long. */
+    static final Duration ALERT_SHOWN_FOR = Duration.ofSeconds(25);
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final int QUOTE_LENGTH = 80;
@@ -65,22 +71,22 @@ public record ChatView(String chatId, long version, List<Line> messages, String 
                     reactions.get(r.messageId()), TIME.format(r.at().atZone(zone)));
         }).toList();
 
-        String toast = store.toast(chatId)
-                .filter(t -> t.at().plus(TOAST_SHOWN_FOR).isAfter(clock.instant()))
-                .map(SimulatorStore.Toast::text)
+        SimulatorStore.Toast toast = store.toast(chatId)
+                .filter(t -> t.at().plus(t.alert() ? ALERT_SHOWN_FOR : TOAST_SHOWN_FOR).isAfter(clock.instant()))
                 .orElse(null);
 
         ChatRecord lastQuestion = ChatRecord.lastQuestion(log).orElse(null);
-        return new ChatView(chatId, version, lines, toast,
+        return new ChatView(chatId, version, lines, toast == null ? null : toast.text(), toast != null && toast.alert(),
+                toast == null ? null : toast.at().toString(),
                 lastQuestion == null ? null : lastQuestion.messageId(),
                 lastQuestion == null ? null : shorten(lastQuestion.text()));
     }
 
+    /** A quote on one line: cut after a sentence or between words, as Telegram's quote bar reads. */
     private static String shorten(String text) {
         if (text == null) {
             return "";
         }
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= QUOTE_LENGTH ? oneLine : oneLine.substring(0, QUOTE_LENGTH - 1) + "…";
+        return TextCuts.shorten(text.replaceAll("\\s+", " ").strip(), QUOTE_LENGTH);
     }
 }

@@ -50,6 +50,8 @@ final class PageText {
         text("edit", "ubah", "edit");
         text("editPrompt", "Ubah pesan:", "Edit the message:");
         text("edited", "diubah", "edited");
+        text("alert", "Pesan dari bot untuk yang menekan tombol", "The bot's note to whoever pressed the button");
+        text("alertClose", "OK", "OK");
         text("bot", "Rembug (bot)", "Rembug (bot)");
         text("emptyGroup", "Belum ada pesan di grup.", "No messages in the group yet.");
         text("privateChat", "Chat pribadi dengan bot", "Private chat with the bot");

@@ -103,7 +103,7 @@ public class SimulatorGateway implements ChatGateway {
     private SendResult answerCallback(Outgoing message) {
         // Telegram answers a button press without looking at the chat: no membership check.
         if (message.text() != null && !message.text().isBlank()) {
-            store.toast(message.chatId(), new SimulatorStore.Toast(message.text(), clock.instant()));
+            store.toast(message.chatId(), new SimulatorStore.Toast(message.text(), clock.instant(), message.alert()));
         }
         return new SendResult.Sent(message.callbackId());
     }

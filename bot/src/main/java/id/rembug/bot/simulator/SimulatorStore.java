@@ -24,7 +24,7 @@ public class SimulatorStore {
     /** How many lines of each chat are kept: plenty for a session, bounded for Redis. */
     public static final int LOG_SIZE = 500;
 
-    /** How long a callback toast is kept; the page shows it for a few seconds only. */
+    /** How long a callback toast is kept; the page shows it for a few seconds only (an alert for longer). */
     private static final Duration TOAST_TTL = Duration.ofSeconds(30);
 
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -38,8 +38,15 @@ public class SimulatorStore {
         this.redis = redis;
     }
 
-    /** A callback answer shown briefly over a chat. */
-    public record Toast(String text, Instant at) {
+    /**
+     * A callback answer shown over a chat: briefly, or with {@code alert} as a box the person
+     * closes (Telegram's {@code show_alert} dialog).
+     */
+    public record Toast(String text, Instant at, boolean alert) {
+
+        public Toast(String text, Instant at) {
+            this(text, at, false);
+        }
     }
 
     // --- chats -------------------------------------------------------------------------------

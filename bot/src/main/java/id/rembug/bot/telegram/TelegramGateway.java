@@ -3,6 +3,7 @@ package id.rembug.bot.telegram;
 import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.SendResult;
+import id.rembug.bot.channel.TextCuts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -41,8 +42,8 @@ public final class TelegramGateway implements ChatGateway {
     private static final Pattern TELEGRAM_CHAT_ID = Pattern.compile("-?\\d{1,20}");
     /** Telegram's limit on callback data. */
     public static final int MAX_CALLBACK_DATA_BYTES = 64;
-    /** Telegram's limit on a callback answer's toast. */
-    static final int MAX_CALLBACK_ANSWER_LENGTH = 200;
+    /** Telegram's limit on a callback answer's toast or alert. */
+    static final int MAX_CALLBACK_ANSWER_LENGTH = Outgoing.MAX_CALLBACK_ANSWER_LENGTH;
 
     private final TelegramClient client;
 
@@ -202,13 +203,9 @@ public final class TelegramGateway implements ChatGateway {
         return new SendResult.Sent(message.callbackId());
     }
 
-    private static String truncate(String text) {
-        if (text.length() <= MAX_CALLBACK_ANSWER_LENGTH) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(MAX_CALLBACK_ANSWER_LENGTH - 2))
-                ? MAX_CALLBACK_ANSWER_LENGTH - 2 : MAX_CALLBACK_ANSWER_LENGTH - 1;
-        return text.substring(0, end) + "…";
+    /** Within Telegram's 200 characters, cut after a sentence or between words, never inside one. */
+    static String truncate(String text) {
+        return TextCuts.shorten(text, MAX_CALLBACK_ANSWER_LENGTH);
     }
 
     private static SendResult failed(Outgoing message, Exception failure) {

@@ -1,13 +1,18 @@
 package id.rembug.bot.telegram;
 
+import id.rembug.bot.channel.TextCuts;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Cuts a text into parts Telegram accepts (at most 4096 characters, counted in UTF-16 units as
- * Telegram counts them). Cuts where a reader would: at the last line break that fits, else at
- * the last space, else hard, never inside a surrogate pair. The break at a cut and trailing
- * whitespace are dropped (Telegram drops trailing whitespace anyway).
+ * Telegram counts them). Cuts where a reader would pause: at the last paragraph break that
+ * fits, else the last line break, else the last sentence end, each in the second half of the
+ * part so that no message is wasted on a short one; else at the last space; only a single word
+ * longer than a message is cut hard, and never inside a surrogate pair (see
+ * {@link TextCuts#splitPoint}). The whitespace at a cut and trailing whitespace are dropped
+ * (Telegram drops them anyway).
  */
 public final class TelegramTextSplitter {
 
@@ -24,20 +29,12 @@ public final class TelegramTextSplitter {
         List<String> parts = new ArrayList<>();
         String rest = text;
         while (rest.length() > limit) {
-            int cut = rest.lastIndexOf('\n', limit);
-            int skip = 1;
-            if (cut <= 0) {
-                cut = rest.lastIndexOf(' ', limit);
-            }
-            if (cut <= 0) {
-                cut = Character.isHighSurrogate(rest.charAt(limit - 1)) ? limit - 1 : limit;
-                skip = 0;
-            }
+            int cut = TextCuts.splitPoint(rest, limit);
             String part = rest.substring(0, cut).stripTrailing();
             if (!part.isEmpty()) {
                 parts.add(part);
             }
-            rest = rest.substring(cut + skip);
+            rest = TextCuts.skipBreak(rest.substring(cut));
         }
         if (!rest.isBlank() || parts.isEmpty()) {
             parts.add(rest.stripTrailing());

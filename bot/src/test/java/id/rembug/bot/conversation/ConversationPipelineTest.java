@@ -34,6 +34,10 @@ class ConversationPipelineTest {
     StringRedisTemplate redis;
     @Autowired
     DigestScheduler digests;
+    @Autowired
+    PostedArticles postedArticles;
+    @Autowired
+    id.rembug.bot.knowledge.KnowledgeAdvisor advisor;
 
     private final String chat = "-100" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000);
     private final ChatUser sari = ChatUser.person("501", "Sari");
@@ -100,6 +104,60 @@ class ConversationPipelineTest {
         assertThat(opening.forceReply()).isTrue();
         assertThat(opening.buttons()).isEmpty();
         assertThat(opening.text()).contains("/baca ");
+    }
+
+    @Test
+    void theWhyButtonIsAnsweredWithAnAlertOnlyAndPostsNothingToTheGroup() {
+        inbox.append(List.of(joined("tg:1"), command("tg:2", ani, "/mulai")));
+        awaitOutbox(chat, 2);
+
+        inbox.append(List.of(new Inbound.ButtonPressed("tg:3", chat, false, Instant.now(), ani, "cb-1", "7",
+                "k|persiapan")));
+
+        Outgoing answer = awaitOutbox(chat, 3).get(2);
+        assertThat(answer.kind()).isEqualTo(Outgoing.Kind.CALLBACK_ANSWER);
+        assertThat(answer.alert()).isTrue();
+        assertThat(answer.text()).startsWith("❔ Persiapan bekerja sama\n").endsWith("/baca tahap-persiapan")
+                .hasSizeLessThanOrEqualTo(Outgoing.MAX_CALLBACK_ANSWER_LENGTH);
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> outbox(chat).size() == 3);
+    }
+
+    @Test
+    void aReadButtonInTheGroupPostsItsArticleOnceUnderItsMessageAndLaterPressesGetAToast() {
+        inbox.append(List.of(joined("tg:1"), command("tg:2", ani, "/tanya bagaimana menentukan tujuan bersama?")));
+        Outgoing answer = awaitOutbox(chat, 2).get(1);
+        String read = answer.buttons().get(0).get(0).callbackData();
+        assertThat(read).isEqualTo("r|tahap-arah");
+
+        inbox.append(List.of(
+                new Inbound.ButtonPressed("tg:3", chat, false, Instant.now(), ani, "cb-1", "8", read),
+                new Inbound.ButtonPressed("tg:4", chat, false, Instant.now(), sari, "cb-2", "8", read),
+                new Inbound.ButtonPressed("tg:5", chat, false, Instant.now(), ani, "cb-3", "8", read)));
+
+        List<Outgoing> after = awaitOutbox(chat, 6);
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> outbox(chat).size() == 6);
+        List<Outgoing> texts = after.subList(2, 6).stream().filter(o -> o.kind() == Outgoing.Kind.TEXT).toList();
+        assertThat(texts).singleElement().satisfies(article -> {
+            assertThat(article.text()).startsWith("📘 Menentukan arah\n\n");
+            assertThat(article.replyToMessageId()).isEqualTo("8");
+        });
+        assertThat(after.subList(2, 6)).filteredOn(o -> o.kind() == Outgoing.Kind.CALLBACK_ANSWER)
+                .extracting(Outgoing::callbackId, Outgoing::text)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("cb-1", GroupPlanner.TICK),
+                        org.assertj.core.groups.Tuple.tuple("cb-2", advisor.readPosted("tahap-arah", id.rembug.dialogues.flow.Language.ID)),
+                        org.assertj.core.groups.Tuple.tuple("cb-3", advisor.readPosted("tahap-arah", id.rembug.dialogues.flow.Language.ID)));
+    }
+
+    @Test
+    void aPressAppliedAgainAfterACrashPostsItsArticleAgainWhereAnotherPressDoesNot() {
+        String group = chat;
+
+        assertThat(postedArticles.claim(group, "8", "tahap-arah", "tg:3")).isTrue();
+        assertThat(postedArticles.claim(group, "8", "tahap-arah", "tg:3")).as("the same press, retried").isTrue();
+        assertThat(postedArticles.claim(group, "8", "tahap-arah", "tg:4")).as("another press").isFalse();
+        assertThat(postedArticles.claim(group, "9", "tahap-arah", "tg:4")).as("under another message").isTrue();
+        assertThat(redis.getExpire(ConversationKeys.postedArticle(group, "8", "tahap-arah"))).isPositive();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.flow.FlowLoader;
 import id.rembug.dialogues.flow.Language;
+import id.rembug.dialogues.flow.Stage;
 import id.rembug.knowledge.Article;
 import id.rembug.knowledge.search.KnowledgeSearch;
 import java.util.List;
@@ -211,6 +212,140 @@ class KnowledgeAdvisorTest {
 
             assertThat(custom.stagesWithoutArticle()).contains("kenal");
             assertThat(custom.whyStage("kenal", Language.EN).buttons()).isEmpty();
+        }
+    }
+
+    /** What a person sees when they press the "why" or a "read" button in a group: an alert, never a message. */
+    @Nested
+    class Alerts {
+
+        private static final int ALERT_LIMIT = 200;
+
+        @Test
+        void whyAlertFitsTelegramsTwoHundredCharacters() {
+            KnowledgeTexts texts = KnowledgeTexts.loadDefault();
+            for (Stage stage : StageSummaries.STOCK_FLOW.stages()) {
+                for (Language language : Language.values()) {
+                    String alert = advisor.whyAlert(stage.key(), language);
+
+                    assertThat(alert.length()).as("%s (%s)", stage.key(), language).isLessThanOrEqualTo(ALERT_LIMIT);
+                    assertThat(alert).as("%s (%s)", stage.key(), language)
+                            .startsWith("❔ " + stage.title().in(language) + "\n")
+                            .contains(texts.stageWhy(stage.key(), language).orElseThrow())
+                            .endsWith("/baca tahap-" + stage.key());
+                }
+            }
+        }
+
+        @Test
+        void whyAlertSaysWhyInAFewWordsAndPointsToTheWholeArticle() {
+            assertThat(advisor.whyAlert("arah", Language.ID)).isEqualTo("""
+                    ❔ Menentukan arah
+                    Tujuan bersama menjadi pegangan untuk setiap langkah sesudahnya. Tujuan yang baik terukur dan \
+                    punya batas waktu.
+                    Baca selengkapnya: /baca tahap-arah""");
+            assertThat(advisor.whyAlert("arah", Language.EN)).startsWith("❔ Defining directions\nShared goals")
+                    .endsWith("\nRead more: /baca tahap-arah");
+        }
+
+        @Test
+        void stageWithoutItsOwnWhyGetsItsArticleSummaryCutAfterAWholeSentence() {
+            KnowledgeAdvisor withoutWhy = new KnowledgeAdvisor(search, StageSummaries.STOCK_FLOW,
+                    KnowledgeTexts.parse(shippedTextsWithoutStageWhy(), "knowledge.yaml"), AnswerSignals.loadDefault());
+            Article sumber = article("tahap-sumber");
+            assertThat(sumber.summary().id().length()).isGreaterThan(150);
+
+            String alert = withoutWhy.whyAlert("sumber", Language.ID);
+
+            assertThat(alert.length()).isLessThanOrEqualTo(ALERT_LIMIT);
+            assertThat(alert).startsWith("❔ Menggali sumber daya\n").endsWith("\nBaca selengkapnya: /baca tahap-sumber");
+            String kept = alert.substring("❔ Menggali sumber daya\n".length(), alert.indexOf("\nBaca selengkapnya"));
+            assertThat(sumber.summary().id()).startsWith(kept);
+            assertThat(kept).endsWith(".").isNotEqualTo(sumber.summary().id());
+        }
+
+        @Test
+        void everyStageAlertFitsAndIsCutOnlyBetweenSentencesOrWordsEvenWithoutItsOwnWhy() {
+            KnowledgeAdvisor withoutWhy = new KnowledgeAdvisor(search, StageSummaries.STOCK_FLOW,
+                    KnowledgeTexts.parse(shippedTextsWithoutStageWhy(), "knowledge.yaml"), AnswerSignals.loadDefault());
+            for (Stage stage : StageSummaries.STOCK_FLOW.stages()) {
+                for (Language language : Language.values()) {
+                    Article article = article("tahap-" + stage.key());
+                    assertCutOnlyBetweenSentencesOrWords(withoutWhy.whyAlert(stage.key(), language),
+                            "❔ " + stage.title().in(language) + "\n" + article.summary().in(language.code()),
+                            advisor.readMore(article.id(), language), stage.key() + " " + language);
+                }
+            }
+        }
+
+        @Test
+        void readAlertOfEveryArticleFitsAndIsCutOnlyBetweenSentencesOrWords() {
+            for (Article article : search.knowledgeBase().articles()) {
+                for (Language language : Language.values()) {
+                    assertCutOnlyBetweenSentencesOrWords(advisor.readAlert(article.id(), language),
+                            "📘 " + article.title().in(language.code()) + "\n" + article.summary().in(language.code()),
+                            advisor.readMore(article.id(), language), article.id() + " " + language);
+                }
+            }
+        }
+
+        /**
+         * Within 200 characters: the whole text and the pointer; or whole sentences of it and the
+         * pointer; or the whole text alone; or the text cut between two words, "…", and the pointer.
+         */
+        private static void assertCutOnlyBetweenSentencesOrWords(String alert, String full, String pointer, String what) {
+            assertThat(alert.length()).as(what).isLessThanOrEqualTo(ALERT_LIMIT);
+            boolean pointed = alert.endsWith("\n" + pointer);
+            String body = pointed ? alert.substring(0, alert.length() - pointer.length() - 1) : alert;
+            if (body.endsWith("…")) {
+                String kept = body.substring(0, body.length() - 1);
+                assertThat(pointed).as(what + ": a cut text points to the rest").isTrue();
+                assertThat(full).as(what).startsWith(kept);
+                assertThat(full.charAt(kept.length())).as(what + ": cut between words").isIn(' ', ',', ';', ':');
+            } else {
+                assertThat(full).as(what).startsWith(body);
+                if (!body.equals(full)) {
+                    assertThat(body).as(what + ": cut after a sentence").matches("(?s).*[.!?]");
+                    assertThat(pointed).as(what + ": a cut text points to the rest").isTrue();
+                }
+            }
+        }
+
+        @Test
+        void unknownArticleAlertSaysWhereTheIdsAre() {
+            assertThat(advisor.readAlert("tahap-terbang", Language.ID))
+                    .hasSizeLessThanOrEqualTo(ALERT_LIMIT).contains("\"tahap-terbang\"");
+        }
+
+        @Test
+        void laterPressesAreToldTheArticleIsAlreadyInTheGroup() {
+            assertThat(advisor.readPosted("tahap-arah", Language.ID)).contains("\"Menentukan arah\" sudah dikirim");
+            assertThat(advisor.readPosted("tahap-arah", Language.EN)).contains("\"Defining directions\" is already");
+        }
+
+        @Test
+        void aLongBodyWithoutSentenceEndsIsCutBetweenWordsAndKeepsThePointer() {
+            String body = "kata ".repeat(80).strip();
+
+            String alert = KnowledgeAdvisor.fitAlert(body, "Baca selengkapnya: /baca tahap-arah");
+
+            assertThat(alert).hasSizeLessThanOrEqualTo(ALERT_LIMIT).endsWith("kata…\nBaca selengkapnya: /baca tahap-arah");
+        }
+
+        @Test
+        void aBodyThatFitsOnlyWithoutThePointerIsKeptWholeRatherThanCutMidSentence() {
+            String body = "kata ".repeat(38).strip();
+
+            assertThat(KnowledgeAdvisor.fitAlert(body, "Baca selengkapnya: /baca tahap-arah")).isEqualTo(body);
+        }
+
+        private static String shippedTextsWithoutStageWhy() {
+            try (var in = KnowledgeAdvisorTest.class.getClassLoader().getResourceAsStream(KnowledgeTexts.DEFAULT_RESOURCE)) {
+                String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                return yaml.substring(0, yaml.indexOf("\nstage-why:"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 

@@ -3,7 +3,9 @@ package id.rembug.bot.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.rembug.dialogues.flow.FlowLoader;
 import id.rembug.dialogues.flow.Language;
+import id.rembug.dialogues.flow.Stage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,29 @@ class KnowledgeTextsTest {
         for (Language language : Language.values()) {
             assertThat(texts.get(KnowledgeText.WHY_BUTTON, language).length()).isLessThanOrEqualTo(40);
         }
+    }
+
+    @Test
+    void everyStockStageHasAShortWhyInBothLanguages() {
+        KnowledgeTexts texts = KnowledgeTexts.loadDefault();
+
+        for (Stage stage : FlowLoader.loadResource("flows/stock.yaml").stages()) {
+            for (Language language : Language.values()) {
+                assertThat(texts.stageWhy(stage.key(), language)).as("%s %s", stage.key(), language)
+                        .hasValueSatisfying(why -> assertThat(why.length()).isLessThanOrEqualTo(KnowledgeTexts.MAX_STAGE_WHY));
+            }
+        }
+        assertThat(texts.stageWhy("arah", Language.ID)).isNotEqualTo(texts.stageWhy("arah", Language.EN));
+    }
+
+    @Test
+    void aStageWhyTooLongForTheAlertOrWithoutALanguageIsRejected() {
+        String shipped = shippedYaml() + "\n  tahap-baru:\n    id: " + "kata ".repeat(30).strip() + "\n  tahap-lain:\n    id: Ada.\n";
+
+        assertThatThrownBy(() -> KnowledgeTexts.parse(shipped, "knowledge.yaml"))
+                .hasMessageContaining("'stage-why.tahap-baru.id' is 149 characters long; keep it to 120")
+                .hasMessageContaining("'stage-why.tahap-baru' has no 'en'")
+                .hasMessageContaining("'stage-why.tahap-lain' has no 'en'");
     }
 
     @Test

@@ -32,6 +32,11 @@ final class Outgoings {
                 Instant.parse("2026-11-23T09:00:00Z"));
     }
 
+    static Outgoing callbackAlert(String chatId, String callbackId, String text) {
+        return Outgoing.callbackAnswer(UUID.randomUUID().toString(), chatId, chatId, callbackId, text, true,
+                Instant.parse("2026-11-23T09:00:00Z"));
+    }
+
     static Outgoing callbackAnswer(String chatId, String callbackId, String text) {
         return Outgoing.callbackAnswer(UUID.randomUUID().toString(), chatId, chatId, callbackId, text, false,
                 Instant.parse("2026-11-23T09:00:00Z"));

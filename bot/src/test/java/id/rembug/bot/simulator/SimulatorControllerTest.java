@@ -205,6 +205,22 @@ class SimulatorControllerTest {
     }
 
     @Test
+    void anAlertShowsOnTheLogAsABoxToCloseNotAToast() throws Exception {
+        String groupId = service().createDefaultGroup().chatId();
+        gateway.send(Outgoings.callbackAlert(groupId, "sim-cb-2", "❔ Menentukan arah\nTujuan bersama jadi pegangan."));
+
+        mvc.perform(get("/simulator/groups/{id}/log", groupId))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("role=\"alertdialog\"")))
+                .andExpect(content().string(containsString("Tujuan bersama jadi pegangan.")))
+                .andExpect(content().string(containsString("class=\"alert-close\"")))
+                .andExpect(content().string(not(containsString("class=\"toast\""))));
+        mvc.perform(get("/simulator/groups/{id}/messages", groupId))
+                .andExpect(jsonPath("$.alert").value(true))
+                .andExpect(jsonPath("$.toast").value("❔ Menentukan arah\nTujuan bersama jadi pegangan."));
+    }
+
+    @Test
     void refusalsAreProblemsWithTheRightStatus() throws Exception {
         String groupId = service().createDefaultGroup().chatId();
 

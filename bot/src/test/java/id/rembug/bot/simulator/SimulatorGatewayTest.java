@@ -97,6 +97,13 @@ class SimulatorGatewayTest {
     }
 
     @Test
+    void callbackAlertIsKeptAsAnAlertForThePage() {
+        gateway.send(Outgoings.callbackAlert(groupId, "sim-cb-2", "❔ Menentukan arah\nTujuan bersama."));
+
+        assertThat(store.toast(groupId)).hasValue(new SimulatorStore.Toast("❔ Menentukan arah\nTujuan bersama.", NOW, true));
+    }
+
+    @Test
     void privateChatOfAPersonaWhoNeverStartedTheBotIsForbidden() {
         service.stopPrivateChat("sim-user-fasilitator-sari");
 

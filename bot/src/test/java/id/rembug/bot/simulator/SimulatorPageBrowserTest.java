@@ -127,6 +127,29 @@ class SimulatorPageBrowserTest {
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
+    @Test
+    void anAlertShowsAsABoxThatStaysClosedOnceClosed() {
+        browser.open("http://localhost:" + port + "/simulator");
+        browser.clickAndAwaitReload(By.id("create-first-group"));
+        browser.clickAndAwaitReload(By.id("add-bot"));
+
+        gateway.send(Outgoings.callbackAlert("sim-group-1", "sim-cb-1", "❔ Menentukan arah\nTujuan bersama jadi pegangan."));
+
+        browser.await(d -> d.findElements(By.cssSelector("#group-log .alert")).size() == 1
+                && d.findElement(By.cssSelector("#group-log .alert")).isDisplayed());
+        assertThat(browser.find(By.cssSelector("#group-log .alert-text")).getText())
+                .isEqualTo("❔ Menentukan arah\nTujuan bersama jadi pegangan.");
+        browser.find(By.cssSelector("#group-log .alert-close")).click();
+        browser.await(d -> !d.findElement(By.cssSelector("#group-log .alert")).isDisplayed());
+
+        // the log is drawn again when the chat changes: the closed alert does not come back
+        gateway.send(Outgoings.text("sim-group-1", "Pertanyaan berikutnya"));
+        browser.await(d -> d.findElement(By.id("group-log")).getText().contains("Pertanyaan berikutnya"));
+        assertThat(browser.driver().findElements(By.cssSelector("#group-log .alert")))
+                .allSatisfy(alert -> assertThat(alert.isDisplayed()).isFalse());
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
     private static String sentId(SendResult result) {
         assertThat(result).isInstanceOf(SendResult.Sent.class);
         return ((SendResult.Sent) result).messageId();

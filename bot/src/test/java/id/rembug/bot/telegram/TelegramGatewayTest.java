@@ -254,6 +254,42 @@ class TelegramGatewayTest {
     }
 
     @Test
+    void callbackAlertIsSentWithShowAlert() {
+        api.answerTrue("answercallbackquery");
+
+        gateway.send(Outgoing.callbackAnswer("out-5", "-400", "-400", "4382019472849201746",
+                "❔ Menentukan arah\nTujuan bersama menjadi pegangan.", true, Instant.EPOCH));
+
+        JsonNode body = api.bodies("answercallbackquery").get(0);
+        assertThat(body.get("show_alert").asBoolean()).isTrue();
+        assertThat(body.get("text").asText()).isEqualTo("❔ Menentukan arah\nTujuan bersama menjadi pegangan.");
+    }
+
+    @Test
+    void callbackAnswerOverTwoHundredCharactersIsCutAfterASentenceNotMidWord() {
+        api.answerTrue("answercallbackquery");
+        String first = "Kelompok menetapkan tujuan bersama yang menjadi pegangan untuk setiap langkah sesudahnya.";
+        String text = first + " Tujuan yang baik itu realistis, terukur, punya batas waktu, dan jelas cakupan "
+                + "kegiatannya, sehingga semua warga tahu kapan tujuan itu tercapai dan siapa yang memantaunya.";
+        assertThat(text.length()).isGreaterThan(200);
+
+        gateway.send(Outgoing.callbackAnswer("out-6", "-400", "-400", "4382019472849201746", text, true,
+                Instant.EPOCH));
+
+        assertThat(api.bodies("answercallbackquery").get(0).get("text").asText()).isEqualTo(first);
+    }
+
+    @Test
+    void callbackAnswerWithoutASentenceEndIsCutBetweenWords() {
+        String text = "kata ".repeat(60).strip();
+
+        String sent = TelegramGateway.truncate(text);
+
+        assertThat(sent).hasSizeLessThanOrEqualTo(200).endsWith("kata…");
+        assertThat(sent.replace("…", "").split(" ")).containsOnly("kata");
+    }
+
+    @Test
     void callbackAnswerWithoutTextSendsNoToast() {
         api.answerTrue("answercallbackquery");
 

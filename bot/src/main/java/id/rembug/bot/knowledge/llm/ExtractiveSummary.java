@@ -1,5 +1,6 @@
 package id.rembug.bot.knowledge.llm;
 
+import id.rembug.bot.channel.TextCuts;
 import id.rembug.bot.knowledge.KnowledgeText;
 import id.rembug.bot.knowledge.KnowledgeTexts;
 import id.rembug.dialogues.engine.Answer;
@@ -148,7 +149,8 @@ final class ExtractiveSummary {
         int end = -1;
         for (int i = 0; i < prompt.length(); i++) {
             char c = prompt.charAt(i);
-            if (c == '?' || c == '.' || c == '!') {
+            boolean atBreak = i + 1 == prompt.length() || Character.isWhitespace(prompt.charAt(i + 1));
+            if ((c == '?' || c == '.' || c == '!') && atBreak) {
                 end = i;
                 break;
             }
@@ -156,8 +158,8 @@ final class ExtractiveSummary {
         return shorten(end < 0 ? prompt : prompt.substring(0, end + 1), MAX_PROMPT);
     }
 
+    /** On one line, within {@code max}: cut after a sentence or between words, never inside one. */
     private static String shorten(String text, int max) {
-        String single = text.replaceAll("\\s+", " ").strip();
-        return single.length() <= max ? single : single.substring(0, max - 1).stripTrailing() + "…";
+        return TextCuts.shorten(text.replaceAll("\\s+", " ").strip(), max);
     }
 }
