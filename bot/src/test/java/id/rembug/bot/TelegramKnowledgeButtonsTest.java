@@ -66,6 +66,17 @@ class TelegramKnowledgeButtonsTest {
                 .filter(body -> callbackIds.contains(body.path("callback_query_id").asText())).toList();
     }
 
+    /**
+     * The message that opens the second stage, whose first question has answer buttons and so
+     * carries the "why" button too (a typed first question asks for a reply and carries none).
+     */
+    private Sent secondStageOpening(GroupJourney group) {
+        group.advanceFrom(group.completeStage(0));
+        Sent opening = group.awaitQuestion(1, 0);
+        assertThat(opening.hasButtonWithDataStarting("k|kepercayaan")).isTrue();
+        return opening;
+    }
+
     private int groupMessages(GroupJourney group) {
         return telegram.calls("sendMessage", group.chatId()).size();
     }
@@ -77,17 +88,16 @@ class TelegramKnowledgeButtonsTest {
     @Test
     void whyButtonPressedFiveTimesPostsNothingToTheGroup() {
         GroupJourney group = startedGroup();
-        Sent intro = telegram.sentTo(group.chatId()).stream().filter(s -> s.hasButtonWithDataStarting("k|"))
-                .findFirst().orElseThrow();
+        Sent intro = secondStageOpening(group);
         int before = groupMessages(group);
 
         List<String> presses = everyone(group).stream()
-                .map(person -> telegram.press(person, intro, "k|persiapan")).toList();
+                .map(person -> telegram.press(person, intro, "k|kepercayaan")).toList();
 
         List<JsonNode> answers = awaitAnswers(group, presses);
         assertThat(answers).hasSize(5).allSatisfy(answer -> {
             assertThat(answer.path("show_alert").asBoolean()).isTrue();
-            assertThat(answer.path("text").asText()).startsWith("❔ Persiapan bekerja sama\n");
+            assertThat(answer.path("text").asText()).startsWith("❔ Membangun kepercayaan\n");
         });
         assertNoMoreGroupMessagesThan(group, before);
     }
@@ -95,14 +105,13 @@ class TelegramKnowledgeButtonsTest {
     @Test
     void whyAlertFitsTelegramsTwoHundredCharacters() {
         GroupJourney group = startedGroup();
-        Sent intro = telegram.sentTo(group.chatId()).stream().filter(s -> s.hasButtonWithDataStarting("k|"))
-                .findFirst().orElseThrow();
+        Sent intro = secondStageOpening(group);
 
-        String press = telegram.press(group.residents().get(1), intro, "k|persiapan");
+        String press = telegram.press(group.residents().get(1), intro, "k|kepercayaan");
 
         String alert = awaitAnswers(group, List.of(press)).get(0).path("text").asText();
         assertThat(alert.length()).isLessThanOrEqualTo(TELEGRAM_ALERT_LIMIT);
-        assertThat(alert).doesNotContain("…").endsWith("\nBaca selengkapnya: /baca tahap-persiapan");
+        assertThat(alert).doesNotContain("…").endsWith("\nBaca selengkapnya: /baca tahap-kepercayaan");
     }
 
     @Test

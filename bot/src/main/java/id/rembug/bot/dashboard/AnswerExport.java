@@ -28,7 +28,7 @@ public final class AnswerExport {
 
     public static final List<String> COLUMNS = List.of("group_id", "stage", "stage_title", "round", "prompt",
             "prompt_text", "member_id", "member_name", "answer", "items", "goal_realistic", "goal_measurable",
-            "goal_time_framed", "goal_scoped", "answered_at");
+            "goal_time_framed", "goal_scoped", "answered_at", "late");
 
     /** Several items of a list answer share one cell in CSV and XLSX, joined by this. */
     public static final String ITEM_SEPARATOR = " | ";
@@ -39,7 +39,7 @@ public final class AnswerExport {
     /** One answer, ready to write. Goal fields are null for answers that are not goals. */
     public record Row(String groupId, String stage, String stageTitle, int round, String prompt, String promptText,
                       String memberId, String memberName, String answer, List<String> items,
-                      Map<GoalCriterion, Boolean> goal, String answeredAt) {
+                      Map<GoalCriterion, Boolean> goal, String answeredAt, boolean late) {
 
         List<Object> cells() {
             List<Object> cells = new ArrayList<>(List.of(groupId, stage, stageTitle, round, prompt, promptText,
@@ -48,6 +48,7 @@ public final class AnswerExport {
                 cells.add(goal == null ? "" : goal.get(criterion) ? "yes" : "no");
             }
             cells.add(answeredAt);
+            cells.add(late ? "yes" : "no");
             return cells;
         }
 
@@ -59,6 +60,7 @@ public final class AnswerExport {
                 values.add(goal == null ? null : goal.get(criterion));
             }
             values.add(answeredAt);
+            values.add(late);
             for (int i = 0; i < COLUMNS.size(); i++) {
                 json.put(COLUMNS.get(i), values.get(i));
             }
@@ -86,7 +88,7 @@ public final class AnswerExport {
         return new Row(groupId, a.stageKey(), stage == null ? "" : stage.title().in(language), a.round(),
                 a.promptKey(), prompt == null ? "" : prompt.text().in(language), a.memberId(),
                 nullToEmpty(a.memberName()), readableValue(a, prompt, language), a.items(), goal,
-                a.answeredAt() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(a.answeredAt()));
+                a.answeredAt() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(a.answeredAt()), a.late());
     }
 
     /** A choice answer is stored as the option's key; people read its label. */

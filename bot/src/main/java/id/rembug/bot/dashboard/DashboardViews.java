@@ -45,8 +45,9 @@ final class DashboardViews {
     record GoalCheck(String criterion, boolean met) {
     }
 
+    /** @param late given after the stage's summary (it reached the facilitator as an addendum) */
     record AnswerLine(String memberName, int round, String text, List<String> items, List<GoalCheck> goal,
-                      String at) {
+                      String at, boolean late) {
     }
 
     record PromptBlock(String text, String kind, List<AnswerLine> answers) {
@@ -167,7 +168,7 @@ final class DashboardViews {
                 List<AnswerLine> lines = list.stream().map(a -> new AnswerLine(
                         a.memberName() == null ? a.memberId() : a.memberName(), a.round(),
                         AnswerExport.readableValue(a, prompt, language), a.items(), goal(a, texts),
-                        when(a.answeredAt(), state))).toList();
+                        when(a.answeredAt(), state), a.late())).toList();
                 promptBlocks.add(new PromptBlock(prompt == null ? promptKey : prompt.text().in(language),
                         prompt == null ? "" : texts.get("kind." + prompt.kind().name().toLowerCase()), lines));
             });
