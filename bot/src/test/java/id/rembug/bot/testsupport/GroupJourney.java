@@ -47,6 +47,7 @@ public final class GroupJourney implements AutoCloseable {
     public static final Flow FLOW = FlowLoader.loadResource("flows/stock.yaml");
     public static final Messages MESSAGES = FlowLoader.loadMessagesResource("flows/messages.yaml");
     public static final int QUORUM = 3;
+    private int answering = QUORUM;
     private static final Duration STEP = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 100_000 * 100);
@@ -144,12 +145,18 @@ public final class GroupJourney implements AutoCloseable {
         return awaitSummary(stageIndex);
     }
 
-    /** A quorum of residents answers each question of the stage as it comes. */
+    /** {@link #answering} residents answer each question of the stage as it comes, all at once. */
     public void answerEveryQuestion(int stageIndex) {
         Stage stage = FLOW.stage(stageIndex);
         for (int p = 0; p < stage.prompts().size(); p++) {
-            answer(stageIndex, p, awaitQuestion(stageIndex, p), QUORUM);
+            answer(stageIndex, p, awaitQuestion(stageIndex, p), answering);
         }
+    }
+
+    /** From now on every resident answers every question (by default a quorum does). */
+    public GroupJourney everyoneAnswers() {
+        answering = residents.size();
+        return this;
     }
 
     /** Waits for the group to hear that the stage is done. */
