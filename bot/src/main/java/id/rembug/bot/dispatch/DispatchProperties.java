@@ -104,6 +104,9 @@ public record DispatchProperties(
      * @param group        sends in any {@code groupWindow} to one group chat (on top of the
      *                     per-chat limit)
      * @param groupWindow  the window of {@code group}
+     * @param editReserve  of a group's {@code group} sends, this many are kept for messages: a
+     *                     progress edit goes only while the window has more than this many free,
+     *                     and only when the chat is rested (no burst), so it never delays a question
      */
     public record Limits(
             @DefaultValue("30") int global,
@@ -112,7 +115,8 @@ public record DispatchProperties(
             @DefaultValue("1s") Duration chatInterval,
             @DefaultValue("3") int chatBurst,
             @DefaultValue("20") int group,
-            @DefaultValue("1m") Duration groupWindow) {
+            @DefaultValue("1m") Duration groupWindow,
+            @DefaultValue("8") int editReserve) {
 
         public Limits {
             requireAtLeastOne(global, "limits.global");
@@ -122,10 +126,11 @@ public record DispatchProperties(
             requireAtLeastOne(chatBurst, "limits.chat-burst");
             requireAtLeastOne(group, "limits.group");
             requirePositive(groupWindow, "limits.group-window");
+            require(editReserve >= 0 && editReserve < group, "limits.edit-reserve must be between 0 and limits.group - 1");
         }
 
         public static Limits defaults() {
-            return new Limits(30, Duration.ofSeconds(1), 25, Duration.ofSeconds(1), 3, 20, Duration.ofMinutes(1));
+            return new Limits(30, Duration.ofSeconds(1), 25, Duration.ofSeconds(1), 3, 20, Duration.ofMinutes(1), 8);
         }
     }
 

@@ -242,8 +242,17 @@ public final class Dispatcher implements SmartLifecycle {
         }
         long nextAt = now;
         if (message.kind() != Outgoing.Kind.CALLBACK_ANSWER) {
+            boolean edit = message.kind() == Outgoing.Kind.EDIT;
             OutboxStore.Acquisition slot = store.acquire(claim, now, gateway.get().isGroup(claim.chatId()),
-                    instanceId + ":" + sends.incrementAndGet());
+                    instanceId + ":" + sends.incrementAndGet(), edit);
+            if (slot.waitMillis() > 0 && edit && store.queued(claim).size() > 1) {
+                // progress is worth less than what waits behind it: the question goes first, and
+                // the next answer's edit shows the progress again
+                store.settleSuperseded(claim, message.id(), "gave way to the messages queued after it",
+                        claim.attempts(), now);
+                stats.superseded(claim.lane());
+                return;
+            }
             if (slot.waitMillis() > 0) {
                 store.defer(claim, now + slot.waitMillis());
                 stats.rateDeferred(claim.lane());

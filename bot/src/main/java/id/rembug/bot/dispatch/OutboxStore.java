@@ -59,15 +59,22 @@ final class OutboxStore {
                 Integer.parseInt((String) reply.get(5))), -1);
     }
 
-    Acquisition acquire(Claim claim, long now, boolean group, String member) {
+    /**
+     * Takes a slot in every limit that applies, or says how long to wait. A progress edit takes
+     * one only when the chat is rested (burst 1) and the group's window keeps
+     * {@code editReserve} free for messages.
+     */
+    Acquisition acquire(Claim claim, long now, boolean group, String member, boolean edit) {
         DispatchProperties.Limits limits = properties.limits();
+        int chatBurst = edit ? 1 : limits.chatBurst();
+        int groupLimit = edit ? limits.group() - limits.editReserve() : limits.group();
         List<?> reply = redis.execute(DispatchScripts.ACQUIRE,
                 List.of(DispatchKeys.RATE_GLOBAL, DispatchKeys.RATE_BROADCAST, DispatchKeys.rateChat(claim.chatId()),
                         DispatchKeys.rateGroup(claim.chatId()), OutboxKeys.ready(Lane.CONVERSATION)),
                 Long.toString(now), member, claim.lane() == Lane.BROADCAST ? "1" : "0", group ? "1" : "0",
                 Integer.toString(limits.global()), Long.toString(limits.globalWindow().toMillis()),
                 Integer.toString(limits.broadcast()), Long.toString(limits.chatInterval().toMillis()),
-                Integer.toString(limits.chatBurst()), Integer.toString(limits.group()),
+                Integer.toString(chatBurst), Integer.toString(groupLimit),
                 Long.toString(limits.groupWindow().toMillis()));
         return new Acquisition(((Number) reply.get(0)).longValue(), ((Number) reply.get(1)).longValue());
     }

@@ -184,7 +184,7 @@ class DispatchLimitsTest {
         assertThat(broadcastClaim.lane()).isEqualTo(Lane.BROADCAST);
 
         fx.enqueue(text("r0", "777")); // another instance's conversation turns up meanwhile
-        OutboxStore.Acquisition slot = worker.acquire(broadcastClaim, fx.clock.millis(), false, "test-1");
+        OutboxStore.Acquisition slot = worker.acquire(broadcastClaim, fx.clock.millis(), false, "test-1", false);
 
         assertThat(slot.waitMillis()).isPositive();
         worker.defer(broadcastClaim, fx.clock.millis() + slot.waitMillis());
