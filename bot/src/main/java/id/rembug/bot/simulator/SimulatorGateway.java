@@ -55,13 +55,9 @@ public class SimulatorGateway implements ChatGateway {
 
     private SendResult sendText(Outgoing message) {
         String chatId = message.chatId();
-        SendResult refusal = refusal(chatId);
-        if (refusal != null) {
-            return refusal;
-        }
-        SendResult invalid = invalidText(message);
-        if (invalid != null) {
-            return invalid;
+        SendResult refused = refusedText(message);
+        if (refused != null) {
+            return refused;
         }
         String messageId = store.nextMessageId(chatId);
         store.append(chatId, new ChatRecord(messageId, ChatRecord.FROM_BOT, null, message.text(), message.buttons(),
@@ -72,13 +68,9 @@ public class SimulatorGateway implements ChatGateway {
     /** The dispatcher put the simulator's id of the message to change in {@code replyToMessageId}. */
     private SendResult editText(Outgoing message) {
         String chatId = message.chatId();
-        SendResult refusal = refusal(chatId);
-        if (refusal != null) {
-            return refusal;
-        }
-        SendResult invalid = invalidText(message);
-        if (invalid != null) {
-            return invalid;
+        SendResult refused = refusedText(message);
+        if (refused != null) {
+            return refused;
         }
         if (message.replyToMessageId() == null || store.message(chatId, message.replyToMessageId()).isEmpty()) {
             return new SendResult.Rejected("message to edit not found");
@@ -106,6 +98,12 @@ public class SimulatorGateway implements ChatGateway {
             store.toast(message.chatId(), new SimulatorStore.Toast(message.text(), clock.instant(), message.alert()));
         }
         return new SendResult.Sent(message.callbackId());
+    }
+
+    /** Why this text may not go to its chat (the bot may not write there, or the text is bad), or null. */
+    private SendResult refusedText(Outgoing message) {
+        SendResult refusal = refusal(message.chatId());
+        return refusal != null ? refusal : invalidText(message);
     }
 
     /** What Telegram would answer with 400 Bad Request for this text message, or null. */
