@@ -22,7 +22,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = Inbound.MembersJoined.class, name = "joined"),
         @JsonSubTypes.Type(value = Inbound.MemberLeft.class, name = "left"),
         @JsonSubTypes.Type(value = Inbound.ChatMigrated.class, name = "migrated"),
-        @JsonSubTypes.Type(value = Inbound.WakeUp.class, name = "wake-up")
+        @JsonSubTypes.Type(value = Inbound.WakeUp.class, name = "wake-up"),
+        @JsonSubTypes.Type(value = Inbound.GroupCounted.class, name = "counted")
 })
 public sealed interface Inbound {
 
@@ -69,5 +70,12 @@ public sealed interface Inbound {
 
     /** A group became a supergroup and now lives under {@code newChatId}. */
     record ChatMigrated(String updateId, String chatId, Instant at, String newChatId) implements Inbound {
+    }
+
+    /**
+     * The platform counted the people in a group ({@code members}, bots included: Telegram's
+     * getChatMemberCount), after an update that may have changed it.
+     */
+    record GroupCounted(String updateId, String chatId, Instant at, int members) implements Inbound {
     }
 }

@@ -181,6 +181,10 @@ public class GroupPlanner {
         if (inbound instanceof Inbound.WakeUp) {
             return List.of(new Event.TimePassed(at));
         }
+        if (inbound instanceof Inbound.GroupCounted counted) {
+            // Telegram counts bots too; ours is one of them (others the bot cannot tell apart)
+            return List.of(new Event.GroupSizeReported(at, Math.max(0, counted.members() - 1)));
+        }
         if (inbound instanceof Inbound.MembersJoined joined) {
             List<Event> events = new ArrayList<>();
             if (joined.botAdded()) {

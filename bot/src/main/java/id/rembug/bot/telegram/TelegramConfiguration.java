@@ -68,8 +68,15 @@ public class TelegramConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "rembug.telegram.mode", havingValue = "polling", matchIfMissing = true)
-    TelegramPollingIntake telegramPollingIntake(TelegramUpdateTranslator translator, InboxWriter inbox) {
-        return new TelegramPollingIntake(translator, inbox);
+    TelegramPollingIntake telegramPollingIntake(TelegramUpdateTranslator translator, InboxWriter inbox,
+                                                TelegramGroupCounter counter) {
+        return new TelegramPollingIntake(translator, inbox, counter);
+    }
+
+    @Bean
+    TelegramGroupCounter telegramGroupCounter(TelegramApiClient client, InboxWriter inbox,
+                                              ObjectProvider<Clock> clock) {
+        return new TelegramGroupCounter(client, inbox, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -33,18 +33,30 @@ public final class TelegramPollingIntake implements LongPollingUpdateConsumer {
 
     private final TelegramUpdateTranslator translator;
     private final InboxWriter inbox;
+    private final TelegramGroupCounter counter;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
     private volatile CountDownLatch shutdown = new CountDownLatch(1);
 
     public TelegramPollingIntake(TelegramUpdateTranslator translator, InboxWriter inbox) {
-        this(translator, inbox, Duration.ofMillis(100), Duration.ofSeconds(5));
+        this(translator, inbox, null);
+    }
+
+    /** @param counter counts a group's members after an update that may change them; null: never */
+    public TelegramPollingIntake(TelegramUpdateTranslator translator, InboxWriter inbox, TelegramGroupCounter counter) {
+        this(translator, inbox, counter, Duration.ofMillis(100), Duration.ofSeconds(5));
     }
 
     public TelegramPollingIntake(TelegramUpdateTranslator translator, InboxWriter inbox, Duration firstBackoff,
                                  Duration maxBackoff) {
+        this(translator, inbox, null, firstBackoff, maxBackoff);
+    }
+
+    public TelegramPollingIntake(TelegramUpdateTranslator translator, InboxWriter inbox, TelegramGroupCounter counter,
+                                 Duration firstBackoff, Duration maxBackoff) {
         this.translator = translator;
         this.inbox = inbox;
+        this.counter = counter;
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
     }
@@ -61,6 +73,9 @@ public final class TelegramPollingIntake implements LongPollingUpdateConsumer {
             }
             if (!batch.isEmpty()) {
                 appendUntilStored(batch);
+                if (counter != null) {
+                    counter.countAfter(batch);
+                }
             }
         } catch (Throwable unexpected) {
             // Only a bug gets here (the translator and the retry loop catch everything they expect).

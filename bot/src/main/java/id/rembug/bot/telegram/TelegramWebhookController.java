@@ -43,13 +43,16 @@ public final class TelegramWebhookController {
     private final TelegramUpdateReader reader;
     private final TelegramUpdateTranslator translator;
     private final InboxWriter inbox;
+    private final TelegramGroupCounter counter;
 
     public TelegramWebhookController(TelegramProperties properties, TelegramUpdateReader reader,
-                                     TelegramUpdateTranslator translator, InboxWriter inbox) {
+                                     TelegramUpdateTranslator translator, InboxWriter inbox,
+                                     TelegramGroupCounter counter) {
         this.secret = properties.webhookSecret().getBytes(StandardCharsets.UTF_8);
         this.reader = reader;
         this.translator = translator;
         this.inbox = inbox;
+        this.counter = counter;
     }
 
     @PostMapping("${rembug.telegram.webhook-path:" + TelegramProperties.DEFAULT_WEBHOOK_PATH + "}")
@@ -73,6 +76,7 @@ public final class TelegramWebhookController {
         }
         try {
             inbox.append(inbound);
+            counter.countAfter(inbound);
             return ResponseEntity.ok().build();
         } catch (RuntimeException e) {
             log.warn("Cannot store Telegram update {} in the inbox ({}); answering 503 so Telegram sends it again",

@@ -1,0 +1,84 @@
+package id.rembug.bot.telegram;
+
+import id.rembug.bot.channel.InboxWriter;
+import id.rembug.bot.channel.Inbound;
+import id.rembug.dialogues.engine.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMemberCount;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Asks Telegram how many people a group has whenever that may have changed (the bot was added,
+ * someone joined or left, the group starts with /mulai), and hands the count to the group as an
+ * inbox entry of its own. Under privacy mode the bot never sees members who do not write, so
+ * without the count a summary could not honestly say "everyone has spoken", and "3 of 5 have
+ * answered" would count only those the bot has seen.
+ *
+ * <p>The call goes on its own thread, after the update that caused it is safely stored, so a slow
+ * or failing Bot API never holds up the intake; a count that fails is simply not there, and the
+ * group goes on with the members it knows. Its inbox id derives from the update that caused it,
+ * so a redelivered update does not count twice.
+ */
+public final class TelegramGroupCounter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramGroupCounter.class);
+
+    private final TelegramClient client;
+    private final InboxWriter inbox;
+    private final Clock clock;
+    private final ExecutorService calls = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "rembug-telegram-group-count");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public TelegramGroupCounter(TelegramClient client, InboxWriter inbox, Clock clock) {
+        this.client = client;
+        this.inbox = inbox;
+        this.clock = clock;
+    }
+
+    /** Counts, in the background, each group of these stored updates whose size may have changed. */
+    public void countAfter(List<Inbound> stored) {
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (Inbound inbound : stored) {
+            if (changesTheCount(inbound)) {
+                groups.put(inbound.chatId(), inbound.updateId());
+            }
+        }
+        groups.forEach((chatId, cause) -> calls.execute(() -> count(chatId, cause)));
+    }
+
+    private static boolean changesTheCount(Inbound inbound) {
+        if (inbound instanceof Inbound.MembersJoined || inbound instanceof Inbound.MemberLeft left && !left.botRemoved()) {
+            return true;
+        }
+        return inbound instanceof Inbound.Message message && !message.privateChat() && !message.edited()
+                && Command.parse(message.text()).map(p -> p.command() == Command.START).orElse(false);
+    }
+
+    private void count(String chatId, String cause) {
+        try {
+            Integer members = client.execute(GetChatMemberCount.builder().chatId(chatId).build());
+            if (members != null) {
+                inbox.append(List.of(new Inbound.GroupCounted("count:" + cause, chatId, clock.instant(), members)));
+            }
+        } catch (Exception e) {
+            log.info("Could not count the members of group {} ({}); it goes on with the members it knows",
+                    chatId, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
+    }
+}
