@@ -7,6 +7,7 @@ import id.rembug.bot.testsupport.FakeTelegramApp;
 import id.rembug.bot.testsupport.FakeTelegram.Call;
 import id.rembug.bot.testsupport.FakeTelegram.Failure;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
+import id.rembug.bot.testsupport.FakeTelegram.Said;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.bot.testsupport.GroupJourney;
 import id.rembug.bot.testsupport.GroupJourney.Answered;
@@ -195,6 +196,29 @@ class TelegramScenarioTest {
         assertThat(toOldChat.subList(refused + 1, toOldChat.size())).as("nothing more tried in the old chat").isEmpty();
         assertThat(group.redis().hget("rembug:group:" + group.groupId(), "chat")).isEqualTo(Long.toString(newChat));
         group.assertAnswersKept();
+    }
+
+    @Test
+    void groupChatterIsKeptFromTheBotByPrivacyModeAndIgnoredWhenItDoesSeeIt() {
+        GroupJourney group = startedGroup();
+        Person resident = group.residents().get(0);
+        int callsBefore = telegram.callsFor(group.chatId()).size();
+
+        Said unseen = telegram.say(group.chatId(), resident, "nanti sore kumpul di balai?", null);
+        assertThat(unseen.reachedTheBot()).isFalse();
+        assertThat(telegram.hiddenByPrivacy(group.chatId())).containsExactly(unseen);
+
+        // A bot made an admin of the group sees every message, as with privacy mode off.
+        telegram.privacyMode(false);
+        try {
+            Said seen = telegram.say(group.chatId(), resident, "iya, jam 4 ya", null);
+            group.awaitStep("the chatter in the inbox", () -> group.timesInInbox(seen.updateId()) == 1);
+            await().during(QUIET).atMost(QUIET.multipliedBy(3))
+                    .until(() -> telegram.callsFor(group.chatId()).size() == callsBefore);
+            assertThat(group.redis().hkeys("rembug:group:" + group.groupId() + ":answers")).isEmpty();
+        } finally {
+            telegram.privacyMode(true);
+        }
     }
 
     @Test

@@ -13,10 +13,15 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,33 +35,103 @@ import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A stateful stand-in for the Telegram Bot API on WireMock: it keeps the updates people send,
- * hands them out through long-polled {@code getUpdates} the way Telegram does (an update stays
- * until a later call's {@code offset} confirms it, so a new poller is served everything
- * unconfirmed), gives every sent message an id, remembers what the bot sent, and fails calls on
- * request (429, 403, 5xx, a group that became a supergroup).
+ * A stateful stand-in for the Telegram Bot API on WireMock that behaves as Telegram does, as far
+ * as Rembug can tell: it keeps the updates people send, hands them out through long-polled
+ * {@code getUpdates} the way Telegram does (an update stays until a later call's {@code offset}
+ * confirms it, so a new poller is served everything unconfirmed), keeps every message of every
+ * chat as Telegram would return it, remembers what the bot did, and fails calls on request (429,
+ * 403, 5xx, a group that became a supergroup).
  *
  * <p>Every {@code POST /bot<token>/<method>} is answered by one WireMock extension; method names
  * are matched case-insensitively (TelegramBots writes some in lower case, {@code sendmessage},
- * others in camel case, {@code setMessageReaction}). Message ids come from one counter for all
- * chats, people's messages included, so an id names one message in the whole test.
+ * others in camel case, {@code setMessageReaction}).
+ *
+ * <h2>What it does as Telegram does</h2>
+ * <ul>
+ *   <li><b>Messages</b> carry {@code reply_markup} only as an inline keyboard. A ForceReply (or a
+ *       reply keyboard) the bot sent is never echoed back: not in sendMessage's result, not in the
+ *       {@code reply_to_message} of a member's reply, not in a button press's {@code message}.
+ *       {@link Sent#forceReply()} still tells a test what the bot asked for.</li>
+ *   <li>A member's <b>reply</b> carries {@code reply_to_message}: the replied-to message as it
+ *       stands now (edited text, current inline keyboard), without its own reply.</li>
+ *   <li><b>Privacy mode</b> (on by default, {@link #privacyMode(boolean)} per test): in a group
+ *       the bot receives only commands ({@code /x}, or {@code /x@}{@value #BOT_USERNAME}; a command
+ *       addressed to another bot is not delivered), replies to the bot's messages, messages that
+ *       mention {@code @}{@value #BOT_USERNAME}, service messages (the bot or members joining or
+ *       leaving, migration) and button presses. Anything else a member says in a group gets its
+ *       message id and stays in the chat, but never reaches getUpdates: {@link #say} tells which
+ *       happened and {@link #hiddenByPrivacy(long)} lists what the bot did not see. Telegram
+ *       delivers a bare {@code /x} only if this bot was the last bot to write in the group; with
+ *       one bot per test group it always is. Private chats see everything.</li>
+ *   <li><b>Ids</b>: message ids count up per chat, people's messages and the bot's sharing one
+ *       sequence; update ids count up per bot. Each fake starts both from a block of its own,
+ *       because the test Redis outlives a fake and an update id it has seen is (rightly) ignored.</li>
+ *   <li><b>Limits</b>: a text of 1-4096 characters (UTF-16 units, as Telegram counts them), else
+ *       400 "message text is empty" / "message is too long" (editMessageText: "text must be
+ *       non-empty" / "MESSAGE_TOO_LONG"); callback data of 1-64 bytes, else 400
+ *       "BUTTON_DATA_INVALID"; a callback answer's text of 0-200 characters, else 400
+ *       "MESSAGE_TOO_LONG".</li>
+ *   <li><b>editMessageText</b> (chat_id + message_id; inline messages are not modelled) replaces
+ *       the text and the inline keyboard of one of the bot's messages and returns the edited
+ *       message with its {@code edit_date}; an edit without {@code reply_markup} removes the
+ *       keyboard, as Telegram does. The same text and keyboard again: 400 "message is not
+ *       modified: ..."; an id the chat does not have: 400 "message to edit not found"; a
+ *       member's message: 400 "message can't be edited".</li>
+ *   <li><b>setMessageReaction</b> on an id the chat does not have: 400 "message to react not
+ *       found". <b>answerCallbackQuery</b> for a query that was never sent or is already
+ *       answered: 400 "query is too old and response timeout expired or query ID is invalid";
+ *       its text and {@code show_alert} are recorded ({@link #callbackAnswersIn(long)}). The
+ *       15-second deadline for answering is not modelled.</li>
+ *   <li><b>sendMessage</b> replying to a message the chat does not have: sent without the reply
+ *       when {@code allow_sending_without_reply}, else 400 "message to be replied not found".</li>
+ * </ul>
+ *
+ * <h2>Rate limits (off unless {@link #rateLimits(RateLimits)} turns them on)</h2>
+ * Telegram's Bot FAQ names three: about 30 messages a second overall, about one a second per chat
+ * (short bursts pass), and 20 a minute per group. {@link RateLimits#TELEGRAM} enforces them as an
+ * overall sliding window of 30 per second, a per-chat bucket of 3 refilled one per second, and a
+ * per-group (negative chat id) sliding window of 20 per minute. A call over any of them is
+ * refused with 429 "Too Many Requests: retry after N" and {@code parameters.retry_after} = N, the
+ * whole seconds until every limit it met has room again; a refused call takes no room.
+ *
+ * <p>What counts: {@code sendMessage}, and also {@code editMessageText} and
+ * {@code setMessageReaction}. Telegram documents limits only for messages; how edits and
+ * reactions count is not documented, so this double counts them like messages, the conservative
+ * reading (a bot that stays under these limits stays under Telegram's). Not counted:
+ * {@code answerCallbackQuery} (an answer to a person's press, not a message in a chat),
+ * {@code getUpdates} and the set-up calls. Calls refused for any other reason (400, 403, scripted
+ * failures) take no room either.
+ *
+ * <h2>Not modelled</h2>
+ * Telegram trimming whitespace around texts, parse modes and entities in the bot's texts, media,
+ * inline mode, chats the bot was never added to ("chat not found"), expiry of callback queries and
+ * of unconfirmed updates.
  */
 public final class FakeTelegram implements AutoCloseable {
 
     public static final String TOKEN = "123456:TEST-token";
     /** The bot's own user id: the number in front of its token. */
     public static final long BOT_ID = 123456L;
+    /** The bot's username, for {@code /x@rembug_bot} and mentions. */
+    public static final String BOT_USERNAME = "rembug_bot";
+    /** Telegram's limit on a message text, in UTF-16 units. */
+    public static final int MAX_TEXT_LENGTH = 4096;
+    /** Telegram's limit on a button's callback data, in bytes. */
+    public static final int MAX_CALLBACK_DATA_BYTES = 64;
+    /** Telegram's limit on the text of a callback answer, in characters. */
+    public static final int MAX_CALLBACK_ANSWER_LENGTH = 200;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /**
-     * Each fake numbers its updates and messages from its own block: the test Redis outlives a
-     * fake, and an update id it has seen before is (rightly) ignored as a redelivery.
-     */
     private static final AtomicLong BLOCKS = new AtomicLong();
     private static final long BLOCK_SIZE = 10_000_000L;
     /** The longest a getUpdates call is held open, whatever timeout it asks for. */
     private static final long MAX_HOLD_MILLIS = 1_000;
+    private static final Set<String> COUNTED = Set.of("sendmessage", "editmessagetext", "setmessagereaction");
+    private static final String NOT_MODIFIED = "Bad Request: message is not modified: specified new message content"
+            + " and reply markup are exactly the same as a current content and reply markup of the message";
+    private static final String QUERY_INVALID =
+            "Bad Request: query is too old and response timeout expired or query ID is invalid";
 
     /** A person in the test, with the name Telegram shows. */
     public record Person(long id, String firstName) {
@@ -66,7 +141,11 @@ public final class FakeTelegram implements AutoCloseable {
     public record Button(String label, String data) {
     }
 
-    /** A message the bot sent and Telegram accepted. */
+    /**
+     * A message the bot sent and Telegram accepted, as the bot sent it ({@link #forceReply()} is
+     * what the bot asked for, which Telegram never shows back). Later edits do not change it; see
+     * {@link #editsIn(long)} and {@link #message(long, long)}.
+     */
     public record Sent(long messageId, String chatId, String text, boolean forceReply, List<List<Button>> buttons,
                        Long replyTo, long atMillis) {
 
@@ -90,6 +169,26 @@ public final class FakeTelegram implements AutoCloseable {
         /** A milestone summary: it carries the facilitator's buttons. */
         public boolean isSummary() {
             return hasButtonWithDataStarting("f|");
+        }
+    }
+
+    /** An edit Telegram accepted: the message's new text and inline keyboard. */
+    public record Edit(long messageId, String chatId, String text, List<List<Button>> buttons, long atMillis) {
+    }
+
+    /** An answer to a button press Telegram accepted; {@code chatId} is where the pressed message is. */
+    public record CallbackAnswer(String callbackQueryId, String chatId, String text, boolean showAlert,
+                                 long atMillis) {
+    }
+
+    /**
+     * A message a person wrote. {@code updateId} is the update that carries it to the bot, or null
+     * when privacy mode kept it from the bot.
+     */
+    public record Said(long messageId, String chatId, Long updateId) {
+
+        public boolean reachedTheBot() {
+            return updateId != null;
         }
     }
 
@@ -122,10 +221,27 @@ public final class FakeTelegram implements AutoCloseable {
                     "{\"migrate_to_chat_id\":" + newChatId + "}");
         }
 
+        public static Failure badRequest(String description) {
+            return new Failure(400, "Bad Request: " + description, null);
+        }
+
         String body() {
             return "{\"ok\":false,\"error_code\":" + status + ",\"description\":" + quote(description)
                     + (parameters == null ? "" : ",\"parameters\":" + parameters) + "}";
         }
+    }
+
+    /**
+     * Telegram's rate limits as this double enforces them (see the class comment): {@code overall}
+     * calls in any {@code overallWindow}; per chat a bucket of {@code chatBurst} refilled one per
+     * {@code chatInterval}; per group chat {@code perGroup} in any {@code groupWindow}.
+     */
+    public record RateLimits(int overall, Duration overallWindow, Duration chatInterval, int chatBurst, int perGroup,
+                             Duration groupWindow) {
+
+        /** Telegram's limits: 30/s overall, 1/s per chat with bursts of 3, 20/min per group. */
+        public static final RateLimits TELEGRAM = new RateLimits(30, Duration.ofSeconds(1), Duration.ofSeconds(1), 3,
+                20, Duration.ofMinutes(1));
     }
 
     private static final class Rule {
@@ -147,16 +263,45 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    /** One chat's messages, as Telegram would return them now, and its id sequence. */
+    private final class Chat {
+        final String id;
+        long nextMessageId = messageIdBlock;
+        final Map<Long, ObjectNode> messages = new HashMap<>();
+        final Set<Long> fromBot = new HashSet<>();
+        /** Per-chat bucket: the time at which it is full again (GCRA's theoretical arrival time). */
+        long bucketFullAtMillis;
+        final ArrayDeque<Long> groupWindow = new ArrayDeque<>();
+
+        Chat(String id) {
+            this.id = id;
+        }
+    }
+
+    private record Callback(String chatId, boolean answered) {
+    }
+
     private final WireMockServer server;
     private final Object lock = new Object();
+    private final long messageIdBlock;
     private final TreeMap<Long, String> updates = new TreeMap<>();
+    private final Map<Long, Long> queuedAt = new HashMap<>();
+    private final Map<String, Chat> chats = new HashMap<>();
+    private final Map<String, String> privateNames = new HashMap<>();
+    private final Map<String, Callback> callbacks = new HashMap<>();
     private final List<Sent> sent = new ArrayList<>();
+    private final List<Edit> edits = new ArrayList<>();
+    private final List<CallbackAnswer> callbackAnswers = new ArrayList<>();
+    private final List<Said> hidden = new ArrayList<>();
     private final List<Call> calls = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<Long> served = new ArrayList<>();
     private final Set<String> notStarted = new HashSet<>();
+    private final ArrayDeque<Long> overallWindow = new ArrayDeque<>();
+    private RateLimits rateLimits;
+    private boolean privacyMode = true;
+    private long rateLimited;
     private long nextUpdateId;
-    private long nextMessageId;
     private long nextCallbackId;
     private long confirmedOffset;
     private boolean confirmationsLost;
@@ -164,7 +309,7 @@ public final class FakeTelegram implements AutoCloseable {
     public FakeTelegram() {
         long block = BLOCKS.incrementAndGet() * BLOCK_SIZE;
         nextUpdateId = block + 1;
-        nextMessageId = block + 1;
+        messageIdBlock = block + 1;
         nextCallbackId = block + 1;
         server = new WireMockServer(options().dynamicPort().disableRequestJournal().containerThreads(40)
                 .extensions(new Transformer()));
@@ -182,11 +327,87 @@ public final class FakeTelegram implements AutoCloseable {
         server.stop();
     }
 
+    // ---- how Telegram is set up ----------------------------------------------------------
+
+    /** Privacy mode on (the default, as BotFather sets it) or off (the bot sees all group messages). */
+    public void privacyMode(boolean on) {
+        synchronized (lock) {
+            privacyMode = on;
+        }
+    }
+
+    /** Enforces Telegram's rate limits from now on, with 429s ({@code null}: none, the default). */
+    public void rateLimits(RateLimits limits) {
+        synchronized (lock) {
+            rateLimits = limits;
+            overallWindow.clear();
+            chats.values().forEach(chat -> {
+                chat.bucketFullAtMillis = 0;
+                chat.groupWindow.clear();
+            });
+        }
+    }
+
     // ---- what people do ------------------------------------------------------------------
 
-    /** A text in a group, from a person; {@code replyTo} is the message it replies to, or null. */
+    /**
+     * A person writes in a group; {@code replyTo} is the id of the message in that chat it replies
+     * to, or null. Returns the id Telegram gave the message, whether or not privacy mode let the
+     * bot see it ({@link #say} tells which).
+     */
     public long groupText(long chatId, Person from, String text, Long replyTo) {
-        return message(chatId, from, text, replyTo, false);
+        return say(chatId, from, text, replyTo).messageId();
+    }
+
+    /**
+     * A person writes in a chat (a group, or their private chat with the bot when {@code chatId}
+     * is their own id). In a group under privacy mode, chatter that is no command, no reply to the
+     * bot and no mention of it gets an id but no update.
+     */
+    public Said say(long chatId, Person from, String text, Long replyTo) {
+        synchronized (lock) {
+            String chat = String.valueOf(chatId);
+            boolean privateChat = chatId > 0;
+            if (privateChat) {
+                privateNames.put(chat, from.firstName());
+            }
+            Chat log = chat(chat);
+            long messageId = log.nextMessageId++;
+            ObjectNode message = baseMessage(messageId, chat, from);
+            message.put("text", text);
+            ArrayNode entities = NODES.arrayNode();
+            String command = commandOf(text);
+            if (command != null) {
+                entities.addObject().put("type", "bot_command").put("offset", 0).put("length", command.length());
+            }
+            int mention = text.toLowerCase(Locale.ROOT).indexOf("@" + BOT_USERNAME);
+            if (mention >= 0 && (command == null || mention > command.length())) {
+                entities.addObject().put("type", "mention").put("offset", mention)
+                        .put("length", BOT_USERNAME.length() + 1);
+            }
+            if (!entities.isEmpty()) {
+                message.set("entities", entities);
+            }
+            boolean repliesToBot = false;
+            if (replyTo != null) {
+                ObjectNode original = log.messages.get(replyTo);
+                if (original == null) {
+                    throw new IllegalArgumentException("chat " + chat + " has no message " + replyTo + " to reply to");
+                }
+                message.set("reply_to_message", withoutReply(original));
+                repliesToBot = log.fromBot.contains(replyTo);
+            }
+            log.messages.put(messageId, message);
+            boolean seen = privateChat || !privacyMode || repliesToBot || mention >= 0
+                    || command != null && (!command.contains("@")
+                    || command.substring(command.indexOf('@') + 1).equalsIgnoreCase(BOT_USERNAME));
+            if (!seen) {
+                Said said = new Said(messageId, chat, null);
+                hidden.add(said);
+                return said;
+            }
+            return new Said(messageId, chat, queueMessage(message));
+        }
     }
 
     /**
@@ -196,7 +417,7 @@ public final class FakeTelegram implements AutoCloseable {
     public long privateText(Person from, String text) {
         synchronized (lock) {
             notStarted.remove(String.valueOf(from.id()));
-            return message(from.id(), from, text, null, true);
+            return say(from.id(), from, text, null).messageId();
         }
     }
 
@@ -210,16 +431,30 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
-    /** Presses a button of a message the bot sent; returns the callback query id. */
+    /**
+     * Presses a button of a message the bot sent; returns the callback query id. The query carries
+     * the message as it stands now (edits included, inline keyboard only).
+     */
     public String press(Person from, Sent message, String data) {
+        return press(from, Long.parseLong(message.chatId()), message.messageId(), data);
+    }
+
+    /** Presses a button of the bot's message {@code messageId} in the chat; returns the callback query id. */
+    public String press(Person from, long chatId, long messageId, String data) {
         synchronized (lock) {
+            String chat = String.valueOf(chatId);
+            ObjectNode pressed = chat(chat).messages.get(messageId);
+            if (pressed == null || !chat(chat).fromBot.contains(messageId)) {
+                throw new IllegalArgumentException("chat " + chat + " has no message " + messageId + " of the bot");
+            }
             String callbackId = "cbq-" + nextCallbackId++;
+            callbacks.put(callbackId, new Callback(chat, false));
             ObjectNode query = NODES.objectNode();
             query.put("id", callbackId);
             query.set("from", user(from));
-            query.put("chat_instance", "ci" + message.chatId());
+            query.put("chat_instance", "ci" + chat);
             query.put("data", data);
-            query.set("message", botMessage(message));
+            query.set("message", pressed.deepCopy());
             ObjectNode update = NODES.objectNode();
             update.set("callback_query", query);
             queue(update);
@@ -227,26 +462,41 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
-    /** {@code who} adds the bot (and maybe others) to a group. */
+    /** {@code who} adds the bot to a group. */
     public void botAddedToGroup(long chatId, Person who) {
         synchronized (lock) {
-            ObjectNode message = baseMessage(nextMessageId++, chatId, who, false);
-            ArrayNode members = message.putArray("new_chat_members");
-            members.add(botUser());
-            message.set("new_chat_member", botUser());
-            queueMessage(message);
+            serviceMessage(chatId, who, message -> {
+                message.putArray("new_chat_members").add(botUser());
+                message.set("new_chat_member", botUser());
+            });
+        }
+    }
+
+    /** {@code member} joins a group (Telegram's service message, which privacy mode lets through). */
+    public long memberJoined(long chatId, Person member) {
+        synchronized (lock) {
+            return serviceMessage(chatId, member, message -> {
+                message.putArray("new_chat_members").add(user(member));
+                message.set("new_chat_member", user(member));
+            });
+        }
+    }
+
+    /** {@code member} leaves a group. */
+    public long memberLeft(long chatId, Person member) {
+        synchronized (lock) {
+            return serviceMessage(chatId, member, message -> {
+                message.set("left_chat_member", user(member));
+                message.set("left_chat_participant", user(member));
+            });
         }
     }
 
     /** The two service messages Telegram sends when a group becomes a supergroup: old chat, then new. */
     public void groupBecameSupergroup(long oldChatId, long newChatId, Person who) {
         synchronized (lock) {
-            ObjectNode inOld = baseMessage(nextMessageId++, oldChatId, who, false);
-            inOld.put("migrate_to_chat_id", newChatId);
-            queueMessage(inOld);
-            ObjectNode inNew = baseMessage(nextMessageId++, newChatId, who, false);
-            inNew.put("migrate_from_chat_id", oldChatId);
-            queueMessage(inNew);
+            serviceMessage(oldChatId, who, message -> message.put("migrate_to_chat_id", newChatId));
+            serviceMessage(newChatId, who, message -> message.put("migrate_from_chat_id", oldChatId));
         }
     }
 
@@ -255,63 +505,69 @@ public final class FakeTelegram implements AutoCloseable {
         synchronized (lock) {
             long id = nextUpdateId++;
             updates.put(id, "{\"update_id\":" + id + ",\"message\":\"not an object\"}");
+            queuedAt.put(id, System.currentTimeMillis());
             lock.notifyAll();
             return id;
         }
     }
 
-    private long message(long chatId, Person from, String text, Long replyTo, boolean privateChat) {
-        synchronized (lock) {
-            long messageId = nextMessageId++;
-            ObjectNode message = baseMessage(messageId, chatId, from, privateChat);
-            message.put("text", text);
-            if (text.startsWith("/")) {
-                int end = text.indexOf(' ');
-                ObjectNode entity = message.putArray("entities").addObject();
-                entity.put("type", "bot_command").put("offset", 0).put("length", end < 0 ? text.length() : end);
-            }
-            if (replyTo != null) {
-                Sent original = sent.stream().filter(s -> s.messageId() == replyTo).findFirst().orElse(null);
-                message.set("reply_to_message", original != null ? botMessage(original)
-                        : baseMessage(replyTo, chatId, new Person(BOT_ID, "Rembug"), privateChat));
-            }
-            queueMessage(message);
-            return messageId;
-        }
+    private long serviceMessage(long chatId, Person who, java.util.function.Consumer<ObjectNode> fill) {
+        String chat = String.valueOf(chatId);
+        Chat log = chat(chat);
+        long messageId = log.nextMessageId++;
+        ObjectNode message = baseMessage(messageId, chat, who);
+        fill.accept(message);
+        log.messages.put(messageId, message);
+        queueMessage(message);
+        return messageId;
     }
 
-    private ObjectNode baseMessage(long messageId, long chatId, Person from, boolean privateChat) {
+    private Chat chat(String chatId) {
+        return chats.computeIfAbsent(chatId, Chat::new);
+    }
+
+    /** {@code /x} or {@code /x@bot} at the start of the text, or null. */
+    private static String commandOf(String text) {
+        if (text.length() < 2 || text.charAt(0) != '/' || !Character.isLetter(text.charAt(1))) {
+            return null;
+        }
+        int end = 1;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(0, end);
+    }
+
+    private ObjectNode baseMessage(long messageId, String chatId, Person from) {
         ObjectNode message = NODES.objectNode();
         message.put("message_id", messageId);
         message.set("from", user(from));
-        message.set("chat", chat(String.valueOf(chatId), privateChat ? from.firstName() : null));
+        message.set("chat", chatNode(chatId));
         message.put("date", nowSeconds());
         return message;
     }
 
-    private ObjectNode botMessage(Sent sentMessage) {
-        ObjectNode message = NODES.objectNode();
-        message.put("message_id", sentMessage.messageId());
-        message.set("from", botUser());
-        message.set("chat", chat(sentMessage.chatId(), "Rembug"));
-        message.put("date", nowSeconds());
-        message.put("text", sentMessage.text());
-        return message;
+    private static ObjectNode withoutReply(ObjectNode message) {
+        ObjectNode copy = message.deepCopy();
+        copy.remove("reply_to_message");
+        return copy;
     }
 
-    private void queueMessage(ObjectNode message) {
+    private long queueMessage(ObjectNode message) {
         ObjectNode update = NODES.objectNode();
-        update.set("message", message);
-        queue(update);
+        update.set("message", message.deepCopy());
+        return queue(update);
     }
 
-    private void queue(ObjectNode update) {
+    private long queue(ObjectNode update) {
         long id = nextUpdateId++;
         ObjectNode withId = NODES.objectNode();
         withId.put("update_id", id);
         withId.setAll(update);
         updates.put(id, withId.toString());
+        queuedAt.put(id, System.currentTimeMillis());
         lock.notifyAll();
+        return id;
     }
 
     /** Sends an update again that was delivered before, as Telegram does to a poller that starts afresh. */
@@ -353,7 +609,7 @@ public final class FakeTelegram implements AutoCloseable {
 
     // ---- what the bot did ----------------------------------------------------------------
 
-    /** Messages Telegram accepted for the chat, oldest first. */
+    /** Messages Telegram accepted for the chat (sendMessage), oldest first. */
     public List<Sent> sentTo(long chatId) {
         String chat = String.valueOf(chatId);
         return sent(s -> s.chatId().equals(chat));
@@ -369,6 +625,11 @@ public final class FakeTelegram implements AutoCloseable {
         return sentTo(chatId).stream().map(Sent::text).toList();
     }
 
+    /** How many messages Telegram accepted for the chat (sendMessage). */
+    public int messageCount(long chatId) {
+        return sentTo(chatId).size();
+    }
+
     /** The last question asked in a group (see {@link Sent#isQuestion()}). */
     public Optional<Sent> latestQuestion(long groupChatId) {
         List<Sent> questions = sentTo(groupChatId).stream().filter(Sent::isQuestion).toList();
@@ -380,6 +641,47 @@ public final class FakeTelegram implements AutoCloseable {
         return sentTo(userChatId).stream().filter(Sent::isSummary).toList();
     }
 
+    /** A message of the chat as Telegram would return it now (edits applied, inline keyboard only). */
+    public Optional<JsonNode> message(long chatId, long messageId) {
+        synchronized (lock) {
+            Chat chat = chats.get(String.valueOf(chatId));
+            ObjectNode message = chat == null ? null : chat.messages.get(messageId);
+            return Optional.ofNullable(message == null ? null : message.deepCopy());
+        }
+    }
+
+    /** The edits Telegram accepted in the chat, oldest first. */
+    public List<Edit> editsIn(long chatId) {
+        String chat = String.valueOf(chatId);
+        synchronized (lock) {
+            return edits.stream().filter(e -> e.chatId().equals(chat)).toList();
+        }
+    }
+
+    public int editCount(long chatId) {
+        return editsIn(chatId).size();
+    }
+
+    /** The answers to presses of buttons under the chat's messages, oldest first. */
+    public List<CallbackAnswer> callbackAnswersIn(long chatId) {
+        String chat = String.valueOf(chatId);
+        synchronized (lock) {
+            return callbackAnswers.stream().filter(a -> a.chatId().equals(chat)).toList();
+        }
+    }
+
+    public int callbackAnswerCount(long chatId) {
+        return callbackAnswersIn(chatId).size();
+    }
+
+    /** What people said in the chat that privacy mode kept from the bot, oldest first. */
+    public List<Said> hiddenByPrivacy(long chatId) {
+        String chat = String.valueOf(chatId);
+        synchronized (lock) {
+            return hidden.stream().filter(s -> s.chatId().equals(chat)).toList();
+        }
+    }
+
     /** Every call of one method (case-insensitive), failed ones included, oldest first. */
     public List<Call> calls(String method) {
         synchronized (lock) {
@@ -387,7 +689,10 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
-    /** Every call of one method for one chat, failed ones included. */
+    /**
+     * Every call of one method for one chat, failed ones included; an answerCallbackQuery belongs
+     * to the chat of the pressed message.
+     */
     public List<Call> calls(String method, long chatId) {
         String chat = String.valueOf(chatId);
         return calls(method).stream().filter(c -> chat.equals(c.chatId())).toList();
@@ -401,6 +706,13 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    /** How many calls the rate limits of {@link #rateLimits(RateLimits)} refused with 429. */
+    public long rateLimited() {
+        synchronized (lock) {
+            return rateLimited;
+        }
+    }
+
     /** How many getUpdates answers have carried this update. */
     public int timesServed(long updateId) {
         synchronized (lock) {
@@ -408,10 +720,21 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    /** When the update was queued, that is made available to getUpdates (epoch millis), or null. */
+    public Long queuedAtMillis(long updateId) {
+        synchronized (lock) {
+            return queuedAt.get(updateId);
+        }
+    }
+
     /** The message ids the bot put a reaction on in the chat, one entry per successful call. */
     public List<Long> reactionsIn(long chatId) {
         return calls("setMessageReaction", chatId).stream().filter(Call::succeeded)
                 .map(call -> call.body().path("message_id").asLong()).toList();
+    }
+
+    public int reactionCount(long chatId) {
+        return reactionsIn(chatId).size();
     }
 
     /** The id the next queued update will get. */
@@ -425,7 +748,8 @@ public final class FakeTelegram implements AutoCloseable {
     public String transcript() {
         synchronized (lock) {
             StringBuilder out = new StringBuilder("Fake Telegram: confirmed offset ").append(confirmedOffset)
-                    .append(", updates served ").append(served.size()).append("\nupdates:");
+                    .append(", updates served ").append(served.size()).append(", privacy mode ")
+                    .append(privacyMode ? "on" : "off").append("\nupdates:");
             updates.tailMap(Math.max(1, nextUpdateId - 20)).values().forEach(u -> out.append("\n  ").append(u));
             out.append("\nlast calls:");
             calls.subList(Math.max(0, calls.size() - 30), calls.size()).forEach(c -> out.append("\n  ")
@@ -460,38 +784,281 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    /** A call's outcome: 200 with a result, or a failure. */
+    private record Outcome(Failure failure, String result) {
+        static Outcome ok(String result) {
+            return new Outcome(null, result);
+        }
+
+        static Outcome fail(Failure failure) {
+            return new Outcome(failure, null);
+        }
+    }
+
     private ResponseDefinition answer(String method, JsonNode body) {
         String lower = method.toLowerCase(Locale.ROOT);
         if (lower.equals("getupdates")) {
             return json(200, getUpdates(body));
         }
-        String chatId = body.hasNonNull("chat_id") ? body.get("chat_id").asText() : null;
         synchronized (lock) {
             long now = System.currentTimeMillis();
-            Rule rule = chatId == null ? null
-                    : rules.stream().filter(r -> r.matches(method, chatId)).findFirst().orElse(null);
-            Failure failure = rule != null ? rule.failure : null;
+            String chatId = body.hasNonNull("chat_id") ? body.get("chat_id").asText() : null;
+            if (lower.equals("answercallbackquery")) {
+                Callback callback = callbacks.get(body.path("callback_query_id").asText());
+                chatId = callback == null ? null : callback.chatId();
+            }
+            String chat = chatId;
+            Rule rule = chat == null ? null
+                    : rules.stream().filter(r -> r.matches(method, chat)).findFirst().orElse(null);
+            Outcome outcome;
             if (rule != null) {
                 rule.remaining--;
+                outcome = Outcome.fail(rule.failure);
             } else if (chatId != null && notStarted.contains(chatId)) {
-                failure = Failure.forbidden("bot can't initiate conversation with a user");
+                outcome = Outcome.fail(Failure.forbidden("bot can't initiate conversation with a user"));
+            } else {
+                outcome = perform(lower, chatId, body, now);
             }
-            if (failure != null) {
-                calls.add(new Call(method, chatId, body, failure.status(), now));
-                return json(failure.status(), failure.body());
+            if (outcome.failure() != null) {
+                calls.add(new Call(method, chatId, body, outcome.failure().status(), now));
+                return json(outcome.failure().status(), outcome.failure().body());
             }
             calls.add(new Call(method, chatId, body, 200, now));
-            if (lower.equals("sendmessage")) {
-                return json(200, "{\"ok\":true,\"result\":" + sendMessage(chatId, body, now) + "}");
-            }
-            return json(200, "{\"ok\":true,\"result\":true}");
+            return json(200, "{\"ok\":true,\"result\":" + outcome.result() + "}");
         }
     }
 
+    private Outcome perform(String method, String chatId, JsonNode body, long now) {
+        Failure invalid = switch (method) {
+            case "sendmessage" -> checkSend(chatId, body);
+            case "editmessagetext" -> checkEdit(chatId, body);
+            case "setmessagereaction" -> chatId != null && chat(chatId).messages.containsKey(body.path("message_id")
+                    .asLong(0)) ? null : Failure.badRequest("message to react not found");
+            case "answercallbackquery" -> checkCallbackAnswer(body);
+            default -> null;
+        };
+        if (invalid != null) {
+            return Outcome.fail(invalid);
+        }
+        if (COUNTED.contains(method) && chatId != null) {
+            Failure limited = takeRoom(chatId, now);
+            if (limited != null) {
+                rateLimited++;
+                return Outcome.fail(limited);
+            }
+        }
+        return switch (method) {
+            case "sendmessage" -> Outcome.ok(sendMessage(chatId, body, now));
+            case "editmessagetext" -> Outcome.ok(editMessageText(chatId, body, now));
+            case "answercallbackquery" -> {
+                String id = body.path("callback_query_id").asText();
+                callbacks.put(id, new Callback(chatId, true));
+                callbackAnswers.add(new CallbackAnswer(id, chatId, body.path("text").asText(null),
+                        body.path("show_alert").asBoolean(false), now));
+                yield Outcome.ok("true");
+            }
+            case "getme" -> {
+                ObjectNode me = botUser();
+                me.put("can_join_groups", true).put("can_read_all_group_messages", !privacyMode)
+                        .put("supports_inline_queries", false);
+                yield Outcome.ok(me.toString());
+            }
+            default -> Outcome.ok("true");
+        };
+    }
+
+    // ---- checks, as Telegram makes them --------------------------------------------------
+
+    private Failure checkSend(String chatId, JsonNode body) {
+        if (chatId == null) {
+            return Failure.badRequest("chat_id is empty");
+        }
+        String text = body.path("text").asText("");
+        if (text.isEmpty()) {
+            return Failure.badRequest("message text is empty");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            return Failure.badRequest("message is too long");
+        }
+        Long replyTo = replyToOf(body);
+        if (replyTo != null && !chat(chatId).messages.containsKey(replyTo)
+                && !body.path("reply_parameters").path("allow_sending_without_reply").asBoolean(false)
+                && !body.path("allow_sending_without_reply").asBoolean(false)) {
+            return Failure.badRequest("message to be replied not found");
+        }
+        return checkButtons(body.path("reply_markup"));
+    }
+
+    private Failure checkEdit(String chatId, JsonNode body) {
+        if (chatId == null || !body.hasNonNull("message_id")) {
+            return Failure.badRequest("message identifier is not specified");
+        }
+        Chat chat = chat(chatId);
+        long messageId = body.get("message_id").asLong();
+        ObjectNode current = chat.messages.get(messageId);
+        if (current == null) {
+            return Failure.badRequest("message to edit not found");
+        }
+        if (!chat.fromBot.contains(messageId)) {
+            return Failure.badRequest("message can't be edited");
+        }
+        String text = body.path("text").asText("");
+        if (text.isEmpty()) {
+            return Failure.badRequest("text must be non-empty");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            return Failure.badRequest("MESSAGE_TOO_LONG");
+        }
+        Failure buttons = checkButtons(body.path("reply_markup"));
+        if (buttons != null) {
+            return buttons;
+        }
+        JsonNode keyboard = inlineKeyboard(body.path("reply_markup"));
+        if (text.equals(current.path("text").asText()) && keyboard.equals(current.path("reply_markup"))) {
+            return new Failure(400, NOT_MODIFIED, null);
+        }
+        return null;
+    }
+
+    private Failure checkCallbackAnswer(JsonNode body) {
+        Callback callback = callbacks.get(body.path("callback_query_id").asText());
+        if (callback == null || callback.answered()) {
+            return new Failure(400, QUERY_INVALID, null);
+        }
+        if (body.path("text").asText("").length() > MAX_CALLBACK_ANSWER_LENGTH) {
+            return Failure.badRequest("MESSAGE_TOO_LONG");
+        }
+        return null;
+    }
+
+    private static Failure checkButtons(JsonNode markup) {
+        for (JsonNode row : markup.path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                if (button.has("callback_data")) {
+                    int bytes = button.path("callback_data").asText("").getBytes(StandardCharsets.UTF_8).length;
+                    if (bytes < 1 || bytes > MAX_CALLBACK_DATA_BYTES) {
+                        return Failure.badRequest("BUTTON_DATA_INVALID");
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Takes room in every limit for one call now, or says how long to wait (nothing taken then). */
+    private Failure takeRoom(String chatId, long now) {
+        RateLimits limits = rateLimits;
+        if (limits == null) {
+            return null;
+        }
+        Chat chat = chat(chatId);
+        boolean group = chatId.startsWith("-");
+        long overallWindowMillis = limits.overallWindow().toMillis();
+        long groupWindowMillis = limits.groupWindow().toMillis();
+        while (!overallWindow.isEmpty() && overallWindow.peekFirst() <= now - overallWindowMillis) {
+            overallWindow.pollFirst();
+        }
+        while (!chat.groupWindow.isEmpty() && chat.groupWindow.peekFirst() <= now - groupWindowMillis) {
+            chat.groupWindow.pollFirst();
+        }
+        long wait = 0;
+        if (overallWindow.size() >= limits.overall()) {
+            wait = Math.max(wait, overallWindow.peekFirst() + overallWindowMillis - now);
+        }
+        long interval = limits.chatInterval().toMillis();
+        long burstTolerance = interval * (limits.chatBurst() - 1);
+        long allowedAt = chat.bucketFullAtMillis - burstTolerance;
+        if (now < allowedAt) {
+            wait = Math.max(wait, allowedAt - now);
+        }
+        if (group && chat.groupWindow.size() >= limits.perGroup()) {
+            wait = Math.max(wait, chat.groupWindow.peekFirst() + groupWindowMillis - now);
+        }
+        if (wait > 0) {
+            long seconds = Math.max(1, (wait + 999) / 1000);
+            return Failure.tooManyRequests((int) seconds);
+        }
+        overallWindow.addLast(now);
+        chat.bucketFullAtMillis = Math.max(chat.bucketFullAtMillis, now) + interval;
+        if (group) {
+            chat.groupWindow.addLast(now);
+        }
+        return null;
+    }
+
+    // ---- the methods ---------------------------------------------------------------------
+
     private String sendMessage(String chatId, JsonNode body, long now) {
-        long messageId = nextMessageId++;
+        Chat chat = chat(chatId);
+        long messageId = chat.nextMessageId++;
         JsonNode markup = body.path("reply_markup");
         boolean forceReply = markup.path("force_reply").asBoolean(false);
+        Long replyTo = replyToOf(body);
+        if (replyTo != null && !chat.messages.containsKey(replyTo)) {
+            replyTo = null; // allowed to go without the reply
+        }
+        String text = body.path("text").asText();
+        sent.add(new Sent(messageId, chatId, text, forceReply, buttons(markup), replyTo, now));
+        ObjectNode message = NODES.objectNode();
+        message.put("message_id", messageId);
+        message.set("from", botUser());
+        message.set("chat", chatNode(chatId));
+        message.put("date", now / 1000);
+        if (replyTo != null) {
+            message.set("reply_to_message", withoutReply(chat.messages.get(replyTo)));
+        }
+        message.put("text", text);
+        JsonNode keyboard = inlineKeyboard(markup);
+        if (!keyboard.isMissingNode()) {
+            message.set("reply_markup", keyboard);
+        }
+        chat.messages.put(messageId, message);
+        chat.fromBot.add(messageId);
+        return message.toString();
+    }
+
+    private String editMessageText(String chatId, JsonNode body, long now) {
+        Chat chat = chat(chatId);
+        long messageId = body.get("message_id").asLong();
+        ObjectNode message = chat.messages.get(messageId);
+        String text = body.path("text").asText();
+        message.put("text", text);
+        message.put("edit_date", now / 1000);
+        JsonNode keyboard = inlineKeyboard(body.path("reply_markup"));
+        if (keyboard.isMissingNode()) {
+            message.remove("reply_markup");
+        } else {
+            message.set("reply_markup", keyboard);
+        }
+        edits.add(new Edit(messageId, chatId, text, buttons(body.path("reply_markup")), now));
+        return message.toString();
+    }
+
+    /** The inline keyboard of a markup as Telegram returns it, or a missing node: nothing else is echoed. */
+    private static JsonNode inlineKeyboard(JsonNode markup) {
+        JsonNode rows = markup.path("inline_keyboard");
+        if (!rows.isArray() || rows.isEmpty()) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        ObjectNode keyboard = NODES.objectNode();
+        ArrayNode outRows = keyboard.putArray("inline_keyboard");
+        for (JsonNode row : rows) {
+            ArrayNode outRow = outRows.addArray();
+            for (JsonNode button : row) {
+                ObjectNode out = outRow.addObject();
+                out.put("text", button.path("text").asText());
+                if (button.has("callback_data")) {
+                    out.put("callback_data", button.path("callback_data").asText());
+                }
+                if (button.has("url")) {
+                    out.put("url", button.path("url").asText());
+                }
+            }
+        }
+        return keyboard;
+    }
+
+    private static List<List<Button>> buttons(JsonNode markup) {
         List<List<Button>> buttons = new ArrayList<>();
         for (JsonNode row : markup.path("inline_keyboard")) {
             List<Button> buttonRow = new ArrayList<>();
@@ -500,28 +1067,24 @@ public final class FakeTelegram implements AutoCloseable {
             }
             buttons.add(List.copyOf(buttonRow));
         }
+        return List.copyOf(buttons);
+    }
+
+    private static Long replyToOf(JsonNode body) {
         JsonNode replyParameters = body.path("reply_parameters");
-        Long replyTo = null;
         if (replyParameters.hasNonNull("message_id")) {
-            replyTo = replyParameters.get("message_id").asLong();
-        } else if (body.hasNonNull("reply_to_message_id")) {
-            replyTo = body.get("reply_to_message_id").asLong();
+            return replyParameters.get("message_id").asLong();
         }
-        String text = body.path("text").asText();
-        sent.add(new Sent(messageId, chatId, text, forceReply, List.copyOf(buttons), replyTo, now));
-        ObjectNode message = NODES.objectNode();
-        message.put("message_id", messageId);
-        message.set("from", botUser());
-        message.set("chat", chat(chatId, "Rembug"));
-        message.put("date", now / 1000);
-        message.put("text", text);
-        return message.toString();
+        if (body.hasNonNull("reply_to_message_id")) {
+            return body.get("reply_to_message_id").asLong();
+        }
+        return null;
     }
 
     /** Holds the call until an unconfirmed update is there or the timeout (at most a second) is up. */
     private String getUpdates(JsonNode body) {
         long offset = body.path("offset").asLong(0);
-        int limit = body.path("limit").asInt(100);
+        int limit = Math.max(1, Math.min(100, body.path("limit").asInt(100)));
         long holdMillis = Math.min(MAX_HOLD_MILLIS, TimeUnit.SECONDS.toMillis(body.path("timeout").asLong(0)));
         long deadline = System.currentTimeMillis() + holdMillis;
         synchronized (lock) {
@@ -564,19 +1127,19 @@ public final class FakeTelegram implements AutoCloseable {
 
     private static ObjectNode botUser() {
         ObjectNode bot = user(new Person(BOT_ID, "Rembug"));
-        bot.put("username", "rembug_bot");
+        bot.put("username", BOT_USERNAME);
         return bot;
     }
 
-    private static ObjectNode chat(String chatId, String privateName) {
+    private ObjectNode chatNode(String chatId) {
         ObjectNode chat = NODES.objectNode();
         chat.put("id", Long.parseLong(chatId));
         if (chatId.startsWith("-100")) {
-            chat.put("type", "supergroup").put("title", "Warga " + chatId);
+            chat.put("title", "Warga " + chatId).put("type", "supergroup");
         } else if (chatId.startsWith("-")) {
-            chat.put("type", "group").put("title", "Warga " + chatId);
+            chat.put("title", "Warga " + chatId).put("type", "group");
         } else {
-            chat.put("type", "private").put("first_name", privateName == null ? "Warga" : privateName);
+            chat.put("first_name", privateNames.getOrDefault(chatId, "Warga")).put("type", "private");
         }
         return chat;
     }

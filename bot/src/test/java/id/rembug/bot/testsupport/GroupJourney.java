@@ -239,7 +239,8 @@ public final class GroupJourney implements AutoCloseable {
         return new Answered(updateId, null);
     }
 
-    private static String typedAnswer(Prompt prompt, Person resident) {
+    /** What a resident types for a prompt: a goal that meets the four criteria, two list items, a sentence. */
+    public static String typedAnswer(Prompt prompt, Person resident) {
         return switch (prompt.kind()) {
             case LIST -> resident.firstName() + " " + prompt.key() + " satu, " + prompt.key() + " dua";
             case GOAL -> "Dalam 2 bulan kami warga RT 07 membersihkan 3 selokan setiap Sabtu bersama "
