@@ -119,6 +119,27 @@ class TelegramEveryVoiceTest {
         }
     }
 
+    @Test
+    void everyoneHasSpokenIsSaidOnlyWhenTelegramCountsNobodyWhoStayedSilent() {
+        try (GroupJourney group = new GroupJourney(telegram, EVERYONE)) {
+            // the facilitator, five residents who answer, one who never writes, and the bot
+            telegram.groupHas(group.chatId(), 1 + EVERYONE + 1 + 1);
+            group.facilitatorStartsThePrivateChat();
+            group.botJoinsAndTheGroupStarts();
+            Stage stage = GroupJourney.flow().stage(0);
+            for (int p = 0; p < stage.prompts().size(); p++) {
+                group.answer(0, p, group.awaitQuestion(0, p), EVERYONE);
+            }
+            Sent summary = group.awaitSummary(0);
+
+            assertThat(summary.text()).doesNotContain(GroupJourney.text(MessageKey.SUMMARY_NOBODY_QUIET, Map.of()))
+                    .contains(GroupJourney.text(MessageKey.SUMMARY_ALL_KNOWN_SPOKE, Map.of("count", EVERYONE)));
+            // and the group saw its progress counted against everyone in it, the silent one too
+            assertThat(telegram.calls("editMessageText", group.chatId())).anySatisfy(edit ->
+                    assertThat(edit.body().path("text").asText()).endsWith("✅ 5 dari 6 sudah menjawab"));
+        }
+    }
+
     private int groupMessages(GroupJourney group) {
         return (int) telegram.calls("sendMessage", group.chatId()).stream().filter(FakeTelegram.Call::succeeded).count();
     }

@@ -272,6 +272,8 @@ public final class FakeTelegram implements AutoCloseable {
         /** Per-chat bucket: the time at which it is full again (GCRA's theoretical arrival time). */
         long bucketFullAtMillis;
         final ArrayDeque<Long> groupWindow = new ArrayDeque<>();
+        /** getChatMemberCount's answer, bots included, once a test said it ({@link #groupHas}). */
+        Integer memberCount;
 
         Chat(String id) {
             this.id = id;
@@ -459,6 +461,16 @@ public final class FakeTelegram implements AutoCloseable {
             update.set("callback_query", query);
             queue(update);
             return callbackId;
+        }
+    }
+
+    /**
+     * The group has this many members, bots included, as getChatMemberCount answers; until a test
+     * says so, the fake answers that call with 400, and the bot goes on with the members it knows.
+     */
+    public void groupHas(long chatId, int members) {
+        synchronized (lock) {
+            chat(String.valueOf(chatId)).memberCount = members;
         }
     }
 
@@ -857,6 +869,10 @@ public final class FakeTelegram implements AutoCloseable {
                         body.path("show_alert").asBoolean(false), now));
                 yield Outcome.ok("true");
             }
+            case "getchatmembercount" -> chat(chatId).memberCount != null
+                    ? Outcome.ok(Integer.toString(chat(chatId).memberCount))
+                    : Outcome.fail(Failure.badRequest("the test did not say how many members chat " + chatId
+                    + " has (FakeTelegram.groupHas)"));
             case "getme" -> {
                 ObjectNode me = botUser();
                 me.put("can_join_groups", true).put("can_read_all_group_messages", !privacyMode)

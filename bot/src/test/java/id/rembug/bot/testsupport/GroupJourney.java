@@ -79,6 +79,8 @@ public final class GroupJourney implements AutoCloseable {
             people.add(new Person(800_000_000L + base + i, names[i % names.length]));
         }
         this.residents = List.copyOf(people);
+        // the facilitator, the residents and the bot, as Telegram counts a group
+        telegram.groupHas(chatId, residentCount + 2);
         this.redisClient = RedisClient.create(RedisServerExtension.url());
         this.connection = redisClient.connect();
     }
