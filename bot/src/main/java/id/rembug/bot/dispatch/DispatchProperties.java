@@ -106,7 +106,8 @@ public record DispatchProperties(
      * @param groupWindow  the window of {@code group}
      * @param editReserve  of a group's {@code group} sends, this many are kept for messages: a
      *                     progress edit goes only while the window has more than this many free,
-     *                     and only when the chat is rested (no burst), so it never delays a question
+     *                     and only when the chat is rested (no burst), so it never delays a question;
+     *                     a reserve as large as {@code group} leaves edits one slot
      */
     public record Limits(
             @DefaultValue("30") int global,
@@ -126,7 +127,7 @@ public record DispatchProperties(
             requireAtLeastOne(chatBurst, "limits.chat-burst");
             requireAtLeastOne(group, "limits.group");
             requirePositive(groupWindow, "limits.group-window");
-            require(editReserve >= 0 && editReserve < group, "limits.edit-reserve must be between 0 and limits.group - 1");
+            require(editReserve >= 0, "limits.edit-reserve must be at least 0");
         }
 
         public static Limits defaults() {

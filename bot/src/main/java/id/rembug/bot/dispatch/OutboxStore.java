@@ -67,7 +67,7 @@ final class OutboxStore {
     Acquisition acquire(Claim claim, long now, boolean group, String member, boolean edit) {
         DispatchProperties.Limits limits = properties.limits();
         int chatBurst = edit ? 1 : limits.chatBurst();
-        int groupLimit = edit ? limits.group() - limits.editReserve() : limits.group();
+        int groupLimit = edit ? Math.max(1, limits.group() - limits.editReserve()) : limits.group();
         List<?> reply = redis.execute(DispatchScripts.ACQUIRE,
                 List.of(DispatchKeys.RATE_GLOBAL, DispatchKeys.RATE_BROADCAST, DispatchKeys.rateChat(claim.chatId()),
                         DispatchKeys.rateGroup(claim.chatId()), OutboxKeys.ready(Lane.CONVERSATION)),
