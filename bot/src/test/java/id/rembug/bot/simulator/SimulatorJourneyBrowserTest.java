@@ -43,7 +43,7 @@ class SimulatorJourneyBrowserTest {
         say("sim-user-fasilitator-sari", "/fasilitator");
         browser.await(d -> groupLog().contains("pendamping grup ini"));
         say("sim-user-ani", "/mulai");
-        browser.await(d -> groupLog().contains("Tahap 1/17"));
+        browser.await(d -> groupLog().contains("Langkah 1 ·"));
         browser.await(d -> d.findElement(By.cssSelector("#group-composer .reply-bar")).isDisplayed());
 
         say("sim-user-ani", "Saya Ani, penjahit di RT 3");
@@ -52,7 +52,7 @@ class SimulatorJourneyBrowserTest {
         browser.await(d -> groupLog().contains("✅ 1 dari"));
 
         say("sim-user-fasilitator-sari", "/lanjut");
-        browser.await(d -> groupLog().contains("Tahap 2/17"));
+        browser.await(d -> groupLog().contains("Langkah 2 ·"));
         browser.await(d -> d.findElement(By.id("private-log")).getText().contains("Tahap 1/17"));
         String summary = browser.find(By.id("private-log")).getText();
         assertThat(summary).contains("Saya Ani, penjahit di RT 3").contains("Ani");
