@@ -232,17 +232,27 @@ public final class GroupPaceBenchmark {
     /**
      * The latest group message that asks everyone: a reply request or answer buttons, and not a
      * reply to a resident (a follow-up to one person, or a choice offered again). It may reply to
-     * the facilitator's {@code /lanjut}.
+     * the facilitator's {@code /lanjut}. Failing those marks, a message showing a stock question
+     * nobody has answered yet also counts (a first question merged into a stage intro that carries
+     * other buttons loses its reply request: Telegram takes one markup).
      */
     private Optional<Sent> latestQuestion(List<Sent> group) {
         for (int i = group.size() - 1; i >= 0; i--) {
             Sent sent = group.get(i);
-            boolean asks = sent.forceReply() || sent.hasButtonWithDataStarting("a|");
+            boolean asks = sent.forceReply() || sent.hasButtonWithDataStarting("a|") || showsUnansweredPrompt(sent);
             if (asks && (sent.replyTo() == null || !residentMessages.contains(sent.replyTo()))) {
                 return Optional.of(sent);
             }
         }
         return Optional.empty();
+    }
+
+    private boolean showsUnansweredPrompt(Sent sent) {
+        return promptOf(sent.text(), residents.get(0))
+                .filter(p -> p.prompt().kind().isTyped())
+                .filter(p -> given.stream().noneMatch(g -> g.stage().key().equals(p.stage().key())
+                        && g.prompt().key().equals(p.prompt().key())))
+                .isPresent();
     }
 
     /** A message after the /lanjut with buttons that are neither answers nor reading matter: a confirmation. */
