@@ -303,6 +303,7 @@ public final class FakeTelegram implements AutoCloseable {
     private RateLimits rateLimits;
     private boolean privacyMode = true;
     private long rateLimited;
+    private long polls;
     private long nextUpdateId;
     private long nextCallbackId;
     private long confirmedOffset;
@@ -725,6 +726,13 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    /** How many getUpdates calls the bot has made (they are not among {@link #calls(String)}). */
+    public long polls() {
+        synchronized (lock) {
+            return polls;
+        }
+    }
+
     /** How many getUpdates answers have carried this update. */
     public int timesServed(long updateId) {
         synchronized (lock) {
@@ -1104,6 +1112,7 @@ public final class FakeTelegram implements AutoCloseable {
         long holdMillis = Math.min(MAX_HOLD_MILLIS, TimeUnit.SECONDS.toMillis(body.path("timeout").asLong(0)));
         long deadline = System.currentTimeMillis() + holdMillis;
         synchronized (lock) {
+            polls++;
             if (!confirmationsLost && offset > confirmedOffset) {
                 confirmedOffset = offset;
             }
