@@ -21,6 +21,7 @@ import id.rembug.dialogues.flow.MessageKey;
 import id.rembug.dialogues.flow.Prompt;
 import id.rembug.dialogues.flow.PromptKind;
 import id.rembug.dialogues.flow.Stage;
+import id.rembug.dialogues.engine.EngineSettings;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -46,10 +47,11 @@ import java.util.function.BooleanSupplier;
  *
  * <p>The scenario: the facilitator opens the private chat with the bot, adds the bot to the group,
  * claims it ({@code /fasilitator}) and starts ({@code /mulai}). Each time the bot asks a question
- * in the group, all five residents answer it within the same second ({@code bench.answer-spread-ms}):
+ * in the group, the residents take a moment to read it ({@code bench.read-ms}) and then all five
+ * answer it within the same second ({@code bench.answer-spread-ms}):
  * a reply to the question message when it asks for one, a press of one of its answer buttons
  * otherwise. When the stage summary reaches the facilitator's private chat, the facilitator sends
- * {@code /lanjut} in the group; if the bot then asks to confirm with buttons, the facilitator
+ * {@code /lanjut} in the group after reading it ({@code bench.facilitator-read-ms}); if the bot then asks to confirm with buttons, the facilitator
  * presses the one that goes on. The current question is the latest group message that carries a
  * reply request or answer buttons (callback data {@code a|...}) and does not reply to a resident
  * (a follow-up to one person), so the
@@ -77,7 +79,8 @@ import java.util.function.BooleanSupplier;
  * -Dbench.stages=17 id.rembug.bot.bench.GroupPaceBenchmark}.
  * System properties: {@code bench.stages} (default 17), {@code bench.step-timeout-s} (300),
  * {@code bench.answer-spread-ms} (800: the five answers to a question go 0, 200, ... 800 ms after
- * it was seen), {@code bench.drain-timeout-s} (180: how long to wait for the outbox to empty at
+ * the first), {@code bench.read-ms} (5000), {@code bench.facilitator-read-ms} (10000),
+ * {@code bench.drain-timeout-s} (180: how long to wait for the outbox to empty at
  * the end, so late messages are counted), {@code bench.trace} (false: print the calls' timeline).
  */
 public final class GroupPaceBenchmark {
@@ -85,6 +88,10 @@ public final class GroupPaceBenchmark {
     private static final int STAGES = Integer.getInteger("bench.stages", 17);
     private static final long STEP_TIMEOUT_MILLIS = Long.getLong("bench.step-timeout-s", 300) * 1000;
     private static final long ANSWER_SPREAD_MILLIS = Long.getLong("bench.answer-spread-ms", 800);
+    /** How long residents read a question before the first of them answers: people are not machines. */
+    private static final long READ_MILLIS = Long.getLong("bench.read-ms", 5000);
+    /** How long the facilitator reads a summary before moving the group on. */
+    private static final long FACILITATOR_READ_MILLIS = Long.getLong("bench.facilitator-read-ms", 10000);
     private static final long DRAIN_TIMEOUT_MILLIS = Long.getLong("bench.drain-timeout-s", 180) * 1000;
     private static final Flow FLOW = GroupJourney.FLOW;
     private static final long GROUP = -4_500_000_001L;
@@ -134,7 +141,10 @@ public final class GroupPaceBenchmark {
             properties.put("logging.level.root", "WARN");
             // on shutdown the library logs the aborted long poll as an error with a stack trace
             properties.put("logging.level.org.telegram.telegrambots.longpolling.BotSession", "OFF");
-            ConfigurableApplicationContext app = RembugApp.start(properties);
+            // On the command line, so it wins over the tests' shortened grace (test application.properties):
+            // the benchmark measures the production behaviour.
+            ConfigurableApplicationContext app = RembugApp.start(properties,
+                    "--rembug.conversation.latecomer-grace=" + EngineSettings.DEFAULT_LATECOMER_GRACE);
             try {
                 GroupPaceBenchmark benchmark = new GroupPaceBenchmark(telegram, RedisServerExtension.template());
                 benchmark.run();
@@ -213,7 +223,8 @@ public final class GroupPaceBenchmark {
                 if (summariesSeen >= stages) {
                     return;
                 }
-                // The group waits for the facilitator, who moves it on from the group.
+                // The group waits for the facilitator, who reads the summary and moves it on from the group.
+                Thread.sleep(FACILITATOR_READ_MILLIS);
                 Said said = telegram.say(GROUP, facilitator, "/lanjut", null);
                 lanjut = new Lanjut(said.messageId(), telegram.queuedAtMillis(said.updateId()));
                 confirmed = false;
@@ -274,6 +285,7 @@ public final class GroupPaceBenchmark {
 
     /** All residents answer the question within the same second, each in their own way. */
     private void answer(Sent question) throws InterruptedException {
+        Thread.sleep(READ_MILLIS);
         long step = residents.size() > 1 ? ANSWER_SPREAD_MILLIS / (residents.size() - 1) : 0;
         List<Button> answerButtons = question.allButtons().stream()
                 .filter(b -> b.data() != null && b.data().startsWith("a|")).toList();
