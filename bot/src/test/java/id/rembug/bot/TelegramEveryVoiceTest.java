@@ -135,8 +135,9 @@ class TelegramEveryVoiceTest {
             assertThat(summary.text()).doesNotContain(GroupJourney.text(MessageKey.SUMMARY_NOBODY_QUIET, Map.of()))
                     .contains(GroupJourney.text(MessageKey.SUMMARY_ALL_KNOWN_SPOKE, Map.of("count", EVERYONE)));
             // and the group saw its progress counted against everyone in it, the silent one too
-            assertThat(telegram.calls("editMessageText", group.chatId())).anySatisfy(edit ->
-                    assertThat(edit.body().path("text").asText()).endsWith("✅ 5 dari 6 sudah menjawab"));
+            group.awaitStep("the progress edited into the question", () ->
+                    telegram.calls("editMessageText", group.chatId()).stream().anyMatch(edit ->
+                            edit.body().path("text").asText().endsWith("✅ 5 dari 6 sudah menjawab")));
         }
     }
 

@@ -108,6 +108,9 @@ public record DispatchProperties(
      *                     progress edit goes only while the window has more than this many free,
      *                     and only when the chat is rested (no burst), so it never delays a question;
      *                     a reserve as large as {@code group} leaves edits one slot
+     * @param editDelay    a progress edit waits this long after the answer that caused it, so the
+     *                     answers that come together (five in the same second) cost one edit: the
+     *                     newest; a message queued meanwhile goes first
      */
     public record Limits(
             @DefaultValue("30") int global,
@@ -117,7 +120,8 @@ public record DispatchProperties(
             @DefaultValue("3") int chatBurst,
             @DefaultValue("20") int group,
             @DefaultValue("1m") Duration groupWindow,
-            @DefaultValue("8") int editReserve) {
+            @DefaultValue("8") int editReserve,
+            @DefaultValue("3s") Duration editDelay) {
 
         public Limits {
             requireAtLeastOne(global, "limits.global");
@@ -128,10 +132,12 @@ public record DispatchProperties(
             requireAtLeastOne(group, "limits.group");
             requirePositive(groupWindow, "limits.group-window");
             require(editReserve >= 0, "limits.edit-reserve must be at least 0");
+            require(editDelay != null && !editDelay.isNegative(), "limits.edit-delay must be 0 or more");
         }
 
         public static Limits defaults() {
-            return new Limits(30, Duration.ofSeconds(1), 25, Duration.ofSeconds(1), 3, 20, Duration.ofMinutes(1), 8);
+            return new Limits(30, Duration.ofSeconds(1), 25, Duration.ofSeconds(1), 3, 20, Duration.ofMinutes(1), 8,
+                    Duration.ofSeconds(3));
         }
     }
 

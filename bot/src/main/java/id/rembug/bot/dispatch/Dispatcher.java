@@ -45,6 +45,8 @@ public final class Dispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final long JOIN_MILLIS = 10_000;
     private static final long MAX_ERROR_PAUSE_MILLIS = 5_000;
+    /** How often a chat whose head is a waiting progress edit is looked at again. */
+    private static final long EDIT_RECHECK_MILLIS = 250;
 
     private final OutboxStore store;
     private final DispatchProperties properties;
@@ -310,12 +312,25 @@ public final class Dispatcher implements SmartLifecycle {
      * Returns null when the edit was settled without sending.
      */
     private Outgoing resolveEdit(OutboxStore.Claim claim, Outgoing edit, long now) {
-        boolean superseded = store.queued(claim).stream().skip(1).flatMap(json -> readable(json).stream())
-                .anyMatch(later -> later.kind() == Outgoing.Kind.EDIT && edit.editOf().equals(later.editOf()));
-        if (superseded) {
+        List<Outgoing> behind = store.queued(claim).stream().skip(1).flatMap(json -> readable(json).stream()).toList();
+        if (behind.stream().anyMatch(later -> later.kind() == Outgoing.Kind.EDIT && edit.editOf().equals(later.editOf()))) {
             store.settleSuperseded(claim, edit.id(), "a newer edit of the same message follows", claim.attempts(),
                     now);
             stats.superseded(claim.lane());
+            return null;
+        }
+        long due = edit.createdAt() == null ? now : edit.createdAt().toEpochMilli()
+                + properties.limits().editDelay().toMillis();
+        if (now < due) {
+            if (behind.stream().anyMatch(later -> later.kind() != Outgoing.Kind.EDIT)) {
+                store.settleSuperseded(claim, edit.id(), "gave way to the messages queued after it",
+                        claim.attempts(), now);
+                stats.superseded(claim.lane());
+            } else {
+                // More answers may come in the same breath: their edit will supersede this one. Looked
+                // at again soon, not only when due, so a message queued meanwhile need not wait for it.
+                store.defer(claim, Math.min(due, now + EDIT_RECHECK_MILLIS));
+            }
             return null;
         }
         Optional<Delivery> target = edit.editOf() == null ? Optional.empty() : delivery(edit.editOf());

@@ -65,6 +65,37 @@ class DispatchEditsTest {
     }
 
     @Test
+    void answersThatComeTogetherCostOneEditSentAMomentAfterTheLast() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
+        fx.enqueue(text("q1", GROUP));
+        fx.runDue(dispatcher);
+
+        fx.enqueue(edit("e1", "q1", "✅ 1 dari 5"));
+        fx.runFor(100, 1_000, dispatcher);
+        fx.enqueue(edit("e2", "q1", "✅ 2 dari 5"));
+        fx.drain(100, 60_000, dispatcher);
+
+        assertThat(fx.gateway.attempts()).extracting(a -> a.message().id()).containsExactly("q1", "e2");
+        long editDelay = DispatchProperties.defaults().limits().editDelay().toMillis();
+        assertThat(fx.gateway.attemptsOf("e2").get(0).at()).isGreaterThanOrEqualTo(START.toEpochMilli() + editDelay);
+    }
+
+    @Test
+    void aQuestionQueuedBehindAWaitingEditDoesNotWaitForIt() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
+        fx.enqueue(text("q1", GROUP));
+        fx.runDue(dispatcher);
+        fx.enqueue(edit("e1", "q1", "✅ 1 dari 5"));
+        fx.runDue(dispatcher);
+
+        fx.enqueue(text("q2", GROUP));
+        fx.runFor(50, 400, dispatcher);
+
+        assertThat(fx.gateway.attemptsOf("q2")).hasSize(1);
+        assertThat(fx.gateway.attemptsOf("e1")).isEmpty();
+    }
+
+    @Test
     void anEditOfAMessageThatWasNeverDeliveredFailsWithoutASend() {
         Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
         fx.enqueue(edit("e1", "never-sent", "✅ 1 dari 5"));

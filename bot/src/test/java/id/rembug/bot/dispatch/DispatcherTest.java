@@ -60,7 +60,7 @@ class DispatcherTest {
                 .withIdlePoll(Duration.ofMillis(5))
                 .withRetry(new DispatchProperties.Retry(8, Duration.ofMillis(1), Duration.ofMillis(5), 0.5))
                 .withLimits(new DispatchProperties.Limits(100_000, Duration.ofSeconds(1), 100_000,
-                        Duration.ofMillis(1), 1_000, 100_000, Duration.ofMinutes(1), 8));
+                        Duration.ofMillis(1), 1_000, 100_000, Duration.ofMinutes(1), 8, Duration.ZERO));
         Clock clock = Clock.systemUTC();
         ScriptedGateway gateway = new ScriptedGateway(clock).taking(1);
         OutboxWriter writer = new OutboxWriter(RedisServerExtension.template(), clock);
