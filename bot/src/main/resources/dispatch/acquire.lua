@@ -5,7 +5,9 @@
 --              and none while a conversation chat is due (KEYS[5])
 --   per chat:  one per ARGV[8] ms, bursts of ARGV[9]                   (GCRA, KEYS[3])
 --   per group: at most ARGV[10] in any window of ARGV[11] ms          (sliding log, KEYS[4])
--- ARGV[1] = now, ARGV[2] = unique member, ARGV[3] = '1' for broadcast, ARGV[4] = '1' for a group
+-- ARGV[1] = now, ARGV[2] = unique member, ARGV[3] = '1' for broadcast, ARGV[4] = '1' for a group,
+-- ARGV[12] / ARGV[13] = the chat burst and group limit that messages get: a send checked more
+-- strictly (a progress edit) still schedules the chat as the next message may go, never later
 -- Returns {0, next time this chat may send} when taken, {wait ms, 0} when not.
 local now = tonumber(ARGV[1])
 local member = ARGV[2]
@@ -15,6 +17,8 @@ local global_limit, global_window = tonumber(ARGV[5]), tonumber(ARGV[6])
 local broadcast_limit = tonumber(ARGV[7])
 local interval, burst = tonumber(ARGV[8]), tonumber(ARGV[9])
 local group_limit, group_window = tonumber(ARGV[10]), tonumber(ARGV[11])
+local message_burst = tonumber(ARGV[12] or ARGV[9])
+local message_group_limit = tonumber(ARGV[13] or ARGV[10])
 -- keys outlive their window a little, so a slow caller's clock never sees them vanish early
 local grace = 60000
 
@@ -51,10 +55,10 @@ if broadcast then
 end
 local new_tat = tat + interval
 redis.call('SET', KEYS[3], string.format('%.0f', new_tat), 'PX', math.floor(new_tat - now + grace))
-local next_at = new_tat - tolerance
+local next_at = new_tat - (message_burst - 1) * interval
 if group then
   redis.call('ZADD', KEYS[4], now, member)
   redis.call('PEXPIRE', KEYS[4], group_window + grace)
-  next_at = math.max(next_at, now + log_wait(KEYS[4], group_limit, group_window))
+  next_at = math.max(next_at, now + log_wait(KEYS[4], message_group_limit, group_window))
 end
 return { 0, math.max(next_at, now) }

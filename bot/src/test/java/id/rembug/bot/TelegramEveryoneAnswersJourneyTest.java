@@ -1,6 +1,5 @@
 package id.rembug.bot;
 
-import id.rembug.bot.conversation.ConversationWorkers;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.bot.testsupport.GroupJourney;
@@ -41,12 +40,7 @@ class TelegramEveryoneAnswersJourneyTest {
 
                 // The instance dies right after storing five answers in its inbox, before applying
                 // them and before its next getUpdates confirmed them to Telegram.
-                Sent question = group.awaitQuestion(6, 0);
-                app.getBean(ConversationWorkers.class).stop();
-                telegram.loseConfirmations();
-                retaken = group.answer(6, 0, question, 5);
-                group.awaitStep("the answers stored in the inbox", () -> retaken.stream()
-                        .allMatch(a -> group.redis().exists("rembug:seen:tg:" + a.updateId()) == 1));
+                retaken = group.answerJustBeforeACrash(app, 6, 0, group.awaitQuestion(6, 0), 5);
                 app.close();
                 telegram.keepConfirmations();
                 app = RembugApp.start(TelegramAppProperties.of(telegram), GRACE);

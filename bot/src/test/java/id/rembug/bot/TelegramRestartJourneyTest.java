@@ -1,6 +1,5 @@
 package id.rembug.bot;
 
-import id.rembug.bot.conversation.ConversationWorkers;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.bot.testsupport.GroupJourney;
@@ -54,12 +53,8 @@ class TelegramRestartJourneyTest {
                 // 2. The instance dies right after storing answers it took from Telegram (button
                 // presses), before applying them and before its next getUpdates could confirm them.
                 restarted.answer(8, 0, restarted.awaitQuestion(8, 0), GroupJourney.QUORUM);
-                Sent question = restarted.awaitQuestion(8, 1);
-                app.getBean(ConversationWorkers.class).stop();
-                telegram.loseConfirmations();
-                answers = restarted.answer(8, 1, question, GroupJourney.QUORUM);
-                restarted.awaitStep("the answers stored in the inbox", () -> answers.stream()
-                        .allMatch(a -> restarted.redis().exists("rembug:seen:tg:" + a.updateId()) == 1));
+                answers = restarted.answerJustBeforeACrash(app, 8, 1, restarted.awaitQuestion(8, 1),
+                        GroupJourney.QUORUM);
                 app.close();
                 telegram.keepConfirmations();
                 app = RembugApp.start(telegram);
@@ -83,8 +78,7 @@ class TelegramRestartJourneyTest {
                     .containsExactlyElementsOf(telegram.textsSentTo(straight.chatId()));
             assertThat(telegram.textsSentTo(restarted.facilitator().id()))
                     .containsExactlyElementsOf(telegram.textsSentTo(straight.facilitator().id()));
-            assertThat(telegram.reactionsIn(restarted.chatId())).doesNotHaveDuplicates()
-                    .hasSameSizeAs(telegram.reactionsIn(straight.chatId()));
+            assertThat(telegram.reactionsIn(restarted.chatId())).as("no reaction per answer").isEmpty();
             List<String> callbacksAnswered = telegram.calls("answerCallbackQuery").stream()
                     .map(call -> call.body().path("callback_query_id").asText()).toList();
             assertThat(callbacksAnswered).doesNotHaveDuplicates();

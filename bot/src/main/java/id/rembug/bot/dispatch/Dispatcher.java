@@ -247,7 +247,7 @@ public final class Dispatcher implements SmartLifecycle {
             boolean edit = message.kind() == Outgoing.Kind.EDIT;
             OutboxStore.Acquisition slot = store.acquire(claim, now, gateway.get().isGroup(claim.chatId()),
                     instanceId + ":" + sends.incrementAndGet(), edit);
-            if (slot.waitMillis() > 0 && edit && store.queued(claim).size() > 1) {
+            if (slot.waitMillis() > 0 && edit && anyMessage(behind(claim))) {
                 // progress is worth less than what waits behind it: the question goes first, and
                 // the next answer's edit shows the progress again
                 store.settleSuperseded(claim, message.id(), "gave way to the messages queued after it",
@@ -256,7 +256,8 @@ public final class Dispatcher implements SmartLifecycle {
                 return;
             }
             if (slot.waitMillis() > 0) {
-                store.defer(claim, now + slot.waitMillis());
+                // a waiting edit is looked at again soon, so a message queued meanwhile need not wait
+                store.defer(claim, now + (edit ? Math.min(slot.waitMillis(), EDIT_RECHECK_MILLIS) : slot.waitMillis()));
                 stats.rateDeferred(claim.lane());
                 return;
             }
@@ -312,7 +313,7 @@ public final class Dispatcher implements SmartLifecycle {
      * Returns null when the edit was settled without sending.
      */
     private Outgoing resolveEdit(OutboxStore.Claim claim, Outgoing edit, long now) {
-        List<Outgoing> behind = store.queued(claim).stream().skip(1).flatMap(json -> readable(json).stream()).toList();
+        List<Outgoing> behind = behind(claim);
         if (behind.stream().anyMatch(later -> later.kind() == Outgoing.Kind.EDIT && edit.editOf().equals(later.editOf()))) {
             store.settleSuperseded(claim, edit.id(), "a newer edit of the same message follows", claim.attempts(),
                     now);
@@ -322,7 +323,7 @@ public final class Dispatcher implements SmartLifecycle {
         long due = edit.createdAt() == null ? now : edit.createdAt().toEpochMilli()
                 + properties.limits().editDelay().toMillis();
         if (now < due) {
-            if (behind.stream().anyMatch(later -> later.kind() != Outgoing.Kind.EDIT)) {
+            if (anyMessage(behind)) {
                 store.settleSuperseded(claim, edit.id(), "gave way to the messages queued after it",
                         claim.attempts(), now);
                 stats.superseded(claim.lane());
@@ -341,6 +342,16 @@ public final class Dispatcher implements SmartLifecycle {
             return null;
         }
         return edit.replyingTo(platformId);
+    }
+
+    /** What the claimed chat has queued after the message being handled. */
+    private List<Outgoing> behind(OutboxStore.Claim claim) {
+        return store.queued(claim).stream().skip(1).flatMap(json -> readable(json).stream()).toList();
+    }
+
+    /** Whether a real message (not a progress edit) is among them: progress gives way to it. */
+    private static boolean anyMessage(List<Outgoing> queued) {
+        return queued.stream().anyMatch(later -> later.kind() != Outgoing.Kind.EDIT);
     }
 
     private void fail(OutboxStore.Claim claim, Outgoing message, String reason, int attempts, long at, long nextAt) {

@@ -75,7 +75,8 @@ final class OutboxStore {
                 Integer.toString(limits.global()), Long.toString(limits.globalWindow().toMillis()),
                 Integer.toString(limits.broadcast()), Long.toString(limits.chatInterval().toMillis()),
                 Integer.toString(chatBurst), Integer.toString(groupLimit),
-                Long.toString(limits.groupWindow().toMillis()));
+                Long.toString(limits.groupWindow().toMillis()), Integer.toString(limits.chatBurst()),
+                Integer.toString(limits.group()));
         return new Acquisition(((Number) reply.get(0)).longValue(), ((Number) reply.get(1)).longValue());
     }
 

@@ -87,6 +87,9 @@ class ConversationPipelineTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> redis.opsForList().size(ConversationKeys.digest(sari.id())) == 1);
         assertThat(outbox(sari.id())).isEmpty();
+        // the held summary keeps an id of its own: no message sent now may share it
+        String held = ChannelCodec.readOutgoing(redis.opsForList().index(ConversationKeys.digest(sari.id()), 0)).id();
+        assertThat(outbox(chat)).extracting(Outgoing::id).doesNotContain(held);
 
         assertThat(digests.release()).isEqualTo(1);
 

@@ -96,6 +96,28 @@ class DispatchEditsTest {
     }
 
     @Test
+    void aQuestionAfterAnEditDoesNotWaitForTheEditsStricterLimit() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
+        // eleven messages this minute: the edit takes the twelfth slot, the last one edits may have
+        for (int i = 0; i < 11; i++) {
+            fx.enqueue(text("m" + i, GROUP));
+        }
+        fx.drain(1000, 60_000, dispatcher);
+        // two questions' progress: the first edit takes the slot, the second finds no room and waits
+        fx.enqueue(edit("e1", "m0", "✅ 1 dari 5"), edit("e2", "m1", "✅ 1 dari 5"));
+        fx.runFor(100, 5_000, dispatcher);
+        assertThat(fx.gateway.attemptsOf("e1")).hasSize(1);
+        long editedAt = fx.gateway.attemptsOf("e1").get(0).at();
+
+        fx.enqueue(text("q2", GROUP));
+        fx.runFor(100, 2_000, dispatcher);
+
+        assertThat(fx.gateway.attemptsOf("q2")).singleElement()
+                .satisfies(a -> assertThat(a.at() - editedAt).isLessThan(6_000));
+        assertThat(fx.gateway.attemptsOf("e2")).isEmpty();
+    }
+
+    @Test
     void anEditOfAMessageThatWasNeverDeliveredFailsWithoutASend() {
         Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
         fx.enqueue(edit("e1", "never-sent", "✅ 1 dari 5"));

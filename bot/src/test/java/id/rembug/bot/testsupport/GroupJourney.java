@@ -2,6 +2,7 @@ package id.rembug.bot.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rembug.bot.conversation.ConversationWorkers;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.dialogues.flow.Flow;
@@ -18,6 +19,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import org.awaitility.core.ConditionTimeoutException;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -301,6 +303,22 @@ public final class GroupJourney implements AutoCloseable {
 
     public String promptMessages() {
         return "rembug:group:" + groupId + ":prompt-messages";
+    }
+
+    /**
+     * The app stops applying (its conversation workers die) and Telegram will send again what it
+     * hands over; then {@code count} residents answer the question, and their answers are stored in
+     * the inbox, not yet applied, not yet confirmed to Telegram: the moment a crash loses most.
+     * The caller then closes the app, has Telegram keep confirmations again and starts a new one.
+     */
+    public List<Answered> answerJustBeforeACrash(ConfigurableApplicationContext app, int stageIndex, int promptIndex,
+                                                 Sent question, int count) {
+        app.getBean(ConversationWorkers.class).stop();
+        telegram.loseConfirmations();
+        List<Answered> given = answer(stageIndex, promptIndex, question, count);
+        awaitStep("the answers stored in the inbox", () -> given.stream()
+                .allMatch(a -> redis().exists("rembug:seen:tg:" + a.updateId()) == 1));
+        return given;
     }
 
     /** Waits until the resident's answer to the question is stored (the bot says nothing per answer). */
