@@ -213,6 +213,20 @@ final class ConversationLoad implements FakeBotApi.Listener {
                     }
                 }
             }
+            case "editmessagetext" -> {
+                // No call per answer any more: the question's message is edited with the progress,
+                // which answers every answer that replied to it
+                Group group = groupsByChat.get(chatId);
+                if (group != null) {
+                    boolean any = false;
+                    for (Update update : group.outstandingAnswersTo(body.path("message_id").asInt())) {
+                        any |= answer(update, nanos);
+                    }
+                    if (any) {
+                        advance(group);
+                    }
+                }
+            }
             case "sendmessage" -> {
                 Group group = groupsByChat.get(chatId);
                 if (group != null) {
@@ -387,6 +401,12 @@ final class ConversationLoad implements FakeBotApi.Listener {
                 }
             }
             return null;
+        }
+
+        /** The answers handed out that reply to the bot's question {@code questionId} and wait for the bot. */
+        List<Update> outstandingAnswersTo(int questionId) {
+            return current.stream().filter(u -> u.kind == Kind.ANSWER && u.replyTo == questionId
+                    && u.handedOutAt > 0 && u.answeredAt == 0).toList();
         }
 
         Update oldestOutstanding(Kind... kinds) {

@@ -95,7 +95,12 @@ public final class PipelineBenchmark {
                     "--spring.main.banner-mode=off",
                     "--logging.level.root=WARN",
                     // on shutdown the library logs the aborted long poll as an error with a stack trace
-                    "--logging.level.org.telegram.telegrambots.longpolling.BotSession=OFF"));
+                    "--logging.level.org.telegram.telegrambots.longpolling.BotSession=OFF",
+                    // the production grace for slower members (the tests' shortened one is on this class path)
+                    "--rembug.conversation.latecomer-grace=PT2M",
+                    // an answer's response is now the progress edit of its question; in production it waits 3 s
+                    // to coalesce answers that come together, which is not the pipeline's own latency
+                    "--rembug.dispatch.limits.edit-delay=0s"));
             args.addAll(limits);
             args.addAll(EXTRA_ARGS);
             System.out.printf("%n== %s ==%nSpring arguments: %s%n", label, String.join(" ", args));
