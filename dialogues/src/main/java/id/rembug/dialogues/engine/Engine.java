@@ -178,7 +178,7 @@ public final class Engine {
             }
             if (!stageTakesAnswers()) {
                 Prompt prompt = e.promptKey() == null ? null : stage.prompt(e.promptKey()).orElse(null);
-                if (prompt == null || s.status == GroupStatus.PAUSED && s.pausedFrom == null) {
+                if (prompt == null) {
                     // a reply to one of our messages that asked nothing: no answer to record
                     notice(s.status == GroupStatus.FINISHED ? MessageKey.ALREADY_FINISHED
                             : MessageKey.WAITING_FOR_FACILITATOR, member, Map.of("name", facilitatorName()), messageRef);
