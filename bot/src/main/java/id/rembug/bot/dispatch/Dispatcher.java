@@ -47,6 +47,7 @@ public final class Dispatcher implements SmartLifecycle {
     private static final long MAX_ERROR_PAUSE_MILLIS = 5_000;
     /** How often a chat whose head is a waiting progress edit is looked at again. */
     private static final long EDIT_RECHECK_MILLIS = 250;
+    private static final String GAVE_WAY = "gave way to the messages queued after it";
 
     private final OutboxStore store;
     private final DispatchProperties properties;
@@ -250,9 +251,7 @@ public final class Dispatcher implements SmartLifecycle {
             if (slot.waitMillis() > 0 && edit && anyMessage(behind(claim))) {
                 // progress is worth less than what waits behind it: the question goes first, and
                 // the next answer's edit shows the progress again
-                store.settleSuperseded(claim, message.id(), "gave way to the messages queued after it",
-                        claim.attempts(), now);
-                stats.superseded(claim.lane());
+                supersede(claim, message, GAVE_WAY, now);
                 return;
             }
             if (slot.waitMillis() > 0) {
@@ -315,18 +314,14 @@ public final class Dispatcher implements SmartLifecycle {
     private Outgoing resolveEdit(OutboxStore.Claim claim, Outgoing edit, long now) {
         List<Outgoing> behind = behind(claim);
         if (behind.stream().anyMatch(later -> later.kind() == Outgoing.Kind.EDIT && edit.editOf().equals(later.editOf()))) {
-            store.settleSuperseded(claim, edit.id(), "a newer edit of the same message follows", claim.attempts(),
-                    now);
-            stats.superseded(claim.lane());
+            supersede(claim, edit, "a newer edit of the same message follows", now);
             return null;
         }
         long due = edit.createdAt() == null ? now : edit.createdAt().toEpochMilli()
                 + properties.limits().editDelay().toMillis();
         if (now < due) {
             if (anyMessage(behind)) {
-                store.settleSuperseded(claim, edit.id(), "gave way to the messages queued after it",
-                        claim.attempts(), now);
-                stats.superseded(claim.lane());
+                supersede(claim, edit, GAVE_WAY, now);
             } else {
                 // More answers may come in the same breath: their edit will supersede this one. Looked
                 // at again soon, not only when due, so a message queued meanwhile need not wait for it.
@@ -342,6 +337,12 @@ public final class Dispatcher implements SmartLifecycle {
             return null;
         }
         return edit.replyingTo(platformId);
+    }
+
+    /** Ends a progress edit's life unsent: a newer edit or a real message made it pointless. */
+    private void supersede(OutboxStore.Claim claim, Outgoing edit, String reason, long now) {
+        store.settleSuperseded(claim, edit.id(), reason, claim.attempts(), now);
+        stats.superseded(claim.lane());
     }
 
     /** What the claimed chat has queued after the message being handled. */
