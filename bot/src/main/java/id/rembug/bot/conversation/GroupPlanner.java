@@ -4,6 +4,7 @@ import id.rembug.bot.channel.ChatUser;
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.Outgoing.OutButton;
+import id.rembug.dialogues.engine.Answer;
 import id.rembug.dialogues.engine.Button;
 import id.rembug.dialogues.engine.ButtonAction;
 import id.rembug.dialogues.engine.Command;
@@ -115,7 +116,7 @@ public class GroupPlanner {
         }
         GroupState state = plan.state;
         String openStage = state.status() == GroupStatus.NEW ? null
-                : flow.stage(state.stageIndex()).key() + "|" + state.round() + "|";
+                : promptRef(flow.stage(state.stageIndex()).key(), state.round(), null);
         for (String ref : snapshot.asked().keySet()) {
             if (openStage == null || !ref.startsWith(openStage)) {
                 plan.droppedAsked.add(ref);
@@ -299,8 +300,7 @@ public class GroupPlanner {
                 }
                 out.text(say.text(), rows(say.buttons(), out.groupId, false), false, say.replyToRef(), null);
             } else if (effect instanceof Effect.AskPrompt ask) {
-                Stage stage = flow.stage(ask.stageKey()).orElseThrow();
-                String promptRef = ask.stageKey() + "|" + ask.round() + "|" + stage.indexOf(ask.promptKey());
+                String promptRef = promptRef(ask.stageKey(), ask.round(), ask.promptKey());
                 List<List<OutButton>> buttons = new ArrayList<>(rows(ask.buttons(), out.groupId, false));
                 String text = ask.text();
                 if (ask.stageKey().equals(introducedStage)) {
@@ -318,9 +318,8 @@ public class GroupPlanner {
                 out.text(text, buttons, ask.kind().isTyped(), null, promptRef);
             } else if (effect instanceof Effect.AnswerRecorded recorded) {
                 plan.answers.put(recorded.answer().key(), codec.write(recorded.answer()));
-                Stage stage = flow.stage(recorded.answer().stageKey()).orElseThrow();
-                lastAnsweredPromptRef = recorded.answer().stageKey() + "|" + recorded.answer().round() + "|"
-                        + stage.indexOf(recorded.answer().promptKey());
+                Answer answer = recorded.answer();
+                lastAnsweredPromptRef = promptRef(answer.stageKey(), answer.round(), answer.promptKey());
             } else if (effect instanceof Effect.Acknowledge ack) {
                 // No message and no reaction per answer: a button's toast, and the question's own
                 // message shows the group's progress (one edit, the newest wins)
@@ -328,8 +327,7 @@ public class GroupPlanner {
                     out.toast = ack.text();
                 }
                 if (ack.progress() != null) {
-                    Stage stage = flow.stage(ack.stageKey()).orElseThrow();
-                    String ref = ack.stageKey() + "|" + ack.round() + "|" + stage.indexOf(ack.promptKey());
+                    String ref = promptRef(ack.stageKey(), ack.round(), ack.promptKey());
                     ConversationStore.AskedQuestion asked = plan.asked.getOrDefault(ref, snapshot.asked().get(ref));
                     if (asked != null) {
                         out.progress(ref, asked, ack.progress());
@@ -386,6 +384,16 @@ public class GroupPlanner {
             plan.outgoing.remove(message);
             plan.digests.computeIfAbsent(state.facilitatorId(), id -> new ArrayList<>()).add(message);
         }
+    }
+
+    /**
+     * How our messages name the prompt they ask: {@code stage|round|index} (the index keeps the
+     * callback data short); with no prompt, the prefix every prompt of that stage and round shares.
+     */
+    private String promptRef(String stageKey, int round, String promptKey) {
+        String stageRound = stageKey + "|" + round + "|";
+        return promptKey == null ? stageRound
+                : stageRound + flow.stage(stageKey).orElseThrow().indexOf(promptKey);
     }
 
     private String facilitatorText(StageSummary summary, Language language) {
@@ -471,7 +479,7 @@ public class GroupPlanner {
 
         /** The question's message as it was sent, with the group's progress under it. */
         void progress(String promptRef, ConversationStore.AskedQuestion asked, String progress) {
-            edits.put(promptRef, Outgoing.edit(groupId + ":" + entryId + ":e" + edits.size(), chatId, groupId,
+            edits.put(promptRef, Outgoing.edit(nextId(), chatId, groupId,
                     asked.outgoingId(), asked.text() + "\n\n" + progress, asked.buttons(), at));
         }
 
