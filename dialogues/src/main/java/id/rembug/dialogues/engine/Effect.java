@@ -70,11 +70,11 @@ public sealed interface Effect {
      * prompt has come by updating the question's own message, not with a new one.
      *
      * @param answered  distinct residents who answered the prompt so far
-     * @param residents residents the group is known to have, 0 when unknown
-     * @param progress  the progress line for the question's message ("✅ 3 dari 5 sudah menjawab")
+     * @param progress  the progress line for the question's message ("✅ 3 dari 5 sudah menjawab"),
+     *                  null for an answer to a stage the group has left
      */
     record Acknowledge(String memberId, String memberName, String messageRef, String stageKey, int round,
-                       String promptKey, int answered, int quorum, int residents, boolean corrected, String text,
+                       String promptKey, int answered, int quorum, boolean corrected, String text,
                        String progress) implements Effect {
         @Override
         public String brief() {

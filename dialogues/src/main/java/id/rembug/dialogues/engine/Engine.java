@@ -91,6 +91,12 @@ public final class Engine {
         return new Step(turn.s.build(), turn.effects);
     }
 
+    /** What keeping an answer in a list did. */
+    private enum Kept { NEW, CORRECTED, SAME }
+
+    /** The suffix a confirmation's button adds to the stage it was made for: pressing it is the yes. */
+    private static final String CONFIRMED = ":yes";
+
     /** One application of one event: the mutable working copy and the effects collected so far. */
     private final class Turn {
         private final GroupState.Builder s;
@@ -329,30 +335,21 @@ public final class Engine {
             boolean ofOpenStage = stage.key().equals(currentStage().key()) && round == s.round;
             boolean corrected = false;
             if (ofOpenStage) {
-                int existing = indexOfKey(s.answers, answer.key());
-                corrected = existing >= 0;
-                if (corrected) {
-                    if (sameContent(s.answers.get(existing), answer)) {
-                        return;
-                    }
-                    s.answers.set(existing, answer);
-                } else {
-                    s.answers.add(answer);
+                Kept kept = keep(s.answers, answer);
+                if (kept == Kept.SAME) {
+                    return;
                 }
+                corrected = kept == Kept.CORRECTED;
             }
             if (late) {
-                int pending = indexOfKey(s.lateAnswers, answer.key());
-                if (pending >= 0) {
-                    if (sameContent(s.lateAnswers.get(pending), answer)) {
-                        return;
-                    }
-                    s.lateAnswers.set(pending, answer);
-                    corrected = true;
-                } else {
-                    if (s.lateAnswers.isEmpty()) {
-                        effects.add(new ScheduleWakeUp(at.plus(settings.latecomerGrace())));
-                    }
-                    s.lateAnswers.add(answer);
+                boolean firstPending = s.lateAnswers.isEmpty();
+                Kept kept = keep(s.lateAnswers, answer);
+                if (kept == Kept.SAME) {
+                    return;
+                }
+                corrected |= kept == Kept.CORRECTED;
+                if (firstPending) {
+                    effects.add(new ScheduleWakeUp(at.plus(settings.latecomerGrace())));
                 }
             }
             effects.add(new AnswerRecorded(answer, corrected));
@@ -367,7 +364,7 @@ public final class Engine {
                     Map.of("answered", answered, "residents", Math.max(residents, answered)))
                     : messages.get(MessageKey.PROGRESS_COUNT, s.language, Map.of("answered", answered));
             effects.add(new Acknowledge(member.id(), member.name(), messageRef, stage.key(), round, prompt.key(),
-                    answered, quorum, residents, corrected, messages.get(ackKey, s.language,
+                    answered, quorum, corrected, messages.get(ackKey, s.language,
                     Map.of("name", member.name(), "answered", Math.min(answered, quorum), "quorum", quorum)),
                     progress));
 
@@ -385,13 +382,22 @@ public final class Engine {
             }
         }
 
-        private int indexOfKey(List<Answer> answers, String key) {
+        /**
+         * Puts the answer in the list: new, or correcting the member's earlier answer with the same
+         * key, or not at all when that one already says the same.
+         */
+        private Kept keep(List<Answer> answers, Answer answer) {
             for (int i = 0; i < answers.size(); i++) {
-                if (answers.get(i).key().equals(key)) {
-                    return i;
+                if (answers.get(i).key().equals(answer.key())) {
+                    if (sameContent(answers.get(i), answer)) {
+                        return Kept.SAME;
+                    }
+                    answers.set(i, answer);
+                    return Kept.CORRECTED;
                 }
             }
-            return -1;
+            answers.add(answer);
+            return Kept.NEW;
         }
 
         /**
@@ -849,7 +855,8 @@ public final class Engine {
                     || command == Command.CANCEL_ADVANCE)) {
                 return false;
             }
-            String madeFor = argument.endsWith(":yes") ? argument.substring(0, argument.length() - 4) : argument;
+            String madeFor = argument.endsWith(CONFIRMED)
+                    ? argument.substring(0, argument.length() - CONFIRMED.length()) : argument;
             if (madeFor.equals(stageRef()) && s.status != GroupStatus.FINISHED) {
                 return false;
             }
@@ -863,7 +870,7 @@ public final class Engine {
          */
         private void advance(Member member, String ref, String argument) {
             GroupStatus effective = s.status == GroupStatus.PAUSED ? s.pausedFrom : s.status;
-            boolean confirmed = argument != null && argument.endsWith(":yes");
+            boolean confirmed = argument != null && argument.endsWith(CONFIRMED);
             switch (effective) {
                 case ACTIVE -> {
                     if (!confirmed && s.readyAt == null && s.answers.isEmpty() && s.stageOpenedAt != null
@@ -872,7 +879,7 @@ public final class Engine {
                                 messages.get(MessageKey.ADVANCE_CONFIRM, s.language, Map.of("name", member.name(),
                                         "title", currentStage().title().in(s.language))),
                                 List.of(new Button(messages.get(MessageKey.BUTTON_CONFIRM_ADVANCE, s.language),
-                                                new ButtonAction.Run(Command.ADVANCE, stageRef() + ":yes")),
+                                                new ButtonAction.Run(Command.ADVANCE, stageRef() + CONFIRMED)),
                                         new Button(messages.get(MessageKey.BUTTON_STAY, s.language),
                                                 new ButtonAction.Run(Command.CANCEL_ADVANCE, stageRef()))),
                                 ref));
