@@ -36,6 +36,12 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
      */
     public static final int MAX_CALLBACK_ANSWER_LENGTH = 200;
 
+    /**
+     * The longest text one message may have: Telegram's 4096 characters (UTF-16 units, as
+     * Telegram counts them). Gateways send a longer text in several messages.
+     */
+    public static final int MAX_TEXT_LENGTH = 4096;
+
     public Outgoing {
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
     }

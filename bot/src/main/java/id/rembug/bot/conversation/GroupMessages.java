@@ -10,12 +10,10 @@ import java.util.Objects;
  * 20 messages a minute, and every message the bot spends is one a question waits for. Plain
  * lines that lead up to a message ("the facilitator moves us on", a stage's closing, the next
  * stage's intro) become the opening paragraphs of that message, so a stage's intro and its first
- * question arrive as one.
+ * question arrive as one. A merged text stays within one message ({@link Outgoing#MAX_TEXT_LENGTH}),
+ * or is not merged.
  */
 final class GroupMessages {
-
-    /** Telegram's limit on one message; a merged text stays within it, or is not merged. */
-    static final int MAX_TEXT = 4096;
 
     private GroupMessages() {
     }
@@ -56,7 +54,7 @@ final class GroupMessages {
         return plain(first)
                 && (first.replyToMessageId() == null || next.replyToMessageId() == null || next.promptRef() != null
                 || Objects.equals(first.replyToMessageId(), next.replyToMessageId()))
-                && first.text().length() + 2 + next.text().length() <= MAX_TEXT;
+                && first.text().length() + 2 + next.text().length() <= Outgoing.MAX_TEXT_LENGTH;
     }
 
     private static boolean plain(Outgoing message) {

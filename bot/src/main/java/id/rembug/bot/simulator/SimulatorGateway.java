@@ -22,7 +22,7 @@ public class SimulatorGateway implements ChatGateway {
     static final String CHAT_NOT_FOUND = "chat not found";
 
     /** Telegram's limits, kept here too so a message the real bot could not send fails here as well. */
-    static final int MAX_TEXT = 4096;
+    static final int MAX_TEXT = Outgoing.MAX_TEXT_LENGTH;
     static final int MAX_CALLBACK_DATA_BYTES = 64;
 
     private final SimulatorStore store;

@@ -3,6 +3,7 @@ package id.rembug.bot.simulator;
 import id.rembug.bot.channel.ChatUser;
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.InboxWriter;
+import id.rembug.bot.channel.Outgoing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +27,7 @@ public class SimulatorService {
     public static final List<String> DEFAULT_RESIDENTS = List.of("Ani", "Budi", "Citra", "Dedi", "Eka");
 
     /** Telegram's limit on one text message. */
-    static final int MAX_TEXT = 4096;
+    static final int MAX_TEXT = Outgoing.MAX_TEXT_LENGTH;
 
     private final SimulatorStore store;
     private final InboxWriter inbox;

@@ -1,5 +1,6 @@
 package id.rembug.bot.telegram;
 
+import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.TextCuts;
 
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public final class TelegramTextSplitter {
 
-    public static final int MAX_MESSAGE_LENGTH = 4096;
+    public static final int MAX_MESSAGE_LENGTH = Outgoing.MAX_TEXT_LENGTH;
 
     private TelegramTextSplitter() {
     }
