@@ -1,6 +1,7 @@
 package id.rembug.bot.telegram;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
 import java.net.URI;
@@ -25,15 +26,19 @@ import java.util.regex.Pattern;
  * @param pollTimeoutSeconds polling mode: how long one getUpdates call waits for news
  * @param requestTimeout     the limit for one ordinary Bot API call (sending, setWebhook...);
  *                           a getUpdates call may take {@code pollTimeoutSeconds} longer
+ * @param webhookMaxBody     webhook mode: the largest update body accepted (default 1 MiB; an
+ *                           update is a few kilobytes); a larger one is answered 413 unread
  */
 @ConfigurationProperties("rembug.telegram")
 public record TelegramProperties(String token, String apiUrl, Mode mode, String webhookUrl, String webhookPath,
-                                 String webhookSecret, Integer pollTimeoutSeconds, Duration requestTimeout) {
+                                 String webhookSecret, Integer pollTimeoutSeconds, Duration requestTimeout,
+                                 DataSize webhookMaxBody) {
 
     public static final String DEFAULT_API_URL = "https://api.telegram.org";
     public static final String DEFAULT_WEBHOOK_PATH = "/telegram/webhook";
     public static final int DEFAULT_POLL_TIMEOUT_SECONDS = 50;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    public static final DataSize DEFAULT_WEBHOOK_MAX_BODY = DataSize.ofMegabytes(1);
 
     private static final Pattern TOKEN = Pattern.compile("(\\d+):[A-Za-z0-9_-]+");
     // What setWebhook accepts as secret_token.
@@ -48,6 +53,7 @@ public record TelegramProperties(String token, String apiUrl, Mode mode, String 
         webhookPath = webhookPath == null || webhookPath.isBlank() ? DEFAULT_WEBHOOK_PATH : webhookPath.strip();
         pollTimeoutSeconds = pollTimeoutSeconds == null ? DEFAULT_POLL_TIMEOUT_SECONDS : pollTimeoutSeconds;
         requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
+        webhookMaxBody = webhookMaxBody == null ? DEFAULT_WEBHOOK_MAX_BODY : webhookMaxBody;
         if (token != null) {
             check(TOKEN.matcher(token).matches(),
                     "rembug.telegram.token does not look like a bot token (digits, a colon, then letters, e.g. 123456:ABC-def)");
@@ -56,6 +62,8 @@ public record TelegramProperties(String token, String apiUrl, Mode mode, String 
                     "rembug.telegram.poll-timeout-seconds must be between 0 and 600, was " + pollTimeoutSeconds);
             check(!requestTimeout.isNegative() && !requestTimeout.isZero(),
                     "rembug.telegram.request-timeout must be positive, was " + requestTimeout);
+            check(webhookMaxBody.toBytes() > 0 && webhookMaxBody.toBytes() <= Integer.MAX_VALUE,
+                    "rembug.telegram.webhook-max-body must be between 1B and 2GB, was " + webhookMaxBody);
             check(webhookPath.startsWith("/"), "rembug.telegram.webhook-path must start with '/', was " + webhookPath);
             if (mode == Mode.WEBHOOK) {
                 check(webhookSecret != null && !webhookSecret.isBlank(),
@@ -120,6 +128,6 @@ public record TelegramProperties(String token, String apiUrl, Mode mode, String 
 
     /** Settings for a bot that talks to the given Bot API, polling; the rest at their defaults. */
     public static TelegramProperties polling(String token, String apiUrl) {
-        return new TelegramProperties(token, apiUrl, Mode.POLLING, null, null, null, null, null);
+        return new TelegramProperties(token, apiUrl, Mode.POLLING, null, null, null, null, null, null);
     }
 }

@@ -2,6 +2,7 @@ package id.rembug.bot.telegram;
 
 import id.rembug.bot.channel.InboxWriter;
 import id.rembug.bot.channel.Inbound;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -9,11 +10,11 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -25,8 +26,11 @@ import java.util.Optional;
  * <p>Telegram redelivers an update until it gets a 2xx, so the answer says exactly what became of
  * it: 200 once the update is in the durable inbox (or is one Rembug ignores, or is malformed and
  * would never get better), 503 while the inbox cannot store it (Telegram tries again later), 401
- * when the secret header is wrong (nothing is read or stored). The body is read with TelegramBots'
- * Jackson 2 types, never the web layer's Jackson 3 mapper.
+ * when the secret header is wrong, 413 when the body is larger than
+ * {@code rembug.telegram.webhook-max-body}. The secret is checked before a byte of the body is
+ * read, and the body is read by hand up to the cap, never whole: a stranger who knows the path
+ * cannot make the app buffer an endless body. The body is read with TelegramBots' Jackson 2
+ * types, never the web layer's Jackson 3 mapper.
  *
  * <p>Present only with a token and {@code rembug.telegram.mode=webhook}; the path is
  * {@code rembug.telegram.webhook-path}.
@@ -40,6 +44,7 @@ public final class TelegramWebhookController {
     private static final Logger log = LoggerFactory.getLogger(TelegramWebhookController.class);
 
     private final byte[] secret;
+    private final int maxBody;
     private final TelegramUpdateReader reader;
     private final TelegramUpdateTranslator translator;
     private final InboxWriter inbox;
@@ -49,6 +54,7 @@ public final class TelegramWebhookController {
                                      TelegramUpdateTranslator translator, InboxWriter inbox,
                                      TelegramGroupCounter counter) {
         this.secret = properties.webhookSecret().getBytes(StandardCharsets.UTF_8);
+        this.maxBody = Math.toIntExact(properties.webhookMaxBody().toBytes());
         this.reader = reader;
         this.translator = translator;
         this.inbox = inbox;
@@ -56,13 +62,23 @@ public final class TelegramWebhookController {
     }
 
     @PostMapping("${rembug.telegram.webhook-path:" + TelegramProperties.DEFAULT_WEBHOOK_PATH + "}")
-    public ResponseEntity<Void> receive(@RequestHeader(name = SECRET_HEADER, required = false) String givenSecret,
-                                        @RequestBody(required = false) byte[] body) {
-        if (!secretMatches(givenSecret)) {
+    public ResponseEntity<Void> receive(HttpServletRequest request) throws IOException {
+        if (!secretMatches(request.getHeader(SECRET_HEADER))) {
             log.warn("Refused a webhook call without the right {} header", SECRET_HEADER);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
-        if (body == null || body.length == 0) {
+        if (request.getContentLengthLong() > maxBody) {
+            return tooLarge(request.getContentLengthLong() + " bytes announced");
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            // One byte more than allowed tells an oversized body (sent without a length) from one at the cap.
+            body = in.readNBytes(maxBody + 1);
+        }
+        if (body.length > maxBody) {
+            return tooLarge("more than " + maxBody + " bytes sent");
+        }
+        if (body.length == 0) {
             log.warn("Ignoring an empty webhook call");
             return ResponseEntity.ok().build();
         }
@@ -83,6 +99,12 @@ public final class TelegramWebhookController {
                     update.get().getUpdateId(), e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
         }
+    }
+
+    private ResponseEntity<Void> tooLarge(String what) {
+        log.warn("Refused a webhook call whose body is over rembug.telegram.webhook-max-body ({} bytes): {}", maxBody,
+                what);
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
     }
 
     private boolean secretMatches(String given) {

@@ -17,7 +17,7 @@ class TelegramCommandsRegistrarTest {
 
     private final BotApiStub api = new BotApiStub();
     private final TelegramApiClient client = new TelegramApiClient(
-            new TelegramProperties(TOKEN, api.url(), null, null, null, null, null, Duration.ofSeconds(5)));
+            new TelegramProperties(TOKEN, api.url(), null, null, null, null, null, Duration.ofSeconds(5), null));
 
     @AfterEach
     void tearDown() {

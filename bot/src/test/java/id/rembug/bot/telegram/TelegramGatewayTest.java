@@ -40,7 +40,7 @@ class TelegramGatewayTest {
     }
 
     private static TelegramApiClient client(String apiUrl, Duration requestTimeout) {
-        return new TelegramApiClient(new TelegramProperties(TOKEN, apiUrl, null, null, null, null, null, requestTimeout));
+        return new TelegramApiClient(new TelegramProperties(TOKEN, apiUrl, null, null, null, null, null, requestTimeout, null));
     }
 
     private static Outgoing text(String chatId, String text, List<List<OutButton>> buttons, boolean forceReply,

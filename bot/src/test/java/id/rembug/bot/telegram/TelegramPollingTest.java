@@ -41,7 +41,7 @@ class TelegramPollingTest {
 
     private void startPolling() {
         var properties = new TelegramProperties(TOKEN, api.url(), TelegramProperties.Mode.POLLING, null, null, null, 1,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), null);
         var intake = new TelegramPollingIntake(new TelegramUpdateTranslator(BOT_ID, Clock.systemUTC()), inbox,
                 Duration.ofMillis(10), Duration.ofMillis(40));
         polling = new TelegramPolling(properties, intake, Duration.ofMillis(20), Duration.ofMillis(100));

@@ -12,12 +12,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class TelegramPropertiesTest {
 
     private static TelegramProperties webhook(String url, String secret) {
-        return new TelegramProperties(TOKEN, null, TelegramProperties.Mode.WEBHOOK, url, null, secret, null, null);
+        return new TelegramProperties(TOKEN, null, TelegramProperties.Mode.WEBHOOK, url, null, secret, null, null, null);
     }
 
     @Test
     void unsetValuesTakeTheDocumentedDefaults() {
-        var properties = new TelegramProperties(TOKEN, null, null, null, null, null, null, null);
+        var properties = new TelegramProperties(TOKEN, null, null, null, null, null, null, null, null);
         assertThat(properties.apiUrl()).isEqualTo("https://api.telegram.org");
         assertThat(properties.mode()).isEqualTo(TelegramProperties.Mode.POLLING);
         assertThat(properties.webhookPath()).isEqualTo("/telegram/webhook");
@@ -34,7 +34,7 @@ class TelegramPropertiesTest {
 
     @Test
     void blankTokenMeansTelegramIsOffAndNothingElseIsChecked() {
-        var off = new TelegramProperties("  ", "not a url", TelegramProperties.Mode.WEBHOOK, null, null, null, -1, null);
+        var off = new TelegramProperties("  ", "not a url", TelegramProperties.Mode.WEBHOOK, null, null, null, -1, null, null);
         assertThat(off.enabled()).isFalse();
     }
 

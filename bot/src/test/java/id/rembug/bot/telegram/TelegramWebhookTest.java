@@ -19,7 +19,12 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,6 +43,7 @@ class TelegramWebhookTest {
     private static final String SECRET = "s3cret_Rembug-webhook";
     private static final String PATH = "/tg/hook";
     private static final BotApiStub API = new BotApiStub();
+    private static final int MAX_BODY = 64 * 1024;
 
     static {
         API.answerTrue("setWebhook");
@@ -52,6 +58,7 @@ class TelegramWebhookTest {
         registry.add("rembug.telegram.webhook-url", () -> "https://rembug.example.org" + PATH);
         registry.add("rembug.telegram.webhook-path", () -> PATH);
         registry.add("rembug.telegram.webhook-secret", () -> SECRET);
+        registry.add("rembug.telegram.webhook-max-body", () -> MAX_BODY + "B");
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -103,6 +110,60 @@ class TelegramWebhookTest {
         assertThat(post(SECRET + "x", textUpdate(9003, -400, "palsu"))).isEqualTo(401);
         assertThat(post(null, textUpdate(9004, -400, "palsu"))).isEqualTo(401);
         assertThat(inbox.storedIds()).doesNotContain("tg:9002", "tg:9003", "tg:9004");
+    }
+
+    @Test
+    void wrongSecretIsRefusedBeforeTheBodyIsRead() throws Exception {
+        // 50 MB announced, a few bytes sent: only an app that does not wait for the body can answer at all.
+        assertThat(statusOfUnfinishedPost("guess", 50_000_000L)).isEqualTo(401);
+    }
+
+    @Test
+    void bodyAnnouncedLargerThanTheCapIsRefusedUnread() throws Exception {
+        assertThat(statusOfUnfinishedPost(SECRET, MAX_BODY + 1L)).isEqualTo(413);
+    }
+
+    @Test
+    void bodyLargerThanTheCapSentWithoutALengthIsRefused() throws Exception {
+        byte[] update = textUpdate(9008, -400, "x".repeat(MAX_BODY)).getBytes(StandardCharsets.UTF_8);
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + PATH))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header(TelegramWebhookController.SECRET_HEADER, SECRET)
+                // From a stream, so it goes chunked, with no Content-Length to refuse it by.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(update)))
+                .build();
+        assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(413);
+        assertThat(inbox.storedIds()).doesNotContain("tg:9008");
+    }
+
+    @Test
+    void updateJustUnderTheCapIsStored() throws Exception {
+        String update = textUpdate(9009, -400, "y");
+        String padded = update.substring(0, update.length() - 1) + " ".repeat(MAX_BODY - update.length()) + "}";
+        assertThat(padded.getBytes(StandardCharsets.UTF_8)).hasSize(MAX_BODY);
+        assertThat(post(SECRET, padded)).isEqualTo(200);
+        assertThat(inbox.storedIds()).contains("tg:9009");
+    }
+
+    /** Announces a body of {@code length} bytes, sends 16 of them and reads the status the app answers with. */
+    private int statusOfUnfinishedPost(String secret, long length) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + PATH + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + TelegramWebhookController.SECRET_HEADER + ": " + secret + "\r\nContent-Length: " + length
+                    + "\r\n\r\n{\"update_id\": 1,").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder statusLine = new StringBuilder();
+            int c;
+            while ((c = in.read()) != -1 && c != '\n') {
+                statusLine.append((char) c);
+            }
+            // "HTTP/1.1 401 ..." (a read time-out here means the app sat waiting for the rest of the body)
+            return Integer.parseInt(statusLine.toString().split(" ")[1]);
+        }
     }
 
     @Test
