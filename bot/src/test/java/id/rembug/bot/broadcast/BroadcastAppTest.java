@@ -11,6 +11,9 @@ import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.conversation.RedisInbox;
 import id.rembug.bot.testsupport.RedisServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +39,7 @@ import static org.awaitility.Awaitility.await;
         properties = {"rembug.dispatch.enabled=false", "rembug.simulator.enabled=false",
                 "rembug.broadcast.api-token=s3cret-token", "rembug.staff-ids=900, 901"})
 @TestRedis
+@ExtendWith(OutputCaptureExtension.class)
 class BroadcastAppTest {
 
     @LocalServerPort
@@ -63,6 +67,24 @@ class BroadcastAppTest {
         assertThat(post(null).statusCode()).isEqualTo(401);
         assertThat(post("Bearer wrong").statusCode()).isEqualTo(401);
         assertThat(get("/api/broadcasts/1", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRefusedForTheMissingTokenFirstAndNeverLogged(CapturedOutput output) throws Exception {
+        String garbage = "{\"title\": \"Rahasia warga Kampung Melati\", startsAt";
+        assertThat(post(null, garbage).statusCode()).isEqualTo(401);
+        assertThat(post("Bearer wrong", garbage).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> withToken = post("Bearer s3cret-token", garbage);
+        assertThat(withToken.statusCode()).isEqualTo(400);
+        assertThat(withToken.body()).contains("not a broadcast in JSON");
+        assertThat(output.getAll()).doesNotContain("Rahasia warga", "Kampung Melati");
+    }
+
+    @Test
+    void aBodyOverTheCapIsRefusedWithoutBeingParsed() throws Exception {
+        String huge = "{\"title\": \"" + "a".repeat(BroadcastController.MAX_BODY_BYTES) + "\"}";
+        assertThat(post("Bearer s3cret-token", huge).statusCode()).isEqualTo(413);
     }
 
     @Test
@@ -149,8 +171,12 @@ class BroadcastAppTest {
     }
 
     private HttpResponse<String> post(String authorization) throws Exception {
+        return post(authorization, BODY);
+    }
+
+    private HttpResponse<String> post(String authorization, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/broadcasts"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(BODY));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -14,7 +14,8 @@ import java.lang.annotation.Target;
 
 /**
  * The whole application in simulator mode on a random port, with one known admin password and one
- * staff id. Shared by the dashboard's test classes so Spring starts it once for all of them.
+ * staff id, and no broadcast API token. Shared by the dashboard's test classes (and others that
+ * need the app as a fresh checkout runs it) so Spring starts it once for all of them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +26,7 @@ import java.lang.annotation.Target;
         properties = {"rembug.dispatch.limits.chat-interval=10ms", "rembug.dispatch.limits.chat-burst=100",
                 "rembug.dispatch.limits.group=1000", "rembug.dashboard.admin-password=" + DashboardApp.ADMIN_PASSWORD,
                 "rembug.staff-ids=" + DashboardApp.STAFF_ID})
-@interface DashboardApp {
+public @interface DashboardApp {
     String ADMIN_PASSWORD = "kata-sandi-uji";
     String STAFF_ID = "staf-program-1";
 }
