@@ -16,16 +16,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +51,18 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #close()} sends {@code SHUTDOWN}, which fsyncs the append-only file, and a JVM
  *       shutdown hook does the same if nobody closed the server.</li>
  * </ul>
+ *
+ * <p>Privacy rails, because the answers are residents' words: other local users and programs can
+ * neither read the files nor talk to the server.
+ * <ul>
+ *   <li>the server requires a password ({@code requirepass}), generated once per data directory
+ *       and kept in {@value #PASSWORD_FILE} there, so a restart (or an operator's
+ *       {@code redis-cli -a "$(cat ...)"}) finds it again; a fresh one per start would gain nothing
+ *       while the files it guards sit next to it;</li>
+ *   <li>the data directory is {@code 0700} and every file in it {@code 0600}: the server runs under
+ *       {@code umask 077}, and what an earlier run left with wider permissions is narrowed at start
+ *       (on file systems without POSIX permissions this is skipped).</li>
+ * </ul>
  */
 public final class EmbeddedRedisServer implements AutoCloseable {
 
@@ -55,6 +74,12 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     /** Written by redis-server while it runs, removed on a clean shutdown. */
     public static final String PID_FILE = "redis.pid";
     public static final String LOCK_FILE = "embedded-redis.lock";
+    /** The server's password, generated at the first start in a data directory; owner-only. */
+    public static final String PASSWORD_FILE = "embedded-redis.password";
+
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final int PASSWORD_BYTES = 32;
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisServer.class);
     private static final Logger serverOutput = LoggerFactory.getLogger(EmbeddedRedisServer.class.getName() + ".output");
@@ -97,6 +122,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     private final RedisBinary binary;
     private final Path dataDir;
     private final int port;
+    private final String password;
     private final Process process;
     private final DataDirLock lock;
     private final Thread shutdownHook;
@@ -108,6 +134,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         this.binary = binary;
         this.dataDir = dataDir;
         this.port = launched.port();
+        this.password = launched.password();
         this.process = launched.process();
         this.lock = lock;
         this.shutdownHook = new Thread(() -> closeAfterGrace(shutdownHookGrace), "embedded-redis-shutdown-" + port);
@@ -121,7 +148,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         try {
             refuseDataItCannotRead(binary, dataDir);
             stopServerLeftByEarlierRun(dataDir);
-            Launched launched = launch(binary, dataDir, options.port());
+            String password = password(dataDir);
+            Launched launched = launch(binary, dataDir, options.port(), password);
             EmbeddedRedisServer server = new EmbeddedRedisServer(binary, dataDir, launched, lock,
                     options.shutdownHookGrace());
             log.info("Embedded Redis started: {}; listening on {}:{}; data in {} (append-only file, fsync every "
@@ -141,9 +169,17 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         return port;
     }
 
-    /** E.g. {@code redis://127.0.0.1:6379}, the form {@code spring.data.redis.url} takes. */
+    /** The password the server requires ({@code AUTH}); never logged. */
+    public String password() {
+        return password;
+    }
+
+    /**
+     * E.g. {@code redis://:<password>@127.0.0.1:6379}, the form {@code spring.data.redis.url}
+     * takes; it carries the password, so keep it out of logs.
+     */
     public String url() {
-        return "redis://" + HOST + ":" + port;
+        return "redis://:" + password + "@" + HOST + ":" + port;
     }
 
     public RedisBinary binary() {
@@ -223,25 +259,28 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                 process.isAlive() ? "?" : process.exitValue(), dataDir);
     }
 
-    /** Sends SHUTDOWN; true unless Redis answered with an error instead of exiting. */
+    /** Sends AUTH and SHUTDOWN; true unless Redis answered with an error instead of exiting. */
     private boolean askToShutDown() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(HOST, port), 2_000);
             socket.setSoTimeout((int) SHUTDOWN_TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();
+            out.write(("*2\r\n$4\r\nAUTH\r\n$" + password.length() + "\r\n" + password + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write("*1\r\n$8\r\nSHUTDOWN\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            // On success Redis closes the connection without a reply; a reply is an error line.
-            StringBuilder reply = new StringBuilder();
-            int c;
-            while ((c = in.read()) != -1 && c != '\n') {
-                reply.append((char) c);
+            String authReply = readLine(in);
+            if (!authReply.startsWith("+OK")) {
+                log.warn("The embedded Redis refused the password for SHUTDOWN: {}", authReply);
+                return false;
             }
-            if (reply.length() == 0) {
+            // On success Redis closes the connection without a reply; a reply is an error line.
+            String reply = readLine(in);
+            if (reply.isEmpty()) {
                 return true;
             }
-            log.warn("The embedded Redis refused SHUTDOWN: {}", reply.toString().strip());
+            log.warn("The embedded Redis refused SHUTDOWN: {}", reply);
             return false;
         } catch (ConnectException e) {
             log.warn("Could not reach the embedded Redis on port {} to send SHUTDOWN: {}", port, e.toString());
@@ -250,6 +289,15 @@ public final class EmbeddedRedisServer implements AutoCloseable {
             // A reset while Redis exits is a success too; waiting for the exit tells.
             return true;
         }
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            line.append((char) c);
+        }
+        return line.toString().strip();
     }
 
     private static boolean waitForExit(Process process, Duration timeout) {
@@ -265,6 +313,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         Path dataDir = configured.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dataDir);
+            restrictToOwner(dataDir);
         } catch (IOException e) {
             throw new EmbeddedRedisException("Cannot create the Redis data directory " + dataDir + ": " + e,
                     "Create it, or set rembug.redis.embedded.data-dir (REMBUG_REDIS_EMBEDDED_DATA_DIR) to a "
@@ -276,6 +325,57 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                             + "a writable directory.");
         }
         return dataDir;
+    }
+
+    /**
+     * Makes the data directory and everything in it the owner's alone ({@code 0700} directories,
+     * {@code 0600} files), whatever an earlier version or a careless copy left.
+     */
+    private static void restrictToOwner(Path dataDir) throws IOException {
+        if (Files.getFileAttributeView(dataDir, PosixFileAttributeView.class) == null) {
+            log.debug("{} has no POSIX permissions; its files keep what the file system gives them", dataDir);
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                if (Files.isSymbolicLink(path)) {
+                    continue;
+                }
+                Files.setPosixFilePermissions(path, Files.isDirectory(path) ? OWNER_ONLY_DIR : OWNER_ONLY_FILE);
+            }
+        }
+    }
+
+    /** The data directory's password: read from {@value #PASSWORD_FILE}, or generated and kept there. */
+    private static String password(Path dataDir) {
+        Path file = dataDir.resolve(PASSWORD_FILE);
+        try {
+            if (Files.exists(file)) {
+                String kept = Files.readString(file, StandardCharsets.US_ASCII).strip();
+                if (!kept.isEmpty()) {
+                    return kept;
+                }
+            }
+            byte[] random = new byte[PASSWORD_BYTES];
+            new SecureRandom().nextBytes(random);
+            // URL-safe, so it fits a redis:// URL and the config file without quoting trouble.
+            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            writeOwnerOnly(file, List.of(generated));
+            return generated;
+        } catch (IOException e) {
+            throw new EmbeddedRedisException("Cannot read or write the embedded Redis password file " + file + ": " + e,
+                    "Make the data directory writable by this user, or set rembug.redis.embedded.data-dir.", e);
+        }
+    }
+
+    /** Writes a file that only its owner can read, never readable by others even for a moment. */
+    private static void writeOwnerOnly(Path file, List<String> lines) throws IOException {
+        boolean posix = Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) != null;
+        Files.deleteIfExists(file);
+        if (posix) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
     private static void refuseDataItCannotRead(RedisBinary binary, Path dataDir) {
@@ -325,16 +425,19 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         }
     }
 
-    private record Launched(Process process, int port) {
+    private record Launched(Process process, int port, String password) {
     }
 
-    private static Launched launch(RedisBinary binary, Path dataDir, int preferredPort) {
+    private static Launched launch(RedisBinary binary, Path dataDir, int preferredPort, String password) {
         int port = choosePort(preferredPort);
         for (int attempt = 1; ; attempt++) {
-            Path config = writeConfig(dataDir, port);
+            Path config = writeConfig(dataDir, port, password);
             Process process;
             try {
-                process = new ProcessBuilder(binary.executable().toString(), config.toString())
+                // umask 077, so every file the server creates (append-only files, manifests, the
+                // pid file) is 0600; exec keeps the pid, so the Process is the server itself.
+                process = new ProcessBuilder("/bin/sh", "-c", "umask 077 && exec \"$0\" \"$1\"",
+                        binary.executable().toString(), config.toString())
                         .directory(dataDir.toFile())
                         .redirectErrorStream(true)
                         .start();
@@ -345,7 +448,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
             OutputFollower output = OutputFollower.follow(process, port);
             try {
                 output.ready().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                return new Launched(process, port);
+                return new Launched(process, port, password);
             } catch (ExecutionException outputEnded) {
                 waitForExit(process, KILL_TIMEOUT);
                 boolean portTaken = output.tail().contains(PORT_TAKEN_MARKER);
@@ -406,12 +509,13 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         }
     }
 
-    private static Path writeConfig(Path dataDir, int port) {
+    private static Path writeConfig(Path dataDir, int port, String password) {
         List<String> lines = List.of(
                 "# Written by Rembug at every start of its embedded Redis; edits here are overwritten.",
                 "bind " + HOST,
                 "port " + port,
                 "protected-mode yes",
+                "requirepass " + quoted(password),
                 "daemonize no",
                 "logfile \"\"",
                 "dir " + quoted(dataDir.toString()),
@@ -424,7 +528,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                 "save \"\"");
         Path config = dataDir.resolve(CONFIG_FILE);
         try {
-            Files.write(config, lines, StandardCharsets.UTF_8);
+            // Holds the password: owner-only, like the password file.
+            writeOwnerOnly(config, lines);
         } catch (IOException e) {
             throw new EmbeddedRedisException("Cannot write " + config + ": " + e,
                     "Make the data directory writable, or set rembug.redis.embedded.data-dir.", e);
@@ -503,7 +608,10 @@ public final class EmbeddedRedisServer implements AutoCloseable {
             Path lockFile = dataDir.resolve(LOCK_FILE);
             FileChannel channel = null;
             try {
-                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                channel = Files.getFileAttributeView(dataDir, PosixFileAttributeView.class) == null
+                        ? FileChannel.open(lockFile, options)
+                        : FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
                 FileLock lock = channel.tryLock();
                 if (lock != null) {
                     return new DataDirLock(channel, lock);

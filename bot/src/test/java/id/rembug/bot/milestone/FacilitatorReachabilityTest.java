@@ -37,8 +37,10 @@ class FacilitatorReachabilityTest {
 
     @BeforeAll
     static void connect() {
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1",
-                RedisServerExtension.port()));
+        RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration("127.0.0.1",
+                RedisServerExtension.port());
+        configuration.setPassword(RedisServerExtension.server().password());
+        connections = new LettuceConnectionFactory(configuration);
         connections.afterPropertiesSet();
         connections.start();
         redis = new StringRedisTemplate(connections);

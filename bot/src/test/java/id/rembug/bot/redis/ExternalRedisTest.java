@@ -43,6 +43,7 @@ class ExternalRedisTest {
         try (ConfigurableApplicationContext app = RedisOnlyApplication.run(
                 "spring.data.redis.host=" + RedisServerExtension.server().host(),
                 "spring.data.redis.port=" + RedisServerExtension.port(),
+                "spring.data.redis.password=" + RedisServerExtension.server().password(),
                 "rembug.redis.embedded.data-dir=" + tempDir.resolve("embedded"))) {
             app.getBean(StringRedisTemplate.class).opsForValue().set(key, "host dan port");
 

@@ -51,7 +51,7 @@ public final class RedisServerExtension implements BeforeAllCallback {
         return server;
     }
 
-    /** E.g. {@code redis://127.0.0.1:41234}. */
+    /** E.g. {@code redis://:<password>@127.0.0.1:41234}. */
     public static String url() {
         return server().url();
     }
@@ -64,8 +64,9 @@ public final class RedisServerExtension implements BeforeAllCallback {
     public static synchronized StringRedisTemplate template() {
         if (template == null) {
             EmbeddedRedisServer redis = server();
-            LettuceConnectionFactory factory = new LettuceConnectionFactory(
-                    new RedisStandaloneConfiguration(redis.host(), redis.port()));
+            RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(redis.host(), redis.port());
+            configuration.setPassword(redis.password());
+            LettuceConnectionFactory factory = new LettuceConnectionFactory(configuration);
             factory.afterPropertiesSet();
             factory.start();
             template = new StringRedisTemplate(factory);
@@ -80,14 +81,18 @@ public final class RedisServerExtension implements BeforeAllCallback {
             socket.connect(new InetSocketAddress(redis.host(), redis.port()), 2_000);
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
+            String password = redis.password();
+            out.write(("*2\r\n$4\r\nAUTH\r\n$" + password.length() + "\r\n" + password + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            String authReply = readLine(socket.getInputStream());
             String reply = readLine(socket.getInputStream());
-            if (!reply.equals("+OK")) {
-                throw new IllegalStateException("FLUSHALL answered " + reply);
+            if (!authReply.equals("+OK") || !reply.equals("+OK")) {
+                throw new IllegalStateException("AUTH answered " + authReply + ", FLUSHALL answered " + reply);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("FLUSHALL on " + redis.url() + " failed", e);
+            throw new IllegalStateException("FLUSHALL on port " + redis.port() + " failed", e);
         }
     }
 

@@ -17,7 +17,8 @@ class RedisServerExtensionTest {
         RedisProbe.set(RedisServerExtension.url(), "left-by-first-test", "x");
 
         assertThat(RedisServerExtension.server().isRunning()).isTrue();
-        assertThat(RedisServerExtension.url()).isEqualTo("redis://127.0.0.1:" + RedisServerExtension.port());
+        assertThat(RedisServerExtension.url()).isEqualTo("redis://:" + RedisServerExtension.server().password()
+                + "@127.0.0.1:" + RedisServerExtension.port());
     }
 
     @Test
