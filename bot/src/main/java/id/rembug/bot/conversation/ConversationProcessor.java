@@ -1,5 +1,6 @@
 package id.rembug.bot.conversation;
 
+import id.rembug.bot.logging.SafeLog;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.Inbound;
 import org.slf4j.Logger;
@@ -71,8 +72,8 @@ public class ConversationProcessor {
         try {
             inbound = ChannelCodec.readInbound(String.valueOf(json));
         } catch (RuntimeException unreadable) {
-            log.warn("Skipping inbox entry {} of {}: it cannot be read ({}): {}", entryId, snapshot.conversation(),
-                    unreadable.getMessage(), abbreviate(String.valueOf(json)));
+            log.warn("Skipping inbox entry {} of {}: it cannot be read ({})", entryId, snapshot.conversation(),
+                    SafeLog.describe(unreadable));
             return new Plan(snapshot.state());
         }
         try {
@@ -82,14 +83,11 @@ public class ConversationProcessor {
         } catch (DataAccessException redisTrouble) {
             throw redisTrouble;
         } catch (RuntimeException bug) {
-            // One poisoned entry must not stop the group forever: log it whole, skip it, go on.
-            log.error("Skipping inbox entry {} of {} that could not be applied: {}", entryId, snapshot.conversation(),
-                    abbreviate(String.valueOf(json)), bug);
+            // One poisoned entry must not stop the group forever: log where it failed (ids, no
+            // text: the entry itself is still in the event stream for whoever investigates), skip it, go on.
+            log.error("Skipping inbox entry {} of {} (update {}) that could not be applied: {}", entryId,
+                    snapshot.conversation(), inbound.updateId(), SafeLog.describe(bug));
             return new Plan(snapshot.state());
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 500 ? text : text.substring(0, 500) + "…";
     }
 }

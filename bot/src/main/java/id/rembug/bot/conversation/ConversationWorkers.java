@@ -1,5 +1,6 @@
 package id.rembug.bot.conversation;
 
+import id.rembug.bot.logging.SafeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -99,7 +100,8 @@ public class ConversationWorkers implements SmartLifecycle {
                 // The work stream may have been deleted (a flushed Redis): recreate its consumer group.
                 ensureGroup();
             } catch (RuntimeException bug) {
-                log.error("Conversation worker {} hit an unexpected error; it carries on", consumer, bug);
+                log.error("Conversation worker {} hit an unexpected error; it carries on: {}", consumer,
+                        SafeLog.describe(bug));
                 sleep(Duration.ofSeconds(1));
             }
         }

@@ -1,5 +1,6 @@
 package id.rembug.bot.dispatch;
 
+import id.rembug.bot.logging.SafeLog;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.Outgoing;
@@ -177,7 +178,7 @@ public final class Dispatcher implements SmartLifecycle {
                 // Redis away or a bug: keep the worker alive; a claimed chat comes back after its lease
                 failuresInARow++;
                 if (failuresInARow == 1 || failuresInARow % 100 == 0) {
-                    log.warn("Dispatch pass failed ({} in a row); retrying", failuresInARow, e);
+                    log.warn("Dispatch pass failed ({} in a row); retrying: {}", failuresInARow, SafeLog.describe(e));
                 }
                 pause(Math.min(MAX_ERROR_PAUSE_MILLIS, properties.idlePoll().toMillis() * failuresInARow));
             }
@@ -221,8 +222,8 @@ public final class Dispatcher implements SmartLifecycle {
         try {
             stored = ChannelCodec.readOutgoing(claim.headJson());
         } catch (RuntimeException e) {
-            log.error("Dropping an unreadable outbox entry for chat {}: {}", claim.chatId(), claim.headJson(), e);
-            store.settleFailed(claim, null, "unreadable: " + e.getMessage(), claim.attempts(), now, now);
+            log.error("Dropping an unreadable outbox entry for chat {}: {}", claim.chatId(), SafeLog.describe(e));
+            store.settleFailed(claim, null, "unreadable: " + e.getClass().getSimpleName(), claim.attempts(), now, now);
             stats.failed(claim.lane());
             return;
         }
@@ -386,7 +387,7 @@ public final class Dispatcher implements SmartLifecycle {
             try {
                 call.accept(listener);
             } catch (RuntimeException e) {
-                log.warn("Delivery listener {} failed", listener.getClass().getName(), e);
+                log.warn("Delivery listener {} failed: {}", listener.getClass().getName(), SafeLog.describe(e));
             }
         }
     }
@@ -395,7 +396,7 @@ public final class Dispatcher implements SmartLifecycle {
         try {
             return Optional.of(ChannelCodec.readOutgoing(json));
         } catch (RuntimeException e) {
-            log.error("Unreadable outbox entry dropped: {}", json, e);
+            log.error("Unreadable outbox entry dropped: {}", SafeLog.describe(e));
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package id.rembug.bot.telegram;
 
+import id.rembug.bot.logging.SafeLog;
 import id.rembug.bot.channel.InboxWriter;
 import id.rembug.bot.channel.Inbound;
 import org.slf4j.Logger;
@@ -80,8 +81,8 @@ public final class TelegramPollingIntake implements LongPollingUpdateConsumer {
         } catch (Throwable unexpected) {
             // Only a bug gets here (the translator and the retry loop catch everything they expect).
             try {
-                log.error("Telegram intake failed on a batch of {} updates; carrying on with the next", updates.size(),
-                        unexpected);
+                log.error("Telegram intake failed on a batch of {} updates; carrying on with the next: {}",
+                        updates.size(), SafeLog.describe(unexpected));
             } catch (Throwable evenLogging) {
                 // nothing more can be done without risking the poller
             }

@@ -1,5 +1,6 @@
 package id.rembug.bot.telegram;
 
+import id.rembug.bot.logging.SafeLog;
 import id.rembug.bot.channel.ChatUser;
 import id.rembug.bot.channel.Inbound;
 import org.slf4j.Logger;
@@ -61,7 +62,7 @@ public final class TelegramUpdateTranslator {
             return List.of();
         } catch (RuntimeException e) {
             log.warn("Ignoring Telegram update {}: it is not shaped as the Bot API describes ({})",
-                    update.getUpdateId(), e.toString());
+                    update.getUpdateId(), SafeLog.describe(e));
             return List.of();
         }
     }
