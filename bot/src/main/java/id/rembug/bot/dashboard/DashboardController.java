@@ -4,6 +4,7 @@ import id.rembug.dialogues.engine.GroupState;
 import id.rembug.dialogues.flow.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -38,17 +39,19 @@ public class DashboardController {
     private final LoginLinks links;
     private final AdminLogin admin;
     private final StaffIds staff;
+    private final LoginThrottle throttle;
     private final DashboardTexts texts;
     private final boolean simulator;
 
     public DashboardController(DashboardReader reader, DashboardSessions sessions, LoginLinks links, AdminLogin admin,
-                               StaffIds staff, DashboardTexts texts,
+                               StaffIds staff, LoginThrottle throttle, DashboardTexts texts,
                                org.springframework.core.env.Environment environment) {
         this.reader = reader;
         this.sessions = sessions;
         this.links = links;
         this.admin = admin;
         this.staff = staff;
+        this.throttle = throttle;
         this.texts = texts;
         this.simulator = environment.getProperty("rembug.simulator.enabled", Boolean.class,
                 !org.springframework.util.StringUtils.hasText(environment.getProperty("rembug.telegram.token")));
@@ -66,12 +69,17 @@ public class DashboardController {
     @PostMapping("/dashboard/masuk")
     String adminLogin(@RequestParam(defaultValue = "") String password, HttpServletRequest request,
                       HttpServletResponse response, Model model) {
+        if (throttle.blocked(request.getRemoteAddr())) {
+            return throttled(request, response, model);
+        }
         Optional<Viewer> viewer = admin.login(password);
         if (viewer.isEmpty()) {
+            throttle.failed(request.getRemoteAddr());
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             model.addAttribute("wrong", true);
             return loginPage(request, model);
         }
+        throttle.succeeded(request.getRemoteAddr());
         startSession(viewer.get(), request, response);
         return "redirect:/dashboard";
     }
@@ -87,8 +95,12 @@ public class DashboardController {
     @PostMapping("/dashboard/masuk/{token}")
     String redeemLink(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
                       Model model) {
+        if (throttle.blocked(request.getRemoteAddr())) {
+            return throttled(request, response, model);
+        }
         Optional<String> userId = links.redeem(token);
         if (userId.isEmpty()) {
+            throttle.failed(request.getRemoteAddr());
             response.setStatus(HttpStatus.GONE.value());
             page(request, model, null);
             model.addAttribute("token", token);
@@ -97,6 +109,13 @@ public class DashboardController {
         }
         startSession(staff.viewerFor(userId.get()), request, response);
         return "redirect:/dashboard";
+    }
+
+    private String throttled(HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(LoginThrottle.WINDOW.toSeconds()));
+        model.addAttribute("throttled", true);
+        return loginPage(request, model);
     }
 
     @PostMapping("/dashboard/keluar")
