@@ -98,10 +98,9 @@ public class BrowserGuard extends OncePerRequestFilter {
 
     /** This request's own origin; behind a proxy the one the forwarded headers name. */
     private static String ownOrigin(HttpServletRequest request) {
-        String scheme = request.getScheme().toLowerCase(Locale.ROOT);
-        int port = request.getServerPort();
-        boolean defaultPort = scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
-        return scheme + "://" + request.getServerName().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        String host = request.getServerName();
+        return origin(request.getScheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + request.getServerPort());
     }
 
     /** {@code scheme://host[:port]} with default ports left out; "" for anything unreadable ("null" included). */
