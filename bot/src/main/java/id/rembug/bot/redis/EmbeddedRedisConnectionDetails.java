@@ -5,8 +5,8 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDeta
 /** Tells Spring Boot's Redis auto-configuration to connect to the embedded server. */
 public record EmbeddedRedisConnectionDetails(String host, int port) implements DataRedisConnectionDetails {
 
-    public static EmbeddedRedisConnectionDetails of(EmbeddedRedisServer server) {
-        return new EmbeddedRedisConnectionDetails(server.host(), server.port());
+    public static EmbeddedRedisConnectionDetails of(EmbeddedRedisSupervisor supervisor) {
+        return new EmbeddedRedisConnectionDetails(supervisor.host(), supervisor.port());
     }
 
     @Override
