@@ -3,7 +3,6 @@ package id.rembug.bot;
 import id.rembug.bot.redis.EmbeddedRedisServer;
 import id.rembug.bot.redis.EmbeddedRedisSupervisor;
 import id.rembug.bot.redis.RedisBinary;
-import id.rembug.bot.telegram.TelegramWebhookController;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.bot.testsupport.GroupJourney;
@@ -15,10 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -125,49 +120,6 @@ class RedisOutageJourneyTest {
         }
     }
 
-    @Test
-    void aWebhookUpdateThatCannotBeStoredGets503AndIsStoredOnceWhenTelegramSendsItAgain() throws Exception {
-        EmbeddedRedisServer redis = EmbeddedRedisServer.start(RedisBinary.locate(null),
-                EmbeddedRedisServer.Options.of(dataDir, 0));
-        int redisPort = redis.port();
-        try (FakeTelegram telegram = new FakeTelegram();
-             GroupJourney group = new GroupJourney(telegram, 4, redis.url())) {
-            Map<String, Object> properties = TelegramAppProperties.of(telegram);
-            properties.put("spring.data.redis.url", redis.url());
-            properties.put("spring.main.web-application-type", "servlet");
-            properties.put("server.port", "0");
-            properties.put("management.server.port", "0");
-            properties.put("server.shutdown", "immediate");
-            properties.put("rembug.telegram.mode", "webhook");
-            properties.put("rembug.telegram.webhook-url", "https://rembug.example.org/tg");
-            properties.put("rembug.telegram.webhook-path", "/tg");
-            properties.put("rembug.telegram.webhook-secret", "rahasia-webhook");
-            ConfigurableApplicationContext app = RembugApp.start(properties);
-            try {
-                String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/tg";
-                assertThat(post(url, update(7001, group.chatId(), "halo semua"))).isEqualTo(200);
-
-                Thread.sleep(FSYNC.toMillis());
-                killHardAndForget(redis);
-                // Telegram waits for an answer for a limited time: the 503 must come well within it.
-                assertThat(post(url, update(7002, group.chatId(), "masih ada orang?")))
-                        .as("the inbox cannot be written: Telegram is told to send it again").isEqualTo(503);
-
-                redis = EmbeddedRedisServer.start(RedisBinary.locate(null),
-                        EmbeddedRedisServer.Options.of(dataDir, redisPort));
-                await("the webhook stores updates again").atMost(RESUMES_WITHIN).pollInterval(Duration.ofMillis(200))
-                        .until(() -> post(url, update(7002, group.chatId(), "masih ada orang?")) == 200);
-                assertThat(post(url, update(7002, group.chatId(), "masih ada orang?"))).isEqualTo(200);
-            } finally {
-                app.close();
-            }
-            assertThat(group.redis().exists("rembug:seen:tg:7001", "rembug:seen:tg:7002"))
-                    .as("the update from before the outage and the one sent again are both kept").isEqualTo(2);
-        } finally {
-            redis.close();
-        }
-    }
-
     /** SIGKILL: no SHUTDOWN, no last fsync; what was written a second ago is on disk. */
     static void killHard(EmbeddedRedisServer redis) {
         ProcessHandle process = ProcessHandle.of(redis.pid()).orElseThrow();
@@ -195,22 +147,5 @@ class RedisOutageJourneyTest {
     static void assertNoQuestionSentTwice(FakeTelegram telegram, GroupJourney group) {
         assertThat(telegram.sentTo(group.chatId()).stream().filter(Sent::isQuestion).map(Sent::text).toList())
                 .doesNotHaveDuplicates();
-    }
-
-    private static String update(int updateId, long chatId, String text) {
-        return """
-                {"update_id":%d,"message":{"message_id":%d,"from":{"id":5011,"is_bot":false,"first_name":"Siti"},\
-                "chat":{"id":%d,"title":"RT 05","type":"group"},"date":1763900000,"text":"%s"}}"""
-                .formatted(updateId, updateId, chatId, text);
-    }
-
-    private static int post(String url, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header(TelegramWebhookController.SECRET_HEADER, "rahasia-webhook")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }
