@@ -3,14 +3,17 @@
 -- ARGV[1] = claim score, ARGV[2] = message JSON, ARGV[3] = when the chat may send next,
 -- ARGV[4] = chat id, ARGV[5] = status, ARGV[6] = platform message id or '', ARGV[7] = reason or '',
 -- ARGV[8] = attempts, ARGV[9] = at (epoch ms), ARGV[10] = TTL seconds, ARGV[11] = lane name,
--- ARGV[12] = queue prefix of the lane, ARGV[13] = alias prefix
+-- ARGV[12] = queue prefix of the lane, ARGV[13] = alias prefix,
+-- ARGV[14] = how long a group's prompt-message map outlives its last question (seconds)
 local removed = remove_message(KEYS[2], ARGV[12], ARGV[13], ARGV[4], ARGV[2])
 -- A delivered question is remembered by its platform message id in the same step, so a reply to
 -- it is always recognised as an answer, even if this instance dies right after.
 if ARGV[5] == 'sent' and ARGV[6] ~= '' then
   local message = cjson.decode(ARGV[2])
   if type(message.promptRef) == 'string' and type(message.groupId) == 'string' then
-    redis.call('HSET', 'rembug:group:' .. message.groupId .. ':prompt-messages', ARGV[6], message.promptRef)
+    local prompts = 'rembug:group:' .. message.groupId .. ':prompt-messages'
+    redis.call('HSET', prompts, ARGV[6], message.promptRef)
+    redis.call('EXPIRE', prompts, ARGV[14])
   end
 end
 if KEYS[3] ~= '' then

@@ -1,5 +1,7 @@
 package id.rembug.bot.conversation;
 
+import java.time.Duration;
+
 /**
  * Where conversations live in Redis. A conversation is a group (keyed by the chat id it was
  * first seen under, which stays its id after a migration) or a person's private chat with the
@@ -41,7 +43,17 @@ public final class ConversationKeys {
         return "rembug:group:" + groupId + ":milestones";
     }
 
-    /** HASH: message id of a question we sent to the prompt it asked ({@code stage|round|index}). */
+    /**
+     * How long a group's prompt-message map is kept after the last question was sent: a reply to
+     * a question older than that (with nothing asked since) counts as an answer to the question
+     * asked last, as a reply to any other message of the bot does.
+     */
+    public static final Duration PROMPT_MESSAGES_KEPT = Duration.ofDays(60);
+
+    /**
+     * HASH: message id of a question we sent to the prompt it asked ({@code stage|round|index});
+     * expires {@link #PROMPT_MESSAGES_KEPT} after the last question was recorded.
+     */
     public static String promptMessages(String groupId) {
         return "rembug:group:" + groupId + ":prompt-messages";
     }

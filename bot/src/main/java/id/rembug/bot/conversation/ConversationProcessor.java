@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Applies a conversation's pending inbox entries one at a time, in stream order. Several workers
@@ -30,6 +31,7 @@ public class ConversationProcessor {
     private final PrivatePlanner privates;
     private final Clock clock;
     private final ObjectProvider<Dispatcher> dispatcher;
+    private final LongAdder appliedSinceStart = new LongAdder();
 
     public ConversationProcessor(ConversationStore store, GroupPlanner groups, PrivatePlanner privates, Clock clock,
                                  ObjectProvider<Dispatcher> dispatcher) {
@@ -57,6 +59,7 @@ public class ConversationProcessor {
                     break;
                 }
                 applied++;
+                appliedSinceStart.increment();
                 if (!plan.outgoing.isEmpty()) {
                     // a reply should not wait for the dispatcher's next idle poll
                     dispatcher.ifAvailable(Dispatcher::wakeUp);
@@ -64,6 +67,11 @@ public class ConversationProcessor {
                 snapshot = snapshot.after(entryId, plan);
             }
         }
+    }
+
+    /** Inbox entries this instance applied since start (for metrics). */
+    public long appliedSinceStart() {
+        return appliedSinceStart.sum();
     }
 
     private Plan plan(ConversationStore.Snapshot snapshot, MapRecord<String, Object, Object> entry, String entryId) {

@@ -25,7 +25,9 @@ import java.util.Map;
  * Reads a conversation and commits what one inbox entry changed. The commit is one Lua script
  * guarded by the id of the last applied entry: if another worker or instance applied something
  * in between, nothing is written and the caller reloads. That compare-and-set on the event
- * stream position is what keeps each group's events applied once and in order.
+ * stream position is what keeps each group's events applied once and in order. The commit also
+ * deletes the entry it applied from the event stream: {@code applied} keeps its id, and
+ * {@link #pending} reads strictly after it, whether or not the entry is still there.
  */
 @Component
 public class ConversationStore {
@@ -35,6 +37,7 @@ public class ConversationStore {
             if applied ~= ARGV[1] then return 0 end
             local ops = cjson.decode(ARGV[5])
             redis.call('HSET', KEYS[1], 'applied', ARGV[2])
+            redis.call('XDEL', ops.events, ARGV[2])
             if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'state', ARGV[3]) end
             for _, field in ipairs(ops.dropAsked) do redis.call('HDEL', KEYS[1], field) end
             for _, pair in ipairs(ops.asked) do redis.call('HSET', KEYS[1], pair[1], pair[2]) end
@@ -139,6 +142,9 @@ public class ConversationStore {
         String conversation = snapshot.conversation();
         Map<String, Object> ops = new LinkedHashMap<>();
         ops.put("isGroup", plan.state != null && !conversation.startsWith("user:"));
+        // What is applied lives on in the state, answers and outbox; the entry itself (and any
+        // chatter it held) goes in the same step, so the stream holds only what is still to apply.
+        ops.put("events", ConversationKeys.events(conversation));
         ops.put("now", Long.toString(now.toEpochMilli()));
         if (plan.newChatId != null) {
             ops.put("newChat", plan.newChatId);

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The durable inbox: each update is appended to its conversation's event stream and announced on
@@ -32,9 +33,21 @@ public class RedisInbox implements InboxWriter {
             """, Long.class);
 
     private final StringRedisTemplate redis;
+    private final LongAdder stored = new LongAdder();
+    private final LongAdder redelivered = new LongAdder();
 
     public RedisInbox(StringRedisTemplate redis) {
         this.redis = redis;
+    }
+
+    /** Updates stored since start (for metrics). */
+    public long stored() {
+        return stored.sum();
+    }
+
+    /** Updates refused because their id was stored before: Telegram sent them again (for metrics). */
+    public long redelivered() {
+        return redelivered.sum();
     }
 
     @Override
@@ -52,6 +65,9 @@ public class RedisInbox implements InboxWriter {
                     ChannelCodec.write(update), conversation, Long.toString(SEEN_FOR.toSeconds()), newChatKey);
             if (result != null && result == 1L) {
                 added++;
+                stored.increment();
+            } else {
+                redelivered.increment();
             }
         }
         return added;

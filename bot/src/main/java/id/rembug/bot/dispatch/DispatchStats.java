@@ -76,6 +76,22 @@ public final class DispatchStats {
         lanes.get(lane).superseded.increment();
     }
 
+    /** One call to the platform (whatever its answer) took this long. */
+    void sendTook(Lane lane, long nanos) {
+        Adders adders = lanes.get(lane);
+        adders.sendCalls.increment();
+        adders.sendNanos.add(nanos);
+    }
+
+    /** Calls to the platform made for this lane, and the time they took in all, for a timer. */
+    public long sendCalls(Lane lane) {
+        return lanes.get(lane).sendCalls.sum();
+    }
+
+    public long sendNanos(Lane lane) {
+        return lanes.get(lane).sendNanos.sum();
+    }
+
     void rateDeferred(Lane lane) {
         lanes.get(lane).rateDeferred.increment();
     }
@@ -93,6 +109,8 @@ public final class DispatchStats {
         final LongAdder forbidden = new LongAdder();
         final LongAdder rateDeferred = new LongAdder();
         final LongAdder superseded = new LongAdder();
+        final LongAdder sendCalls = new LongAdder();
+        final LongAdder sendNanos = new LongAdder();
 
         Counts snapshot() {
             return new Counts(sent.sum(), retried429.sum(), transientRetries.sum(), failed.sum(),

@@ -263,7 +263,9 @@ public final class Dispatcher implements SmartLifecycle {
             }
             nextAt = slot.nextChatAt();
         }
+        long sendStarted = System.nanoTime();
         SendResult result = send(gateway.get(), toSend);
+        stats.sendTook(claim.lane(), System.nanoTime() - sendStarted);
         long after = clock.millis();
         int attempt = claim.attempts() + 1;
         if (result instanceof SendResult.Sent sent) {

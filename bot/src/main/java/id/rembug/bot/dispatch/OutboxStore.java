@@ -1,6 +1,7 @@
 package id.rembug.bot.dispatch;
 
 import id.rembug.bot.channel.OutboxKeys;
+import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.channel.Outgoing.Lane;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -109,7 +110,7 @@ final class OutboxStore {
                 claim.claimScore(), claim.headJson(), Long.toString(nextAt), claim.chatId(), status,
                 messageId == null ? "" : messageId, reason == null ? "" : reason, Integer.toString(attempts),
                 Long.toString(at), ttlSeconds(), OutboxKeys.laneName(claim.lane()), queuePrefix(claim.lane()),
-                DispatchKeys.ALIAS_PREFIX);
+                DispatchKeys.ALIAS_PREFIX, Long.toString(ConversationKeys.PROMPT_MESSAGES_KEPT.toSeconds()));
     }
 
     /** Gives the chat back until {@code until}, leaving the message where it is. */

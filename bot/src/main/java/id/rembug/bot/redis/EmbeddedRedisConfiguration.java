@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
  * real redis-server and hands its address to Spring Boot as {@link EmbeddedRedisConnectionDetails},
  * so Boot's Lettuce auto-configuration connects to it. The connection details depend on the
  * server bean, so the server is up before anything connects and is stopped after the
- * connection factory is gone.
+ * connection factory is gone. While the app runs, {@link EmbeddedRedisSupervisor} starts the
+ * server again on the same port whenever its process dies.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedRedisCondition.class)
@@ -26,14 +27,14 @@ public class EmbeddedRedisConfiguration {
     static final Duration SHUTDOWN_HOOK_GRACE = Duration.ofSeconds(30);
 
     @Bean(destroyMethod = "close")
-    EmbeddedRedisServer embeddedRedisServer(EmbeddedRedisProperties properties) {
+    EmbeddedRedisSupervisor embeddedRedisSupervisor(EmbeddedRedisProperties properties) {
         RedisBinary binary = RedisBinary.locate(properties.executable());
-        return EmbeddedRedisServer.start(binary,
+        return EmbeddedRedisSupervisor.start(binary,
                 new EmbeddedRedisServer.Options(properties.dataDir(), properties.port(), SHUTDOWN_HOOK_GRACE));
     }
 
     @Bean
-    EmbeddedRedisConnectionDetails embeddedRedisConnectionDetails(EmbeddedRedisServer server) {
-        return EmbeddedRedisConnectionDetails.of(server);
+    EmbeddedRedisConnectionDetails embeddedRedisConnectionDetails(EmbeddedRedisSupervisor supervisor) {
+        return EmbeddedRedisConnectionDetails.of(supervisor);
     }
 }

@@ -6,8 +6,9 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDeta
 public record EmbeddedRedisConnectionDetails(String host, int port, String password)
         implements DataRedisConnectionDetails {
 
-    public static EmbeddedRedisConnectionDetails of(EmbeddedRedisServer server) {
-        return new EmbeddedRedisConnectionDetails(server.host(), server.port(), server.password());
+    public static EmbeddedRedisConnectionDetails of(EmbeddedRedisSupervisor supervisor) {
+        return new EmbeddedRedisConnectionDetails(supervisor.host(), supervisor.port(),
+                supervisor.server().password());
     }
 
     @Override

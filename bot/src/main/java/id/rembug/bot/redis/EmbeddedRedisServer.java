@@ -198,6 +198,11 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         return !stopped && process.isAlive();
     }
 
+    /** Whether {@link #close()} was called (as against a process that died on its own). */
+    public synchronized boolean isClosed() {
+        return stopped;
+    }
+
     /** Stops the server with {@code SHUTDOWN} (append-only file flushed); safe to call twice. */
     @Override
     public void close() {
@@ -525,7 +530,9 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                 "appendfilename \"appendonly.aof\"",
                 // The append-only file is the one durable copy; periodic RDB snapshots would only
                 // add a second format to back up and a way for SHUTDOWN to fail.
-                "save \"\"");
+                "save \"\"",
+                // Every key is either needed or bounded (README: key families); never evict.
+                "maxmemory-policy noeviction");
         Path config = dataDir.resolve(CONFIG_FILE);
         try {
             // Holds the password: owner-only, like the password file.

@@ -91,7 +91,7 @@ public final class PipelineBenchmark {
                     "--rembug.redis.embedded.data-dir=" + dataDir,
                     "--rembug.redis.embedded.port=0",
                     "--rembug.simulator.enabled=false",
-                    "--server.port=0",
+                    "--server.port=0", "--management.server.port=0",
                     "--spring.main.banner-mode=off",
                     "--logging.level.root=WARN",
                     // on shutdown the library logs the aborted long poll as an error with a stack trace

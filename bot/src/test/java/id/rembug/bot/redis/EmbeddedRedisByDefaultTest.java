@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,10 +38,17 @@ class EmbeddedRedisByDefaultTest {
     StringRedisTemplate redis;
 
     @Autowired
-    EmbeddedRedisServer server;
+    EmbeddedRedisSupervisor supervisor;
 
     @Autowired
     RedisConnectionFactory connectionFactory;
+
+    EmbeddedRedisServer server;
+
+    @BeforeEach
+    void currentServer() {
+        server = supervisor.server();
+    }
 
     @Test
     void appConnectsToTheEmbeddedServerWhenNoRedisIsConfigured() {

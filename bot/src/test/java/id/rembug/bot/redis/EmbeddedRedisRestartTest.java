@@ -28,12 +28,12 @@ class EmbeddedRedisRestartTest {
         long firstPid;
         try (ConfigurableApplicationContext first = startApp()) {
             first.getBean(StringRedisTemplate.class).opsForValue().set(key, value);
-            firstPid = first.getBean(EmbeddedRedisServer.class).pid();
+            firstPid = first.getBean(EmbeddedRedisSupervisor.class).server().pid();
         }
         assertThat(ProcessHandle.of(firstPid).filter(ProcessHandle::isAlive)).isEmpty();
 
         try (ConfigurableApplicationContext second = startApp()) {
-            assertThat(second.getBean(EmbeddedRedisServer.class).pid()).isNotEqualTo(firstPid);
+            assertThat(second.getBean(EmbeddedRedisSupervisor.class).server().pid()).isNotEqualTo(firstPid);
             assertThat(second.getBean(StringRedisTemplate.class).opsForValue().get(key)).isEqualTo(value);
         }
     }
@@ -42,7 +42,7 @@ class EmbeddedRedisRestartTest {
     void closingTheAppStopsTheServerCleanly() {
         EmbeddedRedisServer server;
         try (ConfigurableApplicationContext app = startApp()) {
-            server = app.getBean(EmbeddedRedisServer.class);
+            server = app.getBean(EmbeddedRedisSupervisor.class).server();
             assertThat(Files.exists(dataDir.resolve(EmbeddedRedisServer.PID_FILE))).isTrue();
         }
         assertThat(server.isRunning()).isFalse();
@@ -57,7 +57,7 @@ class EmbeddedRedisRestartTest {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(EmbeddedRedisServer.HOST, 0));
             try (ConfigurableApplicationContext app = startApp(taken.getLocalPort())) {
-                EmbeddedRedisServer server = app.getBean(EmbeddedRedisServer.class);
+                EmbeddedRedisServer server = app.getBean(EmbeddedRedisSupervisor.class).server();
                 app.getBean(StringRedisTemplate.class).opsForValue().set("port-check", "ok");
 
                 assertThat(server.port()).isNotEqualTo(taken.getLocalPort()).isPositive();

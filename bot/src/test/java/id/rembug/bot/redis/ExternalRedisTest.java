@@ -31,7 +31,7 @@ class ExternalRedisTest {
                 "rembug.redis.embedded.data-dir=" + embeddedDataDir)) {
             app.getBean(StringRedisTemplate.class).opsForValue().set(key, "dari luar");
 
-            assertThat(app.getBeansOfType(EmbeddedRedisServer.class)).isEmpty();
+            assertThat(app.getBeansOfType(EmbeddedRedisSupervisor.class)).isEmpty();
             assertThat(RedisProbe.get(RedisServerExtension.url(), key)).isEqualTo("dari luar");
         }
         assertThat(embeddedDataDir).doesNotExist();
@@ -47,7 +47,7 @@ class ExternalRedisTest {
                 "rembug.redis.embedded.data-dir=" + tempDir.resolve("embedded"))) {
             app.getBean(StringRedisTemplate.class).opsForValue().set(key, "host dan port");
 
-            assertThat(app.getBeansOfType(EmbeddedRedisServer.class)).isEmpty();
+            assertThat(app.getBeansOfType(EmbeddedRedisSupervisor.class)).isEmpty();
             assertThat(RedisProbe.get(RedisServerExtension.url(), key))
                     .isEqualTo("host dan port");
         }
@@ -60,7 +60,7 @@ class ExternalRedisTest {
                 "spring.data.redis.url=",
                 "rembug.redis.embedded.data-dir=" + tempDir.resolve("embedded"),
                 "rembug.redis.embedded.port=0")) {
-            assertThat(app.getBeansOfType(EmbeddedRedisServer.class)).hasSize(1);
+            assertThat(app.getBeansOfType(EmbeddedRedisSupervisor.class)).hasSize(1);
         }
     }
 
@@ -69,7 +69,7 @@ class ExternalRedisTest {
         try (ConfigurableApplicationContext app = RedisOnlyApplication.run(
                 "rembug.redis.embedded.enabled=false",
                 "rembug.redis.embedded.data-dir=" + tempDir.resolve("embedded"))) {
-            assertThat(app.getBeansOfType(EmbeddedRedisServer.class)).isEmpty();
+            assertThat(app.getBeansOfType(EmbeddedRedisSupervisor.class)).isEmpty();
             assertThat(app.getBean(DataRedisConnectionDetails.class))
                     .isNotInstanceOf(EmbeddedRedisConnectionDetails.class);
         }

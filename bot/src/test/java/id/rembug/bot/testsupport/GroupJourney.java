@@ -70,6 +70,11 @@ public final class GroupJourney implements AutoCloseable {
      * way are told exactly the same things.
      */
     public GroupJourney(FakeTelegram telegram, int residentCount) {
+        this(telegram, residentCount, RedisServerExtension.url());
+    }
+
+    /** The same, for an app on another Redis than the shared test one ({@code redisUrl}). */
+    public GroupJourney(FakeTelegram telegram, int residentCount, String redisUrl) {
         this.telegram = telegram;
         long base = IDS.addAndGet(100);
         this.chatId = -(4_000_000_000L + base);
@@ -83,7 +88,7 @@ public final class GroupJourney implements AutoCloseable {
         this.residents = List.copyOf(people);
         // the facilitator, the residents and the bot, as Telegram counts a group
         telegram.groupHas(chatId, residentCount + 2);
-        this.redisClient = RedisClient.create(RedisServerExtension.url());
+        this.redisClient = RedisClient.create(redisUrl);
         this.connection = redisClient.connect();
     }
 
@@ -293,7 +298,10 @@ public final class GroupJourney implements AutoCloseable {
                 assertThat(read(stored.get(key)).path("value").asText()).as(key).isEqualTo(value));
     }
 
-    /** How many entries of the group's inbox came from this Telegram update. */
+    /**
+     * How many entries of the group's inbox came from this Telegram update and are still there:
+     * an entry is deleted when it is applied, so 0 once the update was taken in and applied.
+     */
     public long timesInInbox(long updateId) {
         String updateRef = "tg:" + updateId;
         return redis().xrange("rembug:events:" + groupId, Range.create("-", "+")).stream()

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Our one door to the language model: a LangChain4j {@link OpenAiChatModel} built from
@@ -32,6 +33,8 @@ public final class LlmClient {
     private final ChatModel model;
     private final String description;
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final LongAdder calls = new LongAdder();
+    private final LongAdder fallbacks = new LongAdder();
 
     private LlmClient(ChatModel model, String description) {
         this.model = model;
@@ -81,6 +84,7 @@ public final class LlmClient {
         if (model == null) {
             return Optional.empty();
         }
+        calls.increment();
         try {
             ChatRequest.Builder request = ChatRequest.builder()
                     .messages(SystemMessage.from(systemMessage), UserMessage.from(userMessage));
@@ -103,6 +107,7 @@ public final class LlmClient {
 
     /** The caller could not use the model's answer (or the call failed): fall back, log once. */
     public void unusable(String task, String reason) {
+        fallbacks.increment();
         String shortReason = reason == null ? "" : reason.replaceAll("\\s+", " ");
         if (shortReason.length() > MAX_REASON_LENGTH) {
             shortReason = shortReason.substring(0, MAX_REASON_LENGTH) + "...";
@@ -113,6 +118,16 @@ public final class LlmClient {
         } else {
             log.debug("Language model ({}) still unusable for {}: {}", description, task, shortReason);
         }
+    }
+
+    /** Calls made to the model since start (for metrics). */
+    public long calls() {
+        return calls.sum();
+    }
+
+    /** Times a deterministic result was used instead of the model's (failed or unusable answers). */
+    public long fallbacks() {
+        return fallbacks.sum();
     }
 
     /** The caller used the model's answer: the model works (again). */
