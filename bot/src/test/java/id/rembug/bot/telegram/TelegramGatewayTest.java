@@ -155,7 +155,7 @@ class TelegramGatewayTest {
                 {"ok":true,"result":{"message_id":78,"chat":{"id":-400,"type":"group"},"date":1763900000,\
                 "edit_date":1763900100,"text":"baru","reply_markup":{"inline_keyboard":{"rows":[]}}}}""")));
         Outgoing edit = Outgoing.edit("out-2", "-400", "-400", "78", "baru", List.of(),
-                Instant.parse("2025-11-23T12:00:00Z"));
+                Instant.parse("2025-11-23T12:00:00Z")).replyingTo("78"); // as the dispatcher hands it over
         assertThat(gateway.send(edit)).isEqualTo(new SendResult.Sent("78"));
     }
 
