@@ -200,6 +200,30 @@ class ConversationPipelineTest {
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> outbox(chat).size() == 2);
     }
 
+    @Test
+    void aNoticeAfterAHeldSummaryNeverTakesItsIdAndIdsStayUniqueAcrossTurns() {
+        inbox.append(List.of(joined("tg:1"), command("tg:2", sari, "/fasilitator"),
+                command("tg:3", sari, "/ringkasan harian"), command("tg:4", ani, "/mulai"),
+                command("tg:5", sari, "/lanjut"),
+                // one entry: the summary is held (it leaves the plan) and the group is told what comes next
+                new Inbound.ButtonPressed("tg:6", chat, false, Instant.now(), sari, "cb-6", "9",
+                        "c|ADVANCE|persiapan:1:yes"),
+                command("tg:7", ani, "/lanjut"),
+                new Inbound.ButtonPressed("tg:8", chat, false, Instant.now(), sari, "cb-8", "10",
+                        "c|ADVANCE|persiapan:1:yes")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> redis.opsForList().size(ConversationKeys.digest(sari.id())) == 1);
+        String held = ChannelCodec.readOutgoing(redis.opsForList().index(ConversationKeys.digest(sari.id()), 0)).id();
+        String heldEntry = held.substring(0, held.lastIndexOf(':') + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox(chat).stream()
+                .filter(message -> message.id().startsWith(heldEntry)).count() >= 2);
+
+        List<String> ids = new java.util.ArrayList<>(outbox(chat).stream().map(Outgoing::id).toList());
+        assertThat(ids).doesNotContain(held);
+        ids.add(held);
+        assertThat(ids).as("every id its own, across entries").doesNotHaveDuplicates();
+    }
+
     private Inbound joined(String updateId) {
         return new Inbound.MembersJoined(updateId, chat, Instant.now(), sari, List.of(new ChatUser("999", "Rembug", true)),
                 true);
