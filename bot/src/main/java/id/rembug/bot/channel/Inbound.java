@@ -40,10 +40,30 @@ public sealed interface Inbound {
      * @param replyToBot       whether that message was the bot's: a reply to a question whose
      *                         delivery was not recorded yet still counts as an answer
      * @param edited           true when this is an edit of an earlier message
+     * @param senderChat       the chat it was sent on behalf of (an anonymous admin's group, a
+     *                         linked channel), or null when a person wrote as themselves; then
+     *                         {@code from} is Telegram's placeholder bot, not a person
+     * @param threadId         the forum topic it was written in, or null outside topics
+     * @param media            what it carried besides text (the text is then its caption), or null
      */
     record Message(String updateId, String chatId, boolean privateChat, Instant at, ChatUser from,
-                   String messageId, String text, String replyToMessageId, boolean replyToBot, boolean edited)
+                   String messageId, String text, String replyToMessageId, boolean replyToBot, boolean edited,
+                   ChatUser senderChat, String threadId, Media media)
             implements Inbound {
+
+        /** A message written by a person as themselves, outside topics, text only. */
+        public Message(String updateId, String chatId, boolean privateChat, Instant at, ChatUser from,
+                       String messageId, String text, String replyToMessageId, boolean replyToBot, boolean edited) {
+            this(updateId, chatId, privateChat, at, from, messageId, text, replyToMessageId, replyToBot, edited,
+                    null, null, null);
+        }
+    }
+
+    /**
+     * A photo, voice note, video note, document or location a message carried; {@code fileId} is
+     * Telegram's id to fetch it with (null for a location, which has no file).
+     */
+    record Media(String kind, String fileId) {
     }
 
     /** An inline button was pressed; {@code data} is the callback data we put on it. */

@@ -446,7 +446,6 @@ public class GroupPlanner {
         String toast;
         /** Progress edits of this entry, one per question: they go after its messages. */
         final Map<String, Outgoing> edits = new LinkedHashMap<>();
-        private int issued;
 
         Outputs(String groupId, String chatId, String entryId, Instant at, Plan plan) {
             this.groupId = groupId;
@@ -456,12 +455,8 @@ public class GroupPlanner {
             this.plan = plan;
         }
 
-        /**
-         * Ids count up within the entry, never reused: messages leave the list (a summary held for
-         * the digest, lines merged into one message), so its size would hand out an id twice.
-         */
         private String nextId() {
-            return groupId + ":" + entryId + ":" + issued++;
+            return plan.nextId(groupId, entryId);
         }
 
         void text(String text, List<List<OutButton>> buttons, boolean forceReply, String replyTo, String promptRef) {

@@ -36,7 +36,19 @@ final class Plan {
     /** Summaries held back for a facilitator who chose the daily digest, keyed by the facilitator. */
     final Map<String, List<Outgoing>> digests = new LinkedHashMap<>();
 
+    private int issued;
+
     Plan(GroupState state) {
         this.state = state;
+    }
+
+    /**
+     * The outbox id of the next message this entry owes: {@code <conversation>:<entry>:<n>}, n
+     * counting up within the entry and never reused. Messages leave {@link #outgoing} (a summary
+     * held for the digest, lines merged into one), so the list's size would hand out an id twice;
+     * the same entry applied again (after a crash) hands out the same ids, so nothing goes twice.
+     */
+    String nextId(String conversation, String entryId) {
+        return conversation + ":" + entryId + ":" + issued++;
     }
 }

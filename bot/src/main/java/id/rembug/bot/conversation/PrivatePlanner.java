@@ -77,14 +77,14 @@ public class PrivatePlanner {
     /** Every button press is answered, so the person's app stops showing it as pending. */
     private void toast(Plan plan, ConversationStore.Snapshot snapshot, String entryId, Inbound.ButtonPressed pressed,
                        String text, boolean alert) {
-        plan.outgoing.add(Outgoing.callbackAnswer(snapshot.conversation() + ":" + entryId + ":" + plan.outgoing.size(),
+        plan.outgoing.add(Outgoing.callbackAnswer(plan.nextId(snapshot.conversation(), entryId),
                 pressed.chatId(), null, pressed.callbackId(), text == null ? GroupPlanner.TICK : text,
                 alert && text != null, pressed.at()));
     }
 
     private void send(Plan plan, ConversationStore.Snapshot snapshot, String entryId, String chatId,
                       java.time.Instant at, String text, List<List<Outgoing.OutButton>> buttons) {
-        plan.outgoing.add(Outgoing.text(snapshot.conversation() + ":" + entryId + ":" + plan.outgoing.size(),
+        plan.outgoing.add(Outgoing.text(plan.nextId(snapshot.conversation(), entryId),
                 Outgoing.Lane.CONVERSATION, chatId, null, text, at).withButtons(buttons));
     }
 }

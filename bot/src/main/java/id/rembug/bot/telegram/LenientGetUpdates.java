@@ -15,8 +15,9 @@ import java.util.function.Function;
  *
  * <p>The library reads the whole {@code result} array in one go, so a single update it cannot
  * bind fails the whole call; the poller then retries the same offset forever and the bot goes
- * deaf. Here a bad element is logged and replaced by an {@link Update} holding only its id, so the
- * next call's offset moves past it. A response that is not JSON at all, or says {@code ok: false},
+ * deaf. Here each element is read on its own by {@link TelegramUpdateReader}, keeping its JSON, so
+ * one the library cannot bind is still translated from that JSON and the offset moves past it. A
+ * response that is not JSON at all, or says {@code ok: false},
  * still fails the call (the poller backs off and retries), because nothing in it can be trusted.
  */
 public class LenientGetUpdates extends GetUpdates {
@@ -37,8 +38,9 @@ public class LenientGetUpdates extends GetUpdates {
         }
         JsonNode ok = root == null ? null : root.get("ok");
         if (ok == null || !ok.isBoolean()) {
-            throw new TelegramApiRequestException("getUpdates answered without an ok field: "
-                    + TelegramUpdateReader.excerpt(answer));
+            // Never the answer itself in the message: it may hold residents' texts.
+            throw new TelegramApiRequestException("getUpdates answered without an ok field ("
+                    + answer.length() + " chars)");
         }
         if (!ok.booleanValue()) {
             return super.deserializeResponse(answer); // throws with Telegram's error code and description

@@ -95,7 +95,7 @@ public final class TelegramGateway implements ChatGateway {
             if (lastPart) {
                 request.replyMarkup(markup(message, replyTo != null));
             }
-            last = client.execute(request.build());
+            last = client.execute(AcceptedMessages.send(request));
         }
         return new SendResult.Sent(String.valueOf(last.getMessageId()));
     }
@@ -121,7 +121,7 @@ public final class TelegramGateway implements ChatGateway {
             request.replyMarkup((InlineKeyboardMarkup) markup(message, false));
         }
         try {
-            client.execute(request.build());
+            client.execute(AcceptedMessages.edit(request));
         } catch (TelegramApiException e) {
             if (String.valueOf(e.getMessage()).contains("message is not modified")) {
                 return new SendResult.Sent(message.replyToMessageId());

@@ -2,6 +2,7 @@ package id.rembug.bot.telegram;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -14,20 +15,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads Telegram's update JSON into TelegramBots' {@link Update} one update at a time, so one
- * update the library cannot bind (a field of an unexpected type, a shape a newer Bot API
- * introduced) costs only that update, never its neighbours.
+ * Reads Telegram's update JSON one update at a time into a {@link TelegramRawUpdate}: the
+ * library's typed {@link Update} where TelegramBots can bind it, and always the JSON as sent, which
+ * is what the translator reads. So an update the library cannot bind (a field of an unexpected
+ * type, a shape a newer Bot API introduced) still brings its answer in, and never costs its
+ * neighbours anything.
  *
- * <p>An update that does not bind but carries a numeric {@code update_id} comes back as an
- * {@link Update} holding only that id: the poller's offset still moves past it, and the
- * translator turns it into nothing. Jackson 2 ({@code com.fasterxml}), TelegramBots' own; never
- * the web layer's Jackson 3 mapper.
+ * <p>Only text that is not a JSON object with a numeric {@code update_id} is dropped here.
+ * Jackson 2 ({@code com.fasterxml}), TelegramBots' own; never the web layer's Jackson 3 mapper.
  */
 public final class TelegramUpdateReader {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramUpdateReader.class);
-    private static final int EXCERPT_LENGTH = 200;
-
     private final ObjectMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -38,7 +37,9 @@ public final class TelegramUpdateReader {
         try {
             node = mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            log.warn("Ignoring a Telegram update that is not JSON ({}): {}", e.getOriginalMessage(), excerpt(json));
+            // Its length and where it broke, never its content: the body may be a resident's text.
+            log.warn("Ignoring a Telegram update that is not JSON ({} chars, broken at {})",
+                    json == null ? 0 : json.length(), e.getLocation() == null ? "?" : e.getLocation().getCharOffset());
             return Optional.empty();
         }
         return readNode(node);
@@ -59,41 +60,31 @@ public final class TelegramUpdateReader {
 
     private Optional<Update> readNode(JsonNode node) {
         if (node == null || !node.isObject()) {
-            log.warn("Ignoring a Telegram update that is not a JSON object: {}", excerpt(String.valueOf(node)));
+            log.warn("Ignoring a Telegram update that is not a JSON object (a JSON {})",
+                    node == null ? "nothing" : node.getNodeType());
             return Optional.empty();
         }
         JsonNode id = node.get("update_id");
-        if (id == null || !id.canConvertToInt()) {
-            log.warn("Ignoring a Telegram update without a usable update_id: {}", excerpt(node.toString()));
+        if (id == null || !id.isIntegralNumber() || !id.canConvertToInt()) {
+            log.warn("Ignoring a Telegram update without a usable update_id");
             return Optional.empty();
         }
+        TelegramRawUpdate update;
         try {
-            Update update = mapper.treeToValue(node, Update.class);
-            if (update != null && update.getUpdateId() != null) {
-                return Optional.of(update);
-            }
+            update = mapper.treeToValue(node, TelegramRawUpdate.class);
         } catch (JsonProcessingException | RuntimeException e) {
-            log.warn("Skipping Telegram update {}: it does not match the Bot API types ({}): {}",
-                    id.asInt(), firstLine(e.getMessage()), excerpt(node.toString()));
+            // Not lost: the translator reads the JSON. Only where it failed is logged, never the
+            // value, which may be a resident's text.
+            log.info("Telegram update {} does not match TelegramBots' types (at {}); reading it from its JSON",
+                    id.asInt(), e instanceof JsonMappingException mapping ? mapping.getPathReference()
+                            : e.getClass().getSimpleName());
+            update = new TelegramRawUpdate();
         }
-        Update idOnly = new Update();
-        idOnly.setUpdateId(id.asInt());
-        return Optional.of(idOnly);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no message";
+        if (update == null) {
+            update = new TelegramRawUpdate();
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    static String excerpt(String text) {
-        if (text == null) {
-            return "null";
-        }
-        String flat = text.replaceAll("\\s+", " ");
-        return flat.length() <= EXCERPT_LENGTH ? flat : flat.substring(0, EXCERPT_LENGTH) + "…";
+        update.setUpdateId(id.asInt());
+        update.json(node);
+        return Optional.of(update);
     }
 }

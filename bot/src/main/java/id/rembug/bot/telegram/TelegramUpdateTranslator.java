@@ -1,35 +1,47 @@
 package id.rembug.bot.telegram;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import id.rembug.bot.logging.SafeLog;
 import id.rembug.bot.channel.ChatUser;
 import id.rembug.bot.channel.Inbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.api.objects.User;
-import org.telegram.telegrambots.meta.api.objects.chat.Chat;
-import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Turns a Telegram {@link Update} into the {@link Inbound} updates Rembug cares about: text
- * messages (new and edited), button presses, members joining and leaving, and a group turning
- * into a supergroup. Everything else (photos, stickers, polls, channel posts, inline queries...)
- * becomes nothing.
+ * Turns a Telegram update into the {@link Inbound} updates Rembug cares about: messages (new and
+ * edited; a caption counts as the text), button presses, members joining and leaving, and a group
+ * turning into a supergroup. Everything else (stickers, polls, channel posts, reactions, boosts,
+ * chat member status changes, update types newer than this code...) becomes nothing, and is
+ * logged with its update id and kind only.
  *
- * <p>Never throws: an update that is not what the Bot API promises is logged with its id and
- * yields nothing, so one odd update cannot block the ones behind it.
+ * <p>One mapping, from the update's JSON (Jackson 2's tree model, TelegramBots' own Jackson):
+ * a {@link TelegramRawUpdate} brings the JSON Telegram sent, any other {@link Update} is turned
+ * back into the JSON it was bound from. Each field is read for what it should be and a field of
+ * another type counts as absent, so a field the library's types reject, or one no version of them
+ * knows, costs nothing as long as what Rembug needs is there.
+ *
+ * <p>Never throws: an update that is not what the Bot API promises yields nothing, so one odd
+ * update cannot block the ones behind it.
  */
 public final class TelegramUpdateTranslator {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramUpdateTranslator.class);
     private static final Set<String> CONVERSATION_CHATS = Set.of("private", "group", "supergroup");
+    private static final List<String> MESSAGE_KINDS = List.of("message", "edited_message");
+    /** Media whose presence Rembug reads; a photo comes in several sizes, the last the largest. */
+    private static final List<String> MEDIA_KINDS = List.of("photo", "voice", "video_note", "video", "audio",
+            "document", "location");
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final long botUserId;
     private final Clock clock;
@@ -48,114 +60,216 @@ public final class TelegramUpdateTranslator {
             log.warn("Ignoring a Telegram update without an update_id");
             return List.of();
         }
-        String updateId = "tg:" + update.getUpdateId();
+        JsonNode json;
         try {
-            if (update.getMessage() != null) {
-                return fromMessage(updateId, update.getMessage(), false);
-            }
-            if (update.getEditedMessage() != null) {
-                return fromMessage(updateId, update.getEditedMessage(), true);
-            }
-            if (update.getCallbackQuery() != null) {
-                return fromCallback(updateId, update.getCallbackQuery());
-            }
+            json = update instanceof TelegramRawUpdate raw && raw.json() != null ? raw.json() : JSON.valueToTree(update);
+        } catch (RuntimeException e) {
+            log.warn("Ignoring Telegram update {}: it cannot be read as JSON ({})", update.getUpdateId(),
+                    e.getClass().getSimpleName());
             return List.of();
+        }
+        return translate(update.getUpdateId(), json);
+    }
+
+    private List<Inbound> translate(long id, JsonNode update) {
+        String updateId = "tg:" + id;
+        try {
+            List<Inbound> inbound = new ArrayList<>(1);
+            for (String kind : MESSAGE_KINDS) {
+                JsonNode message = object(update, kind);
+                if (message != null) {
+                    inbound.addAll(fromMessage(updateId, message, "edited_message".equals(kind)));
+                }
+            }
+            JsonNode query = object(update, "callback_query");
+            if (query != null) {
+                inbound.addAll(fromCallback(updateId, query));
+            }
+            if (inbound.isEmpty()) {
+                log.debug("Telegram update {} holds nothing Rembug follows ({})", id, kinds(update));
+            }
+            return List.copyOf(inbound);
         } catch (RuntimeException e) {
             log.warn("Ignoring Telegram update {}: it is not shaped as the Bot API describes ({})",
-                    update.getUpdateId(), SafeLog.describe(e));
+                    id, SafeLog.describe(e));
             return List.of();
         }
     }
 
-    private List<Inbound> fromMessage(String updateId, Message message, boolean edited) {
-        Chat chat = message.getChat();
-        if (chat == null || chat.getId() == null || !CONVERSATION_CHATS.contains(chat.getType())) {
+    private List<Inbound> fromMessage(String updateId, JsonNode message, boolean edited) {
+        JsonNode chat = object(message, "chat");
+        String chatId = id(chat, "id");
+        String chatType = text(chat, "type");
+        if (chatId == null || !CONVERSATION_CHATS.contains(chatType)) {
             return List.of();
         }
-        String chatId = String.valueOf(chat.getId());
-        Instant at = Instant.ofEpochSecond(edited && message.getEditDate() != null
-                ? message.getEditDate() : message.getDate());
+        Instant at = dated(message, edited);
         if (!edited) {
-            var service = serviceMessage(updateId, chatId, at, message);
+            Inbound service = serviceMessage(updateId, chatId, at, message);
             if (service != null) {
                 return List.of(service);
             }
         }
-        if (message.getText() == null || message.getFrom() == null) {
+        String text = text(message, "text");
+        if (text == null) {
+            text = text(message, "caption");
+        }
+        ChatUser from = user(object(message, "from"));
+        String messageId = id(message, "message_id");
+        if (text == null || from == null || messageId == null) {
             return List.of();
         }
-        String replyTo = message.getReplyToMessage() == null || message.getReplyToMessage().getMessageId() == null
-                ? null : String.valueOf(message.getReplyToMessage().getMessageId());
-        boolean replyToBot = message.getReplyToMessage() != null && message.getReplyToMessage().getFrom() != null
-                && message.getReplyToMessage().getFrom().getId() != null
-                && message.getReplyToMessage().getFrom().getId() == botUserId;
-        return List.of(new Inbound.Message(updateId, chatId, "private".equals(chat.getType()), at,
-                user(message.getFrom()), String.valueOf(message.getMessageId()), message.getText(), replyTo,
-                replyToBot, edited));
+        JsonNode replied = object(message, "reply_to_message");
+        String replyTo = id(replied, "message_id");
+        boolean replyToBot = String.valueOf(botUserId).equals(id(object(replied, "from"), "id"));
+        return List.of(new Inbound.Message(updateId, chatId, "private".equals(chatType), at, from, messageId, text,
+                replyTo, replyToBot, edited, senderChat(object(message, "sender_chat")),
+                id(message, "message_thread_id"), media(message)));
     }
 
     /** The service messages Rembug follows, or null when this is none of them. */
-    private Inbound serviceMessage(String updateId, String chatId, Instant at, Message message) {
-        if (message.getNewChatMembers() != null && !message.getNewChatMembers().isEmpty()) {
-            List<ChatUser> members = message.getNewChatMembers().stream().map(TelegramUpdateTranslator::user).toList();
-            boolean botAdded = message.getNewChatMembers().stream().anyMatch(this::isThisBot);
-            return new Inbound.MembersJoined(updateId, chatId, at, userOrNull(message.getFrom()), members, botAdded);
+    private Inbound serviceMessage(String updateId, String chatId, Instant at, JsonNode message) {
+        JsonNode newMembers = message.get("new_chat_members");
+        if (newMembers != null && newMembers.isArray() && !newMembers.isEmpty()) {
+            List<ChatUser> members = new ArrayList<>();
+            boolean botAdded = false;
+            for (JsonNode member : newMembers) {
+                ChatUser user = user(member);
+                if (user != null) {
+                    members.add(user);
+                    botAdded |= isThisBot(user);
+                }
+            }
+            if (!members.isEmpty()) {
+                return new Inbound.MembersJoined(updateId, chatId, at, user(object(message, "from")), members, botAdded);
+            }
         }
-        if (message.getLeftChatMember() != null) {
-            User left = message.getLeftChatMember();
-            return new Inbound.MemberLeft(updateId, chatId, at, user(left), isThisBot(left));
+        ChatUser left = user(object(message, "left_chat_member"));
+        if (left != null) {
+            return new Inbound.MemberLeft(updateId, chatId, at, left, isThisBot(left));
         }
-        if (message.getMigrateToChatId() != null) {
-            return new Inbound.ChatMigrated(updateId, chatId, at, String.valueOf(message.getMigrateToChatId()));
+        String migratedTo = id(message, "migrate_to_chat_id");
+        if (migratedTo != null) {
+            return new Inbound.ChatMigrated(updateId, chatId, at, migratedTo);
         }
-        if (message.getMigrateFromChatId() != null) {
-            return new Inbound.ChatMigrated(updateId, String.valueOf(message.getMigrateFromChatId()), at, chatId);
+        String migratedFrom = id(message, "migrate_from_chat_id");
+        if (migratedFrom != null) {
+            return new Inbound.ChatMigrated(updateId, migratedFrom, at, chatId);
         }
-        if (Boolean.TRUE.equals(message.getGroupchatCreated()) || Boolean.TRUE.equals(message.getSuperGroupCreated())) {
+        if (flag(message, "group_chat_created") || flag(message, "supergroup_chat_created")) {
             // Whoever creates a group with the bot in it adds the bot; Telegram sends no
             // new_chat_members for members present at creation.
             ChatUser bot = new ChatUser(String.valueOf(botUserId), String.valueOf(botUserId), true);
-            return new Inbound.MembersJoined(updateId, chatId, at, userOrNull(message.getFrom()), List.of(bot), true);
+            return new Inbound.MembersJoined(updateId, chatId, at, user(object(message, "from")), List.of(bot), true);
         }
         return null;
     }
 
-    private List<Inbound> fromCallback(String updateId, CallbackQuery query) {
-        MaybeInaccessibleMessage message = query.getMessage();
+    private List<Inbound> fromCallback(String updateId, JsonNode query) {
+        JsonNode message = object(query, "message");
+        JsonNode chat = object(message, "chat");
+        String chatId = id(chat, "id");
+        String data = text(query, "data");
+        ChatUser from = user(object(query, "from"));
+        String callbackId = text(query, "id");
+        String messageId = id(message, "message_id");
         // A press on an inline-mode message has no chat; Rembug never sends those.
-        if (message == null || message.getChat() == null || message.getChat().getId() == null
-                || query.getData() == null || query.getFrom() == null) {
+        if (chatId == null || data == null || from == null || callbackId == null || messageId == null) {
             return List.of();
         }
-        Chat chat = message.getChat();
-        return List.of(new Inbound.ButtonPressed(updateId, String.valueOf(chat.getId()), "private".equals(chat.getType()),
-                clock.instant(), user(query.getFrom()), query.getId(), String.valueOf(message.getMessageId()),
-                query.getData()));
+        return List.of(new Inbound.ButtonPressed(updateId, chatId, "private".equals(text(chat, "type")),
+                clock.instant(), from, callbackId, messageId, data));
     }
 
-    private boolean isThisBot(User user) {
-        return user.getId() != null && user.getId() == botUserId;
+    /** When it was written (or edited); a message without a usable date is dated on arrival. */
+    private Instant dated(JsonNode message, boolean edited) {
+        JsonNode date = edited && message.path("edit_date").isIntegralNumber() ? message.get("edit_date")
+                : message.get("date");
+        if (date != null && date.isIntegralNumber() && date.canConvertToLong() && date.longValue() > 0) {
+            return Instant.ofEpochSecond(date.longValue());
+        }
+        return clock.instant();
     }
 
-    private static ChatUser userOrNull(User user) {
-        return user == null ? null : user(user);
+    private boolean isThisBot(ChatUser user) {
+        return user.id().equals(String.valueOf(botUserId));
     }
 
-    static ChatUser user(User user) {
-        String id = String.valueOf(user.getId());
-        return new ChatUser(id, displayName(user, id), Boolean.TRUE.equals(user.getIsBot()));
+    /** A person or bot from a Telegram User object; null unless it has a numeric id. */
+    static ChatUser user(JsonNode user) {
+        String id = id(user, "id");
+        if (id == null) {
+            return null;
+        }
+        return new ChatUser(id, displayName(user, id), flag(user, "is_bot"));
     }
 
-    private static String displayName(User user, String id) {
-        String first = user.getFirstName() == null ? "" : user.getFirstName().strip();
-        String last = user.getLastName() == null ? "" : user.getLastName().strip();
-        String full = (first + " " + last).strip();
+    /** The chat a message was sent on behalf of, as a sender: its id and title, never a person. */
+    private static ChatUser senderChat(JsonNode chat) {
+        String id = id(chat, "id");
+        if (id == null) {
+            return null;
+        }
+        String title = text(chat, "title");
+        return new ChatUser(id, title == null || title.isBlank() ? id : title.strip(), false);
+    }
+
+    private static Inbound.Media media(JsonNode message) {
+        for (String kind : MEDIA_KINDS) {
+            JsonNode media = message.get(kind);
+            if (media == null || media.isNull()) {
+                continue;
+            }
+            JsonNode file = media.isArray() && !media.isEmpty() ? media.get(media.size() - 1) : media;
+            return new Inbound.Media(kind, text(file, "file_id"));
+        }
+        return null;
+    }
+
+    private static String displayName(JsonNode user, String id) {
+        String first = text(user, "first_name");
+        String last = text(user, "last_name");
+        String full = ((first == null ? "" : first.strip()) + " " + (last == null ? "" : last.strip())).strip();
         if (!full.isEmpty()) {
             return full;
         }
-        if (user.getUserName() != null && !user.getUserName().isBlank()) {
-            return user.getUserName().strip();
+        String username = text(user, "username");
+        if (username != null && !username.isBlank()) {
+            return username.strip();
         }
         return id;
+    }
+
+    private static String kinds(JsonNode update) {
+        List<String> kinds = new ArrayList<>();
+        for (Iterator<String> names = update.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!"update_id".equals(name) && kinds.size() < 3) {
+                kinds.add(name.length() > 40 ? name.substring(0, 40) : name);
+            }
+        }
+        return kinds.isEmpty() ? "nothing" : String.join(", ", kinds);
+    }
+
+    private static JsonNode object(JsonNode parent, String field) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        return node != null && node.isObject() ? node : null;
+    }
+
+    private static String text(JsonNode parent, String field) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        return node != null && node.isTextual() ? node.textValue() : null;
+    }
+
+    /** A Telegram id: an integer that fits in a long (chat ids exceed an int). */
+    private static String id(JsonNode parent, String field) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        return node != null && node.isIntegralNumber() && node.canConvertToLong() ? String.valueOf(node.longValue())
+                : null;
+    }
+
+    private static boolean flag(JsonNode parent, String field) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        return node != null && node.isBoolean() && node.booleanValue();
     }
 }

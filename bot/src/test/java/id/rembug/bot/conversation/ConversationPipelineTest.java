@@ -78,12 +78,7 @@ class ConversationPipelineTest {
 
     @Test
     void aFacilitatorOnTheDailyDigestGetsSummariesOnlyWhenTheDigestGoesOut() {
-        inbox.append(List.of(joined("tg:1"), command("tg:2", sari, "/fasilitator"),
-                command("tg:3", sari, "/ringkasan harian"), command("tg:4", ani, "/mulai"),
-                command("tg:5", sari, "/lanjut"),
-                // nobody answered yet, so /lanjut asked first: Sari confirms
-                new Inbound.ButtonPressed("tg:6", chat, false, Instant.now(), sari, "cb-6", "9",
-                        "c|ADVANCE|persiapan:1:yes")));
+        inbox.append(untilTheFirstSummaryIsHeld());
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> redis.opsForList().size(ConversationKeys.digest(sari.id())) == 1);
         assertThat(outbox(sari.id())).isEmpty();
@@ -198,6 +193,37 @@ class ConversationPipelineTest {
                 false, false)));
 
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> outbox(chat).size() == 2);
+    }
+
+    @Test
+    void aNoticeAfterAHeldSummaryNeverTakesItsIdAndIdsStayUniqueAcrossTurns() {
+        // tg:6 holds the summary (it leaves that plan) and tells the group what comes next; more turns follow
+        List<Inbound> entries = new java.util.ArrayList<>(untilTheFirstSummaryIsHeld());
+        entries.addAll(List.of(command("tg:7", ani, "/lanjut"),
+                new Inbound.ButtonPressed("tg:8", chat, false, Instant.now(), sari, "cb-8", "10",
+                        "c|ADVANCE|persiapan:1:yes")));
+        inbox.append(entries);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> redis.opsForList().size(ConversationKeys.digest(sari.id())) == 1);
+        String held = ChannelCodec.readOutgoing(redis.opsForList().index(ConversationKeys.digest(sari.id()), 0)).id();
+        String heldEntry = held.substring(0, held.lastIndexOf(':') + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox(chat).stream()
+                .filter(message -> message.id().startsWith(heldEntry)).count() >= 2);
+
+        List<String> ids = new java.util.ArrayList<>(outbox(chat).stream().map(Outgoing::id).toList());
+        assertThat(ids).doesNotContain(held);
+        ids.add(held);
+        assertThat(ids).as("every id its own, across entries").doesNotHaveDuplicates();
+    }
+
+    /** A facilitator on the daily digest moves a stage nobody answered on: its summary is held. */
+    private List<Inbound> untilTheFirstSummaryIsHeld() {
+        return List.of(joined("tg:1"), command("tg:2", sari, "/fasilitator"),
+                command("tg:3", sari, "/ringkasan harian"), command("tg:4", ani, "/mulai"),
+                command("tg:5", sari, "/lanjut"),
+                // nobody answered yet, so /lanjut asked first: Sari confirms
+                new Inbound.ButtonPressed("tg:6", chat, false, Instant.now(), sari, "cb-6", "9",
+                        "c|ADVANCE|persiapan:1:yes"));
     }
 
     private Inbound joined(String updateId) {

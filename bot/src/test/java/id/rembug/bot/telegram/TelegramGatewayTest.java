@@ -142,6 +142,31 @@ class TelegramGatewayTest {
     }
 
     @Test
+    void messageTelegramAcceptedIsSentEvenWhenItsAnswerHasFieldsTheLibraryCannotBind() {
+        sendMessageFails(200, """
+                {"ok":true,"result":{"message_id":77,"chat":{"id":-400,"type":"group"},"date":1763900000,\
+                "text":"ok","link_preview_options":"auto","hologram_2027":{"layers":3}}}""");
+        assertThat(sendPlain()).isEqualTo(new SendResult.Sent("77"));
+    }
+
+    @Test
+    void editTelegramAcceptedIsSentEvenWhenItsAnswerHasFieldsTheLibraryCannotBind() {
+        api.server.stubFor(post(urlPathEqualTo(BotApiStub.path("editmessagetext"))).willReturn(okJson("""
+                {"ok":true,"result":{"message_id":78,"chat":{"id":-400,"type":"group"},"date":1763900000,\
+                "edit_date":1763900100,"text":"baru","reply_markup":{"inline_keyboard":{"rows":[]}}}}""")));
+        Outgoing edit = Outgoing.edit("out-2", "-400", "-400", "78", "baru", List.of(),
+                Instant.parse("2025-11-23T12:00:00Z")).replyingTo("78"); // as the dispatcher hands it over
+        assertThat(gateway.send(edit)).isEqualTo(new SendResult.Sent("78"));
+    }
+
+    @Test
+    void okAnswerWithoutAMessageIdIsStillAFailure() {
+        sendMessageFails(200, """
+                {"ok":true,"result":{"chat":{"id":-400,"type":"group"},"text":{"rich":true}}}""");
+        assertThat(sendPlain()).isNotInstanceOf(SendResult.Sent.class);
+    }
+
+    @Test
     void serverErrorIsTransient() {
         sendMessageFails(500, """
                 {"ok":false,"error_code":500,"description":"Internal Server Error"}""");

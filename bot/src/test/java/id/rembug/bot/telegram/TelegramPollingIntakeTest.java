@@ -24,7 +24,7 @@ class TelegramPollingIntakeTest {
     @Test
     void wholeBatchGoesToTheInboxInOneAppendInOrder() {
         var inbox = new CollectingInbox();
-        new TelegramPollingIntake(translator, inbox).consume(List.of(update("group-text"), update("photo"),
+        new TelegramPollingIntake(translator, inbox).consume(List.of(update("group-text"), update("sticker"),
                 update("callback-query")));
         assertThat(inbox.storedIds()).containsExactly("tg:700100001", "tg:700100005");
         assertThat(inbox.successfulAppends()).isEqualTo(1);

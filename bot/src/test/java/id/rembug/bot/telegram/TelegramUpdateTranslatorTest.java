@@ -149,14 +149,24 @@ class TelegramUpdateTranslatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"photo", "sticker", "channel-post", "poll", "my-chat-member"})
+    @ValueSource(strings = {"sticker", "channel-post", "poll", "my-chat-member"})
     void updatesRembugDoesNotFollowBecomeNothing(String sample) {
         assertThat(translator.translate(update(sample))).isEmpty();
     }
 
     @Test
-    void messageWithoutADateIsDroppedNotThrown() {
-        assertThat(translator.translate(update("message-without-date"))).isEmpty();
+    void messageWithoutADateIsDatedOnArrival() {
+        var message = (Inbound.Message) only("message-without-date");
+        assertThat(message.at()).isEqualTo(NOW);
+        assertThat(message.text()).isEqualTo("tanpa tanggal");
+    }
+
+    @Test
+    void photoCaptionIsReadAsTheTextWithThePhotosLargestFile() {
+        var message = (Inbound.Message) only("photo");
+        assertThat(message.text()).isEqualTo("Foto saluran yang mampet");
+        assertThat(message.media().kind()).isEqualTo("photo");
+        assertThat(message.media().fileId()).isNotBlank();
     }
 
     @Test

@@ -180,7 +180,7 @@ class TelegramWebhookTest {
     @Test
     void updateRembugIgnoresIsAcknowledgedWithoutStoring() throws Exception {
         int storedBefore = inbox.stored().size();
-        assertThat(post(SECRET, json("photo"))).isEqualTo(200);
+        assertThat(post(SECRET, json("sticker"))).isEqualTo(200);
         assertThat(inbox.stored()).hasSize(storedBefore);
     }
 

@@ -297,6 +297,7 @@ public final class FakeTelegram implements AutoCloseable {
     private final List<Said> hidden = new ArrayList<>();
     private final List<Call> calls = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
+    private final Set<String> newerFields = new HashSet<>();
     private final List<Long> served = new ArrayList<>();
     private final Set<String> notStarted = new HashSet<>();
     private final ArrayDeque<Long> overallWindow = new ArrayDeque<>();
@@ -615,6 +616,17 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on, the messages Telegram returns for the chat (sendMessage's and editMessageText's
+     * result) carry fields of types TelegramBots does not know, as a newer Bot API's might: the
+     * message is delivered all the same.
+     */
+    public void answersCarryNewerBotApiFields(long chatId) {
+        synchronized (lock) {
+            newerFields.add(String.valueOf(chatId));
+        }
+    }
+
     /** Every call for the chat fails so, from now on. */
     public void failAlways(long chatId, Failure failure) {
         failNext(null, chatId, Integer.MAX_VALUE, failure);
@@ -844,7 +856,23 @@ public final class FakeTelegram implements AutoCloseable {
                 return json(outcome.failure().status(), outcome.failure().body());
             }
             calls.add(new Call(method, chatId, body, 200, now));
-            return json(200, "{\"ok\":true,\"result\":" + outcome.result() + "}");
+            String result = outcome.result();
+            if (newerFields.contains(chatId) && (lower.equals("sendmessage") || lower.equals("editmessagetext"))) {
+                result = withNewerFields(result);
+            }
+            return json(200, "{\"ok\":true,\"result\":" + result + "}");
+        }
+    }
+
+    private static String withNewerFields(String message) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(message);
+            node.put("link_preview_options", "auto"); // an object in today's Bot API
+            node.putObject("sender_boost_count").put("level", 3); // an integer in today's Bot API
+            node.putObject("hologram_2027").put("layers", 3);
+            return node.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
