@@ -1,5 +1,6 @@
 package id.rembug.bot.conversation;
 
+import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.ChatUser;
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.Outgoing;
@@ -59,11 +60,13 @@ public class GroupPlanner {
     private final String digestTime;
     private final KnowledgeHooks knowledge;
     private final List<ConversationHook> hooks;
+    private final ButtonSigner signer;
     private final StateCodec codec = new StateCodec();
 
     public GroupPlanner(Engine engine, SummaryRenderer summaries, ConversationStore store, Messages messages,
-                        DigestProperties digest, KnowledgeHooks knowledge,
+                        DigestProperties digest, KnowledgeHooks knowledge, ButtonSigner signer,
                         org.springframework.beans.factory.ObjectProvider<ConversationHook> hooks) {
+        this.signer = signer;
         this.knowledge = knowledge;
         this.hooks = hooks.orderedStream().toList();
         this.engine = engine;
@@ -256,10 +259,12 @@ public class GroupPlanner {
     private List<Event> buttonEvents(Inbound.ButtonPressed pressed, GroupState state, Outputs out) {
         Instant at = pressed.at();
         Member member = member(pressed.from());
-        Optional<CallbackData> data = CallbackData.decode(pressed.data());
+        Optional<CallbackData> data = signer.open(pressed.data(), pressed.chatId());
         out.pendingToast = pressed;
         if (data.isEmpty()) {
-            log.info("Ignoring a button with unknown data '{}' in chat {}", pressed.data(), pressed.chatId());
+            // made up, changed, or carried to another chat: it does nothing
+            log.info("Ignoring a button whose data we did not make for chat {}", pressed.chatId());
+            out.toast = messages.get(MessageKey.BUTTON_NOT_OURS, state.language());
             return List.of();
         }
         CallbackData callback = data.get();
@@ -298,10 +303,10 @@ public class GroupPlanner {
                 if (say.topic().equals(MessageKey.STAGE_INTRO.yamlKey())) {
                     introducedStage = flow.stage(state.stageIndex()).key();
                 }
-                out.text(say.text(), rows(say.buttons(), out.groupId, false), false, say.replyToRef(), null);
+                out.text(say.text(), rows(say.buttons(), out.groupId, out.chatId), false, say.replyToRef(), null);
             } else if (effect instanceof Effect.AskPrompt ask) {
                 String promptRef = promptRef(ask.stageKey(), ask.round(), ask.promptKey());
-                List<List<OutButton>> buttons = new ArrayList<>(rows(ask.buttons(), out.groupId, false));
+                List<List<OutButton>> buttons = new ArrayList<>(rows(ask.buttons(), out.groupId, out.chatId));
                 String text = ask.text();
                 if (ask.stageKey().equals(introducedStage)) {
                     // The intro and its first question are one message. "Why this stage matters" is a
@@ -346,7 +351,7 @@ public class GroupPlanner {
                 plan.milestones.put(summary.stageKey() + ":" + summary.round(), codec.write(summary));
                 if (state.facilitatorId() != null) {
                     Outgoing message = out.privateText(state.facilitatorId(), facilitatorText(summary, state.language()),
-                            rows(milestone.facilitatorButtons(), out.groupId, true));
+                            rows(milestone.facilitatorButtons(), out.groupId, state.facilitatorId()));
                     holdForDigest(message, state, plan);
                 }
             } else if (effect instanceof Effect.SummaryRequested requested) {
@@ -416,11 +421,16 @@ public class GroupPlanner {
         });
     }
 
-    /** Buttons one per row: easier to hit on a small screen. */
-    private List<List<OutButton>> rows(List<Button> buttons, String groupId, boolean privateChat) {
+    /**
+     * Buttons one per row: easier to hit on a small screen. Signed for the chat they go to, so they
+     * act there only; in a person's private chat ({@code chatId} is not the group's), for that person.
+     */
+    private List<List<OutButton>> rows(List<Button> buttons, String groupId, String chatId) {
+        boolean privateChat = !ChatGateway.isGroupChat(chatId);
         List<List<OutButton>> rows = new ArrayList<>();
         for (Button button : buttons) {
-            rows.add(List.of(new OutButton(button.label(), callback(button.action(), groupId, privateChat).encode())));
+            rows.add(List.of(new OutButton(button.label(),
+                    signer.seal(callback(button.action(), groupId, privateChat), chatId))));
         }
         return rows;
     }

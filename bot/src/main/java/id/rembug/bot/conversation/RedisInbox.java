@@ -32,9 +32,11 @@ public class RedisInbox implements InboxWriter {
             """, Long.class);
 
     private final StringRedisTemplate redis;
+    private final ButtonSigner signer;
 
-    public RedisInbox(StringRedisTemplate redis) {
+    public RedisInbox(StringRedisTemplate redis, ButtonSigner signer) {
         this.redis = redis;
+        this.signer = signer;
     }
 
     @Override
@@ -59,11 +61,12 @@ public class RedisInbox implements InboxWriter {
 
     /**
      * Which conversation an update belongs to. A facilitator's button under a private summary
-     * acts on the group named in it; other private messages go to the person's own conversation.
+     * acts on the group named in it, if we signed it for this very chat; other private messages,
+     * made-up buttons among them, go to the person's own conversation.
      */
     String conversationOf(Inbound update) {
         if (update instanceof Inbound.ButtonPressed pressed) {
-            var data = CallbackData.decode(pressed.data());
+            var data = signer.open(pressed.data(), pressed.chatId());
             if (data.isPresent() && data.get() instanceof CallbackData.FacilitatorCommand f) {
                 return groupOf(f.groupId());
             }

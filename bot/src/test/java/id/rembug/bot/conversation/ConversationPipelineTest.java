@@ -8,6 +8,7 @@ import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.Test;
+import id.rembug.dialogues.engine.Command;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -28,6 +29,8 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext // its conversation workers must not live on into other tests that share the Redis
 class ConversationPipelineTest {
 
+    @Autowired
+    ButtonSigner signer;
     @Autowired
     RedisInbox inbox;
     @Autowired
@@ -83,7 +86,7 @@ class ConversationPipelineTest {
                 command("tg:5", sari, "/lanjut"),
                 // nobody answered yet, so /lanjut asked first: Sari confirms
                 new Inbound.ButtonPressed("tg:6", chat, false, Instant.now(), sari, "cb-6", "9",
-                        "c|ADVANCE|persiapan:1:yes")));
+                        signer.seal(new CallbackData.GroupCommand(Command.ADVANCE, "persiapan:1:yes"), chat))));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> redis.opsForList().size(ConversationKeys.digest(sari.id())) == 1);
         assertThat(outbox(sari.id())).isEmpty();
