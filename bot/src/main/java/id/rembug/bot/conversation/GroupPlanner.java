@@ -88,6 +88,11 @@ public class GroupPlanner {
             plan.newChatId = migrated.newChatId();
             return plan;
         }
+        if (inbound instanceof Inbound.PostedAsChat posted) {
+            out.text(messages.get(MessageKey.POST_AS_YOURSELF, state.language()), List.of(), false,
+                    posted.messageId(), null);
+            return plan;
+        }
         if (hook(inbound, state, out) || digestChoice(inbound, state, out)) {
             return plan;
         }

@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * Turns a Telegram {@link Update} into the {@link Inbound} updates Rembug cares about: text
  * messages (new and edited), button presses, members joining and leaving, and a group turning
- * into a supergroup. Everything else (photos, stickers, polls, channel posts, inline queries...)
+ * into a supergroup. A message sent on behalf of a chat ({@code sender_chat}: an anonymous admin,
+ * a channel) is no person's: see {@link Inbound.PostedAsChat}. Everything else (photos, stickers, polls, channel posts, inline queries...)
  * becomes nothing.
  *
  * <p>Never throws: an update that is not what the Bot API promises is logged with its id and
@@ -88,6 +89,14 @@ public final class TelegramUpdateTranslator {
         boolean replyToBot = message.getReplyToMessage() != null && message.getReplyToMessage().getFrom() != null
                 && message.getReplyToMessage().getFrom().getId() != null
                 && message.getReplyToMessage().getFrom().getId() == botUserId;
+        if (message.getSenderChat() != null && !"private".equals(chat.getType())) {
+            // Sent as the group (anonymous admin) or as a channel: its from is a shared bot user
+            // that names nobody. A command or a reply to us is answered with a request to post
+            // as oneself; other chatter is none of our business.
+            boolean addressedToUs = !edited && (message.getText().startsWith("/") || replyToBot);
+            return addressedToUs ? List.of(new Inbound.PostedAsChat(updateId, chatId, at,
+                    String.valueOf(message.getMessageId()))) : List.of();
+        }
         return List.of(new Inbound.Message(updateId, chatId, "private".equals(chat.getType()), at,
                 user(message.getFrom()), String.valueOf(message.getMessageId()), message.getText(), replyTo,
                 replyToBot, edited));

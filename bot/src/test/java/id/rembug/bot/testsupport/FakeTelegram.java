@@ -368,6 +368,31 @@ public final class FakeTelegram implements AutoCloseable {
      * bot and no mention of it gets an id but no update.
      */
     public Said say(long chatId, Person from, String text, Long replyTo) {
+        return say(chatId, from, null, text, replyTo);
+    }
+
+    /** Telegram's shared sender of messages an anonymous admin posts as the group. */
+    public static final Person GROUP_ANONYMOUS_BOT = new Person(1087968824L, "Group");
+    /** Telegram's shared sender of messages a linked channel posts. */
+    public static final Person CHANNEL_BOT = new Person(136817688L, "Channel");
+
+    /**
+     * An anonymous admin writes as the group: {@code from} is GroupAnonymousBot and
+     * {@code sender_chat} the group itself, as Telegram sends it.
+     */
+    public Said anonymousAdminSays(long chatId, String text, Long replyTo) {
+        ObjectNode group = NODES.objectNode().put("id", chatId).put("title", "Grup " + chatId).put("type", "supergroup");
+        return say(chatId, GROUP_ANONYMOUS_BOT, group, text, replyTo);
+    }
+
+    /** A linked channel's post in the group: {@code from} is Channel_Bot, {@code sender_chat} the channel. */
+    public Said channelSays(long chatId, long channelId, String text, Long replyTo) {
+        ObjectNode channel = NODES.objectNode().put("id", channelId).put("title", "Kanal " + channelId)
+                .put("type", "channel");
+        return say(chatId, CHANNEL_BOT, channel, text, replyTo);
+    }
+
+    private Said say(long chatId, Person from, ObjectNode senderChat, String text, Long replyTo) {
         synchronized (lock) {
             String chat = String.valueOf(chatId);
             boolean privateChat = chatId > 0;
@@ -377,6 +402,9 @@ public final class FakeTelegram implements AutoCloseable {
             Chat log = chat(chat);
             long messageId = log.nextMessageId++;
             ObjectNode message = baseMessage(messageId, chat, from);
+            if (senderChat != null) {
+                message.set("sender_chat", senderChat);
+            }
             message.put("text", text);
             ArrayNode entities = NODES.arrayNode();
             String command = commandOf(text);
@@ -1145,8 +1173,12 @@ public final class FakeTelegram implements AutoCloseable {
     private static ObjectNode user(Person person) {
         ObjectNode user = NODES.objectNode();
         user.put("id", person.id());
-        user.put("is_bot", person.id() == BOT_ID);
+        boolean sharedSender = person.equals(GROUP_ANONYMOUS_BOT) || person.equals(CHANNEL_BOT);
+        user.put("is_bot", person.id() == BOT_ID || sharedSender);
         user.put("first_name", person.firstName());
+        if (sharedSender) {
+            user.put("username", person.equals(CHANNEL_BOT) ? "Channel_Bot" : "GroupAnonymousBot");
+        }
         return user;
     }
 
