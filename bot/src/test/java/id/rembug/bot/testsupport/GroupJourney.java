@@ -83,6 +83,8 @@ public final class GroupJourney implements AutoCloseable {
         this.residents = List.copyOf(people);
         // the facilitator, the residents and the bot, as Telegram counts a group
         telegram.groupHas(chatId, residentCount + 2);
+        // the facilitator made the group, so Telegram lets them claim it
+        telegram.memberStatus(chatId, facilitator, "creator");
         this.redisClient = RedisClient.create(RedisServerExtension.url());
         this.connection = redisClient.connect();
     }
