@@ -61,12 +61,15 @@ public class GroupPlanner {
     private final KnowledgeHooks knowledge;
     private final List<ConversationHook> hooks;
     private final ButtonSigner signer;
+    private final org.springframework.beans.factory.ObjectProvider<ChatGateway> gateways;
     private final StateCodec codec = new StateCodec();
 
     public GroupPlanner(Engine engine, SummaryRenderer summaries, ConversationStore store, Messages messages,
                         DigestProperties digest, KnowledgeHooks knowledge, ButtonSigner signer,
-                        org.springframework.beans.factory.ObjectProvider<ConversationHook> hooks) {
+                        org.springframework.beans.factory.ObjectProvider<ConversationHook> hooks,
+                        org.springframework.beans.factory.ObjectProvider<ChatGateway> gateways) {
         this.signer = signer;
+        this.gateways = gateways;
         this.knowledge = knowledge;
         this.hooks = hooks.orderedStream().toList();
         this.engine = engine;
@@ -93,7 +96,7 @@ public class GroupPlanner {
                     posted.messageId(), null);
             return plan;
         }
-        if (hook(inbound, state, out) || digestChoice(inbound, state, out)) {
+        if (hook(inbound, state, out) || digestChoice(inbound, state, out) || claimRefused(inbound, state, out)) {
             return plan;
         }
         List<Event> events = events(inbound, state, groupId, out);
@@ -158,6 +161,33 @@ public class GroupPlanner {
                 ? messages.get(MessageKey.DIGEST_DAILY, state.language(), Map.of("time", digestTime))
                 : messages.get(MessageKey.DIGEST_AT_ONCE, state.language());
         out.text(text, List.of(), false, message.messageId(), null);
+        return true;
+    }
+
+    /**
+     * {@code /fasilitator} claims a group without a facilitator only for its creator or one of its
+     * admins, as the platform says at this moment (Telegram: getChatMember). The engine's claim is
+     * unchanged; it is simply not asked for anyone else.
+     */
+    private boolean claimRefused(Inbound inbound, GroupState state, Outputs out) {
+        if (!(inbound instanceof Inbound.Message message) || message.edited() || message.from() == null
+                || state.facilitatorId() != null) {
+            return false;
+        }
+        Optional<Command.Parsed> parsed = Command.parse(message.text());
+        if (parsed.isEmpty() || parsed.get().command() != Command.CLAIM_FACILITATOR) {
+            return false;
+        }
+        ChatGateway.Standing standing = gateways.orderedStream().filter(g -> g.handles(out.chatId)).findFirst()
+                .map(g -> g.standing(out.chatId, message.from().id())).orElse(ChatGateway.Standing.UNKNOWN);
+        if (standing == ChatGateway.Standing.LEADS) {
+            return false;
+        }
+        log.info("Claim of group {} by user {} refused: {}", out.groupId, message.from().id(), standing);
+        MessageKey key = standing == ChatGateway.Standing.MEMBER ? MessageKey.FACILITATOR_NEEDS_ADMIN
+                : MessageKey.FACILITATOR_CHECK_FAILED;
+        out.text(messages.get(key, state.language(), Map.of("name", message.from().name())), List.of(), false,
+                message.messageId(), null);
         return true;
     }
 

@@ -9,7 +9,12 @@ import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.Test;
 import id.rembug.dialogues.engine.Command;
+import id.rembug.bot.channel.ChatGateway;
+import id.rembug.bot.channel.SendResult;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -26,8 +31,37 @@ import static org.awaitility.Awaitility.await;
 @TestRedis
 @SpringBootTest(classes = RembugApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"rembug.dispatch.enabled=false", "rembug.simulator.enabled=false"})
+@Import(ConversationPipelineTest.EveryoneLeads.class)
 @DirtiesContext // its conversation workers must not live on into other tests that share the Redis
 class ConversationPipelineTest {
+
+    /**
+     * The platform's answer to "may this person lead the group?": this test's chats belong to no
+     * platform (dispatch is off), and what it pins down is the pipeline, so everyone may.
+     */
+    @TestConfiguration
+    static class EveryoneLeads {
+        @Bean
+        ChatGateway everyoneLeadsTheTestGroups() {
+            return new ChatGateway() {
+                @Override
+                public boolean handles(String chatId) {
+                    return ChatGateway.isGroupChat(chatId);
+                }
+
+                @Override
+                public SendResult send(Outgoing message) {
+                    throw new UnsupportedOperationException("dispatch is off in this test");
+                }
+
+                @Override
+                public Standing standing(String groupChatId, String userId) {
+                    return Standing.LEADS;
+                }
+            };
+        }
+    }
+
 
     @Autowired
     ButtonSigner signer;

@@ -241,7 +241,8 @@ public final class GroupJourney implements AutoCloseable {
                 .filter(b -> b.data() != null && b.data().startsWith("a|")).toList();
         String data = buttons.get((residents.indexOf(resident) + turn) % buttons.size()).data();
         telegram.press(resident, question, data);
-        answersGiven.put(key, data.substring(data.lastIndexOf('|') + 1));
+        // a|<stage>|<round>|<prompt>|<value>|<signature>
+        answersGiven.put(key, data.split("\\|")[4]);
         return new Answered(updateId, null);
     }
 

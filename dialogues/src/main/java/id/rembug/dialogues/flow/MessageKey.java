@@ -14,6 +14,7 @@ public enum MessageKey {
     FACILITATOR_ALREADY_YOU("facilitator-already-you", "name"),
     FACILITATOR_TAKEN("facilitator-taken", "name"),
     FACILITATOR_NEEDS_ADMIN("facilitator-needs-admin", "name"),
+    FACILITATOR_CHECK_FAILED("facilitator-check-failed", "name"),
     FACILITATOR_LEFT("facilitator-left", "name"),
     POST_AS_YOURSELF("post-as-yourself"),
     BUTTON_NOT_OURS("button-not-ours"),
