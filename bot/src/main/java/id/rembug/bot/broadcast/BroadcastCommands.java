@@ -14,8 +14,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The broadcast commands and buttons inside conversations: {@code /staf tambah <id>} and
- * {@code /laporan <id>} for staff (private chat or group), {@code /tag} in a group, and the RSVP
+ * The broadcast commands and buttons inside conversations: {@code /staf tambah <id>},
+ * {@code /staf hapus <id>} (private chat or group) and {@code /laporan <id>} (private chat only:
+ * a report names other groups) for staff, {@code /tag} in a group, and the RSVP
  * buttons under announcements ({@code v|<jobId>|<y|n|m>}). Everything stored here is idempotent,
  * as a {@link ConversationHook} must be.
  */
@@ -55,7 +56,8 @@ public class BroadcastCommands implements ConversationHook {
         String userId = message.from() == null ? null : message.from().id();
         return switch (command) {
             case "/staf", "/staff" -> Optional.of(staffCommand(words, userId, language));
-            case "/laporan", "/report" -> Optional.of(reportCommand(words, userId, language));
+            case "/laporan", "/report" -> Optional.of(call.privateChat() ? reportCommand(words, userId, language)
+                    : HookAnswer.text(texts.get("report-private-only", language)));
             case "/tag" -> call.privateChat() ? Optional.empty()
                     : Optional.of(tagCommand(words, userId, call.conversation(), call.state(), language));
             default -> Optional.empty();
@@ -77,9 +79,19 @@ public class BroadcastCommands implements ConversationHook {
         if (!staff.isStaff(userId)) {
             return refuse("/staf", userId, language);
         }
-        if (words.length != 3 || !words[1].equalsIgnoreCase("tambah") && !words[1].equalsIgnoreCase("add")
-                || !USER_ID.matcher(words[2]).matches()) {
+        boolean add = words.length == 3 && (words[1].equalsIgnoreCase("tambah") || words[1].equalsIgnoreCase("add"));
+        boolean remove = words.length == 3 && (words[1].equalsIgnoreCase("hapus") || words[1].equalsIgnoreCase("remove"));
+        if (!add && !remove || !USER_ID.matcher(words[2]).matches()) {
             return HookAnswer.text(texts.get("staff-usage", language));
+        }
+        if (remove) {
+            StaffDirectory.Removal removal = staff.remove(words[2]);
+            log.info("Staff member {} asked to remove {} from staff: {}", userId, words[2], removal);
+            return HookAnswer.text(texts.get(switch (removal) {
+                case REMOVED -> "staff-removed";
+                case CONFIGURED -> "staff-configured";
+                case NOT_STAFF -> "staff-not-found";
+            }, language, Map.of("id", words[2])));
         }
         staff.add(words[2]);
         log.info("Staff member {} added {} as staff", userId, words[2]);

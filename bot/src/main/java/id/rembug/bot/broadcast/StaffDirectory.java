@@ -4,8 +4,16 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.util.Set;
 
-/** Program staff: those configured in {@code rembug.staff-ids} and those staff added since. */
+/**
+ * Program staff, the one list every part reads (commands, announcements, the dashboard): those
+ * configured in {@code rembug.staff-ids}, and those added with {@code /staf tambah} (kept in
+ * Redis, removable with {@code /staf hapus}). Configured staff can only be removed in the
+ * configuration.
+ */
 public class StaffDirectory {
+
+    /** What {@link #remove} did. */
+    public enum Removal { REMOVED, CONFIGURED, NOT_STAFF }
 
     private final Set<String> configured;
     private final StringRedisTemplate redis;
@@ -22,5 +30,13 @@ public class StaffDirectory {
 
     public void add(String userId) {
         redis.opsForSet().add(BroadcastKeys.STAFF, userId);
+    }
+
+    public Removal remove(String userId) {
+        if (configured.contains(userId)) {
+            return Removal.CONFIGURED;
+        }
+        Long removed = redis.opsForSet().remove(BroadcastKeys.STAFF, userId);
+        return removed != null && removed > 0 ? Removal.REMOVED : Removal.NOT_STAFF;
     }
 }

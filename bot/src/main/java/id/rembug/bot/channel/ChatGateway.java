@@ -11,6 +11,24 @@ public interface ChatGateway {
 
     SendResult send(Outgoing message);
 
+    /** Where a person stands in a group, as far as leading it goes. */
+    enum Standing {
+        /** the group's creator or one of its administrators: they may claim the group */
+        LEADS,
+        /** anyone else, someone who left, or someone the platform does not know in that group */
+        MEMBER,
+        /** the platform could not be asked just now */
+        UNKNOWN
+    }
+
+    /**
+     * Whether the person may lead the group, asked of the platform at the moment of a claim.
+     * A platform with no such notion answers {@link Standing#UNKNOWN}, so nobody claims there.
+     */
+    default Standing standing(String groupChatId, String userId) {
+        return Standing.UNKNOWN;
+    }
+
     /**
      * Whether the chat is a group, which the dispatcher limits more tightly (Telegram: 20
      * messages a minute per group). By the id's form: Telegram's group ids are negative, the

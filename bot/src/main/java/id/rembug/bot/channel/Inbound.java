@@ -18,6 +18,7 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Inbound.Message.class, name = "message"),
+        @JsonSubTypes.Type(value = Inbound.PostedAsChat.class, name = "posted-as-chat"),
         @JsonSubTypes.Type(value = Inbound.ButtonPressed.class, name = "button"),
         @JsonSubTypes.Type(value = Inbound.MembersJoined.class, name = "joined"),
         @JsonSubTypes.Type(value = Inbound.MemberLeft.class, name = "left"),
@@ -64,6 +65,15 @@ public sealed interface Inbound {
      * Telegram's id to fetch it with (null for a location, which has no file).
      */
     record Media(String kind, String fileId) {
+    }
+
+    /**
+     * A command, or a reply to the bot, sent in a group on behalf of a chat rather than a person:
+     * an anonymous admin (the group itself) or a linked channel. Telegram gives all of them one
+     * shared {@code from} (GroupAnonymousBot, Channel_Bot), so it names nobody; Rembug asks them to
+     * post as themselves and acts on nothing.
+     */
+    record PostedAsChat(String updateId, String chatId, Instant at, String messageId) implements Inbound {
     }
 
     /** An inline button was pressed; {@code data} is the callback data we put on it. */

@@ -19,6 +19,8 @@ import java.util.Optional;
  *   <li>{@code k|<stage>}: "why does this stage matter?"</li>
  *   <li>{@code r|<article>}: read a knowledge article</li>
  * </ul>
+ * The first three change a group and go out signed ({@link ButtonSigner}); this type only names
+ * the parts.
  */
 public sealed interface CallbackData {
 
@@ -37,6 +39,11 @@ public sealed interface CallbackData {
     }
 
     record ReadArticle(String articleId) implements CallbackData {
+    }
+
+    /** Whether pressing it can change a group (and so must be signed, see {@link ButtonSigner}). */
+    default boolean changesAGroup() {
+        return this instanceof Answer || this instanceof GroupCommand || this instanceof FacilitatorCommand;
     }
 
     default String encode() {

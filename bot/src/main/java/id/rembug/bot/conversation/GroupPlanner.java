@@ -1,5 +1,6 @@
 package id.rembug.bot.conversation;
 
+import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.ChatUser;
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.Outgoing;
@@ -59,11 +60,16 @@ public class GroupPlanner {
     private final String digestTime;
     private final KnowledgeHooks knowledge;
     private final List<ConversationHook> hooks;
+    private final ButtonSigner signer;
+    private final org.springframework.beans.factory.ObjectProvider<ChatGateway> gateways;
     private final StateCodec codec = new StateCodec();
 
     public GroupPlanner(Engine engine, SummaryRenderer summaries, ConversationStore store, Messages messages,
-                        DigestProperties digest, KnowledgeHooks knowledge,
-                        org.springframework.beans.factory.ObjectProvider<ConversationHook> hooks) {
+                        DigestProperties digest, KnowledgeHooks knowledge, ButtonSigner signer,
+                        org.springframework.beans.factory.ObjectProvider<ConversationHook> hooks,
+                        org.springframework.beans.factory.ObjectProvider<ChatGateway> gateways) {
+        this.signer = signer;
+        this.gateways = gateways;
         this.knowledge = knowledge;
         this.hooks = hooks.orderedStream().toList();
         this.engine = engine;
@@ -85,7 +91,12 @@ public class GroupPlanner {
             plan.newChatId = migrated.newChatId();
             return plan;
         }
-        if (hook(inbound, state, out) || digestChoice(inbound, state, out)) {
+        if (inbound instanceof Inbound.PostedAsChat posted) {
+            out.text(messages.get(MessageKey.POST_AS_YOURSELF, state.language()), List.of(), false,
+                    posted.messageId(), null);
+            return plan;
+        }
+        if (hook(inbound, state, out) || digestChoice(inbound, state, out) || claimRefused(inbound, state, out)) {
             return plan;
         }
         List<Event> events = events(inbound, state, groupId, out);
@@ -150,6 +161,33 @@ public class GroupPlanner {
                 ? messages.get(MessageKey.DIGEST_DAILY, state.language(), Map.of("time", digestTime))
                 : messages.get(MessageKey.DIGEST_AT_ONCE, state.language());
         out.text(text, List.of(), false, message.messageId(), null);
+        return true;
+    }
+
+    /**
+     * {@code /fasilitator} claims a group without a facilitator only for its creator or one of its
+     * admins, as the platform says at this moment (Telegram: getChatMember). The engine's claim is
+     * unchanged; it is simply not asked for anyone else.
+     */
+    private boolean claimRefused(Inbound inbound, GroupState state, Outputs out) {
+        if (!(inbound instanceof Inbound.Message message) || message.edited() || message.from() == null
+                || state.facilitatorId() != null) {
+            return false;
+        }
+        Optional<Command.Parsed> parsed = Command.parse(message.text());
+        if (parsed.isEmpty() || parsed.get().command() != Command.CLAIM_FACILITATOR) {
+            return false;
+        }
+        ChatGateway.Standing standing = gateways.orderedStream().filter(g -> g.handles(out.chatId)).findFirst()
+                .map(g -> g.standing(out.chatId, message.from().id())).orElse(ChatGateway.Standing.UNKNOWN);
+        if (standing == ChatGateway.Standing.LEADS) {
+            return false;
+        }
+        log.info("Claim of group {} by user {} refused: {}", out.groupId, message.from().id(), standing);
+        MessageKey key = standing == ChatGateway.Standing.MEMBER ? MessageKey.FACILITATOR_NEEDS_ADMIN
+                : MessageKey.FACILITATOR_CHECK_FAILED;
+        out.text(messages.get(key, state.language(), Map.of("name", message.from().name())), List.of(), false,
+                message.messageId(), null);
         return true;
     }
 
@@ -256,10 +294,12 @@ public class GroupPlanner {
     private List<Event> buttonEvents(Inbound.ButtonPressed pressed, GroupState state, Outputs out) {
         Instant at = pressed.at();
         Member member = member(pressed.from());
-        Optional<CallbackData> data = CallbackData.decode(pressed.data());
+        Optional<CallbackData> data = signer.open(pressed.data(), pressed.chatId());
         out.pendingToast = pressed;
         if (data.isEmpty()) {
-            log.info("Ignoring a button with unknown data '{}' in chat {}", pressed.data(), pressed.chatId());
+            // made up, changed, or carried to another chat: it does nothing
+            log.info("Ignoring a button whose data we did not make for chat {}", pressed.chatId());
+            out.toast = messages.get(MessageKey.BUTTON_NOT_OURS, state.language());
             return List.of();
         }
         CallbackData callback = data.get();
@@ -298,10 +338,10 @@ public class GroupPlanner {
                 if (say.topic().equals(MessageKey.STAGE_INTRO.yamlKey())) {
                     introducedStage = flow.stage(state.stageIndex()).key();
                 }
-                out.text(say.text(), rows(say.buttons(), out.groupId, false), false, say.replyToRef(), null);
+                out.text(say.text(), rows(say.buttons(), out.groupId, out.chatId), false, say.replyToRef(), null);
             } else if (effect instanceof Effect.AskPrompt ask) {
                 String promptRef = promptRef(ask.stageKey(), ask.round(), ask.promptKey());
-                List<List<OutButton>> buttons = new ArrayList<>(rows(ask.buttons(), out.groupId, false));
+                List<List<OutButton>> buttons = new ArrayList<>(rows(ask.buttons(), out.groupId, out.chatId));
                 String text = ask.text();
                 if (ask.stageKey().equals(introducedStage)) {
                     // The intro and its first question are one message. "Why this stage matters" is a
@@ -346,7 +386,7 @@ public class GroupPlanner {
                 plan.milestones.put(summary.stageKey() + ":" + summary.round(), codec.write(summary));
                 if (state.facilitatorId() != null) {
                     Outgoing message = out.privateText(state.facilitatorId(), facilitatorText(summary, state.language()),
-                            rows(milestone.facilitatorButtons(), out.groupId, true));
+                            rows(milestone.facilitatorButtons(), out.groupId, state.facilitatorId()));
                     holdForDigest(message, state, plan);
                 }
             } else if (effect instanceof Effect.SummaryRequested requested) {
@@ -416,11 +456,16 @@ public class GroupPlanner {
         });
     }
 
-    /** Buttons one per row: easier to hit on a small screen. */
-    private List<List<OutButton>> rows(List<Button> buttons, String groupId, boolean privateChat) {
+    /**
+     * Buttons one per row: easier to hit on a small screen. Signed for the chat they go to, so they
+     * act there only; in a person's private chat ({@code chatId} is not the group's), for that person.
+     */
+    private List<List<OutButton>> rows(List<Button> buttons, String groupId, String chatId) {
+        boolean privateChat = !ChatGateway.isGroupChat(chatId);
         List<List<OutButton>> rows = new ArrayList<>();
         for (Button button : buttons) {
-            rows.add(List.of(new OutButton(button.label(), callback(button.action(), groupId, privateChat).encode())));
+            rows.add(List.of(new OutButton(button.label(),
+                    signer.seal(callback(button.action(), groupId, privateChat), chatId))));
         }
         return rows;
     }

@@ -47,8 +47,8 @@ public class PrivatePlanner {
             }
         }
         if (inbound instanceof Inbound.ButtonPressed pressed) {
-            // a button no hook knows (an old one): still answered, so it stops spinning
-            toast(plan, snapshot, entryId, pressed, null, false);
+            // a button no hook knows (an old one, or one made up): answered, so it stops spinning
+            toast(plan, snapshot, entryId, pressed, messages.get(MessageKey.BUTTON_NOT_OURS, language), false);
             return plan;
         }
         if (!(inbound instanceof Inbound.Message message) || message.edited()) {

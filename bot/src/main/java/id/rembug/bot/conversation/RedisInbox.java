@@ -35,9 +35,11 @@ public class RedisInbox implements InboxWriter {
     private final StringRedisTemplate redis;
     private final LongAdder stored = new LongAdder();
     private final LongAdder redelivered = new LongAdder();
+    private final ButtonSigner signer;
 
-    public RedisInbox(StringRedisTemplate redis) {
+    public RedisInbox(StringRedisTemplate redis, ButtonSigner signer) {
         this.redis = redis;
+        this.signer = signer;
     }
 
     /** Updates stored since start (for metrics). */
@@ -75,11 +77,12 @@ public class RedisInbox implements InboxWriter {
 
     /**
      * Which conversation an update belongs to. A facilitator's button under a private summary
-     * acts on the group named in it; other private messages go to the person's own conversation.
+     * acts on the group named in it, if we signed it for this very chat; other private messages,
+     * made-up buttons among them, go to the person's own conversation.
      */
     String conversationOf(Inbound update) {
         if (update instanceof Inbound.ButtonPressed pressed) {
-            var data = CallbackData.decode(pressed.data());
+            var data = signer.open(pressed.data(), pressed.chatId());
             if (data.isPresent() && data.get() instanceof CallbackData.FacilitatorCommand f) {
                 return groupOf(f.groupId());
             }

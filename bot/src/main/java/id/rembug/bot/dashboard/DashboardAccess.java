@@ -27,9 +27,11 @@ public class DashboardAccess implements WebMvcConfigurer {
     static final String LANGUAGE_COOKIE = "REMBUG_LANG";
 
     private final DashboardSessions sessions;
+    private final StaffIds staff;
 
-    public DashboardAccess(DashboardSessions sessions) {
+    public DashboardAccess(DashboardSessions sessions, StaffIds staff) {
         this.sessions = sessions;
+        this.staff = staff;
     }
 
     @Override
@@ -86,7 +88,8 @@ public class DashboardAccess implements WebMvcConfigurer {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
                 throws java.io.IOException {
-            Optional<Viewer> viewer = cookie(request, DashboardSessions.COOKIE).flatMap(sessions::find);
+            Optional<Viewer> viewer = cookie(request, DashboardSessions.COOKIE).flatMap(sessions::find)
+                    .map(staff::current);
             if (viewer.isPresent()) {
                 request.setAttribute(VIEWER, viewer.get());
                 return true;

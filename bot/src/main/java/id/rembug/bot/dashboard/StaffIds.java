@@ -1,24 +1,27 @@
 package id.rembug.bot.dashboard;
 
-import org.springframework.beans.factory.annotation.Value;
+import id.rembug.bot.broadcast.StaffDirectory;
 import org.springframework.stereotype.Component;
 
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-/** Program staff, by Telegram user id ({@code rembug.staff-ids}, comma-separated): they see every group. */
+/**
+ * Who counts as staff on the dashboard: the program's one staff list ({@link StaffDirectory}),
+ * read again on every request, so staff added or removed in the chat count at once.
+ */
 @Component
 public class StaffIds {
 
-    private final Set<String> ids;
+    private final StaffDirectory staff;
 
-    public StaffIds(@Value("${rembug.staff-ids:}") String ids) {
-        this.ids = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+    public StaffIds(StaffDirectory staff) {
+        this.staff = staff;
     }
 
     public Viewer viewerFor(String userId) {
-        return new Viewer(userId, ids.contains(userId) ? Viewer.Role.STAFF : Viewer.Role.FACILITATOR);
+        return new Viewer(userId, staff.isStaff(userId) ? Viewer.Role.STAFF : Viewer.Role.FACILITATOR);
+    }
+
+    /** The viewer of a session as they stand now: staff removed since they logged in see as a facilitator. */
+    public Viewer current(Viewer viewer) {
+        return viewer.role() == Viewer.Role.ADMIN ? viewer : viewerFor(viewer.userId());
     }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * Who is looking at the dashboard. Staff and the admin see every group; a facilitator sees only
- * the groups whose state names them as facilitator, so access follows the bot's own record of who
- * claimed the group with /fasilitator.
+ * the groups whose state names them as facilitator now, so access follows the bot's own record:
+ * a creator or admin of the group who claimed it, until they left.
  */
 public record Viewer(String userId, Role role) {
 

@@ -38,6 +38,12 @@ public class SimulatorGateway implements ChatGateway {
         return chatId != null && chatId.startsWith("sim-");
     }
 
+    /** The simulator models no group roles: everyone in a simulated group may lead it. */
+    @Override
+    public Standing standing(String groupChatId, String userId) {
+        return Standing.LEADS;
+    }
+
     @Override
     public SendResult send(Outgoing message) {
         try {

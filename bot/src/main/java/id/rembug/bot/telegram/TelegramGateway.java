@@ -7,6 +7,9 @@ import id.rembug.bot.channel.TextCuts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.api.methods.reactions.SetMessageReaction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
@@ -54,6 +57,29 @@ public final class TelegramGateway implements ChatGateway {
     @Override
     public boolean handles(String chatId) {
         return chatId != null && TELEGRAM_CHAT_ID.matcher(chatId).matches();
+    }
+
+    /**
+     * getChatMember: its creator and administrators lead a group. A person Telegram does not know
+     * in the chat (400 "user not found") is no member; any other failure leaves it unknown.
+     */
+    @Override
+    public Standing standing(String groupChatId, String userId) {
+        try {
+            ChatMember member = client.execute(GetChatMember.builder().chatId(groupChatId)
+                    .userId(Long.parseLong(userId)).build());
+            String status = member == null ? null : member.getStatus();
+            return "creator".equals(status) || "administrator".equals(status) ? Standing.LEADS : Standing.MEMBER;
+        } catch (TelegramApiRequestException e) {
+            if (e.getErrorCode() != null && e.getErrorCode() == 400) {
+                return Standing.MEMBER;
+            }
+            log.warn("Cannot ask Telegram whether user {} leads chat {}: {}", userId, groupChatId, e.toString());
+            return Standing.UNKNOWN;
+        } catch (TelegramApiException | NumberFormatException e) {
+            log.warn("Cannot ask Telegram whether user {} leads chat {}: {}", userId, groupChatId, e.toString());
+            return Standing.UNKNOWN;
+        }
     }
 
     @Override

@@ -122,9 +122,16 @@ public final class TelegramUpdateTranslator {
         JsonNode replied = object(message, "reply_to_message");
         String replyTo = id(replied, "message_id");
         boolean replyToBot = String.valueOf(botUserId).equals(id(object(replied, "from"), "id"));
+        ChatUser senderChat = senderChat(object(message, "sender_chat"));
+        if (senderChat != null && !"private".equals(chatType)) {
+            // Sent as the group (anonymous admin) or as a channel: its from is a shared bot user
+            // that names nobody. A command or a reply to us is answered with a request to post
+            // as oneself; other chatter is none of our business.
+            boolean addressedToUs = !edited && (text.startsWith("/") || replyToBot);
+            return addressedToUs ? List.of(new Inbound.PostedAsChat(updateId, chatId, at, messageId)) : List.of();
+        }
         return List.of(new Inbound.Message(updateId, chatId, "private".equals(chatType), at, from, messageId, text,
-                replyTo, replyToBot, edited, senderChat(object(message, "sender_chat")),
-                id(message, "message_thread_id"), media(message)));
+                replyTo, replyToBot, edited, senderChat, id(message, "message_thread_id"), media(message)));
     }
 
     /** The service messages Rembug follows, or null when this is none of them. */

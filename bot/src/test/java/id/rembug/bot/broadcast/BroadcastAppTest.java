@@ -9,6 +9,8 @@ import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.conversation.RedisInbox;
+import id.rembug.bot.dashboard.StaffIds;
+import id.rembug.bot.dashboard.Viewer;
 import id.rembug.bot.testsupport.RedisServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,6 +52,8 @@ class BroadcastAppTest {
     StringRedisTemplate redis;
     @Autowired
     BroadcastService service;
+    @Autowired
+    StaffIds dashboardStaff;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String group = "-100" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000);
@@ -133,6 +137,35 @@ class BroadcastAppTest {
         say("501", true, resident, "/laporan " + job.id());
         assertThat(awaitOutbox(Outgoing.Lane.CONVERSATION, "501", 2).get(1).text())
                 .contains("Laporan pengumuman " + job.id(), "Rapat");
+    }
+
+    @Test
+    void aReportAskedForInAGroupIsPointedToThePrivateChatAndShowsNothing() {
+        BroadcastJob job = service.create(new Announcement("Rapat rahasia", Instant.now().plus(Duration.ofDays(3))
+                .atZone(BroadcastWorld.JAKARTA), "Masjid", ""), new Target.All(), Instant.now().plus(Duration.ofDays(1)), "900");
+
+        say(group, false, staff, "/laporan " + job.id());
+
+        String reply = awaitOutbox(Outgoing.Lane.CONVERSATION, group, 1).get(0).text();
+        assertThat(reply).contains("chat pribadi").doesNotContain("Rapat rahasia", "Laporan pengumuman " + job.id());
+    }
+
+    @Test
+    void staffAddedInTheChatCanBeRemovedThereButConfiguredStaffStay() {
+        say("900", true, staff, "/staf tambah 501");
+        awaitOutbox(Outgoing.Lane.CONVERSATION, "900", 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> dashboardStaff.viewerFor("501").role() == Viewer.Role.STAFF);
+
+        say("900", true, staff, "/staf hapus 501");
+        assertThat(awaitOutbox(Outgoing.Lane.CONVERSATION, "900", 2).get(1).text()).contains("501", "dihapus");
+        say("501", true, resident, "/laporan 1");
+        assertThat(awaitOutbox(Outgoing.Lane.CONVERSATION, "501", 1).get(0).text()).contains("khusus untuk petugas");
+        assertThat(dashboardStaff.viewerFor("501").role()).isEqualTo(Viewer.Role.FACILITATOR);
+
+        say("900", true, staff, "/staf hapus 901");
+        assertThat(awaitOutbox(Outgoing.Lane.CONVERSATION, "900", 3).get(2).text()).contains("901", "konfigurasi");
+        assertThat(dashboardStaff.viewerFor("901").role()).isEqualTo(Viewer.Role.STAFF);
     }
 
     @Test

@@ -8,7 +8,13 @@ import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.Test;
+import id.rembug.dialogues.engine.Command;
+import id.rembug.bot.channel.ChatGateway;
+import id.rembug.bot.channel.SendResult;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -25,9 +31,40 @@ import static org.awaitility.Awaitility.await;
 @TestRedis
 @SpringBootTest(classes = RembugApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"rembug.dispatch.enabled=false", "rembug.simulator.enabled=false"})
+@Import(ConversationPipelineTest.EveryoneLeads.class)
 @DirtiesContext // its conversation workers must not live on into other tests that share the Redis
 class ConversationPipelineTest {
 
+    /**
+     * The platform's answer to "may this person lead the group?": this test's chats belong to no
+     * platform (dispatch is off), and what it pins down is the pipeline, so everyone may.
+     */
+    @TestConfiguration
+    static class EveryoneLeads {
+        @Bean
+        ChatGateway everyoneLeadsTheTestGroups() {
+            return new ChatGateway() {
+                @Override
+                public boolean handles(String chatId) {
+                    return ChatGateway.isGroupChat(chatId);
+                }
+
+                @Override
+                public SendResult send(Outgoing message) {
+                    throw new UnsupportedOperationException("dispatch is off in this test");
+                }
+
+                @Override
+                public Standing standing(String groupChatId, String userId) {
+                    return Standing.LEADS;
+                }
+            };
+        }
+    }
+
+
+    @Autowired
+    ButtonSigner signer;
     @Autowired
     RedisInbox inbox;
     @Autowired
@@ -201,7 +238,7 @@ class ConversationPipelineTest {
         List<Inbound> entries = new java.util.ArrayList<>(untilTheFirstSummaryIsHeld());
         entries.addAll(List.of(command("tg:7", ani, "/lanjut"),
                 new Inbound.ButtonPressed("tg:8", chat, false, Instant.now(), sari, "cb-8", "10",
-                        "c|ADVANCE|persiapan:1:yes")));
+                        signer.seal(new CallbackData.GroupCommand(Command.ADVANCE, "persiapan:1:yes"), chat))));
         inbox.append(entries);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> redis.opsForList().size(ConversationKeys.digest(sari.id())) == 1);
@@ -223,7 +260,7 @@ class ConversationPipelineTest {
                 command("tg:5", sari, "/lanjut"),
                 // nobody answered yet, so /lanjut asked first: Sari confirms
                 new Inbound.ButtonPressed("tg:6", chat, false, Instant.now(), sari, "cb-6", "9",
-                        "c|ADVANCE|persiapan:1:yes"));
+                        signer.seal(new CallbackData.GroupCommand(Command.ADVANCE, "persiapan:1:yes"), chat)));
     }
 
     private Inbound joined(String updateId) {

@@ -48,6 +48,23 @@ class TelegramUpdateTranslatorTest {
     }
 
     @Test
+    void anAnonymousAdminsCommandIsNoPersonsMessage() {
+        assertThat(only("anonymous-admin-command")).isEqualTo(new Inbound.PostedAsChat("tg:700100020",
+                "-1002233445566", Instant.ofEpochSecond(1763900100), "120"));
+    }
+
+    @Test
+    void aLinkedChannelsReplyToTheBotIsNoPersonsAnswer() {
+        assertThat(only("linked-channel-reply-to-bot")).isEqualTo(new Inbound.PostedAsChat("tg:700100021",
+                "-1002233445566", Instant.ofEpochSecond(1763900110), "121"));
+    }
+
+    @Test
+    void aLinkedChannelsPostForwardedIntoTheGroupIsIgnored() {
+        assertThat(translator.translate(update("linked-channel-forward"))).isEmpty();
+    }
+
+    @Test
     void privateChatIsMarkedPrivate() {
         var message = (Inbound.Message) only("private-text");
         assertThat(message.privateChat()).isTrue();

@@ -274,6 +274,11 @@ public final class FakeTelegram implements AutoCloseable {
         final ArrayDeque<Long> groupWindow = new ArrayDeque<>();
         /** getChatMemberCount's answer, bots included, once a test said it ({@link #groupHas}). */
         Integer memberCount;
+        /**
+         * getChatMember's answers: everyone seen in the chat is a "member" until a test says
+         * otherwise ({@link #memberStatus}); leaving makes them "left"; anyone else is not found.
+         */
+        final Map<Long, Standing> standings = new HashMap<>();
 
         Chat(String id) {
             this.id = id;
@@ -281,6 +286,56 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     private record Callback(String chatId, boolean answered) {
+    }
+
+    private record Standing(Person person, String status) {
+    }
+
+    /** Records a person seen in a group, keeping any status a test gave them. */
+    private void seen(String chatId, Person person) {
+        if (!chatId.startsWith("-") || person.id() == BOT_ID || person.equals(GROUP_ANONYMOUS_BOT)
+                || person.equals(CHANNEL_BOT)) {
+            return;
+        }
+        chat(chatId).standings.putIfAbsent(person.id(), new Standing(person, "member"));
+    }
+
+    /**
+     * The person's status in the group as getChatMember answers it: {@code creator},
+     * {@code administrator}, {@code member}, {@code restricted}, {@code left} or {@code kicked}.
+     */
+    public void memberStatus(long chatId, Person person, String status) {
+        synchronized (lock) {
+            chat(String.valueOf(chatId)).standings.put(person.id(), new Standing(person, status));
+        }
+    }
+
+    private Outcome chatMember(String chatId, JsonNode body) {
+        if (chatId == null) {
+            return Outcome.fail(Failure.badRequest("chat_id is empty"));
+        }
+        if (!chats.containsKey(chatId)) {
+            return Outcome.fail(Failure.badRequest("chat not found"));
+        }
+        long userId = body.path("user_id").asLong(0);
+        Standing standing = chat(chatId).standings.get(userId);
+        if (standing == null) {
+            return Outcome.fail(Failure.badRequest("user not found"));
+        }
+        ObjectNode member = NODES.objectNode();
+        member.put("status", standing.status());
+        member.set("user", user(standing.person()));
+        switch (standing.status()) {
+            case "creator" -> member.put("is_anonymous", false);
+            case "administrator" -> member.put("can_be_edited", false).put("is_anonymous", false)
+                    .put("can_manage_chat", true).put("can_delete_messages", true)
+                    .put("can_manage_video_chats", true).put("can_restrict_members", true)
+                    .put("can_promote_members", false).put("can_change_info", true)
+                    .put("can_invite_users", true).put("can_pin_messages", true);
+            default -> {
+            }
+        }
+        return Outcome.ok(member.toString());
     }
 
     private final WireMockServer server;
@@ -369,6 +424,31 @@ public final class FakeTelegram implements AutoCloseable {
      * bot and no mention of it gets an id but no update.
      */
     public Said say(long chatId, Person from, String text, Long replyTo) {
+        return say(chatId, from, null, text, replyTo);
+    }
+
+    /** Telegram's shared sender of messages an anonymous admin posts as the group. */
+    public static final Person GROUP_ANONYMOUS_BOT = new Person(1087968824L, "Group");
+    /** Telegram's shared sender of messages a linked channel posts. */
+    public static final Person CHANNEL_BOT = new Person(136817688L, "Channel");
+
+    /**
+     * An anonymous admin writes as the group: {@code from} is GroupAnonymousBot and
+     * {@code sender_chat} the group itself, as Telegram sends it.
+     */
+    public Said anonymousAdminSays(long chatId, String text, Long replyTo) {
+        ObjectNode group = NODES.objectNode().put("id", chatId).put("title", "Grup " + chatId).put("type", "supergroup");
+        return say(chatId, GROUP_ANONYMOUS_BOT, group, text, replyTo);
+    }
+
+    /** A linked channel's post in the group: {@code from} is Channel_Bot, {@code sender_chat} the channel. */
+    public Said channelSays(long chatId, long channelId, String text, Long replyTo) {
+        ObjectNode channel = NODES.objectNode().put("id", channelId).put("title", "Kanal " + channelId)
+                .put("type", "channel");
+        return say(chatId, CHANNEL_BOT, channel, text, replyTo);
+    }
+
+    private Said say(long chatId, Person from, ObjectNode senderChat, String text, Long replyTo) {
         synchronized (lock) {
             String chat = String.valueOf(chatId);
             boolean privateChat = chatId > 0;
@@ -378,6 +458,10 @@ public final class FakeTelegram implements AutoCloseable {
             Chat log = chat(chat);
             long messageId = log.nextMessageId++;
             ObjectNode message = baseMessage(messageId, chat, from);
+            seen(chat, from);
+            if (senderChat != null) {
+                message.set("sender_chat", senderChat);
+            }
             message.put("text", text);
             ArrayNode entities = NODES.arrayNode();
             String command = commandOf(text);
@@ -479,6 +563,7 @@ public final class FakeTelegram implements AutoCloseable {
     /** {@code who} adds the bot to a group. */
     public void botAddedToGroup(long chatId, Person who) {
         synchronized (lock) {
+            seen(String.valueOf(chatId), who);
             serviceMessage(chatId, who, message -> {
                 message.putArray("new_chat_members").add(botUser());
                 message.set("new_chat_member", botUser());
@@ -489,6 +574,7 @@ public final class FakeTelegram implements AutoCloseable {
     /** {@code member} joins a group (Telegram's service message, which privacy mode lets through). */
     public long memberJoined(long chatId, Person member) {
         synchronized (lock) {
+            seen(String.valueOf(chatId), member);
             return serviceMessage(chatId, member, message -> {
                 message.putArray("new_chat_members").add(user(member));
                 message.set("new_chat_member", user(member));
@@ -499,6 +585,7 @@ public final class FakeTelegram implements AutoCloseable {
     /** {@code member} leaves a group. */
     public long memberLeft(long chatId, Person member) {
         synchronized (lock) {
+            chat(String.valueOf(chatId)).standings.put(member.id(), new Standing(member, "left"));
             return serviceMessage(chatId, member, message -> {
                 message.set("left_chat_member", user(member));
                 message.set("left_chat_participant", user(member));
@@ -905,6 +992,7 @@ public final class FakeTelegram implements AutoCloseable {
                         body.path("show_alert").asBoolean(false), now));
                 yield Outcome.ok("true");
             }
+            case "getchatmember" -> chatMember(chatId, body);
             case "getchatmembercount" -> chat(chatId).memberCount != null
                     ? Outcome.ok(Integer.toString(chat(chatId).memberCount))
                     : Outcome.fail(Failure.badRequest("the test did not say how many members chat " + chatId
@@ -1173,8 +1261,12 @@ public final class FakeTelegram implements AutoCloseable {
     private static ObjectNode user(Person person) {
         ObjectNode user = NODES.objectNode();
         user.put("id", person.id());
-        user.put("is_bot", person.id() == BOT_ID);
+        boolean sharedSender = person.equals(GROUP_ANONYMOUS_BOT) || person.equals(CHANNEL_BOT);
+        user.put("is_bot", person.id() == BOT_ID || sharedSender);
         user.put("first_name", person.firstName());
+        if (sharedSender) {
+            user.put("username", person.equals(CHANNEL_BOT) ? "Channel_Bot" : "GroupAnonymousBot");
+        }
         return user;
     }
 

@@ -88,6 +88,8 @@ public final class GroupJourney implements AutoCloseable {
         this.residents = List.copyOf(people);
         // the facilitator, the residents and the bot, as Telegram counts a group
         telegram.groupHas(chatId, residentCount + 2);
+        // the facilitator made the group, so Telegram lets them claim it
+        telegram.memberStatus(chatId, facilitator, "creator");
         this.redisClient = RedisClient.create(redisUrl);
         this.connection = redisClient.connect();
     }
@@ -244,7 +246,8 @@ public final class GroupJourney implements AutoCloseable {
                 .filter(b -> b.data() != null && b.data().startsWith("a|")).toList();
         String data = buttons.get((residents.indexOf(resident) + turn) % buttons.size()).data();
         telegram.press(resident, question, data);
-        answersGiven.put(key, data.substring(data.lastIndexOf('|') + 1));
+        // a|<stage>|<round>|<prompt>|<value>|<signature>
+        answersGiven.put(key, data.split("\\|")[4]);
         return new Answered(updateId, null);
     }
 

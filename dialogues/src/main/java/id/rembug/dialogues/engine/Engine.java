@@ -123,6 +123,12 @@ public final class Engine {
                 if (known != null) {
                     s.members.put(known.id(), known.leaving());
                 }
+                if (isFacilitator(e.memberId())) {
+                    // the role, with the summaries and the dashboard, is theirs only while they are in the group
+                    String name = facilitatorName();
+                    s.facilitatorId = null;
+                    say(MessageKey.FACILITATOR_LEFT, Map.of("name", name), null);
+                }
                 s.pendingDeletions.remove(e.memberId());
                 progressIfQuorum();
             } else if (event instanceof GroupSizeReported e) {
