@@ -111,12 +111,11 @@ class DataDeletionTest {
     void afterTheDeletionTheAppendOnlyFileOnDiskHoldsNoneOfTheMembersWords() {
         String name = "Kuningsumurwati";
         String words = "kuningSumurWati456";
-        RedisCommands<String, String> admin = null;
+        // A rewrite starts the file with an RDB snapshot, whose strings may be compressed: for this
+        // test Redis writes it as plain commands, so a search of the bytes means something.
+        aofPreamble("no");
         try (GroupJourney journey = new GroupJourney(telegram, 3, List.of("Sari", name, "Ani")).everyoneAnswers()) {
-            admin = journey.redis();
-            // A rewrite starts the file with an RDB snapshot, whose strings may be compressed: for
-            // this test Redis writes it as plain commands, so a search of the bytes means something.
-            admin.configSet("aof-use-rdb-preamble", "no");
+            RedisCommands<String, String> redis = journey.redis();
             Person member = journey.residents().get(1);
             journey.facilitatorStartsThePrivateChat();
             journey.botJoinsAndTheGroupStarts();
@@ -126,17 +125,21 @@ class DataDeletionTest {
 
             deleteInTheGroup(journey, member);
 
-            RedisCommands<String, String> redis = admin;
             await().atMost(SETTLED).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                 assertThat(redis.info("persistence")).contains("aof_rewrite_in_progress:0");
                 assertThat(aofHolds(words)).as("the words in the append-only file").isFalse();
                 assertThat(aofHolds(name)).as("the name in the append-only file").isFalse();
             });
         } finally {
-            if (admin != null) {
-                admin.configSet("aof-use-rdb-preamble", "yes");
-            }
+            aofPreamble("yes");
         }
+    }
+
+    private static void aofPreamble(String yesOrNo) {
+        RedisServerExtension.template().execute((org.springframework.data.redis.core.RedisCallback<Void>) c -> {
+            c.serverCommands().setConfig("aof-use-rdb-preamble", yesOrNo);
+            return null;
+        });
     }
 
     @Test
