@@ -67,11 +67,9 @@ class DataDeletionTest {
     void deletingInTheGroupLeavesNoWordAndNoNameOfTheMemberInAnyRedisKey() {
         String name = "Sumurkuningbudi";
         String words = "sumurKuningBudi123";
-        try (GroupJourney journey = new GroupJourney(telegram, 3, List.of("Sari", name, "Ani")).everyoneAnswers()) {
+        try (GroupJourney journey = startedWith(name)) {
             Person member = journey.residents().get(1);
             long chat = journey.chatId();
-            journey.facilitatorStartsThePrivateChat();
-            journey.botJoinsAndTheGroupStarts();
             journey.walk(0, 1);
 
             // the facilitator takes the daily digest: the next summary is held for it
@@ -114,11 +112,9 @@ class DataDeletionTest {
         // A rewrite starts the file with an RDB snapshot, whose strings may be compressed: for this
         // test Redis writes it as plain commands, so a search of the bytes means something.
         aofPreamble("no");
-        try (GroupJourney journey = new GroupJourney(telegram, 3, List.of("Sari", name, "Ani")).everyoneAnswers()) {
+        try (GroupJourney journey = startedWith(name)) {
             RedisCommands<String, String> redis = journey.redis();
             Person member = journey.residents().get(1);
-            journey.facilitatorStartsThePrivateChat();
-            journey.botJoinsAndTheGroupStarts();
             journey.completeStage(0);
             telegram.groupText(journey.chatId(), member, "Tambahan: " + words, journey.awaitQuestion(0, 0).messageId());
             journey.awaitStep("the words written to the append-only file", () -> aofHolds(words));
@@ -146,11 +142,9 @@ class DataDeletionTest {
     void aMemberWhoLeftDeletesTheirDataFromTheirPrivateChat() {
         String name = "Sumurtigawati";
         String words = "sumurTigaWati789";
-        try (GroupJourney journey = new GroupJourney(telegram, 3, List.of("Sari", name, "Ani")).everyoneAnswers()) {
+        try (GroupJourney journey = startedWith(name)) {
             Person member = journey.residents().get(1);
             RedisCommands<String, String> redis = journey.redis();
-            journey.facilitatorStartsThePrivateChat();
-            journey.botJoinsAndTheGroupStarts();
             journey.completeStage(0);
             telegram.groupText(journey.chatId(), member, "Tambahan: " + words, journey.awaitQuestion(0, 0).messageId());
             telegram.memberLeft(journey.chatId(), member);
@@ -168,6 +162,17 @@ class DataDeletionTest {
             assertThat(telegram.textsSentTo(journey.chatId())).as("the group is told nothing")
                     .noneMatch(t -> t.contains(GroupJourney.text(MessageKey.DELETE_DONE, Map.of())));
         }
+    }
+
+    /**
+     * A group of three where everyone answers, the member second; its facilitator has started the
+     * private chat, the group has started.
+     */
+    private GroupJourney startedWith(String memberName) {
+        GroupJourney journey = new GroupJourney(telegram, 3, List.of("Sari", memberName, "Ani")).everyoneAnswers();
+        journey.facilitatorStartsThePrivateChat();
+        journey.botJoinsAndTheGroupStarts();
+        return journey;
     }
 
     /** /hapusdata in the group, and the member presses "Ya, hapus" under the question. */
