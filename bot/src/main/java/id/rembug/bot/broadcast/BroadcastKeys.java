@@ -25,10 +25,10 @@ package id.rembug.bot.broadcast;
  * A message of wave 0 has outgoing id {@code bc:<id>:<groupId>}, of wave {@code w > 0}
  * {@code bc:<id>:r<w>:<groupId>}; its delivery record is the dispatcher's.
  */
-final class BroadcastKeys {
+public final class BroadcastKeys {
 
     static final String SEQ = "rembug:broadcast:seq";
-    static final String JOBS = "rembug:broadcasts";
+    public static final String JOBS = "rembug:broadcasts";
     static final String DUE = "rembug:broadcast:due";
     static final String STAFF = "rembug:staff";
     static final String MIGRATED = "rembug:broadcast:migrated";
@@ -44,8 +44,13 @@ final class BroadcastKeys {
         return "rembug:broadcast:" + id + ":targets:" + wave;
     }
 
-    static String votes(String id) {
+    public static String votes(String id) {
         return "rembug:broadcast:" + id + ":votes";
+    }
+
+    /** A person's field in a job's votes hash. */
+    public static String voter(String groupId, String userId) {
+        return groupId + "|" + userId;
     }
 
     static String tags(String groupId) {

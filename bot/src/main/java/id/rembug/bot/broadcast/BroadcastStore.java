@@ -71,7 +71,7 @@ public class BroadcastStore {
 
     /** One vote per person per job; a second press changes it. */
     public void vote(String jobId, String groupId, String userId, Vote vote) {
-        redis.opsForHash().put(BroadcastKeys.votes(jobId), groupId + "|" + userId, vote.name());
+        redis.opsForHash().put(BroadcastKeys.votes(jobId), BroadcastKeys.voter(groupId, userId), vote.name());
     }
 
     /** Counts per group, sorted by group id. */

@@ -24,7 +24,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = Inbound.MemberLeft.class, name = "left"),
         @JsonSubTypes.Type(value = Inbound.ChatMigrated.class, name = "migrated"),
         @JsonSubTypes.Type(value = Inbound.WakeUp.class, name = "wake-up"),
-        @JsonSubTypes.Type(value = Inbound.GroupCounted.class, name = "counted")
+        @JsonSubTypes.Type(value = Inbound.GroupCounted.class, name = "counted"),
+        @JsonSubTypes.Type(value = Inbound.ErasureRequested.class, name = "erasure")
 })
 public sealed interface Inbound {
 
@@ -107,5 +108,12 @@ public sealed interface Inbound {
      * getChatMemberCount), after an update that may have changed it.
      */
     record GroupCounted(String updateId, String chatId, Instant at, int members) implements Inbound {
+    }
+
+    /**
+     * Not from a platform: a person asked in their private chat with the bot to delete their data
+     * in this group ({@code chatId} is the group's conversation), maybe after leaving it.
+     */
+    record ErasureRequested(String updateId, String chatId, Instant at, String userId) implements Inbound {
     }
 }

@@ -79,6 +79,14 @@ public final class ConversationKeys {
         return "rembug:user:" + userId + ":digest";
     }
 
+    /**
+     * SET of the groups (conversation ids) a person appeared in, so that deleting their data from
+     * their private chat finds groups they have left; deleted with their data.
+     */
+    public static String personGroups(String userId) {
+        return "rembug:user:" + userId + ":groups";
+    }
+
     public static String user(String userId) {
         return "rembug:user:" + userId;
     }

@@ -6,6 +6,7 @@ import id.rembug.bot.channel.Inbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import id.rembug.bot.dispatch.Dispatcher;
+import id.rembug.bot.redis.AppendOnlyFileRewrite;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -32,9 +33,11 @@ public class ConversationProcessor {
     private final Clock clock;
     private final ObjectProvider<Dispatcher> dispatcher;
     private final LongAdder appliedSinceStart = new LongAdder();
+    private final AppendOnlyFileRewrite aofRewrite;
 
     public ConversationProcessor(ConversationStore store, GroupPlanner groups, PrivatePlanner privates, Clock clock,
-                                 ObjectProvider<Dispatcher> dispatcher) {
+                                 ObjectProvider<Dispatcher> dispatcher, AppendOnlyFileRewrite aofRewrite) {
+        this.aofRewrite = aofRewrite;
         this.store = store;
         this.groups = groups;
         this.privates = privates;
@@ -60,6 +63,9 @@ public class ConversationProcessor {
                 }
                 applied++;
                 appliedSinceStart.increment();
+                if (plan.erasure != null || plan.erasedUserId != null) {
+                    aofRewrite.request();
+                }
                 if (!plan.outgoing.isEmpty()) {
                     // a reply should not wait for the dispatcher's next idle poll
                     dispatcher.ifAvailable(Dispatcher::wakeUp);

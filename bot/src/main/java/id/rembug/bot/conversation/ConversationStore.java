@@ -33,6 +33,17 @@ import java.util.Map;
 public class ConversationStore {
 
     private static final RedisScript<Long> COMMIT = new DefaultRedisScript<>("""
+            -- whether an inbox entry names the member: as its writer, presser, joiner, adder or leaver
+            local function names_member(json, member)
+              local ok, entry = pcall(cjson.decode, json)
+              if not ok or type(entry) ~= 'table' then return false end
+              local function is(user) return type(user) == 'table' and user.id == member end
+              if is(entry.from) or is(entry.member) or is(entry.addedBy) or entry.userId == member then return true end
+              if type(entry.members) == 'table' then
+                for _, user in ipairs(entry.members) do if is(user) then return true end end
+              end
+              return false
+            end
             local applied = redis.call('HGET', KEYS[1], 'applied') or ''
             if applied ~= ARGV[1] then return 0 end
             local ops = cjson.decode(ARGV[5])
@@ -42,6 +53,7 @@ public class ConversationStore {
             for _, field in ipairs(ops.dropAsked) do redis.call('HDEL', KEYS[1], field) end
             for _, pair in ipairs(ops.asked) do redis.call('HSET', KEYS[1], pair[1], pair[2]) end
             if ops.isGroup then redis.call('SADD', KEYS[5], ARGV[4]) end
+            for _, k in ipairs(ops.people) do redis.call('SADD', KEYS[k], ARGV[4]) end
             if ops.newChat then
               redis.call('HSET', KEYS[1], 'chat', ops.newChat)
               redis.call('SET', ops.newChatKey, ARGV[4])
@@ -73,6 +85,39 @@ public class ConversationStore {
             for _, out in ipairs(ops.outgoing) do
               redis.call('RPUSH', out.queue, out.json)
               redis.call('ZADD', out.ready, 'NX', ops.now, out.chat)
+            end
+            if ops.erase then
+              -- a member's deletion: applied entries naming them leave the stream (later ones are
+              -- still to be applied, and the position 'applied' keeps its meaning after XDEL)
+              local e = ops.erase
+              for _, entry in ipairs(redis.call('XRANGE', KEYS[e.events], '-', ARGV[2])) do
+                local fields = entry[2]
+                for i = 1, #fields, 2 do
+                  if fields[i] == 'inbound' and names_member(fields[i + 1], e.member) then
+                    redis.call('XDEL', KEYS[e.events], entry[1])
+                  end
+                end
+              end
+              local replace = {}
+              for _, pair in ipairs(e.replacements) do replace[pair[1]] = pair[2] end
+              for _, held in ipairs(e.held) do
+                for i, json in ipairs(redis.call('LRANGE', KEYS[held.key], 0, -1)) do
+                  -- an outbox queue's head may be on its way to Telegram: the dispatcher finds it by its text
+                  if replace[json] and not (held.queue and i == 1) then
+                    redis.call('LSET', KEYS[held.key], i - 1, replace[json])
+                  end
+                end
+              end
+              for _, k in ipairs(e.votes) do redis.call('HDEL', KEYS[k], e.voteField) end
+              redis.call('SREM', KEYS[e.index], ARGV[4])
+            end
+            if ops.eraseUser then
+              -- the person's own conversation with the bot, up to their confirmation, and their keys
+              local u = ops.eraseUser
+              for _, entry in ipairs(redis.call('XRANGE', KEYS[u.events], '-', ARGV[2])) do
+                redis.call('XDEL', KEYS[u.events], entry[1])
+              end
+              redis.call('DEL', KEYS[u.user], KEYS[u.index])
             end
             return 1
             """, Long.class);
@@ -180,12 +225,46 @@ public class ConversationStore {
         }
         ops.put("outgoing", outgoing);
         String groupId = conversation;
-        Long result = redis.execute(COMMIT,
-                List.of(ConversationKeys.group(conversation), ConversationKeys.answers(groupId),
-                        ConversationKeys.milestones(groupId), ConversationKeys.WAKE_UPS, ConversationKeys.GROUPS),
+        List<String> keys = new ArrayList<>(List.of(ConversationKeys.group(conversation),
+                ConversationKeys.answers(groupId), ConversationKeys.milestones(groupId), ConversationKeys.WAKE_UPS,
+                ConversationKeys.GROUPS));
+        ops.put("people", plan.people.stream().map(id -> key(keys, ConversationKeys.personGroups(id))).toList());
+        if (plan.erasure != null) {
+            ops.put("erase", erasure(plan.erasure, keys));
+        }
+        if (plan.erasedUserId != null) {
+            ops.put("eraseUser", Map.of("events", key(keys, ConversationKeys.events(conversation)),
+                    "user", key(keys, ConversationKeys.user(plan.erasedUserId)),
+                    "index", key(keys, ConversationKeys.personGroups(plan.erasedUserId))));
+        }
+        Long result = redis.execute(COMMIT, keys,
                 snapshot.applied(), entryId, stateChanged && plan.state != null ? codec.write(plan.state) : "",
                 conversation, ChannelCodec.write(ops));
         return result != null && result == 1L;
+    }
+
+    /** The deletion's part of the commit; every key it touches is passed in KEYS (by position). */
+    private static Map<String, Object> erasure(MemberErasure.GroupErasure erasure, List<String> keys) {
+        Map<String, Object> erase = new LinkedHashMap<>();
+        erase.put("member", erasure.memberId());
+        erase.put("events", key(keys, erasure.eventsKey()));
+        erase.put("held", erasure.heldLists().stream().map(list -> Map.of("key", key(keys, list),
+                "queue", list.startsWith(OutboxKeys.queue(Outgoing.Lane.CONVERSATION, "")))).toList());
+        erase.put("replacements", pairs(erasure.replacements()));
+        erase.put("votes", erasure.voteKeys().stream().map(k -> key(keys, k)).toList());
+        erase.put("voteField", erasure.voteField());
+        erase.put("index", key(keys, erasure.indexKey()));
+        return erase;
+    }
+
+    /** The key's position in KEYS (1-based, as Lua counts), adding it if it is not there yet. */
+    private static int key(List<String> keys, String key) {
+        int at = keys.indexOf(key);
+        if (at < 0) {
+            keys.add(key);
+            at = keys.size() - 1;
+        }
+        return at + 1;
     }
 
     private static List<List<String>> pairs(Map<String, String> map) {
@@ -206,6 +285,12 @@ public class ConversationStore {
             return null;
         }
         return (String) redis.opsForHash().get(ConversationKeys.promptMessages(groupId), messageId);
+    }
+
+    /** The groups a person appeared in ({@link ConversationKeys#personGroups}). */
+    java.util.Set<String> groupsOf(String userId) {
+        java.util.Set<String> groups = redis.opsForSet().members(ConversationKeys.personGroups(userId));
+        return groups == null ? java.util.Set.of() : new java.util.TreeSet<>(groups);
     }
 
     Map<Object, Object> user(String userId) {

@@ -62,14 +62,16 @@ public class GroupPlanner {
     private final List<ConversationHook> hooks;
     private final ButtonSigner signer;
     private final org.springframework.beans.factory.ObjectProvider<ChatGateway> gateways;
+    private final MemberErasure erasure;
     private final StateCodec codec = new StateCodec();
 
     public GroupPlanner(Engine engine, SummaryRenderer summaries, ConversationStore store, Messages messages,
                         DigestProperties digest, KnowledgeHooks knowledge, ButtonSigner signer,
                         org.springframework.beans.factory.ObjectProvider<ConversationHook> hooks,
-                        org.springframework.beans.factory.ObjectProvider<ChatGateway> gateways) {
+                        org.springframework.beans.factory.ObjectProvider<ChatGateway> gateways, MemberErasure erasure) {
         this.signer = signer;
         this.gateways = gateways;
+        this.erasure = erasure;
         this.knowledge = knowledge;
         this.hooks = hooks.orderedStream().toList();
         this.engine = engine;
@@ -86,6 +88,7 @@ public class GroupPlanner {
         Plan plan = new Plan(state);
         String chatId = snapshot.chatId();
         Outputs out = new Outputs(groupId, chatId, entryId, inbound.at(), plan);
+        peopleIn(inbound).stream().filter(user -> !user.bot()).forEach(user -> plan.people.add(user.id()));
 
         if (inbound instanceof Inbound.ChatMigrated migrated) {
             plan.newChatId = migrated.newChatId();
@@ -213,12 +216,33 @@ public class GroupPlanner {
         return false;
     }
 
+    /** Whoever the entry names: the group joins their index of groups, for deleting their data later. */
+    private static List<ChatUser> peopleIn(Inbound inbound) {
+        List<ChatUser> people = new ArrayList<>();
+        if (inbound instanceof Inbound.Message message && message.from() != null) {
+            people.add(message.from());
+        } else if (inbound instanceof Inbound.ButtonPressed pressed && pressed.from() != null) {
+            people.add(pressed.from());
+        } else if (inbound instanceof Inbound.MembersJoined joined) {
+            if (joined.addedBy() != null) {
+                people.add(joined.addedBy());
+            }
+            people.addAll(joined.members());
+        } else if (inbound instanceof Inbound.MemberLeft left && left.member() != null) {
+            people.add(left.member());
+        }
+        return people;
+    }
+
     // ---- inbound to events -------------------------------------------------------------
 
     private List<Event> events(Inbound inbound, GroupState state, String groupId, Outputs out) {
         Instant at = inbound.at();
         if (inbound instanceof Inbound.WakeUp) {
             return List.of(new Event.TimePassed(at));
+        }
+        if (inbound instanceof Inbound.ErasureRequested erasure) {
+            return List.of(new Event.MemberErased(at, erasure.userId()));
         }
         if (inbound instanceof Inbound.GroupCounted counted) {
             // Telegram counts bots too; ours is one of them (others the bot cannot tell apart)
@@ -395,6 +419,7 @@ public class GroupPlanner {
             } else if (effect instanceof Effect.ForgetMember forget) {
                 plan.forgetMembers.add(forget.memberId());
                 scrubMilestones(out.groupId, forget.memberId(), plan);
+                plan.erasure = erasure.plan(out.groupId, out.chatId, snapshot.state(), forget.memberId());
             } else if (effect instanceof Effect.ScheduleWakeUp wake) {
                 plan.wakeUps.add(wake.at());
             }

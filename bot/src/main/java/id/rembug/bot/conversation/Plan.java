@@ -38,6 +38,13 @@ final class Plan {
 
     private int issued;
 
+    /** People this entry shows (writer, joiner, leaver): the group goes into their index of groups. */
+    final java.util.Set<String> people = new java.util.LinkedHashSet<>();
+    /** A member's data to remove from the group's other structures, with the state's ForgetMember. */
+    MemberErasure.GroupErasure erasure;
+    /** A person who deleted their data from their private chat: their own keys go too. */
+    String erasedUserId;
+
     Plan(GroupState state) {
         this.state = state;
     }

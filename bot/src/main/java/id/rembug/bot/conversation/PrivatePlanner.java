@@ -1,6 +1,7 @@
 package id.rembug.bot.conversation;
 
 import id.rembug.bot.channel.Inbound;
+import id.rembug.bot.channel.InboxWriter;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.dialogues.engine.Command;
 import id.rembug.dialogues.flow.Language;
@@ -15,17 +16,26 @@ import java.util.Optional;
 
 /**
  * A person's private chat with the bot: where facilitators receive summaries. Starting it is
- * what lets Telegram deliver them, so /start is remembered.
+ * what lets Telegram deliver them, so /start is remembered. {@code /hapusdata} here deletes the
+ * person's data in every group they appeared in, also groups they have left, after a button
+ * confirms it.
  */
 @Component
 public class PrivatePlanner {
 
     private final Messages messages;
     private final List<ConversationHook> hooks;
+    private final ConversationStore store;
+    private final InboxWriter inbox;
+    private final ButtonSigner signer;
 
-    public PrivatePlanner(Messages messages, ObjectProvider<ConversationHook> hooks) {
+    public PrivatePlanner(Messages messages, ObjectProvider<ConversationHook> hooks, ConversationStore store,
+                          InboxWriter inbox, ButtonSigner signer) {
+        this.signer = signer;
         this.messages = messages;
         this.hooks = hooks.orderedStream().toList();
+        this.store = store;
+        this.inbox = inbox;
     }
 
     Plan plan(ConversationStore.Snapshot snapshot, Inbound inbound, String entryId) {
@@ -47,8 +57,20 @@ public class PrivatePlanner {
             }
         }
         if (inbound instanceof Inbound.ButtonPressed pressed) {
-            // a button no hook knows (an old one, or one made up): answered, so it stops spinning
-            toast(plan, snapshot, entryId, pressed, messages.get(MessageKey.BUTTON_NOT_OURS, language), false);
+            Optional<CallbackData> data = signer.open(pressed.data(), pressed.chatId());
+            Command command = data.orElse(null) instanceof CallbackData.GroupCommand c ? c.command() : null;
+            if (command == Command.CONFIRM_DELETE && pressed.from() != null) {
+                int groups = eraseEverywhere(plan, snapshot, entryId, pressed);
+                toast(plan, snapshot, entryId, pressed, null, false);
+                send(plan, snapshot, entryId, pressed.chatId(), pressed.at(),
+                        messages.get(MessageKey.PRIVATE_DELETE_DONE, language, Map.of("groups", groups)), List.of());
+            } else if (command == Command.CANCEL_DELETE) {
+                toast(plan, snapshot, entryId, pressed, messages.get(MessageKey.PRIVATE_DELETE_CANCELLED, language),
+                        false);
+            } else {
+                // a button no hook knows (an old one, or one made up): answered, so it stops spinning
+                toast(plan, snapshot, entryId, pressed, messages.get(MessageKey.BUTTON_NOT_OURS, language), false);
+            }
             return plan;
         }
         if (!(inbound instanceof Inbound.Message message) || message.edited()) {
@@ -63,10 +85,33 @@ public class PrivatePlanner {
             plan.reconnectUserId = userId;
             plan.userFields.put("name", name);
             reply(plan, snapshot, entryId, message, messages.get(MessageKey.PRIVATE_WELCOME, language, Map.of("name", name)));
+        } else if (command.isPresent() && command.get().command() == Command.DELETE_MY_DATA) {
+            send(plan, snapshot, entryId, message.chatId(), message.at(),
+                    messages.get(MessageKey.PRIVATE_DELETE_CONFIRM, language), List.of(
+                            List.of(new Outgoing.OutButton(messages.get(MessageKey.DELETE_BUTTON_YES, language),
+                                    signer.seal(new CallbackData.GroupCommand(Command.CONFIRM_DELETE, ""), message.chatId()))),
+                            List.of(new Outgoing.OutButton(messages.get(MessageKey.DELETE_BUTTON_NO, language),
+                                    signer.seal(new CallbackData.GroupCommand(Command.CANCEL_DELETE, ""), message.chatId())))));
         } else {
             reply(plan, snapshot, entryId, message, messages.get(MessageKey.PRIVATE_HELP, language));
         }
         return plan;
+    }
+
+    /**
+     * Asks every group the person appeared in to forget them, through each group's own inbox, so
+     * each deletion is that group's atomic commit in the group's order; the ids are derived from
+     * this entry, so applying it again after a crash asks nothing twice. The person's own keys go
+     * with this commit. Returns how many groups were asked.
+     */
+    private int eraseEverywhere(Plan plan, ConversationStore.Snapshot snapshot, String entryId,
+                                Inbound.ButtonPressed pressed) {
+        String userId = pressed.from().id();
+        java.util.Set<String> groups = store.groupsOf(userId);
+        inbox.append(groups.stream().<Inbound>map(group -> new Inbound.ErasureRequested(
+                "erase:" + userId + ":" + entryId + ":" + group, group, pressed.at(), userId)).toList());
+        plan.erasedUserId = userId;
+        return groups.size();
     }
 
     private void reply(Plan plan, ConversationStore.Snapshot snapshot, String entryId, Inbound.Message message,

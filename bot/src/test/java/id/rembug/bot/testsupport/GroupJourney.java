@@ -75,15 +75,23 @@ public final class GroupJourney implements AutoCloseable {
 
     /** The same, for an app on another Redis than the shared test one ({@code redisUrl}). */
     public GroupJourney(FakeTelegram telegram, int residentCount, String redisUrl) {
+        this(telegram, residentCount, List.of("Sari", "Budi", "Ani", "Joko", "Wati", "Dedi", "Rina"), redisUrl);
+    }
+
+    /** Like {@link #GroupJourney(FakeTelegram, int)}, with the residents named from {@code names} (in turn). */
+    public GroupJourney(FakeTelegram telegram, int residentCount, List<String> residentNames) {
+        this(telegram, residentCount, residentNames, RedisServerExtension.url());
+    }
+
+    private GroupJourney(FakeTelegram telegram, int residentCount, List<String> residentNames, String redisUrl) {
         this.telegram = telegram;
         long base = IDS.addAndGet(100);
         this.chatId = -(4_000_000_000L + base);
         this.groupId = Long.toString(chatId);
         this.facilitator = new Person(700_000_000L + base, "Rahmat");
         List<Person> people = new ArrayList<>();
-        String[] names = {"Sari", "Budi", "Ani", "Joko", "Wati", "Dedi", "Rina"};
         for (int i = 0; i < residentCount; i++) {
-            people.add(new Person(800_000_000L + base + i, names[i % names.length]));
+            people.add(new Person(800_000_000L + base + i, residentNames.get(i % residentNames.size())));
         }
         this.residents = List.copyOf(people);
         // the facilitator, the residents and the bot, as Telegram counts a group

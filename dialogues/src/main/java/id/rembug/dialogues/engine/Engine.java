@@ -18,6 +18,7 @@ import id.rembug.dialogues.engine.Event.CommandIssued;
 import id.rembug.dialogues.engine.Event.GroupSizeReported;
 import id.rembug.dialogues.engine.Event.MemberAnswered;
 import id.rembug.dialogues.engine.Event.MemberJoined;
+import id.rembug.dialogues.engine.Event.MemberErased;
 import id.rembug.dialogues.engine.Event.MemberLeft;
 import id.rembug.dialogues.engine.Event.OptionChosen;
 import id.rembug.dialogues.engine.Event.TimePassed;
@@ -130,6 +131,9 @@ public final class Engine {
                     say(MessageKey.FACILITATOR_LEFT, Map.of("name", name), null);
                 }
                 s.pendingDeletions.remove(e.memberId());
+                progressIfQuorum();
+            } else if (event instanceof MemberErased e) {
+                forget(e.memberId());
                 progressIfQuorum();
             } else if (event instanceof GroupSizeReported e) {
                 s.reportedSize = Math.max(0, e.people());
@@ -784,7 +788,7 @@ public final class Engine {
                                             new ButtonAction.Run(Command.CANCEL_DELETE, ""))),
                             ref));
                 }
-                case CONFIRM_DELETE -> confirmDelete(member, ref);
+                case CONFIRM_DELETE -> confirmDelete(member, ref, e.pressed());
                 case CANCEL_DELETE -> {
                     if (s.pendingDeletions.remove(member.id())) {
                         say(MessageKey.DELETE_CANCELLED, Map.of("name", member.name()), ref);
@@ -973,18 +977,34 @@ public final class Engine {
             effects.add(new SummaryRequested(member.id(), summary(closed, null)));
         }
 
-        private void confirmDelete(Member member, String ref) {
-            if (!s.pendingDeletions.remove(member.id())) {
+        private void confirmDelete(Member member, String ref, boolean pressed) {
+            if (!s.pendingDeletions.contains(member.id())) {
                 say(MessageKey.DELETE_NOTHING_PENDING, Map.of("name", member.name()), ref);
                 return;
             }
-            s.answers.removeIf(a -> a.memberId().equals(member.id()));
-            s.goalFeedbackGiven.removeIf(k -> k.startsWith(member.id() + ":"));
-            if (!isFacilitator(member.id())) {
-                s.members.remove(member.id());
+            forget(member.id());
+            // the one who pressed hears it in a toast: the group is spared a message
+            if (pressed) {
+                answerButton(MessageKey.DELETE_DONE, Map.of());
+            } else {
+                say(MessageKey.DELETE_DONE, Map.of(), ref);
             }
-            effects.add(new ForgetMember(member.id()));
-            say(MessageKey.DELETE_DONE, Map.of("name", member.name()), ref);
+        }
+
+        /**
+         * Everything the state holds about the member goes: answers (also late ones), notices and
+         * feedback given to them, their name. A facilitator stays one (the group needs them), by id.
+         */
+        private void forget(String memberId) {
+            s.pendingDeletions.remove(memberId);
+            s.answers.removeIf(a -> a.memberId().equals(memberId));
+            s.lateAnswers.removeIf(a -> a.memberId().equals(memberId));
+            s.goalFeedbackGiven.removeIf(k -> k.startsWith(memberId + ":"));
+            s.noticesGiven.removeIf(k -> k.endsWith(":" + memberId));
+            if (!isFacilitator(memberId)) {
+                s.members.remove(memberId);
+            }
+            effects.add(new ForgetMember(memberId));
         }
 
         private void answerButton(MessageKey key, Map<String, ?> values) {

@@ -15,6 +15,7 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = Event.BotAdded.class, name = "bot-added"),
         @JsonSubTypes.Type(value = Event.MemberJoined.class, name = "member-joined"),
         @JsonSubTypes.Type(value = Event.MemberLeft.class, name = "member-left"),
+        @JsonSubTypes.Type(value = Event.MemberErased.class, name = "member-erased"),
         @JsonSubTypes.Type(value = Event.MemberAnswered.class, name = "member-answered"),
         @JsonSubTypes.Type(value = Event.AnswerEdited.class, name = "answer-edited"),
         @JsonSubTypes.Type(value = Event.OptionChosen.class, name = "option-chosen"),
@@ -34,6 +35,13 @@ public sealed interface Event {
     }
 
     record MemberLeft(Instant at, String memberId) implements Event {
+    }
+
+    /**
+     * A person asked, outside the group (in their private chat with the bot), to delete their data
+     * here, possibly after they left: forgotten at once, without a word to the group.
+     */
+    record MemberErased(Instant at, String memberId) implements Event {
     }
 
     /**

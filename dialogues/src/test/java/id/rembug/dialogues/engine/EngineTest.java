@@ -44,6 +44,20 @@ class EngineTest {
     }
 
     @Test
+    void aMemberErasedFromOutsideTheGroupIsForgottenWithoutAWordToTheGroupAlsoAfterLeaving() {
+        GroupState state = engine.step(started().state(),
+                new Event.MemberAnswered(tick(), ani, "m1", null, "Saya Ani")).state();
+        state = engine.step(state, new Event.MemberLeft(tick(), ani.id())).state();
+
+        Step step = engine.step(state, new Event.MemberErased(tick(), ani.id()));
+
+        assertThat(step.effects()).noneMatch(Effect.Say.class::isInstance)
+                .anyMatch(effect -> effect instanceof Effect.ForgetMember forget && forget.memberId().equals("ani"));
+        assertThat(step.state().answers()).isEmpty();
+        assertThat(step.state().members()).doesNotContainKey("ani");
+    }
+
+    @Test
     void editingTheMessageOfAnAnswerCorrectsThatAnswer() {
         GroupState state = engine.step(started().state(),
                 new Event.MemberAnswered(tick(), ani, "m1", null, "Saya Ani")).state();
