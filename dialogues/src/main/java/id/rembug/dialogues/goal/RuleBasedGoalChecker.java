@@ -189,6 +189,21 @@ public final class RuleBasedGoalChecker implements GoalChecker {
             "~TIME_OF_DAY DAYPART?",
             "~selama|for? NUM SHORT_UNIT");
 
+    /** Time words that only repeat ("tiap Sabtu", "2 minggu sekali", "weekly"): how often, not until when. */
+    private static final PhrasePatterns RECURRENCE = PhrasePatterns.compile(CLASSES,
+            "setiap|tiap|tiap-tiap|saban|per hari? WEEKDAY|SUNDAY|minggu DAYPART|morning|afternoon|evening|night?",
+            "setiap|tiap|tiap-tiap|saban|per hari|minggu|pekan|bulan|tahun|pagi|siang|sore|malam|semester DAYPART?",
+            "setiap|tiap|tiap-tiap|saban akhir|awal pekan|minggu|bulan|tahun",
+            "setiap|tiap|tiap-tiap|saban NUM LONG_UNIT",
+            "mingguan|bulanan|tahunan|harian|weekly|monthly|fortnightly|annually|yearly|quarterly|daily",
+            "NUM LONG_UNIT sekali",
+            "seminggu|sebulan|setahun|sehari|sepekan sekali",
+            "every|each other? day|week|month|year|morning|evening|night|weekend|fortnight|quarter|term|WEEKDAY "
+                    + "DAYPART|morning|afternoon|evening|night?",
+            "every|each NUM LONG_UNIT",
+            "on? mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays",
+            "once|twice? a|per day|week|month|year|fortnight|hari|minggu|pekan|bulan|tahun|semester");
+
     private static final PhrasePatterns MEASURES = PhrasePatterns.compile(CLASSES,
             "rp|usd FREE_NUMBER COUNTED?",
             "FREE_NUMBER persen",
@@ -225,24 +240,32 @@ public final class RuleBasedGoalChecker implements GoalChecker {
         }
 
         EnumSet<GoalCriterion> met = EnumSet.noneOf(GoalCriterion.class);
+        EnumSet<GoalCriterion> notCheckable = EnumSet.noneOf(GoalCriterion.class);
         Map<GoalCriterion, String> evidence = new EnumMap<>(GoalCriterion.class);
 
-        List<String> time = timeFrame(analysed);
+        TimeFrame time = timeFrame(analysed);
         List<String> measures = measures(analysed);
         List<Match> activityPhrases = ACTIVITIES.findAll(analysed);
         List<String> activities = activities(analysed, activityPhrases);
         Realism realism = realism(analysed, tokensIn(activityPhrases, analysed.tokens().size()));
 
-        record(GoalCriterion.TIME_FRAMED, time, met, evidence);
+        // A repetition alone ("tiap Sabtu") says how often, not until when: it frames nothing.
+        if (!time.deadlines().isEmpty()) {
+            record(GoalCriterion.TIME_FRAMED, time.all(), met, evidence);
+        }
         record(GoalCriterion.MEASURABLE, measures, met, evidence);
         record(GoalCriterion.SCOPED, activities, met, evidence);
+        // Words cannot tell whether the group has the strength, money and skill: only that the
+        // goal visibly hangs on outsiders. Anything else is asked of the group, never asserted.
         if (realism.realistic()) {
-            met.add(GoalCriterion.REALISTIC);
+            notCheckable.add(GoalCriterion.REALISTIC);
             if (!realism.ownStrength().isEmpty()) {
                 evidence.put(GoalCriterion.REALISTIC, join(realism.ownStrength()));
             }
         }
-        return new GoalAssessment(met, evidence);
+        String untilWhen = time.deadlines().isEmpty() && !time.repetitions().isEmpty() ? join(time.repetitions()) : null;
+        String brokerHint = realism.agencyRequests().isEmpty() ? null : join(realism.agencyRequests());
+        return new GoalAssessment(met, evidence, notCheckable, untilWhen, brokerHint);
     }
 
     private static void record(GoalCriterion criterion, List<String> phrases, Set<GoalCriterion> met,
@@ -266,15 +289,29 @@ public final class RuleBasedGoalChecker implements GoalChecker {
 
     // ---------------------------------------------------------------- time
 
-    private static List<String> timeFrame(Goal goal) {
-        List<String> framing = new ArrayList<>();
+    /** The time words of a goal: those that end or date it, and repetitions that only say how often. */
+    private record TimeFrame(List<String> deadlines, List<String> repetitions, List<String> all) {
+    }
+
+    private static TimeFrame timeFrame(Goal goal) {
+        boolean[] repeating = tokensIn(RECURRENCE.findAll(goal), goal.tokens().size());
+        List<String> deadlines = new ArrayList<>();
+        List<String> repetitions = new ArrayList<>();
+        List<String> all = new ArrayList<>();
         for (Match match : TIME.findAll(goal)) {
             goal.claimForTime(match);
-            if (!match.marked()) {
-                framing.add(goal.quote(match.from(), match.to()));
+            if (match.marked()) {
+                continue;
             }
+            String quoted = goal.quote(match.from(), match.to());
+            all.add(quoted);
+            boolean repetition = true;
+            for (int i = match.from(); i < match.to(); i++) {
+                repetition &= repeating[i];
+            }
+            (repetition ? repetitions : deadlines).add(quoted);
         }
-        return framing;
+        return new TimeFrame(deadlines, repetitions, all);
     }
 
     // ---------------------------------------------------------------- measures
@@ -426,7 +463,11 @@ public final class RuleBasedGoalChecker implements GoalChecker {
 
     // ---------------------------------------------------------------- realism
 
-    private record Realism(boolean realistic, List<String> ownStrength) {
+    /**
+     * {@code agencyRequests}: the words where the goal relies on outside help ("minta bantuan ke dinas",
+     * "kalau ada dana desa"); the method sees a broker step there, so the facilitator is told.
+     */
+    private record Realism(boolean realistic, List<String> ownStrength, List<String> agencyRequests) {
     }
 
     private record Span(int from, int to) {
@@ -501,12 +542,14 @@ public final class RuleBasedGoalChecker implements GoalChecker {
         }
 
         boolean dependent = false;
+        List<Span> reliance = new ArrayList<>();
         List<Span> ownStrength = new ArrayList<>();
         boolean[] insideNegatedDependence = new boolean[size];
         for (Span dependence : dependences) {
             int negator = negatorBefore(tokens, dependence);
             if (negator < 0) {
                 dependent = true;
+                reliance.add(dependence);
             } else {
                 ownStrength.add(new Span(negator, dependence.to()));
                 for (int i = negator; i < dependence.to(); i++) {
@@ -525,7 +568,7 @@ public final class RuleBasedGoalChecker implements GoalChecker {
         boolean outsiderIsTheOnlyActor = strongOutsiderNamed && ownStrength.isEmpty();
         boolean realistic = !dependent && !outsiderIsTheOnlyActor;
 
-        return new Realism(realistic, quoteMerged(goal, ownStrength));
+        return new Realism(realistic, quoteMerged(goal, ownStrength), quoteMerged(goal, reliance));
     }
 
     /** Quotes spans in order; overlapping or touching spans become one phrase ("kami warga RT"). */
