@@ -121,7 +121,7 @@ public final class RuleBasedGoalChecker implements GoalChecker {
             "sebelum|sesudah|setelah|sampai|hingga|menjelang|jelang|pada|mulai|selama|sejak|by|before|until|till|in|on|"
                     + "during|from|since|after|early|late|mid|throughout";
     private static final String PREPOSITION_BEFORE_EVENT =
-            "sebelum|sesudah|setelah|menjelang|jelang|sampai|hingga|pada|saat|pas|waktu|ketika|selama|sejak|usai|habis|"
+            "sebelum|sesudah|setelah|menjelang|jelang|sampai|hingga|pada|saat|pas|waktu|ketika|selama|sejak|usai|habis|musim|"
                     + "sehabis|by|before|after|until|till|for|at|during|around|over";
     private static final String BOUNDARY_NOUN = "minggu|pekan|bulan|tahun|MONTH|AMBIGUOUS_MONTH|YEAR";
 
@@ -163,7 +163,9 @@ public final class RuleBasedGoalChecker implements GoalChecker {
             PREPOSITION_BEFORE_EVENT + " HOLIDAY",
             PREPOSITION_BEFORE_EVENT + " idul|hari fitri|adha|raya",
             PREPOSITION_BEFORE_EVENT + " tahun baru|ajaran",
-            PREPOSITION_BEFORE_EVENT + " musim hujan|kemarau|tanam|panen|penghujan",
+            PREPOSITION_BEFORE_EVENT + " musim angin? hujan|kemarau|tanam|panen|penghujan|barat|timur|paceklik|ombak|"
+                    + "kering|melaut|durian|mangga|rambutan",
+            "musim angin? hujan|kemarau|tanam|panen|penghujan|barat|timur|paceklik|ombak|kering ini|depan|nanti|besok",
             PREPOSITION_BEFORE_EVENT + " bulan puasa|ramadan|ramadhan",
             PREPOSITION_BEFORE_EVENT + " hut ri|kemerdekaan?",
             PREPOSITION_BEFORE_EVENT + " the? new year|years",
@@ -195,6 +197,7 @@ public final class RuleBasedGoalChecker implements GoalChecker {
             "setiap|tiap|tiap-tiap|saban|per hari|minggu|pekan|bulan|tahun|pagi|siang|sore|malam|semester DAYPART?",
             "setiap|tiap|tiap-tiap|saban akhir|awal pekan|minggu|bulan|tahun",
             "setiap|tiap|tiap-tiap|saban NUM LONG_UNIT",
+            "setiap|tiap|tiap-tiap|saban malam|pagi|sore|siang WEEKDAY|SUNDAY|minggu",
             "mingguan|bulanan|tahunan|harian|weekly|monthly|fortnightly|annually|yearly|quarterly|daily",
             "NUM LONG_UNIT sekali",
             "seminggu|sebulan|setahun|sehari|sepekan sekali",
@@ -222,6 +225,10 @@ public final class RuleBasedGoalChecker implements GoalChecker {
             GoalLexicon.STRONG_OUTSIDER_PHRASES, STRONG_OUTSIDERS));
 
     private static final Set<String> ENGLISH_VERB_FORMS = englishVerbForms();
+    /** Activity phrases that are verbs themselves ("clean up", "set up", "gotong royong" is not). */
+    private static final Set<String> PHRASAL_VERBS =
+            Set.of("clean", "set", "sets", "setting", "pick", "picks", "picking", "raise", "raising", "bersih-bersih",
+                    "planting", "recycling", "composting", "fundraising", "tutoring");
     private static final Set<String> ENGLISH_ARTICLES = Set.of("a", "an", "the");
     private static final Set<String> COMMON_ENGLISH_ADJECTIVES =
             Set.of("good", "new", "great", "fresh", "better", "best", "big", "small", "quick", "strong", "first");
@@ -334,10 +341,17 @@ public final class RuleBasedGoalChecker implements GoalChecker {
             byPosition.put(match.from(), goal.quote(match.from(), match.to()));
         }
         boolean indonesian = readsAsIndonesian(tokens);
+        int verbs = 0;
         for (int i = 0; i < tokens.size(); i++) {
             if (!inPhrase[i] && tokens.get(i).isWord() && isActivityVerb(tokens, i, indonesian)) {
                 byPosition.put(i, tokens.get(i).raw());
+                verbs++;
             }
+        }
+        // One activity noun alone ("kerja bakti", "rapat") names an event, not what is done in it.
+        verbs += (int) activityPhrases.stream().filter(m -> PHRASAL_VERBS.contains(tokens.get(m.from()).norm())).count();
+        if (verbs == 0 && activityPhrases.stream().map(m -> goal.quote(m.from(), m.to()).toLowerCase()).distinct().count() < 2) {
+            return List.of();
         }
         List<String> inOrder = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
