@@ -52,7 +52,7 @@ public final class SummaryRenderer {
                     out.append(' ').append(messages.get(MessageKey.LATE_MARK, language));
                 }
                 if (answer.goal() != null) {
-                    out.append("\n  ").append(goalLine(answer, language));
+                    out.append("\n  ").append(goalLine(answer.goal(), language));
                 }
             }
         }
@@ -89,8 +89,7 @@ public final class SummaryRenderer {
     }
 
     /** What the goal has, lacks and leaves to the group; then, on its own line, a broker step when it asks outsiders. */
-    private String goalLine(Answer answer, Language language) {
-        GoalAssessment goal = answer.goal();
+    String goalLine(GoalAssessment goal, Language language) {
         List<String> parts = new ArrayList<>();
         if (!goal.met().isEmpty()) {
             parts.add(messages.get(MessageKey.SUMMARY_GOAL_MET, language, Map.of("met", names(goal.met(), language))));
