@@ -259,7 +259,7 @@ public final class GroupJourney implements AutoCloseable {
         return new Answered(updateId, null);
     }
 
-    /** What a resident types for a prompt: a goal that meets the four criteria, two list items, a sentence. */
+    /** What a resident types for a prompt: a goal with nothing visibly missing, two list items, a sentence. */
     public static String typedAnswer(Prompt prompt, Person resident) {
         return switch (prompt.kind()) {
             case LIST -> resident.firstName() + " " + prompt.key() + " satu, " + prompt.key() + " dua";

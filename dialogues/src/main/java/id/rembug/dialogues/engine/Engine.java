@@ -380,8 +380,8 @@ public final class Engine {
 
             if (!late && goal != null && !goal.isComplete()
                     && s.goalFeedbackGiven.add(member.id() + ":" + prompt.key())) {
-                String missing = goal.missing().stream()
-                        .map(c -> "\n• " + messages.get(GoalTexts.missingKey(c), s.language))
+                String missing = GoalTexts.feedbackLines(goal, messages, s.language).stream()
+                        .map(line -> "\n• " + line)
                         .collect(Collectors.joining());
                 effects.add(new GoalFeedback(member.id(), member.name(), messageRef, goal,
                         messages.get(MessageKey.GOAL_FEEDBACK, s.language,

@@ -6,9 +6,13 @@ import id.rembug.dialogues.flow.MessageKey;
 import id.rembug.dialogues.flow.Messages;
 import id.rembug.dialogues.flow.PromptKind;
 import id.rembug.dialogues.flow.Stage;
+import id.rembug.dialogues.goal.GoalAssessment;
+import id.rembug.dialogues.goal.GoalCriterion;
+import java.util.ArrayList;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -48,7 +52,7 @@ public final class SummaryRenderer {
                     out.append(' ').append(messages.get(MessageKey.LATE_MARK, language));
                 }
                 if (answer.goal() != null) {
-                    out.append("\n  ").append(goalLine(answer, language));
+                    out.append("\n  ").append(goalLine(answer.goal(), language));
                 }
             }
         }
@@ -84,14 +88,33 @@ public final class SummaryRenderer {
                 Map.of("count", summary.participants().size()));
     }
 
-    private String goalLine(Answer answer, Language language) {
-        if (answer.goal().isComplete()) {
-            return messages.get(MessageKey.SUMMARY_GOAL_MET, language);
+    /** What the goal has, lacks and leaves to the group; then, on its own line, a broker step when it asks outsiders. */
+    String goalLine(GoalAssessment goal, Language language) {
+        List<String> parts = new ArrayList<>();
+        if (!goal.met().isEmpty()) {
+            parts.add(messages.get(MessageKey.SUMMARY_GOAL_MET, language, Map.of("met", names(goal.met(), language))));
         }
-        String missing = answer.goal().missing().stream()
-                .map(c -> messages.get(GoalTexts.nameKey(c), language))
-                .collect(Collectors.joining(", "));
-        return messages.get(MessageKey.SUMMARY_GOAL_MISSING, language, Map.of("missing", missing));
+        if (!goal.missing().isEmpty()) {
+            String missing = names(goal.missing(), language);
+            if (goal.untilWhen() != null) {
+                missing += " (" + messages.get(MessageKey.SUMMARY_GOAL_UNTIL_WHEN, language,
+                        Map.of("repetition", goal.untilWhen())) + ")";
+            }
+            parts.add(messages.get(MessageKey.SUMMARY_GOAL_MISSING, language, Map.of("missing", missing)));
+        }
+        if (!goal.notCheckable().isEmpty()) {
+            parts.add(messages.get(MessageKey.SUMMARY_GOAL_NOT_CHECKED, language,
+                    Map.of("criteria", names(goal.notCheckable(), language))));
+        }
+        String line = String.join(" · ", parts);
+        if (goal.brokerHint() != null) {
+            line += "\n  " + messages.get(MessageKey.SUMMARY_GOAL_BROKER, language, Map.of("request", goal.brokerHint()));
+        }
+        return line;
+    }
+
+    private String names(Set<GoalCriterion> criteria, Language language) {
+        return criteria.stream().map(c -> messages.get(GoalTexts.nameKey(c), language)).collect(Collectors.joining(", "));
     }
 
     /** How an answer reads in a summary: the label of a chosen option, the items of a list. */

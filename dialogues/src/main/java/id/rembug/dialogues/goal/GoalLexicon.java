@@ -26,7 +26,10 @@ final class GoalLexicon {
             "tgl", "tanggal", "tggl", "tanggal", "sblm", "sebelum", "sblum", "sebelum", "sebelom", "sebelum",
             "stlh", "setelah", "sth", "setelah", "ssdh", "sesudah", "bsk", "besok", "besuk", "besok",
             "dpn", "depan", "dpan", "depan", "lg", "lagi", "lgi", "lagi", "pkl", "pukul", "skrg", "sekarang",
-            "stiap", "setiap", "jmt", "jumat", "sbtu", "sabtu",
+            "stiap", "setiap", "jmt", "jumat", "sbtu", "sabtu", "sampe", "sampai", "smp", "sampai",
+            "ampe", "sampai", "nyampe", "sampai", "taun", "tahun", "thn2", "tahun", "tahon", "tahun",
+            "mingu", "minggu", "bulan2", "bulan", "sebelon", "sebelum", "blom", "belum", "abis", "habis",
+            "tiapp", "tiap", "ujan", "hujan", "malem", "malam", "siang2", "siang", "akhr", "akhir", "awl", "awal",
             "wk", "week", "wks", "weeks", "mo", "month", "mos", "months", "mth", "month",
             "mths", "months", "yr", "year", "yrs", "years", "hrs", "hours", "mins", "minutes",
             // people and places
@@ -111,7 +114,8 @@ final class GoalLexicon {
 
     static final Set<String> HOLIDAYS = words("""
             lebaran idulfitri iduladha natal imlek ramadan ramadhan puasa nyepi waisak maulid
-            agustusan tujuhbelasan kemerdekaan
+            agustusan tujuhbelasan kemerdekaan paskah galungan kuningan muharram suro sekaten
+            kemarau penghujan paceklik panen
             christmas easter eid diwali thanksgiving ramadhan harvest
             """);
 
@@ -159,7 +163,7 @@ final class GoalLexicon {
             pemerintah pemda pemkab pemkot pemprov pemdes dinas kementerian kementrian menteri
             presiden gubernur bupati walikota camat lurah kades dprd dpr dewan caleg partai donatur
             donor sponsor investor perusahaan csr lsm ngo yayasan bumn negara instansi pejabat
-            dermawan
+            dermawan musrenbang musdes dpd bappeda babinsa
             government council municipality mayor governor ministry minister agency ngos charity
             charities donors sponsors investors company companies corporation corporations
             officials official politician politicians authorities outsiders
@@ -270,6 +274,9 @@ final class GoalLexicon {
             membuka menerapkan berbagi berolahraga berbelanja berwirausaha berdoa
             bersih-bersih
             bersihin ngebersihin nanam nanem bikin ngumpulin kumpulin jualan masang nyapu benerin
+            dicor bantu bantuin tanem beli ngurus urus uruskan belanja belanjain ngerjain kerjain beresin benahin nyediain bagiin
+            ngegali gali menggali ngaspal aspal betulin betulkan nambal ngeruk nguras ngedata
+            tanemin nanemin pasangin ngajak bagi-bagi ngirim kirim anter nganter jemput nyemprot
             ngecat ngadain adain ngajarin ajarin ngolah milah nyiram ngangkut nabung ngerapihin
             rapihin ngelatih ngecor kumpul ngumpul bangun tanam adakan kumpulkan pilah perbaiki bersihkan jual
             latih olah siram sapu pasang angkut rawat kelola gelar galang tebar rapikan tata
@@ -339,7 +346,7 @@ final class GoalLexicon {
             recycle compost paint install sweep dig teach tutor host launch cook sew weigh map
             survey register visit distribute deliver donate fundraise mend renovate replace
             remove patrol harvest weed prune irrigate dredge unblock unclog pave coach mentor
-            educate package bake inspect check establish gather hire rent meet
+            educate package bake inspect check establish gather hire rent meet save dig paint
             """);
 
     /** Irregular English forms the suffix rules would miss. */

@@ -268,7 +268,8 @@ final class GoalTokenizer {
         String raw = tokens.get(i).raw();
         String before = i > 0 ? tokens.get(i - 1).norm() : "";
         String after = i + 1 < tokens.size() ? tokens.get(i + 1).norm() : "";
-        if (LABEL_MARKERS.contains(before) && !tokens.get(i).afterBreak()) {
+        // "gang 5" names a lane, but "gang 50 meter" measures it
+        if (LABEL_MARKERS.contains(before) && !tokens.get(i).afterBreak() && !MEASURE_UNITS.contains(after)) {
             return Kind.LABEL;
         }
         boolean countedAfter = COUNT_NOUNS.contains(after) || MEASURE_UNITS.contains(after);

@@ -121,7 +121,7 @@ public final class RuleBasedGoalChecker implements GoalChecker {
             "sebelum|sesudah|setelah|sampai|hingga|menjelang|jelang|pada|mulai|selama|sejak|by|before|until|till|in|on|"
                     + "during|from|since|after|early|late|mid|throughout";
     private static final String PREPOSITION_BEFORE_EVENT =
-            "sebelum|sesudah|setelah|menjelang|jelang|sampai|hingga|pada|saat|pas|waktu|ketika|selama|sejak|usai|habis|"
+            "sebelum|sesudah|setelah|menjelang|jelang|sampai|hingga|pada|saat|pas|waktu|ketika|selama|sejak|usai|habis|musim|"
                     + "sehabis|by|before|after|until|till|for|at|during|around|over";
     private static final String BOUNDARY_NOUN = "minggu|pekan|bulan|tahun|MONTH|AMBIGUOUS_MONTH|YEAR";
 
@@ -163,7 +163,9 @@ public final class RuleBasedGoalChecker implements GoalChecker {
             PREPOSITION_BEFORE_EVENT + " HOLIDAY",
             PREPOSITION_BEFORE_EVENT + " idul|hari fitri|adha|raya",
             PREPOSITION_BEFORE_EVENT + " tahun baru|ajaran",
-            PREPOSITION_BEFORE_EVENT + " musim hujan|kemarau|tanam|panen|penghujan",
+            PREPOSITION_BEFORE_EVENT + " musim angin? hujan|kemarau|tanam|panen|penghujan|barat|timur|paceklik|ombak|"
+                    + "kering|melaut|durian|mangga|rambutan",
+            "musim angin? hujan|kemarau|tanam|panen|penghujan|barat|timur|paceklik|ombak|kering ini|depan|nanti|besok",
             PREPOSITION_BEFORE_EVENT + " bulan puasa|ramadan|ramadhan",
             PREPOSITION_BEFORE_EVENT + " hut ri|kemerdekaan?",
             PREPOSITION_BEFORE_EVENT + " the? new year|years",
@@ -189,6 +191,22 @@ public final class RuleBasedGoalChecker implements GoalChecker {
             "~TIME_OF_DAY DAYPART?",
             "~selama|for? NUM SHORT_UNIT");
 
+    /** Time words that only repeat ("tiap Sabtu", "2 minggu sekali", "weekly"): how often, not until when. */
+    private static final PhrasePatterns RECURRENCE = PhrasePatterns.compile(CLASSES,
+            "setiap|tiap|tiap-tiap|saban|per hari? WEEKDAY|SUNDAY|minggu DAYPART|morning|afternoon|evening|night?",
+            "setiap|tiap|tiap-tiap|saban|per hari|minggu|pekan|bulan|tahun|pagi|siang|sore|malam|semester DAYPART?",
+            "setiap|tiap|tiap-tiap|saban akhir|awal pekan|minggu|bulan|tahun",
+            "setiap|tiap|tiap-tiap|saban NUM LONG_UNIT",
+            "setiap|tiap|tiap-tiap|saban malam|pagi|sore|siang WEEKDAY|SUNDAY|minggu",
+            "mingguan|bulanan|tahunan|harian|weekly|monthly|fortnightly|annually|yearly|quarterly|daily",
+            "NUM LONG_UNIT sekali",
+            "seminggu|sebulan|setahun|sehari|sepekan sekali",
+            "every|each other? day|week|month|year|morning|evening|night|weekend|fortnight|quarter|term|WEEKDAY "
+                    + "DAYPART|morning|afternoon|evening|night?",
+            "every|each NUM LONG_UNIT",
+            "on? mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays",
+            "once|twice? a|per day|week|month|year|fortnight|hari|minggu|pekan|bulan|tahun|semester");
+
     private static final PhrasePatterns MEASURES = PhrasePatterns.compile(CLASSES,
             "rp|usd FREE_NUMBER COUNTED?",
             "FREE_NUMBER persen",
@@ -207,6 +225,10 @@ public final class RuleBasedGoalChecker implements GoalChecker {
             GoalLexicon.STRONG_OUTSIDER_PHRASES, STRONG_OUTSIDERS));
 
     private static final Set<String> ENGLISH_VERB_FORMS = englishVerbForms();
+    /** Activity phrases that are verbs themselves ("clean up", "set up", "gotong royong" is not). */
+    private static final Set<String> PHRASAL_VERBS =
+            Set.of("clean", "set", "sets", "setting", "pick", "picks", "picking", "raise", "raising", "bersih-bersih",
+                    "planting", "recycling", "composting", "fundraising", "tutoring");
     private static final Set<String> ENGLISH_ARTICLES = Set.of("a", "an", "the");
     private static final Set<String> COMMON_ENGLISH_ADJECTIVES =
             Set.of("good", "new", "great", "fresh", "better", "best", "big", "small", "quick", "strong", "first");
@@ -225,24 +247,32 @@ public final class RuleBasedGoalChecker implements GoalChecker {
         }
 
         EnumSet<GoalCriterion> met = EnumSet.noneOf(GoalCriterion.class);
+        EnumSet<GoalCriterion> notCheckable = EnumSet.noneOf(GoalCriterion.class);
         Map<GoalCriterion, String> evidence = new EnumMap<>(GoalCriterion.class);
 
-        List<String> time = timeFrame(analysed);
+        TimeFrame time = timeFrame(analysed);
         List<String> measures = measures(analysed);
         List<Match> activityPhrases = ACTIVITIES.findAll(analysed);
         List<String> activities = activities(analysed, activityPhrases);
         Realism realism = realism(analysed, tokensIn(activityPhrases, analysed.tokens().size()));
 
-        record(GoalCriterion.TIME_FRAMED, time, met, evidence);
+        // A repetition alone ("tiap Sabtu") says how often, not until when: it frames nothing.
+        if (!time.deadlines().isEmpty()) {
+            record(GoalCriterion.TIME_FRAMED, time.all(), met, evidence);
+        }
         record(GoalCriterion.MEASURABLE, measures, met, evidence);
         record(GoalCriterion.SCOPED, activities, met, evidence);
+        // Words cannot tell whether the group has the strength, money and skill: only that the
+        // goal visibly hangs on outsiders. Anything else is asked of the group, never asserted.
         if (realism.realistic()) {
-            met.add(GoalCriterion.REALISTIC);
+            notCheckable.add(GoalCriterion.REALISTIC);
             if (!realism.ownStrength().isEmpty()) {
                 evidence.put(GoalCriterion.REALISTIC, join(realism.ownStrength()));
             }
         }
-        return new GoalAssessment(met, evidence);
+        String untilWhen = time.deadlines().isEmpty() && !time.repetitions().isEmpty() ? join(time.repetitions()) : null;
+        String brokerHint = realism.agencyRequests().isEmpty() ? null : join(realism.agencyRequests());
+        return new GoalAssessment(met, evidence, notCheckable, untilWhen, brokerHint);
     }
 
     private static void record(GoalCriterion criterion, List<String> phrases, Set<GoalCriterion> met,
@@ -266,15 +296,29 @@ public final class RuleBasedGoalChecker implements GoalChecker {
 
     // ---------------------------------------------------------------- time
 
-    private static List<String> timeFrame(Goal goal) {
-        List<String> framing = new ArrayList<>();
+    /** The time words of a goal: those that end or date it, and repetitions that only say how often. */
+    private record TimeFrame(List<String> deadlines, List<String> repetitions, List<String> all) {
+    }
+
+    private static TimeFrame timeFrame(Goal goal) {
+        boolean[] repeating = tokensIn(RECURRENCE.findAll(goal), goal.tokens().size());
+        List<String> deadlines = new ArrayList<>();
+        List<String> repetitions = new ArrayList<>();
+        List<String> all = new ArrayList<>();
         for (Match match : TIME.findAll(goal)) {
             goal.claimForTime(match);
-            if (!match.marked()) {
-                framing.add(goal.quote(match.from(), match.to()));
+            if (match.marked()) {
+                continue;
             }
+            String quoted = goal.quote(match.from(), match.to());
+            all.add(quoted);
+            boolean repetition = true;
+            for (int i = match.from(); i < match.to(); i++) {
+                repetition &= repeating[i];
+            }
+            (repetition ? repetitions : deadlines).add(quoted);
         }
-        return framing;
+        return new TimeFrame(deadlines, repetitions, all);
     }
 
     // ---------------------------------------------------------------- measures
@@ -297,10 +341,17 @@ public final class RuleBasedGoalChecker implements GoalChecker {
             byPosition.put(match.from(), goal.quote(match.from(), match.to()));
         }
         boolean indonesian = readsAsIndonesian(tokens);
+        int verbs = 0;
         for (int i = 0; i < tokens.size(); i++) {
             if (!inPhrase[i] && tokens.get(i).isWord() && isActivityVerb(tokens, i, indonesian)) {
                 byPosition.put(i, tokens.get(i).raw());
+                verbs++;
             }
+        }
+        // One activity noun alone ("kerja bakti", "rapat") names an event, not what is done in it.
+        verbs += (int) activityPhrases.stream().filter(m -> PHRASAL_VERBS.contains(tokens.get(m.from()).norm())).count();
+        if (verbs == 0 && activityPhrases.stream().map(m -> goal.quote(m.from(), m.to()).toLowerCase()).distinct().count() < 2) {
+            return List.of();
         }
         List<String> inOrder = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
@@ -426,7 +477,11 @@ public final class RuleBasedGoalChecker implements GoalChecker {
 
     // ---------------------------------------------------------------- realism
 
-    private record Realism(boolean realistic, List<String> ownStrength) {
+    /**
+     * {@code agencyRequests}: the words where the goal relies on outside help ("minta bantuan ke dinas",
+     * "kalau ada dana desa"); the method sees a broker step there, so the facilitator is told.
+     */
+    private record Realism(boolean realistic, List<String> ownStrength, List<String> agencyRequests) {
     }
 
     private record Span(int from, int to) {
@@ -501,12 +556,14 @@ public final class RuleBasedGoalChecker implements GoalChecker {
         }
 
         boolean dependent = false;
+        List<Span> reliance = new ArrayList<>();
         List<Span> ownStrength = new ArrayList<>();
         boolean[] insideNegatedDependence = new boolean[size];
         for (Span dependence : dependences) {
             int negator = negatorBefore(tokens, dependence);
             if (negator < 0) {
                 dependent = true;
+                reliance.add(dependence);
             } else {
                 ownStrength.add(new Span(negator, dependence.to()));
                 for (int i = negator; i < dependence.to(); i++) {
@@ -525,7 +582,7 @@ public final class RuleBasedGoalChecker implements GoalChecker {
         boolean outsiderIsTheOnlyActor = strongOutsiderNamed && ownStrength.isEmpty();
         boolean realistic = !dependent && !outsiderIsTheOnlyActor;
 
-        return new Realism(realistic, quoteMerged(goal, ownStrength));
+        return new Realism(realistic, quoteMerged(goal, ownStrength), quoteMerged(goal, reliance));
     }
 
     /** Quotes spans in order; overlapping or touching spans become one phrase ("kami warga RT"). */

@@ -25,9 +25,11 @@ class RuleBasedGoalCheckerCasesTest {
 
     private static final String CASES = "/goals/cases.tsv";
 
+    private static final Set<String> ASK_REALISTIC = Set.of("ask-realistic", "tanya-realistis");
+    private static final Set<String> UNTIL_WHEN = Set.of("until-when", "sampai-kapan");
+    private static final Set<String> BROKER = Set.of("broker", "penghubung");
+
     private static final Map<String, GoalCriterion> NAMES = Map.ofEntries(
-            Map.entry("realistic", GoalCriterion.REALISTIC),
-            Map.entry("realistis", GoalCriterion.REALISTIC),
             Map.entry("measurable", GoalCriterion.MEASURABLE),
             Map.entry("terukur", GoalCriterion.MEASURABLE),
             Map.entry("time-framed", GoalCriterion.TIME_FRAMED),
@@ -40,28 +42,36 @@ class RuleBasedGoalCheckerCasesTest {
 
     private final GoalChecker checker = new RuleBasedGoalChecker();
 
-    record Case(int line, String goal, Set<GoalCriterion> expected) {
+    /** A goal and what the checker should say: criteria met, realism asked, "until when?", a broker hint. */
+    record Case(int line, String goal, Set<GoalCriterion> expected, boolean askRealistic, boolean untilWhen,
+                boolean broker) {
     }
 
     @TestFactory
     Stream<DynamicTest> everyCaseInTheFileMeetsExactlyItsListedCriteria() throws IOException {
         return readCases().stream().map(c -> DynamicTest.dynamicTest("line " + c.line() + ": " + c.goal(), () -> {
             GoalAssessment assessment = checker.assess(c.goal());
-            assertThat(assessment.met())
-                    .as("cases.tsv line %d: \"%s\" (evidence %s)", c.line(), c.goal(), assessment.evidence())
-                    .containsExactlyInAnyOrderElementsOf(c.expected());
+            String where = "cases.tsv line " + c.line() + ": \"" + c.goal() + "\" (" + assessment + ")";
+            assertThat(assessment.met()).as(where).containsExactlyInAnyOrderElementsOf(c.expected());
+            assertThat(assessment.notCheckable().contains(GoalCriterion.REALISTIC)).as(where + " realism asked")
+                    .isEqualTo(c.askRealistic());
+            assertThat(assessment.untilWhen() != null).as(where + " until when?").isEqualTo(c.untilWhen());
+            assertThat(assessment.brokerHint() != null).as(where + " broker hint").isEqualTo(c.broker());
+            assertThat(assessment.met()).as(where + " realism is never asserted").doesNotContain(GoalCriterion.REALISTIC);
         }));
     }
 
     @Test
-    void caseFileHoldsAtLeastSixtyCases() throws IOException {
-        assertThat(readCases()).hasSizeGreaterThanOrEqualTo(60);
+    void caseFileHoldsAtLeastOneHundredSixtyCases() throws IOException {
+        assertThat(readCases()).hasSizeGreaterThanOrEqualTo(160);
     }
 
     @Test
-    void caseFileCoversEveryCriterionBothMetAndMissed() throws IOException {
+    void caseFileCoversEveryAnswerTheCheckerGives() throws IOException {
         List<Case> cases = readCases();
-        for (GoalCriterion criterion : GoalCriterion.values()) {
+        assertThat(cases).anyMatch(Case::askRealistic).anyMatch(c -> !c.askRealistic())
+                .anyMatch(Case::untilWhen).anyMatch(Case::broker);
+        for (GoalCriterion criterion : List.of(GoalCriterion.MEASURABLE, GoalCriterion.TIME_FRAMED, GoalCriterion.SCOPED)) {
             assertThat(cases).as("a case meeting %s", criterion).anyMatch(c -> c.expected().contains(criterion));
             assertThat(cases).as("a case missing %s", criterion).anyMatch(c -> !c.expected().contains(criterion));
         }
@@ -76,7 +86,7 @@ class RuleBasedGoalCheckerCasesTest {
 
     @Test
     void unknownCriterionNameIsReportedWithItsLineNumber() {
-        assertThatThrownBy(() -> parse("kerja bakti besok\trealistic, fast", 9))
+        assertThatThrownBy(() -> parse("kerja bakti besok\tscoped, fast", 9))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("line 9")
                 .hasMessageContaining("fast");
@@ -84,9 +94,19 @@ class RuleBasedGoalCheckerCasesTest {
 
     @Test
     void criteriaMayBeWrittenInIndonesianOrEnglishInAnyCase() {
-        assertThat(parse("x\tRealistis, TERUKUR, waktu, Lingkup", 1).expected())
-                .containsExactlyInAnyOrder(GoalCriterion.values());
+        Case indonesian = parse("x\tTanya-Realistis, TERUKUR, waktu, Lingkup, sampai-kapan, penghubung", 1);
+        assertThat(indonesian.expected()).containsExactlyInAnyOrder(GoalCriterion.MEASURABLE,
+                GoalCriterion.TIME_FRAMED, GoalCriterion.SCOPED);
+        assertThat(indonesian.askRealistic() && indonesian.untilWhen() && indonesian.broker()).isTrue();
         assertThat(parse("x\tnone", 1).expected()).isEmpty();
+    }
+
+    @Test
+    void realisticIsRefusedBecauseTheCheckerNeverAssertsIt() {
+        assertThatThrownBy(() -> parse("kerja bakti besok\trealistic", 4))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 4")
+                .hasMessageContaining("ask-realistic");
     }
 
     static List<Case> readCases() throws IOException {
@@ -115,16 +135,35 @@ class RuleBasedGoalCheckerCasesTest {
         String goal = line.substring(0, tab).strip();
         String criteria = line.substring(tab + 1).strip().toLowerCase(Locale.ROOT);
         EnumSet<GoalCriterion> expected = EnumSet.noneOf(GoalCriterion.class);
+        boolean ask = false;
+        boolean until = false;
+        boolean broker = false;
         if (!criteria.equals("none") && !criteria.equals("-")) {
             for (String name : criteria.split("[,;\\s]+")) {
+                if (ASK_REALISTIC.contains(name)) {
+                    ask = true;
+                    continue;
+                }
+                if (UNTIL_WHEN.contains(name)) {
+                    until = true;
+                    continue;
+                }
+                if (BROKER.contains(name)) {
+                    broker = true;
+                    continue;
+                }
+                if (name.equals("realistic") || name.equals("realistis")) {
+                    throw new IllegalArgumentException("cases.tsv line " + number + ": the checker never asserts"
+                            + " realism; write ask-realistic when the group should be asked, or leave it out");
+                }
                 GoalCriterion criterion = NAMES.get(name);
                 if (criterion == null) {
                     throw new IllegalArgumentException("cases.tsv line " + number + ": unknown criterion '" + name
-                            + "'; use realistic, measurable, time-framed, scoped or none");
+                            + "'; use measurable, time-framed, scoped, ask-realistic, until-when, broker or none");
                 }
                 expected.add(criterion);
             }
         }
-        return new Case(number, goal, expected);
+        return new Case(number, goal, expected, ask, until, broker);
     }
 }

@@ -141,16 +141,51 @@ public final class QueryNormaliser {
                     continue;
                 }
                 List<String> group = synonyms.getOrDefault(word, List.of(word));
-                if (!group.get(0).equals(word)) {
-                    List<String> ordered = new ArrayList<>(group.size());
-                    ordered.add(word);
-                    group.stream().filter(other -> !other.equals(word)).forEach(ordered::add);
-                    group = List.copyOf(ordered);
+                List<String> ordered = new ArrayList<>(group.size() + 3);
+                ordered.add(word);
+                group.stream().filter(other -> !other.equals(word)).forEach(ordered::add);
+                if (group.size() == 1) {
+                    informalForms(word).stream().filter(form -> !ordered.contains(form)).forEach(ordered::add);
                 }
+                group = List.copyOf(ordered);
                 groups.putIfAbsent(Set.copyOf(group), group);
             }
         }
         return List.copyOf(groups.values());
+    }
+
+    /**
+     * The standard forms an everyday Jakarta-style verb may stand for, so the Indonesian stemmer can
+     * find its root: the suffix "-in" is "-kan" ("dilaporin" is "dilaporkan"), the nasal prefixes
+     * "nge-", "ng-", "ny-", "n-" and "m-" are "me-" ("nentuin" is "menentukan", "ngerayain" is
+     * "merayakan"), and "nge-" may also sit on a bare root ("ngecek" is "cek"). Words of five letters
+     * or fewer are left alone: too many ordinary words look like these.
+     */
+    static List<String> informalForms(String word) {
+        if (word.length() <= 5) {
+            return List.of();
+        }
+        List<String> forms = new ArrayList<>();
+        String root = word;
+        boolean suffix = word.endsWith("in") && !word.endsWith("ain") || word.endsWith("ain") && word.length() > 7;
+        if (suffix) {
+            root = word.substring(0, word.length() - 2) + "kan";
+            forms.add(root);
+        }
+        if (root.startsWith("nge")) {
+            forms.add(root.substring(3));
+            forms.add("me" + root.substring(1));
+            forms.add("me" + root.substring(3));
+        } else if (root.startsWith("ng") || root.startsWith("ny") || (root.startsWith("n") && !root.startsWith("ny"))
+                || root.startsWith("m") && !root.startsWith("me")) {
+            if (!root.startsWith("me")) {
+                forms.add("me" + root);
+            }
+        }
+        if (word.endsWith("nya") && word.length() > 7) {
+            forms.add(word.substring(0, word.length() - 3));
+        }
+        return forms;
     }
 
     /** Whether a word is dropped from questions as saying nothing about the topic. */

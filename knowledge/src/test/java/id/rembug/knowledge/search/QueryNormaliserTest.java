@@ -78,4 +78,13 @@ class QueryNormaliserTest {
         assertThatThrownBy(() -> QueryNormaliser.parse("gmn, gimana =>\n", "words.txt"))
                 .hasMessageContaining("words.txt:1:");
     }
+
+    @Test
+    void everydayVerbFormsAlsoSearchTheirStandardForms() {
+        assertThat(QueryNormaliser.informalForms("dilaporin")).contains("dilaporkan");
+        assertThat(QueryNormaliser.informalForms("nentuin")).contains("menentukan");
+        assertThat(QueryNormaliser.informalForms("ngerayain")).contains("merayakan");
+        assertThat(QueryNormaliser.informalForms("ngecek")).contains("cek");
+        assertThat(QueryNormaliser.informalForms("rapat")).isEmpty();
+    }
 }

@@ -45,6 +45,14 @@ public final class RetrievalEvaluation {
                 RetrievalMetrics.measure(search, holdout).missesAt3()
                         .forEach(miss -> System.out.println("      miss: " + miss));
             }
+            List<EvaluationQuestions.Question> everyday = EvaluationQuestions.everyday();
+            System.out.println("Everyday held-out questions (issue 16, written before reading the articles, see everyday.tsv): "
+                    + everyday.size());
+            print("all", RetrievalMetrics.measure(search, everyday), false);
+            if (verbose) {
+                RetrievalMetrics.measure(search, everyday).missesAt3()
+                        .forEach(miss -> System.out.println("      miss: " + miss));
+            }
             List<EvaluationQuestions.Question> unrelatedHoldout = EvaluationQuestions.unrelatedHoldout();
             long declinedHoldout = unrelatedHoldout.stream()
                     .filter(question -> search.answer(question.text()) instanceof Answer.NotFound)

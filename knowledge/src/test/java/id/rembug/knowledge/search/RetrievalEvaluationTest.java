@@ -55,6 +55,21 @@ class RetrievalEvaluationTest {
                 .isGreaterThanOrEqualTo(0.9);
     }
 
+    /**
+     * Issue 16's everyday held-out set. The floor is today's figure (0.27/0.37 when the set was written, 0.28/0.39 after the everyday verb forms, 0.32/0.45 with the overview and roles articles), measured before any tuning on this
+     * set and before the missing articles were written (the goal is precision@1 of 0.9): it only keeps
+     * the search from getting worse while the articles and query understanding grow.
+     */
+    @Test
+    void everydayQuestionsFindTheirArticleAtLeastAsOftenAsWhenTheSetWasWritten() {
+        List<EvaluationQuestions.Question> everyday = EvaluationQuestions.everyday();
+        assertThat(everyday).hasSizeGreaterThanOrEqualTo(60);
+        RetrievalMetrics metrics = RetrievalMetrics.measure(search, everyday);
+        System.out.printf(Locale.ROOT, "everyday: %s%n", metrics.describe());
+        assertThat(metrics.precisionAt1()).as("precision@1 on everyday.tsv").isGreaterThanOrEqualTo(0.32);
+        assertThat(metrics.recallAt3()).as("recall@3 on everyday.tsv").isGreaterThanOrEqualTo(0.45);
+    }
+
     @Test
     void unrelatedQuestionsAreDeclined() {
         assertThat(EvaluationQuestions.unrelated())

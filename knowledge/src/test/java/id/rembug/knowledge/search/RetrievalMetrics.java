@@ -47,6 +47,10 @@ record RetrievalMetrics(int questions, int foundAt1, int foundAt3, double recipr
         return new RetrievalMetrics(questions.size(), at1, at3, reciprocalRanks, List.copyOf(misses));
     }
 
+    double precisionAt1() {
+        return recallAt1();
+    }
+
     double recallAt1() {
         return questions == 0 ? 0 : (double) foundAt1 / questions;
     }
@@ -60,7 +64,8 @@ record RetrievalMetrics(int questions, int foundAt1, int foundAt3, double recipr
     }
 
     String describe() {
-        return String.format(Locale.ROOT, "recall@1 = %.2f (%d/%d), recall@3 = %.2f (%d/%d), MRR = %.3f",
+        // one expected article per question, so the share of questions whose first hit is right is precision@1
+        return String.format(Locale.ROOT, "precision@1 = %.2f (%d/%d), recall@3 = %.2f (%d/%d), MRR = %.3f",
                 recallAt1(), foundAt1, questions, recallAt3(), foundAt3, questions, meanReciprocalRank());
     }
 }

@@ -168,7 +168,7 @@ class LlmStageSummaryWriterTest {
                 answer("tujuan", "Budi", "Desa jadi lebih baik"));
 
         assertThat(writer(LlmClient.off()).deterministic(summary, Language.EN).text())
-                .contains("→ 2 goals, 1 meet all four criteria");
+                .contains("→ 2 goals, 1 with nothing visibly missing");
     }
 
     @Test
