@@ -18,6 +18,9 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import id.rembug.bot.conversation.ButtonKeyProperties;
+import id.rembug.bot.conversation.ButtonSigner;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -73,7 +76,8 @@ class TelegramWebhookRedisOutageTest {
     @ImportAutoConfiguration({TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
             WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
             DataRedisAutoConfiguration.class})
-    @Import({TelegramConfiguration.class, RedisResilienceConfiguration.class, RedisInbox.class})
+    @Import({TelegramConfiguration.class, RedisResilienceConfiguration.class, RedisInbox.class, ButtonSigner.class})
+    @EnableConfigurationProperties(ButtonKeyProperties.class)
     static class App {
         /** A bean so that it closes with the context. */
         @Bean
