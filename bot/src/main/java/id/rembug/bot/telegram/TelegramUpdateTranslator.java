@@ -131,7 +131,8 @@ public final class TelegramUpdateTranslator {
             return addressedToUs ? List.of(new Inbound.PostedAsChat(updateId, chatId, at, messageId)) : List.of();
         }
         return List.of(new Inbound.Message(updateId, chatId, "private".equals(chatType), at, from, messageId, text,
-                replyTo, replyToBot, edited, senderChat, id(message, "message_thread_id"), media(message)));
+                replyTo, replyToBot, edited, senderChat, id(message, "message_thread_id"), media(message),
+                user(object(replied, "from"))));
     }
 
     /** The service messages Rembug follows, or null when this is none of them. */
