@@ -80,8 +80,9 @@ class TelegramWhoMayDoWhatTest {
         assertThat(telegram.textsSentTo(group.chatId()).get(1)).isEqualTo(GroupJourney.text(
                 MessageKey.FACILITATOR_NEEDS_ADMIN, Map.of("name", resident.firstName())));
         assertThat(state(group)).contains("\"facilitatorId\":null");
-        assertThat(telegram.calls("getChatMember", group.chatId())).singleElement()
-                .satisfies(call -> assertThat(call.body().path("user_id").asLong()).isEqualTo(resident.id()));
+        // a turn planned again after a concurrent write to the group (the greeting's delivery) asks again
+        assertThat(telegram.calls("getChatMember", group.chatId())).isNotEmpty()
+                .allSatisfy(call -> assertThat(call.body().path("user_id").asLong()).isEqualTo(resident.id()));
     }
 
     @Test
