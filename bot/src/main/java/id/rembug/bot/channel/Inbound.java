@@ -47,8 +47,8 @@ public sealed interface Inbound {
      *                         {@code from} is Telegram's placeholder bot, not a person
      * @param threadId         the forum topic it was written in, or null outside topics
      * @param media            what it carried besides text (the text is then its caption), or null
-     * @param replyToUser      who wrote the message it replies to, or null (how staff name the
-     *                         member they make facilitator)
+     * @param replyToUser      the person who wrote the message it replies to, or null (none, or a
+     *                         bot): how staff name the member they make facilitator
      */
     record Message(String updateId, String chatId, boolean privateChat, Instant at, ChatUser from,
                    String messageId, String text, String replyToMessageId, boolean replyToBot, boolean edited,
