@@ -154,6 +154,27 @@ class TelegramWhoMayDoWhatTest {
     }
 
     @Test
+    void staffNameTheNewFacilitatorByIdOnlyWhenTheGroupKnowsThem() {
+        GroupJourney group = group();
+        Person officer = staffMember();
+        group.facilitatorStartsThePrivateChat();
+        group.botJoinsAndTheGroupStarts();
+        Person starter = group.residents().get(0);
+
+        telegram.groupText(group.chatId(), officer, "/fasilitator ganti 990000999", null);
+
+        String who = GroupJourney.text(MessageKey.FACILITATOR_ASSIGN_WHO, Map.of());
+        group.awaitStep("staff asked whom they mean", () -> telegram.textsSentTo(group.chatId()).contains(who));
+        assertThat(state(group)).contains("\"facilitatorId\":\"" + group.facilitator().id() + "\"");
+
+        telegram.groupText(group.chatId(), officer, "/fasilitator ganti " + starter.id(), null);
+
+        String assigned = GroupJourney.text(MessageKey.FACILITATOR_ASSIGNED, Map.of("name", starter.firstName()));
+        group.awaitStep("the group told", () -> telegram.textsSentTo(group.chatId()).contains(assigned));
+        assertThat(state(group)).contains("\"facilitatorId\":\"" + starter.id() + "\"");
+    }
+
+    @Test
     void aMemberWhoIsNotStaffCannotHandTheRoleOnAndIsToldSoOnce() {
         GroupJourney group = greetedGroup();
         telegram.groupText(group.chatId(), group.facilitator(), "/fasilitator", null);
