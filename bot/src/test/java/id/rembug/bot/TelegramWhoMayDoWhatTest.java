@@ -63,6 +63,14 @@ class TelegramWhoMayDoWhatTest {
         return group;
     }
 
+    /** A greeted group its creator claimed: two messages in the group so far. */
+    private GroupJourney claimedGroup() {
+        GroupJourney group = greetedGroup();
+        telegram.groupText(group.chatId(), group.facilitator(), "/fasilitator", null);
+        group.awaitStep("the claim", () -> telegram.messageCount(group.chatId()) == 2);
+        return group;
+    }
+
     private static String state(GroupJourney group) {
         return group.redis().hget("rembug:group:" + group.groupId(), "state");
     }
@@ -100,9 +108,7 @@ class TelegramWhoMayDoWhatTest {
 
     @Test
     void theRoleEndsWhenTheFacilitatorLeavesAndTheGroupIsToldOnce() {
-        GroupJourney group = greetedGroup();
-        telegram.groupText(group.chatId(), group.facilitator(), "/fasilitator", null);
-        group.awaitStep("the claim", () -> telegram.messageCount(group.chatId()) == 2);
+        GroupJourney group = claimedGroup();
 
         telegram.memberLeft(group.chatId(), group.facilitator());
 
@@ -176,9 +182,7 @@ class TelegramWhoMayDoWhatTest {
 
     @Test
     void aMemberWhoIsNotStaffCannotHandTheRoleOnAndIsToldSoOnce() {
-        GroupJourney group = greetedGroup();
-        telegram.groupText(group.chatId(), group.facilitator(), "/fasilitator", null);
-        group.awaitStep("the claim", () -> telegram.messageCount(group.chatId()) == 2);
+        GroupJourney group = claimedGroup();
         Person admin = group.residents().get(0);
         telegram.memberStatus(group.chatId(), admin, "administrator");
         long hello = telegram.groupText(group.chatId(), admin, "Halo semua", null);
@@ -195,10 +199,8 @@ class TelegramWhoMayDoWhatTest {
 
     @Test
     void staffTakeTheRoleAwayAndThenAnAdminMayClaimIt() {
-        GroupJourney group = greetedGroup();
+        GroupJourney group = claimedGroup();
         Person officer = staffMember();
-        telegram.groupText(group.chatId(), group.facilitator(), "/fasilitator", null);
-        group.awaitStep("the claim", () -> telegram.messageCount(group.chatId()) == 2);
 
         telegram.groupText(group.chatId(), officer, "/fasilitator lepas", null);
 
