@@ -47,11 +47,21 @@ public sealed interface Inbound {
      *                         {@code from} is Telegram's placeholder bot, not a person
      * @param threadId         the forum topic it was written in, or null outside topics
      * @param media            what it carried besides text (the text is then its caption), or null
+     * @param replyToUser      the person who wrote the message it replies to, or null (none, or a
+     *                         bot): how staff name the member they make facilitator
      */
     record Message(String updateId, String chatId, boolean privateChat, Instant at, ChatUser from,
                    String messageId, String text, String replyToMessageId, boolean replyToBot, boolean edited,
-                   ChatUser senderChat, String threadId, Media media)
+                   ChatUser senderChat, String threadId, Media media, ChatUser replyToUser)
             implements Inbound {
+
+        /** A message that replies to nobody in particular, or whose replied-to author does not matter. */
+        public Message(String updateId, String chatId, boolean privateChat, Instant at, ChatUser from,
+                       String messageId, String text, String replyToMessageId, boolean replyToBot, boolean edited,
+                       ChatUser senderChat, String threadId, Media media) {
+            this(updateId, chatId, privateChat, at, from, messageId, text, replyToMessageId, replyToBot, edited,
+                    senderChat, threadId, media, null);
+        }
 
         /** A message written by a person as themselves, outside topics, text only. */
         public Message(String updateId, String chatId, boolean privateChat, Instant at, ChatUser from,

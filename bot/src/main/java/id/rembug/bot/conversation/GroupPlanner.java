@@ -1,5 +1,6 @@
 package id.rembug.bot.conversation;
 
+import id.rembug.bot.broadcast.StaffDirectory;
 import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.ChatUser;
 import id.rembug.bot.channel.Inbound;
@@ -51,6 +52,9 @@ public class GroupPlanner {
     static final String DIGEST_AT_ONCE = "at-once";
     private static final Set<String> DAILY = Set.of("harian", "daily");
     private static final Set<String> AT_ONCE = Set.of("langsung", "now", "instant");
+    /** {@code /fasilitator ganti}: staff make someone the facilitator; {@code /fasilitator lepas}: staff take the role away. */
+    private static final Set<String> ASSIGN = Set.of("ganti", "assign");
+    private static final Set<String> REVOKE = Set.of("lepas", "revoke");
 
     private final Engine engine;
     private final Flow flow;
@@ -63,13 +67,16 @@ public class GroupPlanner {
     private final ButtonSigner signer;
     private final org.springframework.beans.factory.ObjectProvider<ChatGateway> gateways;
     private final MemberErasure erasure;
+    private final StaffDirectory staff;
     private final StateCodec codec = new StateCodec();
 
     public GroupPlanner(Engine engine, SummaryRenderer summaries, ConversationStore store, Messages messages,
                         DigestProperties digest, KnowledgeHooks knowledge, ButtonSigner signer,
                         org.springframework.beans.factory.ObjectProvider<ConversationHook> hooks,
-                        org.springframework.beans.factory.ObjectProvider<ChatGateway> gateways, MemberErasure erasure) {
+                        org.springframework.beans.factory.ObjectProvider<ChatGateway> gateways, MemberErasure erasure,
+                        StaffDirectory staff) {
         this.signer = signer;
+        this.staff = staff;
         this.gateways = gateways;
         this.erasure = erasure;
         this.knowledge = knowledge;
@@ -99,7 +106,8 @@ public class GroupPlanner {
                     posted.messageId(), null);
             return plan;
         }
-        if (hook(inbound, state, out) || digestChoice(inbound, state, out) || claimRefused(inbound, state, out)) {
+        if (hook(inbound, state, out) || digestChoice(inbound, state, out)
+                || assignmentRefused(inbound, state, out) || claimRefused(inbound, state, out)) {
             return plan;
         }
         List<Event> events = events(inbound, state, groupId, out);
@@ -194,6 +202,66 @@ public class GroupPlanner {
         return true;
     }
 
+    /** A staff command about the role: {@code revoke}, or an assignment to whom the message names. */
+    private record Assignment(boolean revoke, String namedId) {
+    }
+
+    /** {@code /fasilitator ganti [id]} or {@code /fasilitator lepas}, typed in the group; empty for anything else. */
+    private static Optional<Assignment> assignment(Inbound inbound) {
+        if (!(inbound instanceof Inbound.Message message) || message.edited() || message.privateChat()
+                || message.from() == null) {
+            return Optional.empty();
+        }
+        Optional<Command.Parsed> parsed = Command.parse(message.text());
+        if (parsed.isEmpty() || parsed.get().command() != Command.CLAIM_FACILITATOR) {
+            return Optional.empty();
+        }
+        String[] words = parsed.get().argument().split("\\s+");
+        String verb = words[0].toLowerCase(java.util.Locale.ROOT);
+        if (REVOKE.contains(verb)) {
+            return Optional.of(new Assignment(true, null));
+        }
+        return ASSIGN.contains(verb) ? Optional.of(new Assignment(false, words.length > 1 ? words[1] : null))
+                : Optional.empty();
+    }
+
+    /**
+     * Whom staff make facilitator: the author of the message they replied to, else the member whose
+     * id they wrote, as long as the group knows them and they are still in it; null when neither.
+     */
+    private static Member assignee(Assignment assignment, Inbound.Message message, GroupState state) {
+        ChatUser replied = message.replyToUser();
+        if (replied != null && !replied.bot()) {
+            return member(replied);
+        }
+        Member named = assignment.namedId() == null ? null : state.members().get(assignment.namedId());
+        return named != null && named.present() ? named : null;
+    }
+
+    /**
+     * Only program staff ({@link StaffDirectory}) assign or revoke a facilitator; anyone else gets
+     * one short refusal, and staff who named nobody the group knows are asked whom they mean.
+     */
+    private boolean assignmentRefused(Inbound inbound, GroupState state, Outputs out) {
+        Optional<Assignment> assignment = assignment(inbound);
+        if (assignment.isEmpty()) {
+            return false;
+        }
+        Inbound.Message message = (Inbound.Message) inbound;
+        MessageKey refusal;
+        if (!staff.isStaff(message.from().id())) {
+            log.info("Facilitator change in group {} by user {} refused: not staff", out.groupId, message.from().id());
+            refusal = MessageKey.FACILITATOR_STAFF_ONLY;
+        } else if (!assignment.get().revoke() && assignee(assignment.get(), message, state) == null) {
+            refusal = MessageKey.FACILITATOR_ASSIGN_WHO;
+        } else {
+            return false;
+        }
+        out.text(messages.get(refusal, state.language(), Map.of("name", message.from().name())), List.of(), false,
+                message.messageId(), null);
+        return true;
+    }
+
     /** Commands and buttons owned by features outside the dialogue ({@link ConversationHook}). */
     private boolean hook(Inbound inbound, GroupState state, Outputs out) {
         if (inbound instanceof Inbound.Message message && message.edited()) {
@@ -278,6 +346,12 @@ public class GroupPlanner {
         Member member = member(message.from());
         String text = message.text() == null ? "" : message.text();
         Optional<Command.Parsed> command = message.edited() ? Optional.empty() : Command.parse(text);
+        Optional<Assignment> assignment = assignment(message);
+        if (assignment.isPresent()) {
+            // checked before the engine: the sender is staff, and the assignee is known
+            Member assignee = assignment.get().revoke() ? null : assignee(assignment.get(), message, state);
+            return List.of(new Event.FacilitatorAssigned(at, assignee, member.id(), message.messageId()));
+        }
         if (command.isPresent()) {
             Command.Parsed parsed = command.get();
             String argument = parsed.command() == Command.UNKNOWN ? "/" + parsed.name() : parsed.argument();

@@ -131,7 +131,8 @@ public final class TelegramUpdateTranslator {
             return addressedToUs ? List.of(new Inbound.PostedAsChat(updateId, chatId, at, messageId)) : List.of();
         }
         return List.of(new Inbound.Message(updateId, chatId, "private".equals(chatType), at, from, messageId, text,
-                replyTo, replyToBot, edited, senderChat, id(message, "message_thread_id"), media(message)));
+                replyTo, replyToBot, edited, senderChat, id(message, "message_thread_id"), media(message),
+                person(user(object(replied, "from")))));
     }
 
     /** The service messages Rembug follows, or null when this is none of them. */
@@ -209,6 +210,11 @@ public final class TelegramUpdateTranslator {
             return null;
         }
         return new ChatUser(id, displayName(user, id), flag(user, "is_bot"));
+    }
+
+    /** The user when a person, else null (a bot's message names nobody staff could mean). */
+    private static ChatUser person(ChatUser user) {
+        return user == null || user.bot() ? null : user;
     }
 
     /** The chat a message was sent on behalf of, as a sender: its id and title, never a person. */

@@ -15,6 +15,7 @@ import id.rembug.dialogues.engine.Effect.SummaryRequested;
 import id.rembug.dialogues.engine.Event.AnswerEdited;
 import id.rembug.dialogues.engine.Event.BotAdded;
 import id.rembug.dialogues.engine.Event.CommandIssued;
+import id.rembug.dialogues.engine.Event.FacilitatorAssigned;
 import id.rembug.dialogues.engine.Event.GroupSizeReported;
 import id.rembug.dialogues.engine.Event.MemberAnswered;
 import id.rembug.dialogues.engine.Event.MemberJoined;
@@ -132,6 +133,8 @@ public final class Engine {
                 }
                 s.pendingDeletions.remove(e.memberId());
                 progressIfQuorum();
+            } else if (event instanceof FacilitatorAssigned e) {
+                assigned(e);
             } else if (event instanceof MemberErased e) {
                 forget(e.memberId());
                 progressIfQuorum();
@@ -824,6 +827,27 @@ public final class Engine {
             } else {
                 say(MessageKey.FACILITATOR_TAKEN, Map.of("name", facilitatorName()), ref);
             }
+        }
+
+        /**
+         * Staff's word on who facilitates: it replaces the one there is (whose summaries stop, as
+         * they follow the role) and needs no admin rights; revoking leaves the group to claim again.
+         */
+        private void assigned(FacilitatorAssigned e) {
+            if (e.member() == null) {
+                if (s.facilitatorId == null) {
+                    say(MessageKey.FACILITATOR_NONE, Map.of(), e.messageRef());
+                    return;
+                }
+                String name = facilitatorName();
+                s.facilitatorId = null;
+                say(MessageKey.FACILITATOR_REVOKED, Map.of("name", name), e.messageRef());
+            } else {
+                remember(e.member());
+                s.facilitatorId = e.member().id();
+                say(MessageKey.FACILITATOR_ASSIGNED, Map.of("name", e.member().name()), e.messageRef());
+            }
+            progressIfQuorum();
         }
 
         private void status(String ref) {

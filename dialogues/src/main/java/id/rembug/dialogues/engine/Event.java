@@ -16,6 +16,7 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = Event.MemberJoined.class, name = "member-joined"),
         @JsonSubTypes.Type(value = Event.MemberLeft.class, name = "member-left"),
         @JsonSubTypes.Type(value = Event.MemberErased.class, name = "member-erased"),
+        @JsonSubTypes.Type(value = Event.FacilitatorAssigned.class, name = "facilitator-assigned"),
         @JsonSubTypes.Type(value = Event.MemberAnswered.class, name = "member-answered"),
         @JsonSubTypes.Type(value = Event.AnswerEdited.class, name = "answer-edited"),
         @JsonSubTypes.Type(value = Event.OptionChosen.class, name = "option-chosen"),
@@ -35,6 +36,16 @@ public sealed interface Event {
     }
 
     record MemberLeft(Instant at, String memberId) implements Event {
+    }
+
+    /**
+     * Program staff made {@code member} the group's facilitator, in place of whoever was, or with
+     * {@code member} null took the role away (an admin may then claim it again). The channel has
+     * checked that {@code byId} is staff and that {@code member} is in the group.
+     *
+     * @param messageRef the staff member's command, which the group's answer replies to
+     */
+    record FacilitatorAssigned(Instant at, Member member, String byId, String messageRef) implements Event {
     }
 
     /**

@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
  * Ani joins                             a member joins (ids are the lower-cased names)
  * Ani leaves
  * Fasil added the bot
+ * Staf assigns Budi                     staff (checked by the channel) make Budi the facilitator
+ * Staf revokes                          staff take the role away
  * size 6                                the channel counted 6 people in the group
  * Ani: Saya Ani                         an answer to the question asked last (message ref L&lt;line&gt;)
  * Ani [kenal.siapa]: Saya Ani           an answer replying to a given prompt
@@ -62,6 +64,8 @@ public final class TranscriptRunner {
     private static final Pattern EDIT = Pattern.compile("^(\\S+) edits L(\\d+): (.*)$");
     private static final Pattern PRESS_OPTION = Pattern.compile("^(\\S+) presses ([a-z0-9-]+)\\.([a-z0-9-]+)=(\\S+)$");
     private static final Pattern PRESS_COMMAND = Pattern.compile("^(\\S+) presses !([A-Z_]+)(?: (\\S+))?$");
+    private static final Pattern ASSIGN = Pattern.compile("^(\\S+) assigns (\\S+)$");
+    private static final Pattern REVOKE = Pattern.compile("^(\\S+) revokes$");
     private static final Pattern TIME_STEP = Pattern.compile("^\\+(\\d+)([dhm])$");
 
     private TranscriptRunner() {
@@ -202,6 +206,12 @@ public final class TranscriptRunner {
         }
         if (line.startsWith("size ")) {
             return new Event.GroupSizeReported(at, Integer.parseInt(line.substring(5).strip()));
+        }
+        if ((m = ASSIGN.matcher(line)).matches()) {
+            return new Event.FacilitatorAssigned(at, member(m.group(2)), member(m.group(1)).id(), ref);
+        }
+        if ((m = REVOKE.matcher(line)).matches()) {
+            return new Event.FacilitatorAssigned(at, null, member(m.group(1)).id(), ref);
         }
         if ((m = EDIT.matcher(line)).matches()) {
             return new Event.AnswerEdited(at, member(m.group(1)), "L" + m.group(2), m.group(3));
