@@ -63,7 +63,7 @@ class TelegramWebhookRedisOutageTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + REDIS_PORT);
+        registry.add("spring.data.redis.url", () -> redis.url()); // carries the password
         registry.add("rembug.telegram.token", () -> TOKEN);
         registry.add("rembug.telegram.api-url", API::url);
         registry.add("rembug.telegram.mode", () -> "webhook");
