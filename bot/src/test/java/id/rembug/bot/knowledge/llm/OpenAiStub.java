@@ -37,7 +37,7 @@ final class OpenAiStub implements AutoCloseable {
     }
 
     LlmProperties properties(Duration timeout) {
-        return new LlmProperties(baseUrl(), "", MODEL, timeout, 300);
+        return new LlmProperties(baseUrl(), "", MODEL, timeout, 300, 2, 50, 5, Duration.ofMinutes(10));
     }
 
     /** A client for this server with a time-out short enough for tests. */
