@@ -138,6 +138,7 @@ class ModelJobs implements SmartLifecycle {
                     continue;
                 }
                 ModelJob job = jobs.read((String) json);
+                log.debug("Model job {} taken", id);
                 try {
                     workers.execute(() -> run(job));
                 } catch (RejectedExecutionException full) {
@@ -157,6 +158,7 @@ class ModelJobs implements SmartLifecycle {
                 case SUMMARY -> summary(job);
             };
             if (edit.isEmpty()) {
+                log.debug("Model job {} keeps the deterministic result", job.id());
                 // the call failed or its answer was unusable: already counted and logged by the client
                 redis.opsForHash().delete(ModelJobRate.JOBS, job.id());
                 return;
@@ -171,7 +173,7 @@ class ModelJobs implements SmartLifecycle {
         GroundedAnswerer.GroundedAnswer answer = answerer.answer(job.question(), job.language());
         return answer.source() != Source.LLM ? Optional.empty()
                 : Optional.of(Outgoing.edit(job.id(), job.chatId(), job.groupId(), job.editOf(), answer.reply().text(),
-                        KnowledgeHooks.rows(answer.reply()), clock.instant()));
+                        KnowledgeHooks.rows(answer.reply()), clock.instant()).asLasting());
     }
 
     private Optional<Outgoing> summary(ModelJob job) {
@@ -181,7 +183,7 @@ class ModelJobs implements SmartLifecycle {
         }
         String text = job.text().replace(job.replace(), writer.present(written, job.language()));
         return Optional.of(Outgoing.edit(job.id(), job.chatId(), job.groupId(), job.editOf(), text, job.buttons(),
-                clock.instant()));
+                clock.instant()).asLasting());
     }
 
     /** The edit into the outbox, if the job is still there (nobody delivered or dropped it). */
@@ -190,7 +192,10 @@ class ModelJobs implements SmartLifecycle {
                         OutboxKeys.queue(edit.lane(), edit.chatId()), OutboxKeys.ready(edit.lane())),
                 job.id(), ChannelCodec.write(edit), Long.toString(clock.millis()), edit.chatId());
         if (delivered != null && delivered == 1L) {
+            log.debug("Model job {} delivered as an edit of {}", job.id(), job.editOf());
             dispatcher.ifAvailable(Dispatcher::wakeUp);
+        } else {
+            log.debug("Model job {} was already done elsewhere", job.id());
         }
     }
 

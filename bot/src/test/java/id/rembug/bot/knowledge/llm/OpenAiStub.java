@@ -59,6 +59,11 @@ final class OpenAiStub implements AutoCloseable {
         server.stubFor(post(urlEqualTo(PATH)).willReturn(response));
     }
 
+    /** A stub of one's own (e.g. only for requests whose body says something); later stubs win. */
+    void stub(com.github.tomakehurst.wiremock.client.MappingBuilder mapping) {
+        server.stubFor(mapping);
+    }
+
     static String completion(String content) {
         return JSON.writeValueAsString(Map.of(
                 "id", "chatcmpl-test",
