@@ -75,10 +75,8 @@ class LlmAfterTheTurnTest {
     }
 
     private GroupJourney startedGroup() {
-        GroupJourney group = new GroupJourney(telegram, 4);
+        GroupJourney group = GroupJourney.started(telegram, 4);
         groups.add(group);
-        group.facilitatorStartsThePrivateChat();
-        group.botJoinsAndTheGroupStarts();
         return group;
     }
 
