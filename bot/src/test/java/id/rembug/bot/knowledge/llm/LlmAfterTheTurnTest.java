@@ -190,4 +190,25 @@ class LlmAfterTheTurnTest {
         assertThat(replies).allSatisfy(reply -> assertThat(reply.text()).isEqualTo(deterministicAnswer()));
         assertThat(questionsToTheModel()).isEqualTo(2);
     }
+
+    @Test
+    void modelsStageSummaryReplacesTheRuleBasedOneInTheFacilitatorsMessage() {
+        GroupJourney group = startedGroup();
+        String written = "Warga saling berkenalan dan siap bekerja sama.";
+        openAi.stub(post(urlEqualTo(OpenAiStub.PATH)).withRequestBody(containing("untuk kenalan"))
+                .willReturn(answer(written, 0)));
+
+        Sent summary = group.completeStage(0);
+
+        assertThat(summary.text()).doesNotContain(written);
+        long facilitator = group.facilitator().id();
+        group.awaitStep("the model's summary in the facilitator's message", () -> telegram.editsIn(facilitator).stream()
+                .anyMatch(edit -> edit.messageId() == summary.messageId()));
+        await().during(QUIET).atMost(QUIET.multipliedBy(4)).until(() -> telegram.editsIn(facilitator).stream()
+                .filter(edit -> edit.messageId() == summary.messageId()).count() == 1);
+        Edit edit = telegram.editsIn(facilitator).stream().filter(e -> e.messageId() == summary.messageId())
+                .findFirst().orElseThrow();
+        assertThat(edit.text()).contains(written).startsWith(summary.text().substring(0, summary.text().indexOf("\n")));
+        assertThat(edit.buttons()).isEqualTo(summary.buttons());
+    }
 }
