@@ -87,7 +87,12 @@ class ModelJobs implements SmartLifecycle {
         if (!llm.enabled() || isRunning()) {
             return;
         }
-        requeueUnfinished();
+        try {
+            requeueUnfinished();
+        } catch (RuntimeException redisAway) {
+            // they stay in Redis and are queued again at the next start; new jobs go ahead now
+            log.warn("Model jobs left by a stopped instance not queued again now: {}", SafeLog.describe(redisAway));
+        }
         workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(properties.queue()), named("rembug-llm-"));
         poller = Executors.newSingleThreadScheduledExecutor(named("rembug-llm-jobs-"));
@@ -138,7 +143,14 @@ class ModelJobs implements SmartLifecycle {
                 if (json == null) {
                     continue;
                 }
-                ModelJob job = jobs.read((String) json);
+                ModelJob job;
+                try {
+                    job = jobs.read((String) json);
+                } catch (RuntimeException unreadable) {
+                    log.warn("Model job {} cannot be read and is dropped: {}", id, SafeLog.describe(unreadable));
+                    redis.opsForHash().delete(ModelJobRate.JOBS, id);
+                    continue;
+                }
                 log.debug("Model job {} taken", id);
                 try {
                     workers.execute(() -> run(job));
