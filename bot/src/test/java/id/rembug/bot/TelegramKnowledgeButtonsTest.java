@@ -42,10 +42,8 @@ class TelegramKnowledgeButtonsTest {
 
     /** A group at its first question, with everyone who can press: the facilitator and four residents. */
     private GroupJourney startedGroup() {
-        GroupJourney group = new GroupJourney(telegram, 4);
+        GroupJourney group = GroupJourney.started(telegram, 4);
         groups.add(group);
-        group.facilitatorStartsThePrivateChat();
-        group.botJoinsAndTheGroupStarts();
         return group;
     }
 

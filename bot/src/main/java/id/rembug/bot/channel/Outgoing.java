@@ -23,11 +23,14 @@ import java.util.List;
  *                   replaces (the platform's message id is looked up when the edit is sent)
  * @param alert      for {@link Kind#CALLBACK_ANSWER}: show the text as a dialog the person closes,
  *                   not a toast that fades (for explanations worth reading)
+ * @param lasting    for {@link Kind#EDIT}: the edit carries content (the model's answer in place of
+ *                   the deterministic one), not progress, so it never gives way to later messages
+ *                   and is never skipped; it waits its turn like a message
  */
 public record Outgoing(String id, Kind kind, Lane lane, String chatId, String groupId, String text,
                        List<List<OutButton>> buttons, boolean forceReply, String replyToMessageId,
                        String promptRef, String reaction, String callbackId, Instant createdAt,
-                       String editOf, boolean alert) {
+                       String editOf, boolean alert, boolean lasting) {
 
     /**
      * The longest text a callback answer (toast or alert) may have: Telegram's 200 characters,
@@ -70,65 +73,71 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
     /** A text message in {@code lane}, without buttons, reply or prompt. */
     public static Outgoing text(String id, Lane lane, String chatId, String groupId, String text, Instant at) {
         return new Outgoing(id, Kind.TEXT, lane, chatId, groupId, text, List.of(), false, null, null, null, null, at,
-                null, false);
+                null, false, false);
     }
 
     /** Replaces the text of our earlier message {@code editOf}, keeping {@code buttons} under it. */
     public static Outgoing edit(String id, String chatId, String groupId, String editOf, String text,
                                 List<List<OutButton>> buttons, Instant at) {
         return new Outgoing(id, Kind.EDIT, Lane.CONVERSATION, chatId, groupId, text, buttons, false, null, null, null,
-                null, at, editOf, false);
+                null, at, editOf, false, false);
     }
 
     public static Outgoing reaction(String id, String chatId, String groupId, String messageId, String emoji,
                                     Instant at) {
         return new Outgoing(id, Kind.REACTION, Lane.CONVERSATION, chatId, groupId, null, List.of(), false, messageId,
-                null, emoji, null, at, null, false);
+                null, emoji, null, at, null, false, false);
     }
 
     /** The answer to a button press: a toast, or with {@code alert} a dialog. */
     public static Outgoing callbackAnswer(String id, String chatId, String groupId, String callbackId, String text,
                                           boolean alert, Instant at) {
         return new Outgoing(id, Kind.CALLBACK_ANSWER, Lane.CONVERSATION, chatId, groupId, text, List.of(), false, null,
-                null, null, callbackId, at, null, alert);
+                null, null, callbackId, at, null, alert, false);
+    }
+
+    /** This edit as content that must arrive ({@link #lasting}), not progress that may be skipped. */
+    public Outgoing asLasting() {
+        return new Outgoing(id, kind, lane, chatId, groupId, text, buttons, forceReply, replyToMessageId, promptRef,
+                reaction, callbackId, createdAt, editOf, alert, true);
     }
 
     public Outgoing withButtons(List<List<OutButton>> newButtons) {
         return new Outgoing(id, kind, lane, chatId, groupId, text, newButtons, forceReply, replyToMessageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert);
+                reaction, callbackId, createdAt, editOf, alert, lasting);
     }
 
     /** The same message under another id (one merged from several keeps the first one's). */
     public Outgoing withId(String newId) {
         return new Outgoing(newId, kind, lane, chatId, groupId, text, buttons, forceReply, replyToMessageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert);
+                reaction, callbackId, createdAt, editOf, alert, lasting);
     }
 
     public Outgoing withText(String newText) {
         return new Outgoing(id, kind, lane, chatId, groupId, newText, buttons, forceReply, replyToMessageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert);
+                reaction, callbackId, createdAt, editOf, alert, lasting);
     }
 
     /** Asks the client to open a reply to this message. */
     public Outgoing forcingReply(boolean force) {
         return new Outgoing(id, kind, lane, chatId, groupId, text, buttons, force, replyToMessageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert);
+                reaction, callbackId, createdAt, editOf, alert, lasting);
     }
 
     public Outgoing replyingTo(String messageId) {
         return new Outgoing(id, kind, lane, chatId, groupId, text, buttons, forceReply, messageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert);
+                reaction, callbackId, createdAt, editOf, alert, lasting);
     }
 
     /** Marks the message as asking the prompt {@code stage|round|index}. */
     public Outgoing asking(String ref) {
         return new Outgoing(id, kind, lane, chatId, groupId, text, buttons, forceReply, replyToMessageId, ref,
-                reaction, callbackId, createdAt, editOf, alert);
+                reaction, callbackId, createdAt, editOf, alert, lasting);
     }
 
     /** The same message addressed to another chat (the group became a supergroup). */
     public Outgoing addressedTo(String newChatId) {
         return newChatId.equals(chatId) ? this : new Outgoing(id, kind, lane, newChatId, groupId, text, buttons,
-                forceReply, replyToMessageId, promptRef, reaction, callbackId, createdAt, editOf, alert);
+                forceReply, replyToMessageId, promptRef, reaction, callbackId, createdAt, editOf, alert, lasting);
     }
 }

@@ -64,6 +64,18 @@ public interface ConversationHook {
         }
     }
 
-    record HookText(String text, List<List<OutButton>> buttons) {
+    /**
+     * @param improve a question for the language model whose usable answer replaces this text
+     *                after the turn (null: the text is final)
+     */
+    record HookText(String text, List<List<OutButton>> buttons, ModelQuestion improve) {
+
+        public HookText(String text, List<List<OutButton>> buttons) {
+            this(text, buttons, null);
+        }
+    }
+
+    /** A {@code /tanya} question the model may answer better than the knowledge base did. */
+    record ModelQuestion(String question, id.rembug.dialogues.flow.Language language, java.time.Instant at) {
     }
 }

@@ -34,10 +34,13 @@ public class ConversationProcessor {
     private final ObjectProvider<Dispatcher> dispatcher;
     private final LongAdder appliedSinceStart = new LongAdder();
     private final AppendOnlyFileRewrite aofRewrite;
+    private final ObjectProvider<ModelJobs> modelJobs;
 
     public ConversationProcessor(ConversationStore store, GroupPlanner groups, PrivatePlanner privates, Clock clock,
-                                 ObjectProvider<Dispatcher> dispatcher, AppendOnlyFileRewrite aofRewrite) {
+                                 ObjectProvider<Dispatcher> dispatcher, AppendOnlyFileRewrite aofRewrite,
+                                 ObjectProvider<ModelJobs> modelJobs) {
         this.aofRewrite = aofRewrite;
+        this.modelJobs = modelJobs;
         this.store = store;
         this.groups = groups;
         this.privates = privates;
@@ -69,6 +72,10 @@ public class ConversationProcessor {
                 if (!plan.outgoing.isEmpty()) {
                     // a reply should not wait for the dispatcher's next idle poll
                     dispatcher.ifAvailable(Dispatcher::wakeUp);
+                }
+                if (!plan.modelJobs.isEmpty()) {
+                    // the model is asked after the commit, off this worker: the group's next entry need not wait
+                    modelJobs.ifAvailable(ModelJobs::wakeUp);
                 }
                 snapshot = snapshot.after(entryId, plan);
             }

@@ -86,6 +86,13 @@ public class ConversationStore {
               redis.call('RPUSH', out.queue, out.json)
               redis.call('ZADD', out.ready, 'NX', ops.now, out.chat)
             end
+            for _, job in ipairs(ops.modelJobs) do
+              redis.call('HSET', ops.jobsKey, job.id, job.json)
+              redis.call('RPUSH', ops.jobQueueKey, job.id)
+              redis.call('ZADD', job.rateKey, job.at, job.id)
+              redis.call('ZREMRANGEBYSCORE', job.rateKey, '-inf', '(' .. job.since)
+              redis.call('PEXPIRE', job.rateKey, job.windowMs)
+            end
             if ops.erase then
               -- a member's deletion: applied entries naming them leave the stream (later ones are
               -- still to be applied, and the position 'applied' keeps its meaning after XDEL)
@@ -125,8 +132,11 @@ public class ConversationStore {
     private final StringRedisTemplate redis;
     private final StateCodec codec = new StateCodec();
 
-    public ConversationStore(StringRedisTemplate redis) {
+    private final ModelJobRate modelJobs;
+
+    public ConversationStore(StringRedisTemplate redis, ModelJobRate modelJobs) {
         this.redis = redis;
+        this.modelJobs = modelJobs;
     }
 
     /**
@@ -224,6 +234,9 @@ public class ConversationStore {
                     "json", ChannelCodec.write(message)));
         }
         ops.put("outgoing", outgoing);
+        ops.put("modelJobs", plan.modelJobs.stream().map(job -> modelJobs.commitOps(job)).toList());
+        ops.put("jobsKey", ModelJobRate.JOBS);
+        ops.put("jobQueueKey", ModelJobRate.QUEUE);
         String groupId = conversation;
         List<String> keys = new ArrayList<>(List.of(ConversationKeys.group(conversation),
                 ConversationKeys.answers(groupId), ConversationKeys.milestones(groupId), ConversationKeys.WAKE_UPS,

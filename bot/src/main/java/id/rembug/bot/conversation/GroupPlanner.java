@@ -274,7 +274,10 @@ public class GroupPlanner {
                 // a text for a button press answers the message the button is under
                 String replyTo = inbound instanceof Inbound.Message message ? message.messageId()
                         : inbound instanceof Inbound.ButtonPressed pressed ? pressed.messageId() : null;
-                answer.get().texts().forEach(t -> out.text(t.text(), t.buttons(), false, replyTo, null));
+                answer.get().texts().forEach(t -> {
+                    out.text(t.text(), t.buttons(), false, replyTo, null);
+                    out.plan.improveLast(out.groupId, t.improve());
+                });
                 if (inbound instanceof Inbound.ButtonPressed pressed) {
                     out.callbackAnswer(pressed, answer.get().toast(), answer.get().alert());
                 }
@@ -486,10 +489,12 @@ public class GroupPlanner {
                     Outgoing message = out.privateText(state.facilitatorId(), facilitatorText(summary, state.language()),
                             rows(milestone.facilitatorButtons(), out.groupId, state.facilitatorId()));
                     holdForDigest(message, state, plan);
+                    knowledge.improveSummary(plan, out.groupId, message, summary, state.language());
                 }
             } else if (effect instanceof Effect.SummaryRequested requested) {
-                out.privateText(requested.facilitatorId(), facilitatorText(requested.summary(), state.language()),
-                        List.of());
+                Outgoing message = out.privateText(requested.facilitatorId(),
+                        facilitatorText(requested.summary(), state.language()), List.of());
+                knowledge.improveSummary(plan, out.groupId, message, requested.summary(), state.language());
             } else if (effect instanceof Effect.ForgetMember forget) {
                 plan.forgetMembers.add(forget.memberId());
                 scrubMilestones(out.groupId, forget.memberId(), plan);

@@ -1,12 +1,12 @@
 package id.rembug.bot.conversation;
 
 import id.rembug.bot.channel.Inbound;
+import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.Outgoing.OutButton;
 import id.rembug.bot.knowledge.KnowledgeAdvisor;
 import id.rembug.bot.knowledge.KnowledgeCommand;
 import id.rembug.bot.knowledge.Reply;
 import id.rembug.bot.knowledge.ReplyButton;
-import id.rembug.bot.knowledge.llm.GroundedAnswerer;
 import id.rembug.bot.knowledge.llm.StageSummaryWriter;
 import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.flow.Language;
@@ -30,22 +30,25 @@ import java.util.Optional;
  * saying the article is already in the chat. In a private chat there is no such budget and
  * both post their text.
  *
- * <p>With a language model configured, asking and summarising call it here, inside the group's
- * turn; each call is bounded by {@code rembug.llm.timeout} and falls back to the deterministic
- * result.
+ * <p>{@code /tanya} is answered from the knowledge base inside the turn; with a language model
+ * configured (and the conversation's {@code rembug.llm.per-group} rate allowing) the answer also
+ * carries a {@link ConversationHook.ModelQuestion}, which the turn commits as a {@link ModelJob}:
+ * {@link ModelJobs} asks the model after the commit and edits the answer when the model's is
+ * usable. The facilitator's stage summary works the same way ({@link #improveSummary}). No
+ * model call ever holds up a group's turn.
  */
 @Component
 class KnowledgeHooks implements ConversationHook {
 
     private final KnowledgeAdvisor advisor;
-    private final GroundedAnswerer answerer;
+    private final ModelJobRate modelRate;
     private final StageSummaryWriter writer;
     private final PostedArticles posted;
 
-    KnowledgeHooks(KnowledgeAdvisor advisor, GroundedAnswerer answerer, StageSummaryWriter writer,
+    KnowledgeHooks(KnowledgeAdvisor advisor, ModelJobRate modelRate, StageSummaryWriter writer,
                    PostedArticles posted) {
         this.advisor = advisor;
-        this.answerer = answerer;
+        this.modelRate = modelRate;
         this.writer = writer;
         this.posted = posted;
     }
@@ -55,7 +58,10 @@ class KnowledgeHooks implements ConversationHook {
     public Optional<HookAnswer> answer(HookCall call) {
         Language language = call.privateChat() ? Language.ID : call.state().language();
         if (call.inbound() instanceof Inbound.Message message && !message.edited()) {
-            return command(message.text(), language).map(KnowledgeHooks::post);
+            return KnowledgeCommand.parse(message.text()).map(parsed -> switch (parsed.command()) {
+                case ASK -> ask(call, message, parsed.argument(), language);
+                case READ -> post(advisor.read(parsed.argument(), language));
+            });
         }
         if (call.inbound() instanceof Inbound.ButtonPressed pressed) {
             return CallbackData.decode(pressed.data()).flatMap(data -> button(call, pressed, data, language));
@@ -94,12 +100,22 @@ class KnowledgeHooks implements ConversationHook {
         return new HookAnswer(List.of(new HookText(reply.text(), rows(reply))), null);
     }
 
-    /** The reply to a typed knowledge command, or empty when the text is none. */
-    Optional<Reply> command(String text, Language language) {
-        return KnowledgeCommand.parse(text).map(parsed -> switch (parsed.command()) {
-            case ASK -> answerer.answer(parsed.argument(), language).reply();
-            case READ -> advisor.read(parsed.argument(), language);
-        });
+    private HookAnswer ask(HookCall call, Inbound.Message message, String question, Language language) {
+        Reply reply = advisor.ask(question, language);
+        return new HookAnswer(List.of(new HookText(reply.text(), rows(reply),
+                modelQuestion(call, message, question, language))), null);
+    }
+
+    /**
+     * The question for the model to answer after the turn, when one is configured and the
+     * conversation's rate allows it; null otherwise (the knowledge base's answer is final).
+     */
+    private ConversationHook.ModelQuestion modelQuestion(HookCall call, Inbound.Message message, String question,
+                                                        Language language) {
+        if (question == null || question.isBlank() || !modelRate.mayAsk(call.conversation(), message.at())) {
+            return null;
+        }
+        return new ConversationHook.ModelQuestion(question, language, message.at());
     }
 
     /** The button under a stage intro, when the knowledge base explains the stage. */
@@ -120,9 +136,27 @@ class KnowledgeHooks implements ConversationHook {
     /** What follows the engine's summary in the facilitator's message. */
     String facilitatorExtras(StageSummary summary, Language language) {
         List<String> parts = new ArrayList<>();
-        parts.add(writer.present(writer.write(summary, language), language));
+        parts.add(deterministicSummary(summary, language));
         parts.addAll(advisor.facilitatorNotes(summary, language));
         return String.join("\n\n", parts);
+    }
+
+    private String deterministicSummary(StageSummary summary, Language language) {
+        return writer.present(writer.deterministic(summary, language), language);
+    }
+
+    /**
+     * With a model configured, a job to replace the deterministic summary in the facilitator's
+     * {@code message} by the model's, after the turn. A message held for the daily digest gets
+     * none: it is not sent on its own, so there is nothing to edit.
+     */
+    void improveSummary(Plan plan, String conversation, Outgoing message, StageSummary summary, Language language) {
+        if (!modelRate.modelOn() || !plan.outgoing.contains(message)) {
+            return;
+        }
+        plan.modelJobs.add(ModelJob.summary(message.id() + ":model", conversation, message.chatId(), message.groupId(),
+                message.id(), summary, language, message.createdAt(), message.text(),
+                deterministicSummary(summary, language), message.buttons()));
     }
 
     static List<List<OutButton>> rows(Reply reply) {

@@ -36,6 +36,9 @@ final class Plan {
     /** Summaries held back for a facilitator who chose the daily digest, keyed by the facilitator. */
     final Map<String, List<Outgoing>> digests = new LinkedHashMap<>();
 
+    /** Questions for the language model, written with the answers they may improve ({@link ModelJob}). */
+    final List<ModelJob> modelJobs = new ArrayList<>();
+
     private int issued;
 
     /** People this entry shows (writer, joiner, leaver): the group goes into their index of groups. */
@@ -57,5 +60,15 @@ final class Plan {
      */
     String nextId(String conversation, String entryId) {
         return conversation + ":" + entryId + ":" + issued++;
+    }
+
+    /** A model job for the text this plan sent last, when the hook asked for one. */
+    void improveLast(String conversation, ConversationHook.ModelQuestion question) {
+        if (question == null || outgoing.isEmpty()) {
+            return;
+        }
+        Outgoing answer = outgoing.get(outgoing.size() - 1);
+        modelJobs.add(ModelJob.answer(answer.id() + ":model", conversation, answer.chatId(), answer.groupId(),
+                answer.id(), question.question(), question.language(), question.at()));
     }
 }

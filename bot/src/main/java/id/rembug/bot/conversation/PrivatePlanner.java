@@ -47,8 +47,10 @@ public class PrivatePlanner {
             for (ConversationHook hook : hooks) {
                 Optional<ConversationHook.HookAnswer> answer = hook.answer(call);
                 if (answer.isPresent()) {
-                    answer.get().texts().forEach(t -> send(plan, snapshot, entryId, inbound.chatId(), inbound.at(),
-                            t.text(), t.buttons()));
+                    answer.get().texts().forEach(t -> {
+                        send(plan, snapshot, entryId, inbound.chatId(), inbound.at(), t.text(), t.buttons());
+                        plan.improveLast(snapshot.conversation(), t.improve());
+                    });
                     if (inbound instanceof Inbound.ButtonPressed pressed) {
                         toast(plan, snapshot, entryId, pressed, answer.get().toast(), answer.get().alert());
                     }

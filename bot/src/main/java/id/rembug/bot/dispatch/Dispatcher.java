@@ -249,7 +249,7 @@ public final class Dispatcher implements SmartLifecycle {
             boolean edit = message.kind() == Outgoing.Kind.EDIT;
             OutboxStore.Acquisition slot = store.acquire(claim, now, gateway.get().isGroup(claim.chatId()),
                     instanceId + ":" + sends.incrementAndGet(), edit);
-            if (slot.waitMillis() > 0 && edit && anyMessage(behind(claim))) {
+            if (slot.waitMillis() > 0 && edit && !message.lasting() && anyMessage(behind(claim))) {
                 // progress is worth less than what waits behind it: the question goes first, and
                 // the next answer's edit shows the progress again
                 supersede(claim, message, GAVE_WAY, now);
@@ -311,10 +311,15 @@ public final class Dispatcher implements SmartLifecycle {
     /**
      * An edit goes out only while it is the newest edit of its message in the chat's queue (the
      * later one carries the newer text: the older is skipped, spending nothing), and only once the
-     * message it changes was delivered; it then names that message by its platform id.
-     * Returns null when the edit was settled without sending.
+     * message it changes was delivered; it then names that message by its platform id. A
+     * {@linkplain Outgoing#lasting() lasting} edit is never skipped. Returns null when the edit was
+     * settled without sending.
      */
     private Outgoing resolveEdit(OutboxStore.Claim claim, Outgoing edit, long now) {
+        if (edit.lasting()) {
+            // content, not progress: neither skipped nor made to give way, only pointed at its message
+            return editedMessage(claim, edit, now);
+        }
         List<Outgoing> behind = behind(claim);
         if (behind.stream().anyMatch(later -> later.kind() == Outgoing.Kind.EDIT && edit.editOf().equals(later.editOf()))) {
             supersede(claim, edit, "a newer edit of the same message follows", now);
@@ -332,6 +337,11 @@ public final class Dispatcher implements SmartLifecycle {
             }
             return null;
         }
+        return editedMessage(claim, edit, now);
+    }
+
+    /** The edit naming its message by the platform's id; null (settled as failed) when that message was not delivered. */
+    private Outgoing editedMessage(OutboxStore.Claim claim, Outgoing edit, long now) {
         Optional<Delivery> target = edit.editOf() == null ? Optional.empty() : delivery(edit.editOf());
         String platformId = target.map(Delivery::messageId).orElse(null);
         if (platformId == null) {

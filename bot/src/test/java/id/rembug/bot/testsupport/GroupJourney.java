@@ -142,6 +142,14 @@ public final class GroupJourney implements AutoCloseable {
 
     // ---- getting started -----------------------------------------------------------------
 
+    /** A group at its first question: the facilitator has started the private chat, the group has begun. */
+    public static GroupJourney started(FakeTelegram telegram, int residentCount) {
+        GroupJourney group = new GroupJourney(telegram, residentCount);
+        group.facilitatorStartsThePrivateChat();
+        group.botJoinsAndTheGroupStarts();
+        return group;
+    }
+
     public void facilitatorStartsThePrivateChat() {
         telegram.privateText(facilitator, "/start");
         String welcome = text(MessageKey.PRIVATE_WELCOME, Map.of("name", facilitator.firstName()));

@@ -19,6 +19,12 @@ import java.time.Duration;
  *                  {@code qwen2.5:7b-instruct}; required when {@code base-url} is set
  * @param timeout   how long one call may take before the deterministic result is used
  * @param maxTokens the most tokens the model may write in one answer
+ * @param workers   threads that call the model, after the group's turn is committed
+ * @param queue     jobs waiting for those threads; a job that finds the queue full is dropped and
+ *                  the deterministic result stays
+ * @param perGroup  {@code /tanya} questions per group (or private chat) that may go to the model
+ *                  within {@code perGroupWindow}; later ones get the deterministic answer only
+ * @param perGroupWindow the window {@code perGroup} counts in
  */
 @ConfigurationProperties("rembug.llm")
 public record LlmProperties(
@@ -26,7 +32,11 @@ public record LlmProperties(
         @DefaultValue("") String apiKey,
         @DefaultValue("") String model,
         @DefaultValue("20s") Duration timeout,
-        @DefaultValue("500") int maxTokens) {
+        @DefaultValue("500") int maxTokens,
+        @DefaultValue("2") int workers,
+        @DefaultValue("50") int queue,
+        @DefaultValue("5") int perGroup,
+        @DefaultValue("10m") Duration perGroupWindow) {
 
     public LlmProperties {
         baseUrl = baseUrl == null ? "" : baseUrl.strip();
@@ -43,12 +53,21 @@ public record LlmProperties(
             if (maxTokens <= 0) {
                 throw new IllegalArgumentException("rembug.llm.max-tokens must be positive; found " + maxTokens);
             }
+            if (workers <= 0 || queue <= 0) {
+                throw new IllegalArgumentException("rembug.llm.workers and rembug.llm.queue must be positive, e.g. 2 "
+                        + "and 50; found " + workers + " and " + queue);
+            }
+            if (perGroup < 0 || perGroupWindow == null || perGroupWindow.isZero() || perGroupWindow.isNegative()) {
+                throw new IllegalArgumentException("rembug.llm.per-group must be 0 or more and "
+                        + "rembug.llm.per-group-window positive, e.g. 5 and 10m; found " + perGroup + " and "
+                        + perGroupWindow);
+            }
         }
     }
 
     /** Settings with the model off. */
     public static LlmProperties off() {
-        return new LlmProperties("", "", "", Duration.ofSeconds(20), 500);
+        return new LlmProperties("", "", "", Duration.ofSeconds(20), 500, 2, 50, 5, Duration.ofMinutes(10));
     }
 
     public boolean enabled() {
@@ -59,6 +78,7 @@ public record LlmProperties(
     public String toString() {
         // Never print the key, not even in a start-up failure report.
         return "LlmProperties[baseUrl=" + baseUrl + ", apiKey=" + (apiKey.isEmpty() ? "" : "(set)") + ", model=" + model
-                + ", timeout=" + timeout + ", maxTokens=" + maxTokens + "]";
+                + ", timeout=" + timeout + ", maxTokens=" + maxTokens + ", workers=" + workers + ", queue=" + queue
+                + ", perGroup=" + perGroup + "/" + perGroupWindow + "]";
     }
 }

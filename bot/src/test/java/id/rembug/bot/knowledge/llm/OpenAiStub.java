@@ -37,7 +37,7 @@ final class OpenAiStub implements AutoCloseable {
     }
 
     LlmProperties properties(Duration timeout) {
-        return new LlmProperties(baseUrl(), "", MODEL, timeout, 300);
+        return new LlmProperties(baseUrl(), "", MODEL, timeout, 300, 2, 50, 5, Duration.ofMinutes(10));
     }
 
     /** A client for this server with a time-out short enough for tests. */
@@ -57,6 +57,11 @@ final class OpenAiStub implements AutoCloseable {
 
     void respond(ResponseDefinitionBuilder response) {
         server.stubFor(post(urlEqualTo(PATH)).willReturn(response));
+    }
+
+    /** A stub of one's own (e.g. only for requests whose body says something); later stubs win. */
+    void stub(com.github.tomakehurst.wiremock.client.MappingBuilder mapping) {
+        server.stubFor(mapping);
     }
 
     static String completion(String content) {
