@@ -75,11 +75,6 @@ class TelegramWebhookFuzzTest {
     private final AtomicLong updateIds = new AtomicLong(telegram.nextUpdateId() + 1_000_000);
     private final AtomicLong messageIds = new AtomicLong(5_000);
 
-    // Disabled after merging issue 12 and 13 work: in this run the group's second question is
-    // settled with the first question's Telegram message id and never sent (the prompt-message map
-    // then files replies to the first question under the second). Every other journey passes; the
-    // cause is not found yet. Open in issue 13: see the stop's note.
-    @org.junit.jupiter.api.Disabled("a question settled with an earlier message's id after the fuzz; open in issue 13")
     @Test
     void tenThousandFuzzedUpdatesCrashNothingLoseNoAnswerAndLeaveTheGroupWorking() throws Exception {
         Map<String, Object> properties = new java.util.LinkedHashMap<>(TelegramAppProperties.of(telegram));
@@ -201,7 +196,10 @@ class TelegramWebhookFuzzTest {
     private ObjectNode shape(long group) {
         ObjectNode update = (ObjectNode) sample(SHAPES.get(random.nextInt(SHAPES.size())));
         update.put("update_id", updateIds.incrementAndGet());
-        long chat = random.nextInt(3) == 0 ? group : -4_020_000_000L - random.nextInt(20);
+        // A group that became a supergroup lives on under its new id: Telegram sends nothing more
+        // from the old one, so a migration is only ever played in another chat.
+        boolean inGroup = random.nextInt(3) == 0 && update.findValue("migrate_to_chat_id") == null;
+        long chat = inGroup ? group : -4_020_000_000L - random.nextInt(20);
         for (JsonNode chatNode : update.findParents("chat")) {
             JsonNode inner = chatNode.get("chat");
             if (inner instanceof ObjectNode object && object.has("id") && !"private".equals(object.path("type").asText())) {
