@@ -11,6 +11,11 @@ public interface ChatGateway {
 
     SendResult send(Outgoing message);
 
+    /** The gateway that delivers to {@code chatId}, the first of {@code gateways} that handles it. */
+    static java.util.Optional<ChatGateway> forChat(java.util.stream.Stream<ChatGateway> gateways, String chatId) {
+        return gateways.filter(g -> g.handles(chatId)).findFirst();
+    }
+
     /** Where a person stands in a group, as far as leading it goes. */
     enum Standing {
         /** the group's creator or one of its administrators: they may claim the group */

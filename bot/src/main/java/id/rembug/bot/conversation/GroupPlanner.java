@@ -189,7 +189,7 @@ public class GroupPlanner {
         if (parsed.isEmpty() || parsed.get().command() != Command.CLAIM_FACILITATOR) {
             return false;
         }
-        ChatGateway.Standing standing = gateways.orderedStream().filter(g -> g.handles(out.chatId)).findFirst()
+        ChatGateway.Standing standing = ChatGateway.forChat(gateways.orderedStream(), out.chatId)
                 .map(g -> g.standing(out.chatId, message.from().id())).orElse(ChatGateway.Standing.UNKNOWN);
         if (standing == ChatGateway.Standing.LEADS) {
             return false;

@@ -235,7 +235,7 @@ public final class Dispatcher implements SmartLifecycle {
             notifyListeners(l -> l.onWithheld(message, claim.forbidden()));
             return;
         }
-        Optional<ChatGateway> gateway = gateways.get().stream().filter(g -> g.handles(claim.chatId())).findFirst();
+        Optional<ChatGateway> gateway = ChatGateway.forChat(gateways.get().stream(), claim.chatId());
         if (gateway.isEmpty()) {
             fail(claim, message, "no gateway handles chat " + claim.chatId(), claim.attempts(), now, now);
             return;
