@@ -61,7 +61,7 @@ import id.rembug.knowledge.KnowledgeBase;
  * confidence check decides if the bot may answer. The article must either contain most of
  * the question's words (each weighted by how rare it is among the articles, as in BM25's
  * idf), or a fair share of them that includes at least two different words and one word in
- * its title, summary or tags. A question that shares a single word with an article by
+ * its title, summary, tags or questions. A question that shares a single word with an article by
  * coincidence ("harga" in "menghargai") is declined, so the bot can say honestly that it
  * does not know.
  *
@@ -73,7 +73,7 @@ public final class KnowledgeSearch implements AutoCloseable {
     static final double STRONG_COVERAGE = 0.6;
     /**
      * The lower share that is enough when at least {@link #MIN_MATCHED_WORDS} different words of the
-     * question appear in the article and one of them in its title, summary or tags.
+     * question appear in the article and one of them in its title, summary, tags or questions.
      */
     static final double MIN_COVERAGE = 0.3;
     static final int MIN_MATCHED_WORDS = 2;
@@ -99,9 +99,11 @@ public final class KnowledgeSearch implements AutoCloseable {
     /** The analysed fields, each in one language and with the weight of its part of the article. */
     private enum SearchField {
         TITLE_ID("title_id", Language.ID, 3f), SUMMARY_ID("summary_id", Language.ID, 2f),
-        TAGS_ID("tags_id", Language.ID, 2f), BODY_ID("body_id", Language.ID, 1f),
+        TAGS_ID("tags_id", Language.ID, 2f), QUESTIONS_ID("questions_id", Language.ID, 2f),
+        BODY_ID("body_id", Language.ID, 1f),
         TITLE_EN("title_en", Language.EN, 3f), SUMMARY_EN("summary_en", Language.EN, 2f),
-        TAGS_EN("tags_en", Language.EN, 2f), BODY_EN("body_en", Language.EN, 1f);
+        TAGS_EN("tags_en", Language.EN, 2f), QUESTIONS_EN("questions_en", Language.EN, 2f),
+        BODY_EN("body_en", Language.EN, 1f);
 
         final String name;
         final Language language;
@@ -124,6 +126,8 @@ public final class KnowledgeSearch implements AutoCloseable {
                 case SUMMARY_ID, SUMMARY_EN -> article.summary().in(code);
                 // Tags and stage keys are written in either language, so both analyzers see them.
                 case TAGS_ID, TAGS_EN -> String.join(" ", article.tags()) + " " + String.join(" ", article.stages());
+                // Questions are written in either language too.
+                case QUESTIONS_ID, QUESTIONS_EN -> String.join(" \n ", article.questions());
                 case BODY_ID, BODY_EN -> article.body().in(code);
             };
         }
@@ -277,7 +281,7 @@ public final class KnowledgeSearch implements AutoCloseable {
     /**
      * A hit with how much of the question it explains: the idf-weighted share of the question's
      * words it contains, how many different words that is, and whether any of them is in its
-     * title, summary or tags (a word met only deep in the body is weak evidence).
+     * title, summary, tags or questions (a word met only deep in the body is weak evidence).
      */
     private record RankedHit(SearchHit hit, double coverage, int matchedWords, boolean matchedOutsideBody) {
         boolean confident() {
