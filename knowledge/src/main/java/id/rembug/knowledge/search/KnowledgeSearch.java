@@ -84,6 +84,9 @@ public final class KnowledgeSearch implements AutoCloseable {
     /** Below this share an article only shares an everyday word with the question: not worth offering. */
     static final double MIN_CLOSEST_COVERAGE = 0.15;
 
+    /** The usual constant of reciprocal rank fusion: damps the difference between the very first ranks. */
+    static final int RANK_FUSION_K = 60;
+
     private static final String ARTICLE_ID = "article_id";
     private static final String RAW = "raw";
     /** Loose matches are a rescue for typos, so they score well below a real match. */
@@ -232,6 +235,47 @@ public final class KnowledgeSearch implements AutoCloseable {
                 .limit(limit)
                 .map(RankedHit::hit)
                 .toList();
+    }
+
+    /**
+     * As {@link #search(String, int)}, ranked by words and by meaning together: Lucene's ranking
+     * and the vector ranking are fused by reciprocal rank (each list gives an article
+     * {@code 1 / (k + rank)}), which needs no common scale between BM25 scores and cosine
+     * similarities. An article may answer when the words check finds it confident, or when its
+     * similarity reaches the query's {@link SemanticQuery#minSimilarity()}.
+     */
+    public List<SearchHit> search(String question, int limit, SemanticQuery semantic) {
+        List<RankedHit> lexical = ranked(question);
+        Map<String, Integer> lexicalRank = new HashMap<>();
+        Map<String, Boolean> lexicalConfident = new HashMap<>();
+        for (int i = 0; i < lexical.size(); i++) {
+            lexicalRank.put(lexical.get(i).hit().article().id(), i + 1);
+            lexicalConfident.put(lexical.get(i).hit().article().id(), lexical.get(i).confident());
+        }
+        Map<String, Double> similarity = new HashMap<>();
+        for (Article article : knowledgeBase.articles()) {
+            similarity.put(article.id(), semantic.articles().similarity(article.id(), semantic.question()));
+        }
+        List<Article> bySimilarity = knowledgeBase.articles().stream()
+                .sorted(Comparator.comparingDouble((Article article) -> similarity.get(article.id())).reversed())
+                .toList();
+        List<SearchHit> fused = new ArrayList<>();
+        for (int i = 0; i < bySimilarity.size(); i++) {
+            Article article = bySimilarity.get(i);
+            boolean confident = lexicalConfident.getOrDefault(article.id(), false)
+                    || similarity.get(article.id()) >= semantic.minSimilarity();
+            if (!confident) {
+                continue;
+            }
+            double score = 1.0 / (RANK_FUSION_K + i + 1);
+            Integer rank = lexicalRank.get(article.id());
+            if (rank != null) {
+                score += 1.0 / (RANK_FUSION_K + rank);
+            }
+            fused.add(new SearchHit(article, score));
+        }
+        fused.sort(Comparator.comparingDouble(SearchHit::score).reversed());
+        return fused.stream().limit(limit).toList();
     }
 
     /** The answer to a question, or the nearest topics when the knowledge base has none. */
