@@ -71,6 +71,11 @@ public final class ConversationKeys {
         return "rembug:chat-group:" + chatId;
     }
 
+    /** STRING (expiring): the daily digest of that day was sent (claimed by one instance). */
+    public static String digestSent(java.time.LocalDate day) {
+        return "rembug:digest:sent:" + day;
+    }
+
     /** People who have summaries waiting for their daily digest. */
     public static final String DIGEST_USERS = "rembug:digest-users";
 

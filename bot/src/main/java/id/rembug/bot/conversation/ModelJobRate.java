@@ -52,8 +52,9 @@ class ModelJobRate {
         return recent == null || recent < properties.perGroup();
     }
 
+    /** The job's fields for the commit script (which is given the keys by ConversationStore). */
     Map<String, Object> commitOps(ModelJob job) {
-        return Map.of("id", job.id(), "json", codec.write(job), "rateKey", rateKey(job.conversation()),
+        return Map.of("id", job.id(), "json", codec.write(job),
                 "at", Long.toString(job.at().toEpochMilli()), "since", Long.toString(since(job.at())),
                 "windowMs", Long.toString(properties.perGroupWindow().toMillis()));
     }

@@ -8,6 +8,7 @@ import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.dispatch.DeliveryListener;
 import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.dispatch.OutboxWriter;
+import id.rembug.bot.redis.LuaScripts;
 import id.rembug.dialogues.engine.GroupState;
 import id.rembug.dialogues.engine.StateCodec;
 import id.rembug.dialogues.flow.Language;
@@ -16,7 +17,6 @@ import id.rembug.dialogues.flow.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
@@ -40,23 +40,8 @@ public class FacilitatorReachability implements DeliveryListener {
     private static final Logger log = LoggerFactory.getLogger(FacilitatorReachability.class);
     static final Duration TOLD_FOR = Duration.ofDays(30);
 
-    /**
-     * Keeps a message for a person while their chat is marked forbidden. Their /start lifts the
-     * mark and sends what was kept in one script; if that already happened (they pressed Start
-     * while Telegram was refusing this message), the message is queued again at once instead of
-     * waiting for a second /start.
-     * KEYS: forbidden mark, kept list, the chat's queue, the lane's ready set;
-     * ARGV: message JSON, now (epoch ms), chat id.
-     */
-    private static final RedisScript<Long> KEEP = new DefaultRedisScript<>("""
-            if redis.call('EXISTS', KEYS[1]) == 1 then
-              redis.call('RPUSH', KEYS[2], ARGV[1])
-              return 1
-            end
-            redis.call('RPUSH', KEYS[3], ARGV[1])
-            redis.call('ZADD', KEYS[4], 'NX', ARGV[2], ARGV[3])
-            return 0
-            """, Long.class);
+    /** Keeps a message for a person while their chat is marked forbidden ({@code milestone/keep.lua}). */
+    private static final RedisScript<Long> KEEP = LuaScripts.load("milestone/keep", Long.class);
 
     private final StringRedisTemplate redis;
     private final OutboxWriter outbox;
