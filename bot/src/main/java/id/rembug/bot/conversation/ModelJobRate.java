@@ -35,7 +35,7 @@ class ModelJobRate {
     }
 
     static String rateKey(String conversation) {
-        return "rembug:llm:rate:" + conversation;
+        return ConversationKeys.modelRate(conversation);
     }
 
     /** Whether a language model is configured at all. */

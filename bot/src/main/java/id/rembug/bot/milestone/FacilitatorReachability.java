@@ -5,12 +5,12 @@ import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.conversation.GroupRecords;
 import id.rembug.bot.dispatch.DeliveryListener;
 import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.dispatch.OutboxWriter;
 import id.rembug.bot.redis.LuaScripts;
 import id.rembug.dialogues.engine.GroupState;
-import id.rembug.dialogues.engine.StateCodec;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.MessageKey;
 import id.rembug.dialogues.flow.Messages;
@@ -44,13 +44,15 @@ public class FacilitatorReachability implements DeliveryListener {
     private static final RedisScript<Long> KEEP = LuaScripts.load("milestone/keep", Long.class);
 
     private final StringRedisTemplate redis;
+    private final GroupRecords records;
     private final OutboxWriter outbox;
     private final Messages messages;
     private final Clock clock;
-    private final StateCodec codec = new StateCodec();
 
-    public FacilitatorReachability(StringRedisTemplate redis, OutboxWriter outbox, Messages messages, Clock clock) {
+    public FacilitatorReachability(StringRedisTemplate redis, GroupRecords records, OutboxWriter outbox,
+                                   Messages messages, Clock clock) {
         this.redis = redis;
+        this.records = records;
         this.outbox = outbox;
         this.messages = messages;
         this.clock = clock;
@@ -122,17 +124,15 @@ public class FacilitatorReachability implements DeliveryListener {
 
     /** Marks that the group was told about this person; it lapses after {@link #TOLD_FOR}, so a lasting problem is mentioned again. */
     public static String told(String groupId, String userId) {
-        return ConversationKeys.group(groupId) + ":told-unreachable:" + userId;
+        return ConversationKeys.toldUnreachable(groupId, userId);
     }
 
     private GroupState state(String groupId) {
-        Object json = redis.opsForHash().get(ConversationKeys.group(groupId), "state");
-        return json == null ? null : codec.readState((String) json);
+        return records.state(groupId).orElse(null);
     }
 
     private String chatOf(String groupId) {
-        Object chat = redis.opsForHash().get(ConversationKeys.group(groupId), "chat");
-        return chat == null ? groupId : (String) chat;
+        return records.header(groupId).chatId();
     }
 
     private Outgoing text(String id, String chatId, String groupId, String text) {
