@@ -34,7 +34,7 @@ class GroupKeysMigrationTest {
         addEntry(ConversationKeys.events("-100"), "3-0", "new");
         redis.opsForSet().add(ConversationKeys.tags("-100"), "rw:2");
 
-        assertThat(migration.migrate()).isEqualTo(7);
+        assertThat(migration.migrate()).isEqualTo(6);
 
         assertThat(redis.opsForHash().entries(ConversationKeys.group("-100")))
                 .containsEntry("state", "{\"s\":1}").containsEntry("applied", "1-0");
