@@ -3,15 +3,15 @@ package id.rembug.bot.redis;
 import id.rembug.bot.testsupport.RedisServerExtension;
 import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestRedis
 class LuaScriptsTest {
 
+    private static final Path SCRIPTS = Path.of("src", "main", "resources");
+
     private final StringRedisTemplate redis = RedisServerExtension.template();
 
     private static Long run(StringRedisTemplate redis, String path, List<String> keys, String... args) {
@@ -32,15 +34,18 @@ class LuaScriptsTest {
 
     @Test
     void everyScriptNamesItsKeysOnlyThroughKeys() throws IOException {
-        var resources = new PathMatchingResourcePatternResolver().getResources("classpath*:*/*.lua");
-        assertThat(resources).as("the scripts under resources/").hasSizeGreaterThanOrEqualTo(16);
+        List<Path> scripts;
+        try (Stream<Path> files = Files.walk(SCRIPTS)) {
+            scripts = files.filter(file -> file.toString().endsWith(".lua")).toList();
+        }
+        assertThat(scripts).as("the scripts under " + SCRIPTS.toAbsolutePath()).hasSizeGreaterThanOrEqualTo(16);
         // a key built in Lua from a prefix is invisible to Cluster's routing: no script names one
         Pattern builtKey = Pattern.compile("'rembug:|redis\\.call\\('\\w+', [^,)]*\\.\\.|= ARGV\\[\\d+] \\.\\."
                 + "|resolve_alias\\(|remove_message\\(");
-        List<String> offenders = Arrays.stream(resources)
-                .filter(resource -> !resource.getFilename().equals("lib.lua"))
-                .filter(resource -> builtKey.matcher(text(resource)).find())
-                .map(resource -> resource.getFilename())
+        List<String> offenders = scripts.stream()
+                .filter(script -> !script.getFileName().toString().equals("lib.lua"))
+                .filter(script -> builtKey.matcher(read(script)).find())
+                .map(script -> script.getFileName().toString())
                 .toList();
         // claim.lua, forbid.lua and settle.lua still build a chat's queue, alias and delivery keys
         // from prefixes (the dispatcher picks the chat inside the script); see README "Scaling out"
@@ -142,9 +147,9 @@ class LuaScriptsTest {
         assertThat(redis.keys("*")).allMatch(keys::contains);
     }
 
-    private static String text(org.springframework.core.io.Resource resource) {
-        try (var in = resource.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    private static String read(Path script) {
+        try {
+            return Files.readString(script);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
