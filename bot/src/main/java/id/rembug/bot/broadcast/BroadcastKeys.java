@@ -55,6 +55,16 @@ public final class BroadcastKeys {
         return groupId + "|" + userId;
     }
 
+    /** HASH (expiring after a day): a staff member's announcement being written in the private chat. */
+    static String draft(String userId) {
+        return "rembug:broadcast:draft:" + userId;
+    }
+
+    /** STRING (expiring after seven days): the job an API request with this idempotency key created. */
+    static String request(String idempotencyKey) {
+        return "rembug:broadcast:key:" + idempotencyKey;
+    }
+
     static String dueMember(String id, int wave) {
         return id + "|" + wave;
     }

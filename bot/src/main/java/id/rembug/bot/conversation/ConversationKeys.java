@@ -14,6 +14,12 @@ public final class ConversationKeys {
     public static final String WORK_GROUP = "processors";
     /** Pending wake-ups: members {@code <conversation>|<epochMillis>}, scored by the millis. */
     public static final String WAKE_UPS = "rembug:wakeups";
+    /** STRING: the secret that signs button data, made once and shared by every instance. */
+    public static final String CALLBACK_KEY = "rembug:callback-key";
+    /** HASH: language-model jobs not yet done, by id. */
+    public static final String MODEL_JOBS = "rembug:llm:jobs";
+    /** LIST: ids of language-model jobs waiting for a worker, oldest first. */
+    public static final String MODEL_QUEUE = "rembug:llm:queue";
     /** STRING: the key layout this Redis holds ({@link GroupKeysMigration}). */
     public static final String LAYOUT = "rembug:layout";
     /** Every group Rembug has seen. */

@@ -19,9 +19,9 @@ import java.util.Map;
 class ModelJobRate {
 
     /** Jobs not yet done, by id: the job's JSON. */
-    static final String JOBS = "rembug:llm:jobs";
+    static final String JOBS = ConversationKeys.MODEL_JOBS;
     /** Ids of jobs waiting for a model worker, oldest first. */
-    static final String QUEUE = "rembug:llm:queue";
+    static final String QUEUE = ConversationKeys.MODEL_QUEUE;
 
     private final StringRedisTemplate redis;
     private final LlmClient llm;
