@@ -1,5 +1,6 @@
 -- Ends a message's life in the queue: delivered (status 'sent') or given up (status 'failed').
--- KEYS[1] = ready ZSET of the lane, KEYS[2] = the chat's queue, KEYS[3] = delivery HASH or ''
+-- KEYS[1] = ready ZSET of the lane, KEYS[2] = the chat's queue, KEYS[3] = delivery HASH or '',
+-- KEYS[4] = the group's prompt-message map when the message asks a question, else ''
 -- ARGV[1] = claim score, ARGV[2] = message JSON, ARGV[3] = when the chat may send next,
 -- ARGV[4] = chat id, ARGV[5] = status, ARGV[6] = platform message id or '', ARGV[7] = reason or '',
 -- ARGV[8] = attempts, ARGV[9] = at (epoch ms), ARGV[10] = TTL seconds, ARGV[11] = lane name,
@@ -10,8 +11,8 @@ local removed = remove_message(KEYS[2], ARGV[12], ARGV[13], ARGV[4], ARGV[2])
 -- it is always recognised as an answer, even if this instance dies right after.
 if ARGV[5] == 'sent' and ARGV[6] ~= '' then
   local message = cjson.decode(ARGV[2])
-  if type(message.promptRef) == 'string' and type(message.groupId) == 'string' then
-    local prompts = 'rembug:group:' .. message.groupId .. ':prompt-messages'
+  if KEYS[4] ~= '' and type(message.promptRef) == 'string' then
+    local prompts = KEYS[4]
     redis.call('HSET', prompts, ARGV[6], message.promptRef)
     redis.call('EXPIRE', prompts, ARGV[14])
   end

@@ -1,5 +1,6 @@
 package id.rembug.bot;
 
+import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Said;
 import id.rembug.bot.testsupport.GroupJourney;
@@ -51,7 +52,7 @@ class RedisKeyFamiliesTest {
                 group.walk(0, 1);
                 group.awaitStep("the chatter taken in", () ->
                         group.redis().exists("rembug:seen:tg:" + chatter.updateId()) == 1);
-                group.awaitStep("everything applied", () -> group.redis().xlen("rembug:events:" + group.groupId()) == 0);
+                group.awaitStep("everything applied", () -> group.redis().xlen(ConversationKeys.events(group.groupId())) == 0);
             } finally {
                 telegram.privacyMode(true);
                 app.close();
@@ -70,7 +71,7 @@ class RedisKeyFamiliesTest {
                     assertThat(redis.xlen(key)).as("%s holds only what is not applied yet", key).isZero();
                 }
             }
-            assertThat(redis.hvals("rembug:group:" + group.groupId() + ":answers"))
+            assertThat(redis.hvals(ConversationKeys.answers(group.groupId())))
                     .as("chatter is not an answer").noneMatch(json -> json.contains("kumpul di balai"));
         }
     }

@@ -1,5 +1,6 @@
 package id.rembug.bot;
 
+import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.redis.EmbeddedRedisServer;
 import id.rembug.bot.redis.EmbeddedRedisSupervisor;
 import id.rembug.bot.redis.RedisBinary;
@@ -73,7 +74,7 @@ class RedisOutageJourneyTest {
                 app.close();
             }
             group.assertAnswersKept();
-            assertThat(group.redis().hlen("rembug:group:" + group.groupId() + ":answers"))
+            assertThat(group.redis().hlen(ConversationKeys.answers(group.groupId())))
                     .as("every answer stored once").isEqualTo(group.answersGiven().size());
             assertNoQuestionSentTwice(telegram, group);
         } finally {
@@ -112,7 +113,7 @@ class RedisOutageJourneyTest {
                 group.answer(0, 2, group.awaitQuestion(0, 2), GroupJourney.QUORUM);
                 group.awaitSummary(0);
                 group.assertAnswersKept();
-                assertThat(group.redis().hlen("rembug:group:" + group.groupId() + ":answers"))
+                assertThat(group.redis().hlen(ConversationKeys.answers(group.groupId())))
                         .as("every answer stored once").isEqualTo(group.answersGiven().size());
                 assertNoQuestionSentTwice(telegram, group);
             } finally {

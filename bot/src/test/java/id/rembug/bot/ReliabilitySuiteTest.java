@@ -1,5 +1,6 @@
 package id.rembug.bot;
 
+import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.bot.testsupport.GroupJourney;
@@ -51,7 +52,7 @@ class ReliabilitySuiteTest {
 
                         String seen = "run " + run + " (seed " + SEED + ", stopped after " + stopAfterMillis + " ms)";
                         group.assertAnswersKept();
-                        assertThat(group.redis().hlen("rembug:group:" + group.groupId() + ":answers"))
+                        assertThat(group.redis().hlen(ConversationKeys.answers(group.groupId())))
                                 .as(seen + ": every answer stored once").isEqualTo(group.answersGiven().size());
                         Map<String, Long> sentTwice = telegram.sentTo(group.chatId()).stream()
                                 .collect(Collectors.groupingBy(Sent::text, Collectors.counting()));

@@ -1,5 +1,6 @@
 package id.rembug.bot;
 
+import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.bot.testsupport.FakeTelegramApp;
@@ -56,7 +57,7 @@ class TelegramEveryVoiceTest {
             assertThat(summary.text()).doesNotContain(GroupJourney.text(MessageKey.SUMMARY_QUIET,
                     Map.of("names", "")).strip());
             group.assertAnswersKept();
-            assertThat(group.redis().hvals("rembug:group:" + group.groupId() + ":answers"))
+            assertThat(group.redis().hvals(ConversationKeys.answers(group.groupId())))
                     .hasSize(EVERYONE * stage.prompts().size())
                     .noneMatch(json -> json.contains("\"late\":true"));
 
@@ -107,9 +108,9 @@ class TelegramEveryVoiceTest {
                     .anyMatch(t -> t.startsWith(heading)));
             assertThat(telegram.textsSentTo(group.facilitator().id())).filteredOn(t -> t.startsWith(heading))
                     .singleElement().satisfies(t -> assertThat(t).contains(slow.firstName() + ": Saya"));
-            assertThat(group.redis().hget("rembug:group:" + group.groupId() + ":answers",
+            assertThat(group.redis().hget(ConversationKeys.answers(group.groupId()),
                     first.key() + ":1:" + first.prompts().get(0).key() + ":" + slow.id())).contains("\"late\":true");
-            assertThat(group.redis().hget("rembug:group:" + group.groupId() + ":milestones", first.key() + ":1"))
+            assertThat(group.redis().hget(ConversationKeys.milestones(group.groupId()), first.key() + ":1"))
                     .contains(slow.firstName());
 
             // and the group, where a question waits, heard nothing about any of this

@@ -1,5 +1,6 @@
 package id.rembug.bot;
 
+import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.bot.testsupport.GroupJourney;
@@ -65,7 +66,7 @@ class TelegramEveryoneAnswersJourneyTest {
                             .contains("• " + resident.firstName() + ":");
                 }
             }
-            assertThat(group.redis().hvals("rembug:group:" + group.groupId() + ":answers"))
+            assertThat(group.redis().hvals(ConversationKeys.answers(group.groupId())))
                     .hasSize(group.answersGiven().size())
                     .noneMatch(json -> json.contains("\"late\":true"));
         }

@@ -1,5 +1,6 @@
 package id.rembug.bot;
 
+import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.telegram.TelegramPolling;
 import id.rembug.bot.testsupport.FakeTelegram;
@@ -194,7 +195,7 @@ class TelegramScenarioTest {
         List<Call> toOldChat = telegram.callsFor(oldChat);
         int refused = toOldChat.indexOf(toOldChat.stream().filter(call -> call.status() == 400).findFirst().orElseThrow());
         assertThat(toOldChat.subList(refused + 1, toOldChat.size())).as("nothing more tried in the old chat").isEmpty();
-        assertThat(group.redis().hget("rembug:group:" + group.groupId(), "chat")).isEqualTo(Long.toString(newChat));
+        assertThat(group.redis().hget(ConversationKeys.group(group.groupId()), "chat")).isEqualTo(Long.toString(newChat));
         group.assertAnswersKept();
     }
 
@@ -214,12 +215,12 @@ class TelegramScenarioTest {
             Said seen = telegram.say(group.chatId(), resident, "iya, jam 4 ya", null);
             group.awaitStep("the chatter taken in and applied", () ->
                     group.redis().exists("rembug:seen:tg:" + seen.updateId()) == 1
-                            && group.redis().hget("rembug:group:" + group.groupId(), "applied") != null
-                            && group.redis().xlen("rembug:events:" + group.groupId()) == 0);
+                            && group.redis().hget(ConversationKeys.group(group.groupId()), "applied") != null
+                            && group.redis().xlen(ConversationKeys.events(group.groupId())) == 0);
             assertThat(group.timesInInbox(seen.updateId())).as("chatter no question asked for is not kept").isZero();
             await().during(QUIET).atMost(QUIET.multipliedBy(3))
                     .until(() -> telegram.callsFor(group.chatId()).size() == callsBefore);
-            assertThat(group.redis().hkeys("rembug:group:" + group.groupId() + ":answers")).isEmpty();
+            assertThat(group.redis().hkeys(ConversationKeys.answers(group.groupId()))).isEmpty();
         } finally {
             telegram.privacyMode(true);
         }
@@ -262,7 +263,7 @@ class TelegramScenarioTest {
 
         assertThat(group.timesInInbox(sari.updateId())).as("applied, then deleted from the inbox").isZero();
         assertThat(telegram.textsSentTo(group.chatId())).filteredOn(secondQuestion::equals).hasSize(1);
-        assertThat(group.redis().hkeys("rembug:group:" + group.groupId() + ":answers")).hasSize(3);
+        assertThat(group.redis().hkeys(ConversationKeys.answers(group.groupId()))).hasSize(3);
         group.assertAnswersKept();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.telegram.TelegramWebhookController;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
@@ -105,7 +106,7 @@ class TelegramWebhookFuzzTest {
             Prompt prompt = stage.prompts().get(0);
             await().atMost(Duration.ofSeconds(20)).until(() -> telegram.latestQuestion(group).isPresent());
             long question = telegram.latestQuestion(group).orElseThrow().messageId();
-            String promptMessages = "rembug:group:" + group + ":prompt-messages";
+            String promptMessages = ConversationKeys.promptMessages(Long.toString(group));
             await().atMost(Duration.ofSeconds(10)).until(() -> redis.opsForHash().hasKey(promptMessages,
                     Long.toString(question)));
 
@@ -147,7 +148,7 @@ class TelegramWebhookFuzzTest {
             // the group still works: one more resident answers normally, after everything above
             Person last = new Person(813_200_000L, "Budi");
             assertThat(post(http, hook, text(group, last, "Saya Budi, ikut hadir", question))).isEqualTo(200);
-            String answers = "rembug:group:" + group + ":answers";
+            String answers = ConversationKeys.answers(Long.toString(group));
             String lastKey = stage.key() + ":1:" + prompt.key() + ":" + last.id();
             await().atMost(Duration.ofSeconds(60)).until(() -> redis.opsForHash().hasKey(answers, lastKey));
             System.out.printf("fuzz: %d updates posted in %d ms (%s), all applied %d ms later%n", cases.size(),

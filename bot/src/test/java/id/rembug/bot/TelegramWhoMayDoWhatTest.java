@@ -1,6 +1,7 @@
 package id.rembug.bot;
 
 import id.rembug.bot.broadcast.StaffDirectory;
+import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
@@ -72,7 +73,7 @@ class TelegramWhoMayDoWhatTest {
     }
 
     private static String state(GroupJourney group) {
-        return group.redis().hget("rembug:group:" + group.groupId(), "state");
+        return group.redis().hget(ConversationKeys.group(group.groupId()), "state");
     }
 
     // ---- the facilitator is who Telegram says ----------------------------------------------
@@ -302,6 +303,6 @@ class TelegramWhoMayDoWhatTest {
 
         group.awaitStep("the request to post as oneself", () -> telegram.messageCount(group.chatId()) == before + 1);
         assertThat(telegram.textsSentTo(group.chatId()).get(before)).isEqualTo(POST_AS_YOURSELF);
-        assertThat(group.redis().hlen("rembug:group:" + group.groupId() + ":answers")).isZero();
+        assertThat(group.redis().hlen(ConversationKeys.answers(group.groupId()))).isZero();
     }
 }

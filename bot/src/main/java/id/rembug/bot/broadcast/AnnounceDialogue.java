@@ -60,7 +60,7 @@ public class AnnounceDialogue implements ConversationHook {
     }
 
     static String draftKey(String userId) {
-        return "rembug:broadcast:draft:" + userId;
+        return BroadcastKeys.draft(userId);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package id.rembug.bot.broadcast;
 
+import id.rembug.bot.conversation.GroupRecords;
 import id.rembug.dialogues.flow.Flow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,8 @@ public class BroadcastConfiguration {
     }
 
     @Bean
-    GroupDirectory groupDirectory(StringRedisTemplate redis, Flow flow) {
-        return new GroupDirectory(redis, flow);
+    GroupDirectory groupDirectory(GroupRecords records, Flow flow) {
+        return new GroupDirectory(records, flow);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package id.rembug.bot.broadcast;
 
+import id.rembug.bot.conversation.ConversationKeys;
+
 /**
  * Where broadcasts live in Redis.
  *
@@ -18,7 +20,7 @@ package id.rembug.bot.broadcast;
  *   <li>{@code rembug:broadcast:due}: ZSET of {@code <id>|<wave>} scored by when it fires
  *       (epoch ms); removed in the same script that enqueues the wave's last batch</li>
  *   <li>{@code rembug:staff}: SET of staff user ids added with {@code /staf tambah}</li>
- *   <li>{@code rembug:group:<groupId>:tags}: SET of the group's tags</li>
+ *   <li>the group's tags: {@link ConversationKeys#tags}</li>
  *   <li>{@code rembug:broadcast:migrated}: HASH old chat id to new one, for the report</li>
  * </ul>
  *
@@ -53,8 +55,14 @@ public final class BroadcastKeys {
         return groupId + "|" + userId;
     }
 
-    static String tags(String groupId) {
-        return "rembug:group:" + groupId + ":tags";
+    /** HASH (expiring after a day): a staff member's announcement being written in the private chat. */
+    static String draft(String userId) {
+        return "rembug:broadcast:draft:" + userId;
+    }
+
+    /** STRING (expiring after seven days): the job an API request with this idempotency key created. */
+    static String request(String idempotencyKey) {
+        return "rembug:broadcast:key:" + idempotencyKey;
     }
 
     static String dueMember(String id, int wave) {

@@ -51,7 +51,7 @@ public class BroadcastService {
      */
     public BroadcastJob createOnce(String key, Announcement announcement, Target target, Instant sendAt,
                                    String createdBy) {
-        String keyName = "rembug:broadcast:key:" + key;
+        String keyName = BroadcastKeys.request(key);
         String existing = redis.opsForValue().get(keyName);
         if (existing != null) {
             Optional<BroadcastJob> job = store.load(existing);

@@ -1,11 +1,9 @@
 package id.rembug.bot.broadcast;
 
-import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.conversation.GroupRecords;
 import id.rembug.dialogues.engine.GroupState;
-import id.rembug.dialogues.engine.StateCodec;
 import id.rembug.dialogues.flow.Flow;
 import id.rembug.dialogues.flow.Language;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +13,11 @@ import java.util.TreeSet;
 /** The groups Rembug knows, as broadcasts see them: tags, stage, language, where to write. */
 public class GroupDirectory {
 
-    private final StringRedisTemplate redis;
+    private final GroupRecords records;
     private final Flow flow;
-    private final StateCodec codec = new StateCodec();
 
-    public GroupDirectory(StringRedisTemplate redis, Flow flow) {
-        this.redis = redis;
+    public GroupDirectory(GroupRecords records, Flow flow) {
+        this.records = records;
         this.flow = flow;
     }
 
@@ -30,9 +27,8 @@ public class GroupDirectory {
 
     /** Every known group that matches the target, sorted by id (so a frozen target list is stable). */
     public List<String> matching(Target target) {
-        Set<String> groups = redis.opsForSet().members(ConversationKeys.GROUPS);
         List<String> matched = new ArrayList<>();
-        for (String groupId : groups == null ? Set.<String>of() : new TreeSet<>(groups)) {
+        for (String groupId : records.groupIds()) {
             if (target.requiredTag().map(tag -> view(groupId).tags().contains(tag)).orElse(true)) {
                 matched.add(groupId);
             }
@@ -41,10 +37,9 @@ public class GroupDirectory {
     }
 
     public GroupView view(String groupId) {
-        List<Object> fields = redis.opsForHash().multiGet(ConversationKeys.group(groupId), List.of("state", "chat"));
-        GroupState state = fields.get(0) == null ? null : codec.readState((String) fields.get(0));
-        String chatId = fields.get(1) != null ? (String) fields.get(1) : groupId;
-        return new GroupView(groupId, chatId, state == null ? Language.ID : state.language(),
+        GroupRecords.Header header = records.header(groupId);
+        GroupState state = header.state();
+        return new GroupView(groupId, header.chatId(), state == null ? Language.ID : state.language(),
                 state == null ? null : state.zoneId(), tags(groupId, state));
     }
 
@@ -62,15 +57,14 @@ public class GroupDirectory {
     }
 
     public Set<String> setTags(String groupId) {
-        Set<String> tags = redis.opsForSet().members(BroadcastKeys.tags(groupId));
-        return tags == null ? Set.of() : tags;
+        return records.tags(groupId);
     }
 
     public void addTag(String groupId, String tag) {
-        redis.opsForSet().add(BroadcastKeys.tags(groupId), tag);
+        records.addTag(groupId, tag);
     }
 
     public void removeTag(String groupId, String tag) {
-        redis.opsForSet().remove(BroadcastKeys.tags(groupId), tag);
+        records.removeTag(groupId, tag);
     }
 }

@@ -24,7 +24,7 @@ import java.util.Optional;
 @Component
 public class ButtonSigner {
 
-    static final String KEY = "rembug:callback-key";
+    static final String KEY = ConversationKeys.CALLBACK_KEY;
     private static final int SIGNATURE_BYTES = 8;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 

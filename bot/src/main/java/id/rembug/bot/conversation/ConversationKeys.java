@@ -14,6 +14,14 @@ public final class ConversationKeys {
     public static final String WORK_GROUP = "processors";
     /** Pending wake-ups: members {@code <conversation>|<epochMillis>}, scored by the millis. */
     public static final String WAKE_UPS = "rembug:wakeups";
+    /** STRING: the secret that signs button data, made once and shared by every instance. */
+    public static final String CALLBACK_KEY = "rembug:callback-key";
+    /** HASH: language-model jobs not yet done, by id. */
+    public static final String MODEL_JOBS = "rembug:llm:jobs";
+    /** LIST: ids of language-model jobs waiting for a worker, oldest first. */
+    public static final String MODEL_QUEUE = "rembug:llm:queue";
+    /** STRING: the key layout this Redis holds ({@link GroupKeysMigration}). */
+    public static final String LAYOUT = "rembug:layout";
     /** Every group Rembug has seen. */
     public static final String GROUPS = "rembug:groups";
 
@@ -24,23 +32,47 @@ public final class ConversationKeys {
         return "rembug:seen:" + updateId;
     }
 
+    /**
+     * The hash tag every key of one conversation carries, so Redis Cluster keeps them in one slot
+     * and the conversation's commit stays one atomic script; a single Redis ignores it.
+     */
+    public static String tag(String conversation) {
+        return "{g:" + conversation + "}";
+    }
+
+    /** STREAM: the conversation's inbox entries not yet applied. */
     public static String events(String conversation) {
-        return "rembug:events:" + conversation;
+        return "rembug:events:" + tag(conversation);
     }
 
     /** HASH: state (engine JSON), applied (last applied events-stream id), chat (where to send). */
     public static String group(String conversation) {
-        return "rembug:group:" + conversation;
+        return "rembug:group:" + tag(conversation);
     }
 
     /** HASH: answer key to answer JSON, for every stage and round. */
     public static String answers(String groupId) {
-        return "rembug:group:" + groupId + ":answers";
+        return groupPart(groupId, "answers");
     }
 
     /** HASH: {@code <stage>:<round>} to the stage summary JSON. */
     public static String milestones(String groupId) {
-        return "rembug:group:" + groupId + ":milestones";
+        return groupPart(groupId, "milestones");
+    }
+
+    /** SET of the group's tags (set by staff; broadcasts and the dashboard read them). */
+    public static String tags(String groupId) {
+        return groupPart(groupId, "tags");
+    }
+
+    /** ZSET (expiring): the conversation's recent questions to the language model, for its rate. */
+    public static String modelRate(String conversation) {
+        return "rembug:llm:rate:" + tag(conversation);
+    }
+
+    /** {@code rembug:group:{g:<id>}:<part>}: every per-group key beside the hash has this layout. */
+    private static String groupPart(String groupId, String part) {
+        return group(groupId) + ":" + part;
     }
 
     /**
@@ -55,7 +87,7 @@ public final class ConversationKeys {
      * expires {@link #PROMPT_MESSAGES_KEPT} after the last question was recorded.
      */
     public static String promptMessages(String groupId) {
-        return "rembug:group:" + groupId + ":prompt-messages";
+        return groupPart(groupId, "prompt-messages");
     }
 
     /**
@@ -63,12 +95,25 @@ public final class ConversationKeys {
      * message; holds the update id of the press that posted it.
      */
     public static String postedArticle(String groupId, String messageId, String articleId) {
-        return "rembug:group:" + groupId + ":posted-article:" + messageId + ":" + articleId;
+        return groupPart(groupId, "posted-article:" + messageId + ":" + articleId);
+    }
+
+    /**
+     * STRING (expiring): the group was told that this person cannot be reached privately yet, so
+     * it is told once while the problem lasts.
+     */
+    public static String toldUnreachable(String groupId, String userId) {
+        return groupPart(groupId, "told-unreachable:" + userId);
     }
 
     /** A chat that became a supergroup: the new chat id maps back to the group's id. */
     public static String chatGroup(String chatId) {
         return "rembug:chat-group:" + chatId;
+    }
+
+    /** STRING (expiring): the daily digest of that day was sent (claimed by one instance). */
+    public static String digestSent(java.time.LocalDate day) {
+        return "rembug:digest:sent:" + day;
     }
 
     /** People who have summaries waiting for their daily digest. */

@@ -41,6 +41,7 @@ public class ConversationWorkers implements SmartLifecycle {
 
     private final StringRedisTemplate redis;
     private final ConversationProcessor processor;
+    private final GroupKeysMigration migration;
     private final int workers;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "-"
             + UUID.randomUUID().toString().substring(0, 8);
@@ -48,8 +49,9 @@ public class ConversationWorkers implements SmartLifecycle {
     private ExecutorService pool;
 
     public ConversationWorkers(StringRedisTemplate redis, ConversationProcessor processor,
-                               ConversationProperties properties) {
+                               ConversationProperties properties, GroupKeysMigration migration) {
         this.redis = redis;
+        this.migration = migration;
         this.processor = processor;
         this.workers = Math.max(1, properties.workers());
     }
@@ -76,6 +78,8 @@ public class ConversationWorkers implements SmartLifecycle {
         boolean first = true;
         while (running) {
             try {
+                // nothing is applied before a Redis from before the hash tags is moved to them
+                migration.ensureMigrated();
                 if (claimsOrphans && System.currentTimeMillis() >= nextClaim) {
                     claimOrphans(consumer, first ? Duration.ZERO : CLAIM_AFTER);
                     first = false;

@@ -2,11 +2,11 @@ package id.rembug.bot.conversation;
 
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
+import id.rembug.bot.redis.LuaScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Sends each day's held summaries once a day. Moving them from the digest list to the outbox is
@@ -28,20 +29,7 @@ public class DigestScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
 
-    private static final RedisScript<Long> RELEASE = new DefaultRedisScript<>("""
-            local released = 0
-            for _, user in ipairs(redis.call('SMEMBERS', KEYS[1])) do
-              local key = 'rembug:user:' .. user .. ':digest'
-              for _, json in ipairs(redis.call('LRANGE', key, 0, -1)) do
-                redis.call('RPUSH', ARGV[1] .. user, json)
-                redis.call('ZADD', ARGV[2], 'NX', ARGV[3], user)
-                released = released + 1
-              end
-              redis.call('DEL', key)
-              redis.call('SREM', KEYS[1], user)
-            end
-            return released
-            """, Long.class);
+    private static final RedisScript<Long> RELEASE = LuaScripts.load("conversation/digest-release", Long.class);
 
     private final StringRedisTemplate redis;
     private final Clock clock;
@@ -70,15 +58,20 @@ public class DigestScheduler {
     }
 
     private boolean claimDay(LocalDate day) {
-        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent("rembug:digest:sent:" + day, "1",
+        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(ConversationKeys.digestSent(day), "1",
                 Duration.ofDays(3)));
     }
 
     /** Moves every held summary to the outbox now. */
     public int release() {
-        Long released = redis.execute(RELEASE, List.of(ConversationKeys.DIGEST_USERS),
-                OutboxKeys.queue(Outgoing.Lane.CONVERSATION, ""), OutboxKeys.ready(Outgoing.Lane.CONVERSATION),
-                Long.toString(clock.millis()));
-        return released == null ? 0 : released.intValue();
+        Set<String> users = redis.opsForSet().members(ConversationKeys.DIGEST_USERS);
+        int released = 0;
+        for (String user : users == null ? Set.<String>of() : users) {
+            Long moved = redis.execute(RELEASE, List.of(ConversationKeys.DIGEST_USERS, ConversationKeys.digest(user),
+                            OutboxKeys.queue(Outgoing.Lane.CONVERSATION, user), OutboxKeys.ready(Outgoing.Lane.CONVERSATION)),
+                    user, Long.toString(clock.millis()));
+            released += moved == null ? 0 : moved.intValue();
+        }
+        return released;
     }
 }

@@ -19,9 +19,9 @@ import java.util.Map;
 class ModelJobRate {
 
     /** Jobs not yet done, by id: the job's JSON. */
-    static final String JOBS = "rembug:llm:jobs";
+    static final String JOBS = ConversationKeys.MODEL_JOBS;
     /** Ids of jobs waiting for a model worker, oldest first. */
-    static final String QUEUE = "rembug:llm:queue";
+    static final String QUEUE = ConversationKeys.MODEL_QUEUE;
 
     private final StringRedisTemplate redis;
     private final LlmClient llm;
@@ -35,7 +35,7 @@ class ModelJobRate {
     }
 
     static String rateKey(String conversation) {
-        return "rembug:llm:rate:" + conversation;
+        return ConversationKeys.modelRate(conversation);
     }
 
     /** Whether a language model is configured at all. */
@@ -52,8 +52,9 @@ class ModelJobRate {
         return recent == null || recent < properties.perGroup();
     }
 
+    /** The job's fields for the commit script (which is given the keys by ConversationStore). */
     Map<String, Object> commitOps(ModelJob job) {
-        return Map.of("id", job.id(), "json", codec.write(job), "rateKey", rateKey(job.conversation()),
+        return Map.of("id", job.id(), "json", codec.write(job),
                 "at", Long.toString(job.at().toEpochMilli()), "since", Long.toString(since(job.at())),
                 "windowMs", Long.toString(properties.perGroupWindow().toMillis()));
     }

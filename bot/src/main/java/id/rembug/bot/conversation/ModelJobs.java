@@ -10,12 +10,12 @@ import id.rembug.bot.knowledge.llm.LlmProperties;
 import id.rembug.bot.knowledge.llm.Source;
 import id.rembug.bot.knowledge.llm.StageSummaryWriter;
 import id.rembug.bot.logging.SafeLog;
+import id.rembug.bot.redis.LuaScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -52,12 +52,7 @@ class ModelJobs implements SmartLifecycle {
     private static final long POLL_MILLIS = 500;
 
     /** Delivers the edit only if the job is still there, and removes it. */
-    private static final RedisScript<Long> DELIVER = new DefaultRedisScript<>("""
-            if redis.call('HDEL', KEYS[1], ARGV[1]) == 0 then return 0 end
-            redis.call('RPUSH', KEYS[2], ARGV[2])
-            redis.call('ZADD', KEYS[3], 'NX', ARGV[3], ARGV[4])
-            return 1
-            """, Long.class);
+    private static final RedisScript<Long> DELIVER = LuaScripts.load("conversation/model-deliver", Long.class);
 
     private final StringRedisTemplate redis;
     private final ModelJobRate jobs;

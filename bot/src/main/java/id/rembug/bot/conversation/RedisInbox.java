@@ -3,12 +3,13 @@ package id.rembug.bot.conversation;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.InboxWriter;
+import id.rembug.bot.redis.LuaScripts;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -22,15 +23,7 @@ public class RedisInbox implements InboxWriter {
 
     static final Duration SEEN_FOR = Duration.ofDays(2);
 
-    private static final RedisScript<Long> APPEND = new DefaultRedisScript<>("""
-            if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[3]) then
-              if ARGV[4] ~= '' then redis.call('SET', ARGV[4], ARGV[2]) end
-              redis.call('XADD', KEYS[2], '*', 'inbound', ARGV[1])
-              redis.call('XADD', KEYS[3], 'MAXLEN', '~', '100000', '*', 'conversation', ARGV[2])
-              return 1
-            end
-            return 0
-            """, Long.class);
+    private static final RedisScript<Long> APPEND = LuaScripts.load("conversation/append", Long.class);
 
     private final StringRedisTemplate redis;
     private final LongAdder stored = new LongAdder();
@@ -59,12 +52,13 @@ public class RedisInbox implements InboxWriter {
             String conversation = conversationOf(update);
             // A group that became a supergroup: messages from its new id belong to it from this
             // moment, even before the migration itself is applied.
-            String newChatKey = update instanceof Inbound.ChatMigrated migrated
-                    ? ConversationKeys.chatGroup(migrated.newChatId()) : "";
-            Long result = redis.execute(APPEND,
-                    List.of(ConversationKeys.seen(update.updateId()), ConversationKeys.events(conversation),
-                            ConversationKeys.WORK),
-                    ChannelCodec.write(update), conversation, Long.toString(SEEN_FOR.toSeconds()), newChatKey);
+            List<String> keys = new ArrayList<>(List.of(ConversationKeys.seen(update.updateId()),
+                    ConversationKeys.events(conversation), ConversationKeys.WORK));
+            if (update instanceof Inbound.ChatMigrated migrated) {
+                keys.add(ConversationKeys.chatGroup(migrated.newChatId()));
+            }
+            Long result = redis.execute(APPEND, keys,
+                    ChannelCodec.write(update), conversation, Long.toString(SEEN_FOR.toSeconds()));
             if (result != null && result == 1L) {
                 added++;
                 stored.increment();

@@ -2,11 +2,11 @@ package id.rembug.bot.conversation;
 
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.Inbound;
+import id.rembug.bot.redis.LuaScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -14,10 +14,11 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns due wake-ups into inbox entries. Taking a wake-up off the set and putting its entry in
- * the conversation's stream happen in one script, so a crash between the two cannot lose it, and
+ * the conversation's stream happen in one script ({@code conversation/wake-up.lua}), so a crash between the two cannot lose it, and
  * two instances cannot both deliver it.
  */
 @Component
@@ -25,19 +26,10 @@ public class WakeUpScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(WakeUpScheduler.class);
 
-    private static final RedisScript<Long> DELIVER_DUE = new DefaultRedisScript<>("""
-            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, 100)
-            for _, member in ipairs(due) do
-              if redis.call('ZREM', KEYS[1], member) == 1 then
-                local bar = string.find(member, '|', 1, true)
-                local conversation = string.sub(member, 1, bar - 1)
-                local json = string.gsub(string.gsub(ARGV[2], '@ID@', member), '@CHAT@', conversation)
-                redis.call('XADD', 'rembug:events:' .. conversation, '*', 'inbound', json)
-                redis.call('XADD', KEYS[2], 'MAXLEN', '~', '100000', '*', 'conversation', conversation)
-              end
-            end
-            return #due
-            """, Long.class);
+    private static final RedisScript<Long> WAKE_UP = LuaScripts.load("conversation/wake-up", Long.class);
+
+    /** Wake-ups looked at per poll; more wait for the next one. */
+    private static final int BATCH = 100;
 
     private final StringRedisTemplate redis;
     private final Clock clock;
@@ -57,9 +49,18 @@ public class WakeUpScheduler {
     }
 
     public int deliverDueAt(Instant now) {
-        String template = ChannelCodec.write(new Inbound.WakeUp("wake:@ID@", "@CHAT@", now));
-        Long delivered = redis.execute(DELIVER_DUE, List.of(ConversationKeys.WAKE_UPS, ConversationKeys.WORK),
-                Long.toString(now.toEpochMilli()), template);
-        return delivered == null ? 0 : delivered.intValue();
+        Set<String> due = redis.opsForZSet().rangeByScore(ConversationKeys.WAKE_UPS, Double.NEGATIVE_INFINITY,
+                now.toEpochMilli(), 0, BATCH);
+        int delivered = 0;
+        for (String member : due == null ? Set.<String>of() : due) {
+            String conversation = member.substring(0, member.indexOf('|'));
+            String entry = ChannelCodec.write(new Inbound.WakeUp("wake:" + member, conversation, now));
+            Long taken = redis.execute(WAKE_UP, List.of(ConversationKeys.WAKE_UPS, ConversationKeys.events(conversation),
+                    ConversationKeys.WORK), member, entry, conversation);
+            if (Long.valueOf(1).equals(taken)) {
+                delivered++;
+            }
+        }
+        return delivered;
     }
 }

@@ -3,12 +3,11 @@ package id.rembug.bot.dashboard;
 import id.rembug.bot.broadcast.BroadcastReport;
 import id.rembug.bot.broadcast.BroadcastService;
 import id.rembug.bot.broadcast.Vote;
-import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.conversation.GroupRecords;
 import id.rembug.dialogues.engine.Answer;
 import id.rembug.dialogues.engine.GroupState;
 import id.rembug.dialogues.engine.StateCodec;
 import id.rembug.dialogues.flow.Flow;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -28,13 +27,13 @@ import java.util.TreeSet;
 @Service
 public class DashboardReader {
 
-    private final StringRedisTemplate redis;
+    private final GroupRecords records;
     private final Flow flow;
     private final BroadcastService broadcasts;
     private final StateCodec codec = new StateCodec();
 
-    public DashboardReader(StringRedisTemplate redis, Flow flow, BroadcastService broadcasts) {
-        this.redis = redis;
+    public DashboardReader(GroupRecords records, Flow flow, BroadcastService broadcasts) {
+        this.records = records;
         this.flow = flow;
         this.broadcasts = broadcasts;
     }
@@ -48,12 +47,8 @@ public class DashboardReader {
     }
 
     public List<GroupState> visibleGroups(Viewer viewer) {
-        Set<String> ids = redis.opsForSet().members(ConversationKeys.GROUPS);
-        if (ids == null) {
-            return List.of();
-        }
         List<GroupState> groups = new ArrayList<>();
-        for (String id : new TreeSet<>(ids)) {
+        for (String id : records.groupIds()) {
             state(id).filter(viewer::canSee).ifPresent(groups::add);
         }
         groups.sort(Comparator.comparing((GroupState g) -> g.lastActivityAt() == null ? java.time.Instant.EPOCH
@@ -141,8 +136,7 @@ public class DashboardReader {
     }
 
     public Set<String> tags(String groupId) {
-        Set<String> tags = redis.opsForSet().members(tagsKey(groupId));
-        return tags == null ? Set.of() : new TreeSet<>(tags);
+        return records.tags(groupId);
     }
 
     public Flow flow() {
@@ -153,24 +147,19 @@ public class DashboardReader {
         if (groupId == null || groupId.isBlank() || groupId.length() > 200) {
             return Optional.empty();
         }
-        Object json = redis.opsForHash().get(ConversationKeys.group(groupId), "state");
-        return json == null ? Optional.empty() : Optional.of(codec.readState((String) json));
+        return records.state(groupId);
     }
 
     /** Answers in the order of the flow: stage, round, prompt, then time. */
     private List<Answer> answers(String groupId) {
         List<Answer> answers = new ArrayList<>();
-        for (Object json : redis.opsForHash().values(ConversationKeys.answers(groupId))) {
-            answers.add(codec.read((String) json, Answer.class));
+        for (String json : records.answers(groupId)) {
+            answers.add(codec.read(json, Answer.class));
         }
         answers.sort(Comparator.comparingInt((Answer a) -> flow.indexOf(a.stageKey()))
                 .thenComparingInt(Answer::round)
                 .thenComparingInt(a -> flow.stage(a.stageKey()).map(s -> s.indexOf(a.promptKey())).orElse(0))
                 .thenComparing(a -> a.answeredAt() == null ? java.time.Instant.EPOCH : a.answeredAt()));
         return answers;
-    }
-
-    static String tagsKey(String groupId) {
-        return "rembug:group:" + groupId + ":tags";
     }
 }

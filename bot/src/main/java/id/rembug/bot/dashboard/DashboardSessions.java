@@ -58,6 +58,6 @@ public class DashboardSessions {
     }
 
     static String key(String id) {
-        return "rembug:dashboard:session:" + id;
+        return DashboardKeys.session(id);
     }
 }

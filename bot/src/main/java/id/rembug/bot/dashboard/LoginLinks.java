@@ -48,6 +48,6 @@ public class LoginLinks {
     }
 
     static String key(String token) {
-        return "rembug:dashboard:login:" + token;
+        return DashboardKeys.loginLink(token);
     }
 }

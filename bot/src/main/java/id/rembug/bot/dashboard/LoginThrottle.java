@@ -46,6 +46,6 @@ public class LoginThrottle {
     }
 
     static String key(String address) {
-        return "rembug:dashboard:login-failures:" + address;
+        return DashboardKeys.loginFailures(address);
     }
 }

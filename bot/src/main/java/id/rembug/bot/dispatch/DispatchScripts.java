@@ -1,12 +1,8 @@
 package id.rembug.bot.dispatch;
 
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
+import id.rembug.bot.redis.LuaScripts;
 import org.springframework.data.redis.core.script.RedisScript;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The dispatcher's Lua scripts ({@code classpath:dispatch/*.lua}), each with the shared library. */
@@ -27,14 +23,6 @@ final class DispatchScripts {
     }
 
     private static <T> RedisScript<T> script(String name, Class<T> resultType) {
-        return new DefaultRedisScript<>(read("lib") + "\n" + read(name), resultType);
-    }
-
-    private static String read(String name) {
-        try (var in = new ClassPathResource("dispatch/" + name + ".lua").getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read dispatch/" + name + ".lua", e);
-        }
+        return LuaScripts.load("dispatch/lib", "dispatch/" + name, resultType);
     }
 }

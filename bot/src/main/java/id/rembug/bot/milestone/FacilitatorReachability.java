@@ -5,18 +5,18 @@ import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.conversation.GroupRecords;
 import id.rembug.bot.dispatch.DeliveryListener;
 import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.dispatch.OutboxWriter;
+import id.rembug.bot.redis.LuaScripts;
 import id.rembug.dialogues.engine.GroupState;
-import id.rembug.dialogues.engine.StateCodec;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.MessageKey;
 import id.rembug.dialogues.flow.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
@@ -40,32 +40,19 @@ public class FacilitatorReachability implements DeliveryListener {
     private static final Logger log = LoggerFactory.getLogger(FacilitatorReachability.class);
     static final Duration TOLD_FOR = Duration.ofDays(30);
 
-    /**
-     * Keeps a message for a person while their chat is marked forbidden. Their /start lifts the
-     * mark and sends what was kept in one script; if that already happened (they pressed Start
-     * while Telegram was refusing this message), the message is queued again at once instead of
-     * waiting for a second /start.
-     * KEYS: forbidden mark, kept list, the chat's queue, the lane's ready set;
-     * ARGV: message JSON, now (epoch ms), chat id.
-     */
-    private static final RedisScript<Long> KEEP = new DefaultRedisScript<>("""
-            if redis.call('EXISTS', KEYS[1]) == 1 then
-              redis.call('RPUSH', KEYS[2], ARGV[1])
-              return 1
-            end
-            redis.call('RPUSH', KEYS[3], ARGV[1])
-            redis.call('ZADD', KEYS[4], 'NX', ARGV[2], ARGV[3])
-            return 0
-            """, Long.class);
+    /** Keeps a message for a person while their chat is marked forbidden ({@code milestone/keep.lua}). */
+    private static final RedisScript<Long> KEEP = LuaScripts.load("milestone/keep", Long.class);
 
     private final StringRedisTemplate redis;
+    private final GroupRecords records;
     private final OutboxWriter outbox;
     private final Messages messages;
     private final Clock clock;
-    private final StateCodec codec = new StateCodec();
 
-    public FacilitatorReachability(StringRedisTemplate redis, OutboxWriter outbox, Messages messages, Clock clock) {
+    public FacilitatorReachability(StringRedisTemplate redis, GroupRecords records, OutboxWriter outbox,
+                                   Messages messages, Clock clock) {
         this.redis = redis;
+        this.records = records;
         this.outbox = outbox;
         this.messages = messages;
         this.clock = clock;
@@ -137,17 +124,15 @@ public class FacilitatorReachability implements DeliveryListener {
 
     /** Marks that the group was told about this person; it lapses after {@link #TOLD_FOR}, so a lasting problem is mentioned again. */
     public static String told(String groupId, String userId) {
-        return ConversationKeys.group(groupId) + ":told-unreachable:" + userId;
+        return ConversationKeys.toldUnreachable(groupId, userId);
     }
 
     private GroupState state(String groupId) {
-        Object json = redis.opsForHash().get(ConversationKeys.group(groupId), "state");
-        return json == null ? null : codec.readState((String) json);
+        return records.state(groupId).orElse(null);
     }
 
     private String chatOf(String groupId) {
-        Object chat = redis.opsForHash().get(ConversationKeys.group(groupId), "chat");
-        return chat == null ? groupId : (String) chat;
+        return records.header(groupId).chatId();
     }
 
     private Outgoing text(String id, String chatId, String groupId, String text) {

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 
 import java.time.Clock;
@@ -22,7 +23,7 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(TelegramEnabledCondition.class)
-@EnableConfigurationProperties(TelegramProperties.class)
+@EnableConfigurationProperties({TelegramProperties.class, PollerProperties.class})
 @Import(TelegramWebhookController.class)
 public class TelegramConfiguration {
 
@@ -81,7 +82,9 @@ public class TelegramConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "rembug.telegram.mode", havingValue = "polling", matchIfMissing = true)
-    TelegramPolling telegramPolling(TelegramProperties properties, TelegramPollingIntake intake) {
-        return new TelegramPolling(properties, intake);
+    TelegramPolling telegramPolling(TelegramProperties properties, TelegramPollingIntake intake,
+                                    ObjectProvider<StringRedisTemplate> redis, PollerProperties poller) {
+        StringRedisTemplate template = redis.getIfAvailable();
+        return new TelegramPolling(properties, intake, template == null ? null : new PollerLease(template, poller));
     }
 }

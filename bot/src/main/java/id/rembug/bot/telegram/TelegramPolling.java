@@ -24,6 +24,9 @@ import java.util.function.Function;
  * (a leftover webhook makes getUpdates fail) before its first poll and gives up on the spot when
  * that call fails, e.g. while the network is not up yet.
  *
+ * <p>With a {@link PollerLease} (several instances on one Redis), only the instance holding the
+ * lease polls: the others wait and take over when it lapses; one that loses it stops polling.
+ *
  * <p>Stopping goes in an order that loses nothing: first the poll task is cancelled, so no
  * further getUpdates can confirm a batch; only then is the intake told to give up a batch it
  * cannot store; then the long poll in flight is aborted and the poller thread ended.
@@ -44,15 +47,30 @@ public final class TelegramPolling implements SmartLifecycle {
     private OkHttpClient http;
     private ScheduledExecutorService poller;
     private TelegramBotsLongPollingApplication application;
-    private Thread registration;
+    private volatile Thread registration;
     private volatile boolean running;
+    /** Null: this instance always polls (a single instance, or a test without Redis). */
+    private final PollerLease lease;
+    private final Object session = new Object();
+    private Thread keeper;
+    private volatile boolean leading;
 
     public TelegramPolling(TelegramProperties properties, TelegramPollingIntake intake) {
-        this(properties, intake, Duration.ofMillis(500), Duration.ofSeconds(30));
+        this(properties, intake, null);
+    }
+
+    public TelegramPolling(TelegramProperties properties, TelegramPollingIntake intake, PollerLease lease) {
+        this(properties, intake, lease, Duration.ofMillis(500), Duration.ofSeconds(30));
     }
 
     TelegramPolling(TelegramProperties properties, TelegramPollingIntake intake, Duration firstRetry,
                     Duration maxRetry) {
+        this(properties, intake, null, firstRetry, maxRetry);
+    }
+
+    TelegramPolling(TelegramProperties properties, TelegramPollingIntake intake, PollerLease lease,
+                    Duration firstRetry, Duration maxRetry) {
+        this.lease = lease;
         this.token = properties.token();
         this.url = properties.telegramUrl();
         this.getUpdates = LenientGetUpdates.generator(properties.pollTimeoutSeconds(), TelegramUpdateTypes.WANTED);
@@ -78,10 +96,78 @@ public final class TelegramPolling implements SmartLifecycle {
         // The library's defaults would make an executor nobody shuts down and an unbounded back-off.
         application = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> poller,
                 () -> new CappedBackOff(firstRetry, maxRetry));
-        registration = new Thread(this::registerUntilDone, "telegram-poller-start");
-        registration.setDaemon(true);
-        registration.start();
+        if (lease == null) {
+            startSession();
+        } else {
+            keeper = new Thread(this::keepLease, "telegram-poller-lease");
+            keeper.setDaemon(true);
+            keeper.start();
+        }
         running = true;
+    }
+
+    private void startSession() {
+        synchronized (session) {
+            if (stopping.getCount() == 0) {
+                return;
+            }
+            leading = true;
+            registration = new Thread(this::registerUntilDone, "telegram-poller-start");
+            registration.setDaemon(true);
+            registration.start();
+        }
+    }
+
+    /** Another instance polls now: this one stops asking (a batch in hand is stored or comes again). */
+    private void stopSession() {
+        synchronized (session) {
+            if (!leading || stopping.getCount() == 0) {
+                return;
+            }
+            leading = false;
+            registration.interrupt();
+            joinQuietly(registration);
+            forgetFailedSession();
+            http.dispatcher().cancelAll();
+            log.warn("This instance no longer holds the poller lease: it stopped polling Telegram");
+        }
+    }
+
+    /**
+     * Takes the lease when it is free and keeps extending it while polling. While Redis cannot
+     * be reached the poller carries on until the lease would have run out, then stops, since
+     * another instance may have taken it by then.
+     */
+    private void keepLease() {
+        long every = Math.max(100, lease.duration().toMillis() / 3);
+        long renewedAt = 0;
+        while (stopping.getCount() > 0) {
+            try {
+                if (!leading) {
+                    if (lease.tryAcquire()) {
+                        renewedAt = System.currentTimeMillis();
+                        log.info("This instance holds the poller lease: it polls Telegram");
+                        startSession();
+                    }
+                } else if (lease.renew()) {
+                    renewedAt = System.currentTimeMillis();
+                } else {
+                    stopSession();
+                }
+            } catch (RuntimeException redisAway) {
+                if (leading && System.currentTimeMillis() - renewedAt >= lease.duration().toMillis()) {
+                    log.warn("Cannot renew the poller lease ({}); stopping polling", redisAway.getMessage());
+                    stopSession();
+                }
+            }
+            try {
+                if (stopping.await(every, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     private void registerUntilDone() {
@@ -123,8 +209,16 @@ public final class TelegramPolling implements SmartLifecycle {
         }
         running = false;
         stopping.countDown();
-        registration.interrupt();
-        joinQuietly(registration);
+        if (keeper != null) {
+            keeper.interrupt();
+            joinQuietly(keeper);
+        }
+        synchronized (session) {
+            if (registration != null) {
+                registration.interrupt();
+                joinQuietly(registration);
+            }
+        }
         try {
             application.close();
         } catch (Exception e) {
@@ -145,6 +239,15 @@ public final class TelegramPolling implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         TelegramHttp.close(http);
+        if (lease != null && leading) {
+            try {
+                lease.release();
+            } catch (RuntimeException redisAway) {
+                log.warn("Cannot give the poller lease up ({}); another instance takes it when it runs out",
+                        redisAway.getMessage());
+            }
+        }
+        leading = false;
         log.info("Telegram long polling stopped");
     }
 
@@ -154,6 +257,11 @@ public final class TelegramPolling implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether this instance is the one polling Telegram (always, without a lease). */
+    public boolean polls() {
+        return running && leading;
     }
 
     @Override

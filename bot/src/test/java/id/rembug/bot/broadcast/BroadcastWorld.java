@@ -1,5 +1,6 @@
 package id.rembug.bot.broadcast;
 
+import id.rembug.bot.conversation.GroupRecords;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
@@ -42,7 +43,7 @@ public final class BroadcastWorld {
         this.properties = new BroadcastProperties(List.of("900"),
                 new BroadcastProperties.Broadcast("", List.of(Duration.ofDays(1), Duration.ofHours(1)), batchSize,
                         Duration.ofSeconds(1), JAKARTA));
-        this.groups = new GroupDirectory(redis, FLOW);
+        this.groups = new GroupDirectory(new GroupRecords(redis), FLOW);
         this.store = new BroadcastStore(redis);
         this.service = new BroadcastService(redis, store, groups, properties, clock);
     }

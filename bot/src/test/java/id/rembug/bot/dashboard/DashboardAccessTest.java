@@ -1,5 +1,6 @@
 package id.rembug.bot.dashboard;
 
+import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.simulator.Persona;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -86,7 +87,7 @@ class DashboardAccessTest extends DashboardAppTest {
     @Test
     void tagsKeptForAGroupShowOnTheOverviewAndItsPage() {
         // Tags have no writer in the app yet (staff broadcasts will add one); the dashboard reads the SET.
-        redis.opsForSet().add(DashboardReader.tagsKey(sariGroup), "Kelurahan Sukamaju");
+        redis.opsForSet().add(ConversationKeys.tags(sariGroup), "Kelurahan Sukamaju");
         DashboardHttp sari = loggedInAs(SARI);
         assertThat(sari.text("/dashboard")).contains("Kelurahan Sukamaju");
         assertThat(sari.text("/dashboard/grup/" + sariGroup)).contains("Kelurahan Sukamaju");

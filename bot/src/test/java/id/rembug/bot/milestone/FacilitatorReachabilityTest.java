@@ -3,6 +3,7 @@ package id.rembug.bot.milestone;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
+import id.rembug.bot.conversation.GroupRecords;
 import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.dispatch.OutboxWriter;
 import id.rembug.bot.testsupport.RedisServerExtension;
@@ -31,7 +32,7 @@ class FacilitatorReachabilityTest {
     private static StringRedisTemplate redis;
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
-    private final FacilitatorReachability reachability = new FacilitatorReachability(redis, new OutboxWriter(redis, clock),
+    private final FacilitatorReachability reachability = new FacilitatorReachability(redis, new GroupRecords(redis), new OutboxWriter(redis, clock),
             FlowLoader.loadMessagesResource("flows/messages.yaml"), clock);
     private final String facilitator = Long.toString(Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000L));
 

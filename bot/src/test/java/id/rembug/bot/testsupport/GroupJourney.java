@@ -2,6 +2,7 @@ package id.rembug.bot.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.conversation.ConversationWorkers;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
@@ -311,7 +312,7 @@ public final class GroupJourney implements AutoCloseable {
 
     /** Every answer given is in the group's answers hash, with the value given. */
     public void assertAnswersKept() {
-        Map<String, String> stored = redis().hgetall("rembug:group:" + groupId + ":answers");
+        Map<String, String> stored = redis().hgetall(ConversationKeys.answers(groupId));
         assertThat(stored.keySet()).containsAll(answersGiven.keySet());
         answersGiven.forEach((key, value) ->
                 assertThat(read(stored.get(key)).path("value").asText()).as(key).isEqualTo(value));
@@ -323,13 +324,13 @@ public final class GroupJourney implements AutoCloseable {
      */
     public long timesInInbox(long updateId) {
         String updateRef = "tg:" + updateId;
-        return redis().xrange("rembug:events:" + groupId, Range.create("-", "+")).stream()
+        return redis().xrange(ConversationKeys.events(groupId), Range.create("-", "+")).stream()
                 .map(entry -> read(entry.getBody().get("inbound")).path("updateId").asText())
                 .filter(updateRef::equals).count();
     }
 
     public String promptMessages() {
-        return "rembug:group:" + groupId + ":prompt-messages";
+        return ConversationKeys.promptMessages(groupId);
     }
 
     /**
@@ -353,7 +354,7 @@ public final class GroupJourney implements AutoCloseable {
         Stage stage = FLOW.stage(stageIndex);
         String key = stage.key() + ":1:" + stage.prompts().get(promptIndex).key() + ":" + resident.id();
         awaitStep("the answer of " + resident.firstName() + " stored", () ->
-                redis().hexists("rembug:group:" + groupId + ":answers", key));
+                redis().hexists(ConversationKeys.answers(groupId), key));
     }
 
     /** Waits for the condition; a time-out tells what Telegram saw. */

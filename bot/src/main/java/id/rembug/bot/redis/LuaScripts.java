@@ -1,0 +1,40 @@
+package id.rembug.bot.redis;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The one way Rembug loads its Lua scripts: each lives in {@code classpath:<feature>/<name>.lua}
+ * and touches only keys passed in {@code KEYS} (what Redis Cluster requires, and what keeps the
+ * key layout in Java). A script may start with shared functions from a library file.
+ */
+public final class LuaScripts {
+
+    private LuaScripts() {
+    }
+
+    /** The script {@code classpath:<path>.lua}. */
+    public static <T> RedisScript<T> load(String path, Class<T> resultType) {
+        return new DefaultRedisScript<>(read(path), resultType);
+    }
+
+    /** The script {@code classpath:<path>.lua} preceded by the functions of {@code classpath:<library>.lua}. */
+    public static <T> RedisScript<T> load(String library, String path, Class<T> resultType) {
+        return new DefaultRedisScript<>(read(library) + "\n" + read(path), resultType);
+    }
+
+    private static String read(String path) {
+        String resource = path + ".lua";
+        try (var in = new ClassPathResource(resource).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Lua script classpath:" + resource
+                    + " (is it under bot/src/main/resources?)", e);
+        }
+    }
+}
