@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  * Options: {@code --groups N} (default 10000; at 30/s that takes about 5.5 minutes),
  * {@code --talk-every-ms M} (default 4000). The app runs with its production rate limits
- * ({@code rembug.dispatch.limits.*} defaults: 30/s overall, 25/s of it for broadcasts).
+ * ({@code rembug.dispatch.limits.*} defaults: 30/s overall, 29/s of it for broadcasts).
  *
  * <p>The target groups are seeded cheaply, straight into Redis: only their ids in
  * {@code rembug:groups}, no conversation state (a broadcast then writes to the group id, in
