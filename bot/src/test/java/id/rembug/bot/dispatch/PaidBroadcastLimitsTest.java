@@ -79,17 +79,8 @@ class PaidBroadcastLimitsTest {
                 .as("all %d replies in the same instant as the broadcast", LIMITS.global()).hasSize(LIMITS.global());
     }
 
-    /** The most sends in any window [t, t + window) that starts at a send. */
     private int maxInOneWindow(long window) {
-        List<Long> times = fx.gateway.delivered().stream().map(ScriptedGateway.Attempt::at).sorted().toList();
-        int max = 0;
-        int end = 0;
-        for (int start = 0; start < times.size(); start++) {
-            while (end < times.size() && times.get(end) < times.get(start) + window) {
-                end++;
-            }
-            max = Math.max(max, end - start);
-        }
-        return max;
+        return DispatchLimitsTest.maxInAnyWindow(
+                fx.gateway.delivered().stream().map(ScriptedGateway.Attempt::at).sorted().toList(), window);
     }
 }
