@@ -8,6 +8,8 @@
 -- ARGV[1] = now, ARGV[2] = unique member, ARGV[3] = '1' for broadcast, ARGV[4] = '1' for a group,
 -- ARGV[12] / ARGV[13] = the chat burst and group limit that messages get: a send checked more
 -- strictly (a progress edit) still schedules the chat as the next message may go, never later
+-- ARGV[14] = '1' for a paid broadcast (allow_paid_broadcast): held to its own ARGV[7] alone, it
+-- neither counts in nor waits for the free overall log, which stays the conversations'
 -- Returns {0, next time this chat may send} when taken, {wait ms, 0} when not.
 local now = tonumber(ARGV[1])
 local member = ARGV[2]
@@ -19,6 +21,7 @@ local interval, burst = tonumber(ARGV[8]), tonumber(ARGV[9])
 local group_limit, group_window = tonumber(ARGV[10]), tonumber(ARGV[11])
 local message_burst = tonumber(ARGV[12] or ARGV[9])
 local message_group_limit = tonumber(ARGV[13] or ARGV[10])
+local free = not (broadcast and ARGV[14] == '1')
 -- keys outlive their window a little, so a slow caller's clock never sees them vanish early
 local grace = 60000
 
@@ -31,7 +34,8 @@ local function log_wait(key, limit, window)
   return tonumber(entry[2]) + window - now
 end
 
-local wait = log_wait(KEYS[1], global_limit, global_window)
+local wait = 0
+if free then wait = log_wait(KEYS[1], global_limit, global_window) end
 if broadcast then
   wait = math.max(wait, log_wait(KEYS[2], broadcast_limit, global_window))
   if #redis.call('ZRANGEBYSCORE', KEYS[5], '-inf', now, 'LIMIT', 0, 1) > 0 then
@@ -47,8 +51,10 @@ wait = math.max(wait, tat - tolerance - now)
 if group then wait = math.max(wait, log_wait(KEYS[4], group_limit, group_window)) end
 if wait > 0 then return { math.ceil(wait), 0 } end
 
-redis.call('ZADD', KEYS[1], now, member)
-redis.call('PEXPIRE', KEYS[1], global_window + grace)
+if free then
+  redis.call('ZADD', KEYS[1], now, member)
+  redis.call('PEXPIRE', KEYS[1], global_window + grace)
+end
 if broadcast then
   redis.call('ZADD', KEYS[2], now, member)
   redis.call('PEXPIRE', KEYS[2], global_window + grace)

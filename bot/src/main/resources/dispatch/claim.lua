@@ -8,7 +8,8 @@
 -- KEYS[3] / KEYS[4] = sliding logs overall / broadcast (see acquire.lua)
 -- ARGV[1] = now, ARGV[2] = claim score (now + lease), ARGV[3] / ARGV[4] = queue prefix per lane,
 -- ARGV[5] = alias prefix, ARGV[6] / ARGV[7] = forbidden key prefix / suffix, ARGV[8] = delivery
--- prefix, ARGV[9] = overall limit, ARGV[10] = its window (ms), ARGV[11] = broadcast limit
+-- prefix, ARGV[9] = overall limit, ARGV[10] = its window (ms), ARGV[11] = broadcast limit,
+-- ARGV[12] = '1' when broadcasts are paid (allow_paid_broadcast): held to their own limit alone
 -- Returns {lane, chat, claim score, head JSON, forbidden reason or '', attempts so far}
 -- or {'', when to look again or ''} when nothing can be claimed now.
 local now = tonumber(ARGV[1])
@@ -25,7 +26,8 @@ local function frees_at(key, limit)
   return tonumber(entry[2]) + window
 end
 local open_at = { frees_at(KEYS[3], tonumber(ARGV[9])), 0 }
-open_at[2] = math.max(open_at[1], frees_at(KEYS[4], tonumber(ARGV[11])))
+open_at[2] = frees_at(KEYS[4], tonumber(ARGV[11]))
+if ARGV[12] ~= '1' then open_at[2] = math.max(open_at[1], open_at[2]) end
 
 local function claim(lane, chat, head)
   redis.call('ZADD', readies[lane], 'XX', ARGV[2], chat)

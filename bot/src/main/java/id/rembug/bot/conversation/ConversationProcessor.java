@@ -35,6 +35,7 @@ public class ConversationProcessor {
     private final LongAdder appliedSinceStart = new LongAdder();
     private final AppendOnlyFileRewrite aofRewrite;
     private final ObjectProvider<ModelJobs> modelJobs;
+    private final RecentSnapshots snapshots = new RecentSnapshots();
 
     public ConversationProcessor(ConversationStore store, GroupPlanner groups, PrivatePlanner privates, Clock clock,
                                  ObjectProvider<Dispatcher> dispatcher, AppendOnlyFileRewrite aofRewrite,
@@ -48,20 +49,38 @@ public class ConversationProcessor {
         this.dispatcher = dispatcher;
     }
 
-    /** Applies everything pending for the conversation; returns how many entries this call applied. */
+    /**
+     * Applies everything pending for the conversation; returns how many entries this call applied.
+     * Called once per work entry read after the entries it names were appended (the inbox adds
+     * both in one script), so one read of the event stream sees them all: a read that returns
+     * fewer than a batch is the end, with no second read to find nothing.
+     */
     public int process(String conversation) {
         int applied = 0;
+        ConversationStore.Snapshot snapshot = snapshots.take(conversation);
+        boolean fromMemory = snapshot != null;
+        if (snapshot == null) {
+            snapshot = store.load(conversation);
+        }
         while (true) {
-            ConversationStore.Snapshot snapshot = store.load(conversation);
             List<MapRecord<String, Object, Object>> entries = store.pending(conversation, snapshot.applied(), BATCH);
             if (entries.isEmpty()) {
+                if (fromMemory && !store.applied(conversation).equals(snapshot.applied())) {
+                    // another instance (or a Redis that lost its last writes) moved the conversation: read it
+                    snapshot = store.load(conversation);
+                    fromMemory = false;
+                    continue;
+                }
+                snapshots.keep(snapshot);
                 return applied;
             }
+            boolean movedOn = false;
             for (MapRecord<String, Object, Object> entry : entries) {
                 String entryId = entry.getId().getValue();
                 Plan plan = plan(snapshot, entry, entryId);
                 if (!store.commit(snapshot, entryId, plan, plan.state != snapshot.state(), clock.instant())) {
                     log.debug("Conversation {} moved on under us at {}; reloading", conversation, entryId);
+                    movedOn = true;
                     break;
                 }
                 applied++;
@@ -78,6 +97,13 @@ public class ConversationProcessor {
                     modelJobs.ifAvailable(ModelJobs::wakeUp);
                 }
                 snapshot = snapshot.after(entryId, plan);
+            }
+            if (movedOn) {
+                snapshot = store.load(conversation);
+                fromMemory = false;
+            } else if (entries.size() < BATCH) {
+                snapshots.keep(snapshot);
+                return applied;
             }
         }
     }

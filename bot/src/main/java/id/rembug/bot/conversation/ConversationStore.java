@@ -88,6 +88,12 @@ public class ConversationStore {
         return new Snapshot(conversation, stateJson == null ? null : codec.readState(stateJson), applied, chat, asked);
     }
 
+    /** The id of the conversation's last applied entry ("" when none). */
+    String applied(String conversation) {
+        Object applied = redis.opsForHash().get(ConversationKeys.group(conversation), "applied");
+        return applied == null ? "" : (String) applied;
+    }
+
     /** The entries of the conversation's event stream after {@code applied}, oldest first. */
     List<MapRecord<String, Object, Object>> pending(String conversation, String applied, int count) {
         Range<String> range = applied.isEmpty() ? Range.unbounded()

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,16 +113,25 @@ public class ConversationWorkers implements SmartLifecycle {
         }
     }
 
+    /**
+     * Processes each conversation the records name once (a conversation's later work entries
+     * were appended with entries it reads anyway), then acknowledges and deletes the records
+     * together: two round trips for the batch instead of two per record.
+     */
     private void handle(List<MapRecord<String, Object, Object>> records) {
-        if (records == null) {
+        if (records == null || records.isEmpty()) {
             return;
         }
+        Set<String> processed = new HashSet<>();
         for (MapRecord<String, Object, Object> record : records) {
             String conversation = String.valueOf(record.getValue().get("conversation"));
-            processor.process(conversation);
-            redis.opsForStream().acknowledge(ConversationKeys.WORK, ConversationKeys.WORK_GROUP, record.getId());
-            redis.opsForStream().delete(ConversationKeys.WORK, record.getId());
+            if (processed.add(conversation)) {
+                processor.process(conversation);
+            }
         }
+        RecordId[] ids = records.stream().map(MapRecord::getId).toArray(RecordId[]::new);
+        redis.opsForStream().acknowledge(ConversationKeys.WORK, ConversationKeys.WORK_GROUP, ids);
+        redis.opsForStream().delete(ConversationKeys.WORK, ids);
     }
 
     /** Takes over entries another consumer read but never acknowledged (it crashed or stopped). */

@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param deliveryTtl how long delivery records ({@code rembug:delivery:<id>}) are kept
  * @param retry       retries after server errors and time-outs
  * @param limits      the rate limits
+ * @param paidBroadcast Telegram's paid broadcasts, off unless set (they cost Telegram Stars)
  */
 @ConfigurationProperties("rembug.dispatch")
 public record DispatchProperties(
@@ -27,7 +28,8 @@ public record DispatchProperties(
         @DefaultValue("200ms") Duration idlePoll,
         @DefaultValue("30d") Duration deliveryTtl,
         @DefaultValue Retry retry,
-        @DefaultValue Limits limits) {
+        @DefaultValue Limits limits,
+        @DefaultValue PaidBroadcast paidBroadcast) {
 
     public DispatchProperties {
         requireAtLeastOne(workers, "workers");
@@ -36,32 +38,56 @@ public record DispatchProperties(
         require(deliveryTtl != null && deliveryTtl.toSeconds() >= 1, "delivery-ttl must be at least 1s");
         retry = retry == null ? Retry.defaults() : retry;
         limits = limits == null ? Limits.defaults() : limits;
+        paidBroadcast = paidBroadcast == null ? PaidBroadcast.OFF : paidBroadcast;
     }
 
     /** The defaults, as Spring binds them when nothing is set. */
     public static DispatchProperties defaults() {
         return new DispatchProperties(true, 4, Duration.ofSeconds(30), Duration.ofMillis(200),
-                Duration.ofDays(30), Retry.defaults(), Limits.defaults());
+                Duration.ofDays(30), Retry.defaults(), Limits.defaults(), PaidBroadcast.OFF);
     }
 
     public DispatchProperties withWorkers(int workers) {
-        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits);
+        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
     }
 
     public DispatchProperties withLease(Duration lease) {
-        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits);
+        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
     }
 
     public DispatchProperties withIdlePoll(Duration idlePoll) {
-        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits);
+        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
     }
 
     public DispatchProperties withRetry(Retry retry) {
-        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits);
+        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
     }
 
     public DispatchProperties withLimits(Limits limits) {
-        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits);
+        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
+    }
+
+    public DispatchProperties withPaidBroadcast(PaidBroadcast paidBroadcast) {
+        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
+    }
+
+    /**
+     * Telegram's paid broadcasts (the Bot API's {@code allow_paid_broadcast} on sendMessage): the
+     * broadcast lane's messages carry it and are held to {@code rate} a second of their own instead
+     * of sharing the free {@code limits.global}, which the conversations then keep to themselves.
+     * Telegram charges 0.1 Telegram Stars for each such message beyond the free 30 a second, from
+     * the bot's balance; the per-chat and per-group limits still apply.
+     *
+     * @param enabled send broadcasts with {@code allow_paid_broadcast}
+     * @param rate    broadcast messages a second (Telegram allows up to 1000)
+     */
+    public record PaidBroadcast(@DefaultValue("false") boolean enabled, @DefaultValue("1000") int rate) {
+
+        public static final PaidBroadcast OFF = new PaidBroadcast(false, 1000);
+
+        public PaidBroadcast {
+            require(rate >= 1 && rate <= 1000, "paid-broadcast.rate must be between 1 and 1000");
+        }
     }
 
     /**
@@ -115,7 +141,7 @@ public record DispatchProperties(
     public record Limits(
             @DefaultValue("30") int global,
             @DefaultValue("1s") Duration globalWindow,
-            @DefaultValue("25") int broadcast,
+            @DefaultValue("29") int broadcast,
             @DefaultValue("1s") Duration chatInterval,
             @DefaultValue("3") int chatBurst,
             @DefaultValue("20") int group,
@@ -136,7 +162,7 @@ public record DispatchProperties(
         }
 
         public static Limits defaults() {
-            return new Limits(30, Duration.ofSeconds(1), 25, Duration.ofSeconds(1), 3, 20, Duration.ofMinutes(1), 8,
+            return new Limits(30, Duration.ofSeconds(1), 29, Duration.ofSeconds(1), 3, 20, Duration.ofMinutes(1), 8,
                     Duration.ofSeconds(3));
         }
     }

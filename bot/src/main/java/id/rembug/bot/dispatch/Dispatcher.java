@@ -247,7 +247,10 @@ public final class Dispatcher implements SmartLifecycle {
         long nextAt = now;
         if (message.kind() != Outgoing.Kind.CALLBACK_ANSWER) {
             boolean edit = message.kind() == Outgoing.Kind.EDIT;
-            OutboxStore.Acquisition slot = store.acquire(claim, now, gateway.get().isGroup(claim.chatId()),
+            // the slot is stamped with the time it is taken, not when the claim began: a slow pass
+            // (a loaded machine) must not send early by the windows' count
+            long slotAt = clock.millis();
+            OutboxStore.Acquisition slot = store.acquire(claim, slotAt, gateway.get().isGroup(claim.chatId()),
                     instanceId + ":" + sends.incrementAndGet(), edit);
             if (slot.waitMillis() > 0 && edit && !message.lasting() && anyMessage(behind(claim))) {
                 // progress is worth less than what waits behind it: the question goes first, and
@@ -257,7 +260,8 @@ public final class Dispatcher implements SmartLifecycle {
             }
             if (slot.waitMillis() > 0) {
                 // a waiting edit is looked at again soon, so a message queued meanwhile need not wait
-                store.defer(claim, now + (edit ? Math.min(slot.waitMillis(), EDIT_RECHECK_MILLIS) : slot.waitMillis()));
+                store.defer(claim, slotAt + (edit ? Math.min(slot.waitMillis(), EDIT_RECHECK_MILLIS)
+                        : slot.waitMillis()));
                 stats.rateDeferred(claim.lane());
                 return;
             }

@@ -43,6 +43,7 @@ final class OutboxStore {
 
     Poll claim(long now) {
         DispatchProperties.Limits limits = properties.limits();
+        DispatchProperties.PaidBroadcast paid = properties.paidBroadcast();
         List<?> reply = redis.execute(DispatchScripts.CLAIM,
                 List.of(OutboxKeys.ready(Lane.CONVERSATION), OutboxKeys.ready(Lane.BROADCAST),
                         DispatchKeys.RATE_GLOBAL, DispatchKeys.RATE_BROADCAST),
@@ -50,7 +51,7 @@ final class OutboxStore {
                 queuePrefix(Lane.CONVERSATION), queuePrefix(Lane.BROADCAST), DispatchKeys.ALIAS_PREFIX,
                 DispatchKeys.FORBIDDEN_PREFIX, DispatchKeys.FORBIDDEN_SUFFIX, DispatchKeys.DELIVERY_PREFIX,
                 Integer.toString(limits.global()), Long.toString(limits.globalWindow().toMillis()),
-                Integer.toString(limits.broadcast()));
+                Integer.toString(paid.enabled() ? paid.rate() : limits.broadcast()), paid.enabled() ? "1" : "0");
         String lane = (String) reply.get(0);
         if (lane.isEmpty()) {
             String next = (String) reply.get(1);
@@ -71,15 +72,17 @@ final class OutboxStore {
         DispatchProperties.Limits limits = properties.limits();
         int chatBurst = edit ? 1 : limits.chatBurst();
         int groupLimit = edit ? Math.max(1, limits.group() - limits.editReserve()) : limits.group();
+        boolean paid = claim.lane() == Lane.BROADCAST && properties.paidBroadcast().enabled();
         List<?> reply = redis.execute(DispatchScripts.ACQUIRE,
                 List.of(DispatchKeys.RATE_GLOBAL, DispatchKeys.RATE_BROADCAST, DispatchKeys.rateChat(claim.chatId()),
                         DispatchKeys.rateGroup(claim.chatId()), OutboxKeys.ready(Lane.CONVERSATION)),
                 Long.toString(now), member, claim.lane() == Lane.BROADCAST ? "1" : "0", group ? "1" : "0",
                 Integer.toString(limits.global()), Long.toString(limits.globalWindow().toMillis()),
-                Integer.toString(limits.broadcast()), Long.toString(limits.chatInterval().toMillis()),
+                Integer.toString(paid ? properties.paidBroadcast().rate() : limits.broadcast()),
+                Long.toString(limits.chatInterval().toMillis()),
                 Integer.toString(chatBurst), Integer.toString(groupLimit),
                 Long.toString(limits.groupWindow().toMillis()), Integer.toString(limits.chatBurst()),
-                Integer.toString(limits.group()));
+                Integer.toString(limits.group()), paid ? "1" : "0");
         return new Acquisition(((Number) reply.get(0)).longValue(), ((Number) reply.get(1)).longValue());
     }
 

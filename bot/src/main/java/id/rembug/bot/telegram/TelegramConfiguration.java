@@ -1,6 +1,7 @@
 package id.rembug.bot.telegram;
 
 import id.rembug.bot.channel.InboxWriter;
+import id.rembug.bot.dispatch.DispatchProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,8 +34,9 @@ public class TelegramConfiguration {
     }
 
     @Bean
-    TelegramGateway telegramGateway(TelegramApiClient client) {
-        return new TelegramGateway(client);
+    TelegramGateway telegramGateway(TelegramApiClient client, ObjectProvider<DispatchProperties> dispatch) {
+        DispatchProperties properties = dispatch.getIfAvailable(DispatchProperties::defaults);
+        return new TelegramGateway(client, properties.paidBroadcast().enabled());
     }
 
     @Bean

@@ -49,9 +49,19 @@ public final class TelegramGateway implements ChatGateway {
     static final int MAX_CALLBACK_ANSWER_LENGTH = Outgoing.MAX_CALLBACK_ANSWER_LENGTH;
 
     private final TelegramClient client;
+    private final boolean allowPaidBroadcast;
 
     public TelegramGateway(TelegramClient client) {
+        this(client, false);
+    }
+
+    /**
+     * @param allowPaidBroadcast send the broadcast lane's messages with {@code allow_paid_broadcast}
+     *                           ({@code rembug.dispatch.paid-broadcast.enabled}): faster, paid in Stars
+     */
+    public TelegramGateway(TelegramClient client, boolean allowPaidBroadcast) {
         this.client = client;
+        this.allowPaidBroadcast = allowPaidBroadcast;
     }
 
     @Override
@@ -113,6 +123,9 @@ public final class TelegramGateway implements ChatGateway {
             boolean first = i == 0;
             boolean lastPart = i == parts.size() - 1;
             var request = SendMessage.builder().chatId(message.chatId()).text(parts.get(i));
+            if (allowPaidBroadcast && message.lane() == Outgoing.Lane.BROADCAST) {
+                request.allowPaidBroadcast(true);
+            }
             // The first part answers the member's message; the last part does too when it asks for
             // a reply, because a selective reply request targets the sender of the message it answers.
             if (replyTo != null && (first || (lastPart && message.forceReply()))) {

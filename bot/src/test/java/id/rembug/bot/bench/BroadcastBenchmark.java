@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One broadcast to many groups through the whole app, against a local fake Bot API that enforces
- * Telegram's 30 messages a second per bot (over that: 429 with retry_after=1), while a resident
+ * Telegram's 30 messages a second per bot and its per-chat limits (3 in any second in a chat, 20 in any
+ * minute in a group; over any of them: 429 with retry_after=1), while a resident
  * in one other group keeps talking to the bot. Shows what the broadcast achieves, how often the
  * fake had to refuse, and how long the conversation waited for each reply.
  *
@@ -49,7 +50,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  * Options: {@code --groups N} (default 10000; at 30/s that takes about 5.5 minutes),
  * {@code --talk-every-ms M} (default 4000). The app runs with its production rate limits
- * ({@code rembug.dispatch.limits.*} defaults: 30/s overall, 25/s of it for broadcasts).
+ * ({@code rembug.dispatch.limits.*} defaults: 30/s overall, 29/s of it for broadcasts).
  *
  * <p>The target groups are seeded cheaply, straight into Redis: only their ids in
  * {@code rembug:groups}, no conversation state (a broadcast then writes to the group id, in
@@ -100,6 +101,7 @@ public final class BroadcastBenchmark {
 
         BroadcastService broadcasts = app.getBean(BroadcastService.class);
         long before429s = api.tooManyRequests();
+        long beforeChat429s = api.chatTooManyRequests();
         long start = System.nanoTime();
         BroadcastJob job = broadcasts.create(new Announcement("Musyawarah besar",
                 Instant.now().plus(Duration.ofDays(7)).atZone(ZoneId.of("Asia/Jakarta")), "Balai desa",
@@ -157,7 +159,8 @@ public final class BroadcastBenchmark {
         Collections.sort(waits);
 
         System.out.println();
-        System.out.printf("Broadcast benchmark: %d groups, fake Bot API enforcing 30 msg/s (429, retry_after=1)%n",
+        System.out.printf("Broadcast benchmark: %d groups, fake Bot API enforcing 30 msg/s overall, 3 in any second per"
+                + " chat and 20 in any minute per group (429, retry_after=1)%n",
                 groups);
         System.out.printf("  groups reached          %d of %d (%d got it more than once)%n", api.groupsReached(),
                 groups, api.groupsReachedTwice());
@@ -166,7 +169,8 @@ public final class BroadcastBenchmark {
         System.out.printf("  broadcast messages/s    %.1f%n", api.groupsReached() / seconds);
         System.out.printf("  all messages/s          %.1f (conversation included, over the same span)%n",
                 api.acceptedBetween(start, lastBroadcastSend) / seconds);
-        System.out.printf("  429s received           %d%n", api.tooManyRequests() - before429s);
+        System.out.printf("  429s received           %d (of which for a chat's own limits: %d)%n",
+                api.tooManyRequests() - before429s, api.chatTooManyRequests() - beforeChat429s);
         // The talking group is in rembug:groups too, so the report counts it among the targets.
         System.out.printf("  report                  targets=%d sent=%d pending=%d failed=%d%n", report.targets(),
                 report.sent(), report.pending(), report.failed());
@@ -245,6 +249,13 @@ public final class BroadcastBenchmark {
         private final Object lock = new Object();
         private final ArrayDeque<QueuedUpdate> updates = new ArrayDeque<>();
         private final ArrayDeque<Long> recentSends = new ArrayDeque<>();
+        /** Telegram's per-chat limits too: at most 3 in any second in a chat, 20 in any minute in a group. */
+        private static final int CHAT_BURST = 3;
+        private static final long CHAT_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+        private static final int GROUP_LIMIT = 20;
+        private static final long GROUP_WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
+        private final Map<Long, ArrayDeque<Long>> chatSends = new java.util.HashMap<>();
+        private final AtomicLong chatTooManyRequests = new AtomicLong();
         private final List<Long> acceptedAt = new ArrayList<>();
         private final Map<Long, AtomicInteger> acceptedPerChat = new ConcurrentHashMap<>();
         private final Map<Long, Long> replyArrivals = new ConcurrentHashMap<>();
@@ -323,6 +334,11 @@ public final class BroadcastBenchmark {
             return tooManyRequests.get();
         }
 
+        /** Of those, refused for a chat's own limits (not the overall 30/s). */
+        long chatTooManyRequests() {
+            return chatTooManyRequests.get();
+        }
+
         long acceptedBetween(long fromNanos, long toNanos) {
             synchronized (lock) {
                 return acceptedAt.stream().filter(t -> t >= fromNanos && t <= toNanos).count();
@@ -357,10 +373,20 @@ public final class BroadcastBenchmark {
                 while (!recentSends.isEmpty() && now - recentSends.peekFirst() >= windowNanos) {
                     recentSends.pollFirst();
                 }
-                refused = recentSends.size() >= limit;
+                ArrayDeque<Long> inChat = chatSends.computeIfAbsent(chatId, id -> new ArrayDeque<>());
+                while (!inChat.isEmpty() && now - inChat.peekFirst() >= GROUP_WINDOW_NANOS) {
+                    inChat.pollFirst();
+                }
+                long inLastSecond = inChat.stream().filter(t -> now - t < CHAT_WINDOW_NANOS).count();
+                boolean chatRefused = inLastSecond >= CHAT_BURST || (chatId < 0 && inChat.size() >= GROUP_LIMIT);
+                refused = recentSends.size() >= limit || chatRefused;
+                if (chatRefused) {
+                    chatTooManyRequests.incrementAndGet();
+                }
                 if (!refused) {
                     recentSends.addLast(now);
                     acceptedAt.add(now);
+                    inChat.addLast(now);
                 }
             }
             if (refused) {

@@ -59,7 +59,8 @@ final class FakeBotApi implements AutoCloseable {
     /** Long polls are cut short at this, so a stopping bot is never held for its full timeout. */
     private static final long MAX_POLL_MILLIS = 10_000;
     private static final Set<String> KNOWN = Set.of("getupdates", "sendmessage", "setmessagereaction",
-            "answercallbackquery", "setmycommands", "deletewebhook", "getme");
+            "answercallbackquery", "editmessagetext", "setmycommands", "deletewebhook", "getme", "getchatmember",
+            "getchatmembercount");
 
     private final HttpServer server;
     private final ExecutorService handlers;

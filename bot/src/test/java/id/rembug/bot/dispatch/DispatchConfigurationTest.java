@@ -37,7 +37,8 @@ class DispatchConfigurationTest {
             assertThat(properties.limits().group()).isEqualTo(7);
             assertThat(properties.retry().maxAttempts()).isEqualTo(5);
             assertThat(properties.limits().global()).isEqualTo(30);
-            assertThat(properties.limits().broadcast()).isEqualTo(25);
+            assertThat(properties.limits().broadcast()).isEqualTo(29);
+            assertThat(properties.paidBroadcast().enabled()).as("paid broadcasts cost money: off unless set").isFalse();
             assertThat(properties.limits().chatInterval()).isEqualTo(Duration.ofSeconds(1));
             assertThat(properties.limits().groupWindow()).isEqualTo(Duration.ofMinutes(1));
             assertThat(properties.lease()).isEqualTo(Duration.ofSeconds(30));

@@ -201,7 +201,7 @@ class DispatchLimitsTest {
     }
 
     /** The most sends in any half-open window [t, t + window) that starts at a send. */
-    private static int maxInAnyWindow(List<Long> sortedTimes, long window) {
+    static int maxInAnyWindow(List<Long> sortedTimes, long window) {
         int max = 0;
         int end = 0;
         for (int start = 0; start < sortedTimes.size(); start++) {
