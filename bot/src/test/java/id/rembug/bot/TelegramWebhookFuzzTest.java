@@ -105,8 +105,8 @@ class TelegramWebhookFuzzTest {
             Prompt prompt = stage.prompts().get(0);
             await().atMost(Duration.ofSeconds(20)).until(() -> telegram.latestQuestion(group).isPresent());
             long question = telegram.latestQuestion(group).orElseThrow().messageId();
-            String promptMessages = "rembug:group:" + group + ":prompt-messages";
-            await().atMost(Duration.ofSeconds(10)).until(() -> redis.opsForHash().hasKey(promptMessages,
+            String sentMessages = id.rembug.bot.dispatch.DispatchKeys.sentMessages(Long.toString(group));
+            await().atMost(Duration.ofSeconds(10)).until(() -> redis.opsForHash().hasKey(sentMessages,
                     Long.toString(question)));
 
             List<String> cases = new ArrayList<>(CASES + ANSWERERS);

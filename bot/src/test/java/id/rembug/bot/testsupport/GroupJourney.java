@@ -224,10 +224,10 @@ public final class GroupJourney implements AutoCloseable {
             return found[0] != null;
         });
         if (prompt.kind().isTyped()) {
-            // The dispatcher records which prompt a message asked right after Telegram accepts it;
-            // people cannot reply within that millisecond, a test can.
+            // The dispatcher records which outbox message it delivered right after Telegram accepts
+            // it; people cannot reply within that millisecond, a test can.
             awaitStep("the question's message id recorded", () ->
-                    redis().hexists(promptMessages(), Long.toString(found[0].messageId())));
+                    redis().hexists(sentMessages(), Long.toString(found[0].messageId())));
         }
         return found[0];
     }
@@ -328,8 +328,9 @@ public final class GroupJourney implements AutoCloseable {
                 .filter(updateRef::equals).count();
     }
 
-    public String promptMessages() {
-        return "rembug:group:" + groupId + ":prompt-messages";
+    /** The dispatcher's map of what it delivered to the group's chat (platform id to outbox id). */
+    public String sentMessages() {
+        return id.rembug.bot.dispatch.DispatchKeys.sentMessages(Long.toString(chatId));
     }
 
     /**
