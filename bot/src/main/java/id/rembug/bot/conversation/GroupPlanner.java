@@ -38,7 +38,10 @@ import java.util.Set;
 
 /**
  * Turns one inbox entry of a group into engine events, runs the engine, and turns its effects
- * into a {@link Plan}: messages for the outbox, answers and milestones to store, wake-ups.
+ * into a {@link Plan}: messages for the outbox, answers and milestones to store, wake-ups. It
+ * reads nothing itself: what the entry needs from outside the state comes in {@link TurnInputs}
+ * ({@link TurnLoader}), and every write goes out in the plan, so its cases are data
+ * ({@code GroupPlannerCasesTest}). The language model is asked after the commit ({@link ModelJobs}).
  */
 @Component
 public class GroupPlanner {

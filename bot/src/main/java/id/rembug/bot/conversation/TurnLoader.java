@@ -47,6 +47,14 @@ class TurnLoader {
         if (facilitatorId != null) {
             mayFacilitate.add(facilitatorId);
         }
+        // chatter (a message that is no command and replies to nothing of ours) gives the engine nothing
+        // to do, so nobody's digest choice can matter for it; it is most of what a group writes
+        boolean chatter = inbound instanceof Inbound.Message message && !message.edited()
+                && message.replyToMessageId() == null && !message.replyToBot()
+                && Command.parse(message.text()).isEmpty();
+        if (chatter) {
+            mayFacilitate.clear();
+        }
         String repliedPrompt = null;
         ChatGateway.Standing standing = null;
         boolean fromStaff = false;
@@ -65,7 +73,10 @@ class TurnLoader {
                     mayFacilitate.add(replied.id());
                 }
                 Optional<GroupPlanner.Assignment> assignment = GroupPlanner.assignment(message);
-                assignment.map(GroupPlanner.Assignment::namedId).ifPresent(mayFacilitate::add);
+                // a named id only when the group knows that member: it is typed text, not a key to read blindly
+                assignment.map(GroupPlanner.Assignment::namedId)
+                        .filter(id -> state != null && state.members().containsKey(id))
+                        .ifPresent(mayFacilitate::add);
                 fromStaff = assignment.isPresent() && staff.isStaff(message.from().id());
                 if (facilitatorId == null) {
                     String chatId = snapshot.chatId();
