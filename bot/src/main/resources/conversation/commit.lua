@@ -26,6 +26,11 @@ redis.call('XDEL', KEYS[ops.events], ARGV[2])
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'state', ARGV[3]) end
 for _, field in ipairs(ops.dropAsked) do redis.call('HDEL', KEYS[1], field) end
 for _, pair in ipairs(ops.asked) do redis.call('HSET', KEYS[1], pair[1], pair[2]) end
+-- which prompt each queued question asks, by outbox id (the dispatcher places a reply's message id)
+if ops.questions and #ops.questions > 0 then
+  for _, pair in ipairs(ops.questions) do redis.call('HSET', KEYS[ops.questionsKey], pair[1], pair[2]) end
+  redis.call('EXPIRE', KEYS[ops.questionsKey], ops.questionsKept)
+end
 if ops.isGroup then redis.call('SADD', KEYS[5], ARGV[4]) end
 for _, k in ipairs(ops.people) do redis.call('SADD', KEYS[k], ARGV[4]) end
 if ops.newChat then

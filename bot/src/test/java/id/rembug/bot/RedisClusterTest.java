@@ -40,7 +40,7 @@ class RedisClusterTest {
                 Set<Integer> slots = new TreeSet<>();
                 for (String key : List.of(ConversationKeys.group(conversation), ConversationKeys.answers(conversation),
                         ConversationKeys.milestones(conversation), ConversationKeys.events(conversation),
-                        ConversationKeys.promptMessages(conversation), ConversationKeys.tags(conversation),
+                        ConversationKeys.legacyPromptMessages(conversation), ConversationKeys.tags(conversation),
                         ConversationKeys.postedArticle(conversation, "12", "a3"), ConversationKeys.modelRate(conversation),
                         ConversationKeys.toldUnreachable(conversation, "7"))) {
                     slots.add(cluster.slotOf(key));

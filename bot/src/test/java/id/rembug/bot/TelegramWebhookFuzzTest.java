@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.telegram.TelegramWebhookController;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
@@ -106,8 +107,8 @@ class TelegramWebhookFuzzTest {
             Prompt prompt = stage.prompts().get(0);
             await().atMost(Duration.ofSeconds(20)).until(() -> telegram.latestQuestion(group).isPresent());
             long question = telegram.latestQuestion(group).orElseThrow().messageId();
-            String promptMessages = ConversationKeys.promptMessages(Long.toString(group));
-            await().atMost(Duration.ofSeconds(10)).until(() -> redis.opsForHash().hasKey(promptMessages,
+            String sentMessages = DispatchKeys.sentMessages(Long.toString(group));
+            await().atMost(Duration.ofSeconds(10)).until(() -> redis.opsForHash().hasKey(sentMessages,
                     Long.toString(question)));
 
             List<String> cases = new ArrayList<>(CASES + ANSWERERS);

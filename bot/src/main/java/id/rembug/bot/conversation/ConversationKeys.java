@@ -76,17 +76,26 @@ public final class ConversationKeys {
     }
 
     /**
-     * How long a group's prompt-message map is kept after the last question was sent: a reply to
-     * a question older than that (with nothing asked since) counts as an answer to the question
-     * asked last, as a reply to any other message of the bot does.
+     * How long a group's question map is kept after its last question: a reply to a question
+     * older than that (with nothing asked since) counts as an answer to the question asked last,
+     * as a reply to any other message of the bot does.
      */
-    public static final Duration PROMPT_MESSAGES_KEPT = Duration.ofDays(60);
+    public static final Duration QUESTIONS_KEPT = Duration.ofDays(60);
 
     /**
-     * HASH: message id of a question we sent to the prompt it asked ({@code stage|round|index});
-     * expires {@link #PROMPT_MESSAGES_KEPT} after the last question was recorded.
+     * HASH: outbox id of each question we sent to the prompt it asked ({@code stage|round|index}),
+     * written by the commit that queued the question; expires {@link #QUESTIONS_KEPT} after the
+     * last. The dispatcher's {@code DispatchKeys.sentMessages} places a reply's message id.
      */
-    public static String promptMessages(String groupId) {
+    public static String questions(String groupId) {
+        return groupPart(groupId, "questions");
+    }
+
+    /**
+     * HASH: platform message id of a question to its prompt, as the dispatcher wrote it before
+     * questions were kept by outbox id; only read, until it expires (60 days after the upgrade).
+     */
+    public static String legacyPromptMessages(String groupId) {
         return groupPart(groupId, "prompt-messages");
     }
 

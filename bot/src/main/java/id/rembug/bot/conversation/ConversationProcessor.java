@@ -29,6 +29,7 @@ public class ConversationProcessor {
 
     private final ConversationStore store;
     private final GroupPlanner groups;
+    private final TurnLoader loader;
     private final PrivatePlanner privates;
     private final Clock clock;
     private final ObjectProvider<Dispatcher> dispatcher;
@@ -37,13 +38,15 @@ public class ConversationProcessor {
     private final ObjectProvider<ModelJobs> modelJobs;
     private final RecentSnapshots snapshots = new RecentSnapshots();
 
-    public ConversationProcessor(ConversationStore store, GroupPlanner groups, PrivatePlanner privates, Clock clock,
+    public ConversationProcessor(ConversationStore store, GroupPlanner groups, TurnLoader loader,
+                                 PrivatePlanner privates, Clock clock,
                                  ObjectProvider<Dispatcher> dispatcher, AppendOnlyFileRewrite aofRewrite,
                                  ObjectProvider<ModelJobs> modelJobs) {
         this.aofRewrite = aofRewrite;
         this.modelJobs = modelJobs;
         this.store = store;
         this.groups = groups;
+        this.loader = loader;
         this.privates = privates;
         this.clock = clock;
         this.dispatcher = dispatcher;
@@ -124,9 +127,12 @@ public class ConversationProcessor {
             return new Plan(snapshot.state());
         }
         try {
-            return snapshot.conversation().startsWith("user:")
-                    ? privates.plan(snapshot, inbound, entryId)
-                    : groups.plan(snapshot, inbound, entryId);
+            if (snapshot.conversation().startsWith("user:")) {
+                return privates.plan(snapshot, inbound, entryId);
+            }
+            // what the group's turn needs from outside is read first; the planning itself does no I/O
+            TurnInputs inputs = loader.load(snapshot, inbound);
+            return groups.plan(snapshot, inbound, entryId, inputs);
         } catch (DataAccessException redisTrouble) {
             throw redisTrouble;
         } catch (RuntimeException bug) {

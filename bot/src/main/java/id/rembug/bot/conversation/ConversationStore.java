@@ -165,6 +165,9 @@ public class ConversationStore {
             ops.put("jobsKey", key(keys, ModelJobRate.JOBS));
             ops.put("jobQueueKey", key(keys, ModelJobRate.QUEUE));
         }
+        ops.put("questions", pairs(plan.questions));
+        ops.put("questionsKey", key(keys, ConversationKeys.questions(conversation)));
+        ops.put("questionsKept", ConversationKeys.QUESTIONS_KEPT.toSeconds());
         ops.put("people", plan.people.stream().map(id -> key(keys, ConversationKeys.personGroups(id))).toList());
         if (plan.erasure != null) {
             ops.put("erase", erasure(plan.erasure, keys));
@@ -216,18 +219,32 @@ public class ConversationStore {
         return result;
     }
 
-    /** The prompt a message of ours asked, as {@code stage|round|index}; null if it asked none. */
-    String promptOfMessage(String groupId, String messageId) {
+    /**
+     * The prompt a message of ours in the chat asked, as {@code stage|round|index}; null if it
+     * asked none (or it is not ours, or too old). The dispatcher knows which outbox message the
+     * platform's message was; the group's questions say what that one asked.
+     */
+    String promptOfMessage(String groupId, String chatId, String messageId) {
         if (messageId == null) {
             return null;
         }
-        return (String) redis.opsForHash().get(ConversationKeys.promptMessages(groupId), messageId);
+        Object outgoingId = redis.opsForHash().get(DispatchKeys.sentMessages(chatId), messageId);
+        if (outgoingId != null) {
+            return (String) redis.opsForHash().get(ConversationKeys.questions(groupId), outgoingId);
+        }
+        return (String) redis.opsForHash().get(ConversationKeys.legacyPromptMessages(groupId), messageId);
     }
 
     /** The groups a person appeared in ({@link ConversationKeys#personGroups}). */
     java.util.Set<String> groupsOf(String userId) {
         java.util.Set<String> groups = redis.opsForSet().members(ConversationKeys.personGroups(userId));
         return groups == null ? java.util.Set.of() : new java.util.TreeSet<>(groups);
+    }
+
+    /** One field of the person's hash; null when unset. */
+    String userField(String userId, String field) {
+        Object value = redis.opsForHash().get(ConversationKeys.user(userId), field);
+        return value == null ? null : value.toString();
     }
 
     Map<Object, Object> user(String userId) {

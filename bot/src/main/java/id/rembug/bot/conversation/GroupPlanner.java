@@ -1,6 +1,5 @@
 package id.rembug.bot.conversation;
 
-import id.rembug.bot.broadcast.StaffDirectory;
 import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.ChatUser;
 import id.rembug.bot.channel.Inbound;
@@ -39,7 +38,10 @@ import java.util.Set;
 
 /**
  * Turns one inbox entry of a group into engine events, runs the engine, and turns its effects
- * into a {@link Plan}: messages for the outbox, answers and milestones to store, wake-ups.
+ * into a {@link Plan}: messages for the outbox, answers and milestones to store, wake-ups. It
+ * reads nothing itself: what the entry needs from outside the state comes in {@link TurnInputs}
+ * ({@link TurnLoader}), and every write goes out in the plan, so its cases are data
+ * ({@code GroupPlannerCasesTest}). The language model is asked after the commit ({@link ModelJobs}).
  */
 @Component
 public class GroupPlanner {
@@ -59,42 +61,36 @@ public class GroupPlanner {
     private final Engine engine;
     private final Flow flow;
     private final SummaryRenderer summaries;
-    private final ConversationStore store;
     private final Messages messages;
     private final String digestTime;
     private final KnowledgeHooks knowledge;
     private final List<ConversationHook> hooks;
     private final ButtonSigner signer;
-    private final org.springframework.beans.factory.ObjectProvider<ChatGateway> gateways;
-    private final MemberErasure erasure;
-    private final StaffDirectory staff;
     private final StateCodec codec = new StateCodec();
 
-    public GroupPlanner(Engine engine, SummaryRenderer summaries, ConversationStore store, Messages messages,
-                        DigestProperties digest, KnowledgeHooks knowledge, ButtonSigner signer,
-                        org.springframework.beans.factory.ObjectProvider<ConversationHook> hooks,
-                        org.springframework.beans.factory.ObjectProvider<ChatGateway> gateways, MemberErasure erasure,
-                        StaffDirectory staff) {
+    public GroupPlanner(Engine engine, SummaryRenderer summaries, Messages messages, DigestProperties digest,
+                        KnowledgeHooks knowledge, ButtonSigner signer,
+                        org.springframework.beans.factory.ObjectProvider<ConversationHook> hooks) {
         this.signer = signer;
-        this.staff = staff;
-        this.gateways = gateways;
-        this.erasure = erasure;
         this.knowledge = knowledge;
         this.hooks = hooks.orderedStream().toList();
         this.engine = engine;
         this.flow = engine.flow();
         this.summaries = summaries;
-        this.store = store;
         this.messages = messages;
         this.digestTime = digest.time().toString();
     }
 
-    Plan plan(ConversationStore.Snapshot snapshot, Inbound inbound, String entryId) {
+    /**
+     * The plan for one inbox entry: a function of the entry, what {@link TurnLoader} loaded for it
+     * and the group as the snapshot holds it. No I/O (hooks aside: see {@link ConversationHook}).
+     */
+    Plan plan(ConversationStore.Snapshot snapshot, Inbound inbound, String entryId, TurnInputs inputs) {
         String groupId = snapshot.conversation();
         GroupState state = snapshot.state() != null ? snapshot.state() : engine.newGroup(groupId);
         Plan plan = new Plan(state);
         String chatId = snapshot.chatId();
-        Outputs out = new Outputs(groupId, chatId, entryId, inbound.at(), plan);
+        Outputs out = new Outputs(groupId, chatId, entryId, inbound.at(), plan, inputs);
         peopleIn(inbound).stream().filter(user -> !user.bot()).forEach(user -> plan.people.add(user.id()));
 
         if (inbound instanceof Inbound.ChatMigrated migrated) {
@@ -132,6 +128,7 @@ public class GroupPlanner {
     private void rememberQuestions(Plan plan, ConversationStore.Snapshot snapshot) {
         for (Outgoing message : plan.outgoing) {
             if (message.promptRef() != null) {
+                plan.questions.put(message.id(), message.promptRef());
                 plan.asked.put(message.promptRef(), new ConversationStore.AskedQuestion(message.id(), message.text(),
                         message.buttons()));
             }
@@ -189,8 +186,8 @@ public class GroupPlanner {
         if (parsed.isEmpty() || parsed.get().command() != Command.CLAIM_FACILITATOR) {
             return false;
         }
-        ChatGateway.Standing standing = ChatGateway.forChat(gateways.orderedStream(), out.chatId)
-                .map(g -> g.standing(out.chatId, message.from().id())).orElse(ChatGateway.Standing.UNKNOWN);
+        ChatGateway.Standing standing = out.inputs.claimStanding() == null ? ChatGateway.Standing.UNKNOWN
+                : out.inputs.claimStanding();
         if (standing == ChatGateway.Standing.LEADS) {
             return false;
         }
@@ -203,11 +200,11 @@ public class GroupPlanner {
     }
 
     /** A staff command about the role: {@code revoke}, or an assignment to whom the message names. */
-    private record Assignment(boolean revoke, String namedId) {
+    record Assignment(boolean revoke, String namedId) {
     }
 
     /** {@code /fasilitator ganti [id]} or {@code /fasilitator lepas}, typed in the group; empty for anything else. */
-    private static Optional<Assignment> assignment(Inbound inbound) {
+    static Optional<Assignment> assignment(Inbound inbound) {
         if (!(inbound instanceof Inbound.Message message) || message.edited() || message.privateChat()
                 || message.from() == null) {
             return Optional.empty();
@@ -249,7 +246,7 @@ public class GroupPlanner {
         }
         Inbound.Message message = (Inbound.Message) inbound;
         MessageKey refusal;
-        if (!staff.isStaff(message.from().id())) {
+        if (!out.inputs.fromStaff()) {
             log.info("Facilitator change in group {} by user {} refused: not staff", out.groupId, message.from().id());
             refusal = MessageKey.FACILITATOR_STAFF_ONLY;
         } else if (!assignment.get().revoke() && assignee(assignment.get(), message, state) == null) {
@@ -339,12 +336,12 @@ public class GroupPlanner {
             return buttonEvents(pressed, state, out);
         }
         if (inbound instanceof Inbound.Message message) {
-            return messageEvents(message, state, groupId);
+            return messageEvents(message, state, out.inputs);
         }
         return List.of();
     }
 
-    private List<Event> messageEvents(Inbound.Message message, GroupState state, String groupId) {
+    private List<Event> messageEvents(Inbound.Message message, GroupState state, TurnInputs inputs) {
         Instant at = message.at();
         Member member = member(message.from());
         String text = message.text() == null ? "" : message.text();
@@ -365,7 +362,7 @@ public class GroupPlanner {
         }
         // Only replies to our messages are answers: other chatter in the group is none of our business.
         // A reply to a question whose delivery is not recorded yet answers the question asked last.
-        String promptRef = store.promptOfMessage(groupId, message.replyToMessageId());
+        String promptRef = inputs.repliedPrompt();
         if (promptRef == null && !message.replyToBot()) {
             return List.of();
         }
@@ -488,7 +485,7 @@ public class GroupPlanner {
                 if (state.facilitatorId() != null) {
                     Outgoing message = out.privateText(state.facilitatorId(), facilitatorText(summary, state.language()),
                             rows(milestone.facilitatorButtons(), out.groupId, state.facilitatorId()));
-                    holdForDigest(message, state, plan);
+                    holdForDigest(message, state, plan, out.inputs);
                     knowledge.improveSummary(plan, out.groupId, message, summary, state.language());
                 }
             } else if (effect instanceof Effect.SummaryRequested requested) {
@@ -497,8 +494,8 @@ public class GroupPlanner {
                 knowledge.improveSummary(plan, out.groupId, message, requested.summary(), state.language());
             } else if (effect instanceof Effect.ForgetMember forget) {
                 plan.forgetMembers.add(forget.memberId());
-                scrubMilestones(out.groupId, forget.memberId(), plan);
-                plan.erasure = erasure.plan(out.groupId, out.chatId, snapshot.state(), forget.memberId());
+                scrubMilestones(forget.memberId(), plan, out.inputs);
+                plan.erasure = out.inputs.erasure();
             } else if (effect instanceof Effect.ScheduleWakeUp wake) {
                 plan.wakeUps.add(wake.at());
             }
@@ -511,20 +508,20 @@ public class GroupPlanner {
      */
     private void lateAnswers(Effect.LateAnswersReached late, Outputs out, GroupState state) {
         String key = late.stageKey() + ":" + late.round();
-        String stored = out.plan.milestones.getOrDefault(key, store.milestones(out.groupId).get(key));
+        String stored = out.plan.milestones.getOrDefault(key, out.inputs.storedMilestones().get(key));
         if (stored != null) {
             StageSummary summary = codec.read(stored, StageSummary.class);
             out.plan.milestones.put(key, codec.write(summary.withLateAnswers(late.answers())));
         }
         if (state.facilitatorId() != null) {
             Outgoing message = out.privateText(state.facilitatorId(), late.text(), List.of());
-            holdForDigest(message, state, out.plan);
+            holdForDigest(message, state, out.plan, out.inputs);
         }
     }
 
     /** A facilitator who chose the daily digest gets this message with it, not now. */
-    private void holdForDigest(Outgoing message, GroupState state, Plan plan) {
-        if (DIGEST_DAILY.equals(store.user(state.facilitatorId()).get(DIGEST_FIELD))) {
+    private void holdForDigest(Outgoing message, GroupState state, Plan plan, TurnInputs inputs) {
+        if (inputs.wantsDailyDigest(state.facilitatorId())) {
             plan.outgoing.remove(message);
             plan.digests.computeIfAbsent(state.facilitatorId(), id -> new ArrayList<>()).add(message);
         }
@@ -545,8 +542,8 @@ public class GroupPlanner {
     }
 
     /** Removes a member from every stored summary of the group: their answers, name and count. */
-    private void scrubMilestones(String groupId, String memberId, Plan plan) {
-        store.milestones(groupId).forEach((key, json) -> {
+    private void scrubMilestones(String memberId, Plan plan, TurnInputs inputs) {
+        inputs.storedMilestones().forEach((key, json) -> {
             StageSummary summary = codec.read(plan.milestones.getOrDefault(key, json), StageSummary.class);
             StageSummary scrubbed = new StageSummary(summary.groupId(), summary.stageKey(), summary.phaseKey(),
                     summary.stageNumber(), summary.stageCount(), summary.title(), summary.round(), summary.complete(),
@@ -591,12 +588,14 @@ public class GroupPlanner {
         final String entryId;
         final Instant at;
         final Plan plan;
+        final TurnInputs inputs;
         Inbound.ButtonPressed pendingToast;
         String toast;
         /** Progress edits of this entry, one per question: they go after its messages. */
         final Map<String, Outgoing> edits = new LinkedHashMap<>();
 
-        Outputs(String groupId, String chatId, String entryId, Instant at, Plan plan) {
+        Outputs(String groupId, String chatId, String entryId, Instant at, Plan plan, TurnInputs inputs) {
+            this.inputs = inputs;
             this.groupId = groupId;
             this.chatId = chatId;
             this.entryId = entryId;

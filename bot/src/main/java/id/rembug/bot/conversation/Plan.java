@@ -31,6 +31,8 @@ final class Plan {
     final Map<String, String> userFields = new LinkedHashMap<>();
     /** Questions sent by this plan, by prompt reference, for updating their messages later. */
     final Map<String, ConversationStore.AskedQuestion> asked = new LinkedHashMap<>();
+    /** Outbox id of each question this plan sends to the prompt it asks, so a reply can be placed. */
+    final Map<String, String> questions = new LinkedHashMap<>();
     /** Prompt references of questions whose messages will not be updated any more (their stage closed). */
     final java.util.Set<String> droppedAsked = new java.util.LinkedHashSet<>();
     /** Summaries held back for a facilitator who chose the daily digest, keyed by the facilitator. */

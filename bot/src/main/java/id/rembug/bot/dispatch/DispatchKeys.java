@@ -10,6 +10,10 @@ package id.rembug.bot.dispatch;
  *       failed or is being retried. Expires after {@code rembug.dispatch.delivery-ttl}.</li>
  *   <li>{@code rembug:chat:<chatId>:forbidden}: HASH {@code reason}, {@code at}: the bot may not
  *       write there; kept until {@link Dispatcher#clearForbidden(String)}.</li>
+ *   <li>{@code rembug:chat:<chatId>:sent}: HASH, the platform's message id of each message
+ *       delivered to a group chat to its outbox id; expires {@link #SENT_MESSAGES_KEPT} after the
+ *       last. A delivery fact only: whoever wrote the message knows what it meant by its outbox id
+ *       (a question's prompt: {@code ConversationKeys.questions}).</li>
  *   <li>{@code rembug:chat-alias:<oldChatId>}: STRING, the id a migrated group lives under now.</li>
  *   <li>{@code rembug:dispatch:rate:*}: the limits' state, shared by every instance: sliding logs
  *       (ZSET of send times) {@code global}, {@code broadcast}, {@code group:<chatId>}; and
@@ -26,7 +30,18 @@ public final class DispatchKeys {
     static final String RATE_GLOBAL = "rembug:dispatch:rate:global";
     static final String RATE_BROADCAST = "rembug:dispatch:rate:broadcast";
 
+    /**
+     * How long a chat's sent-message map is kept after its last delivery: a reply to a message
+     * older than that (with nothing sent since) is a reply to a message we no longer place.
+     */
+    public static final java.time.Duration SENT_MESSAGES_KEPT = java.time.Duration.ofDays(60);
+
     private DispatchKeys() {
+    }
+
+    /** HASH: platform message id to outbox id of what was delivered to the chat (see above). */
+    public static String sentMessages(String chatId) {
+        return FORBIDDEN_PREFIX + chatId + ":sent";
     }
 
     public static String delivery(String outgoingId) {

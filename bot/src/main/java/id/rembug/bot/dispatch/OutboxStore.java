@@ -1,9 +1,7 @@
 package id.rembug.bot.dispatch;
 
-import id.rembug.bot.channel.ChannelCodec;
+import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.OutboxKeys;
-import id.rembug.bot.channel.Outgoing;
-import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.channel.Outgoing.Lane;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -109,24 +107,18 @@ final class OutboxStore {
 
     private void settle(Claim claim, String outgoingId, String status, String messageId, String reason,
                         int attempts, long at, long nextAt) {
+        // only group chats: a reply there may answer a question; a private chat's replies are not placed
+        boolean remembered = "sent".equals(status) && messageId != null && !messageId.isEmpty()
+                && outgoingId != null && ChatGateway.isGroupChat(claim.chatId());
         redis.execute(DispatchScripts.SETTLE,
                 List.of(OutboxKeys.ready(claim.lane()), OutboxKeys.queue(claim.lane(), claim.chatId()),
-                        outgoingId == null ? "" : DispatchKeys.delivery(outgoingId), promptMessagesOf(claim)),
+                        outgoingId == null ? "" : DispatchKeys.delivery(outgoingId),
+                        remembered ? DispatchKeys.sentMessages(claim.chatId()) : ""),
                 claim.claimScore(), claim.headJson(), Long.toString(nextAt), claim.chatId(), status,
                 messageId == null ? "" : messageId, reason == null ? "" : reason, Integer.toString(attempts),
                 Long.toString(at), ttlSeconds(), OutboxKeys.laneName(claim.lane()), queuePrefix(claim.lane()),
-                DispatchKeys.ALIAS_PREFIX, Long.toString(ConversationKeys.PROMPT_MESSAGES_KEPT.toSeconds()));
-    }
-
-    /** The map a question's message id is recorded in once delivered, or '' for a message that asks nothing. */
-    private static String promptMessagesOf(Claim claim) {
-        try {
-            Outgoing head = ChannelCodec.readOutgoing(claim.headJson());
-            return head.promptRef() != null && head.groupId() != null
-                    ? ConversationKeys.promptMessages(head.groupId()) : "";
-        } catch (RuntimeException unreadable) {
-            return "";
-        }
+                DispatchKeys.ALIAS_PREFIX, Long.toString(DispatchKeys.SENT_MESSAGES_KEPT.toSeconds()),
+                outgoingId == null ? "" : outgoingId);
     }
 
     /** Gives the chat back until {@code until}, leaving the message where it is. */

@@ -39,7 +39,7 @@ class GroupKeysMigrationTest {
         assertThat(redis.opsForHash().entries(ConversationKeys.group("-100")))
                 .containsEntry("state", "{\"s\":1}").containsEntry("applied", "1-0");
         assertThat(redis.opsForHash().get(ConversationKeys.answers("-100"), "s:1:q:7")).isEqualTo("yes");
-        assertThat(redis.getExpire(ConversationKeys.promptMessages("-100"))).as("its TTL moves with it").isPositive();
+        assertThat(redis.getExpire(ConversationKeys.legacyPromptMessages("-100"))).as("its TTL moves with it").isPositive();
         assertThat(redis.opsForSet().members(ConversationKeys.tags("-100"))).containsExactlyInAnyOrder("desa:sukamaju", "rw:2");
         assertThat(redis.opsForHash().get(ConversationKeys.group("user:7"), "state")).isEqualTo("{\"p\":1}");
         assertThat(redis.opsForStream().range(ConversationKeys.events("-100"), Range.unbounded()))

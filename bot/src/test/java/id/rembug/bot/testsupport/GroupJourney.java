@@ -3,6 +3,7 @@ package id.rembug.bot.testsupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.conversation.ConversationWorkers;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
@@ -225,10 +226,10 @@ public final class GroupJourney implements AutoCloseable {
             return found[0] != null;
         });
         if (prompt.kind().isTyped()) {
-            // The dispatcher records which prompt a message asked right after Telegram accepts it;
-            // people cannot reply within that millisecond, a test can.
+            // The dispatcher records which outbox message it delivered right after Telegram accepts
+            // it; people cannot reply within that millisecond, a test can.
             awaitStep("the question's message id recorded", () ->
-                    redis().hexists(promptMessages(), Long.toString(found[0].messageId())));
+                    redis().hexists(sentMessages(), Long.toString(found[0].messageId())));
         }
         return found[0];
     }
@@ -329,8 +330,9 @@ public final class GroupJourney implements AutoCloseable {
                 .filter(updateRef::equals).count();
     }
 
-    public String promptMessages() {
-        return ConversationKeys.promptMessages(groupId);
+    /** The dispatcher's map of what it delivered to the group's chat (platform id to outbox id). */
+    public String sentMessages() {
+        return DispatchKeys.sentMessages(Long.toString(chatId));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,8 +55,10 @@ public class LlmConfiguration {
     }
 
     @Bean
-    ArticleEmbeddings articleEmbeddings(LlmClient llm, KnowledgeSearch search, LlmProperties properties, Clock clock) {
-        return new ArticleEmbeddings(llm, search.knowledgeBase(), properties.embeddingsMinSimilarity(), clock);
+    ArticleEmbeddings articleEmbeddings(LlmClient llm, KnowledgeSearch search, LlmProperties properties,
+                                        ObjectProvider<Clock> clock) {
+        return new ArticleEmbeddings(llm, search.knowledgeBase(), properties.embeddingsMinSimilarity(),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

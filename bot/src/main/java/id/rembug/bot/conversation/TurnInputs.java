@@ -1,0 +1,51 @@
+package id.rembug.bot.conversation;
+
+import id.rembug.bot.channel.ChatGateway;
+
+import java.util.Map;
+
+/**
+ * What a group's turn needs from outside the group's state, loaded before the turn by
+ * {@link TurnLoader}: with it, {@link GroupPlanner} is a pure function of the inbox entry, these
+ * inputs and the state, and everything it changes is in the {@link Plan}.
+ *
+ * @param repliedPrompt  the prompt ({@code stage|round|index}) of the question the message replied
+ *                       to; null when it replied to none we can place
+ * @param claimStanding  for a {@code /fasilitator} claim of a group without a facilitator, where the
+ *                       claimant stands in the chat as the platform says (Telegram: getChatMember);
+ *                       null for any other entry
+ * @param fromStaff      whether the sender of a facilitator assignment is program staff
+ * @param digestChoices  the digest choice ({@code daily}, {@code at-once}) of each person who is or
+ *                       may become the facilitator in this turn, by user id; absent: none chosen
+ * @param milestones     the group's stored stage summaries ({@code stage:round} to JSON), for an entry
+ *                       that may add late answers to them or erase a member from them; null otherwise
+ * @param erasure        what deleting the member this entry may forget touches outside the state;
+ *                       null when the entry forgets nobody
+ */
+record TurnInputs(String repliedPrompt, ChatGateway.Standing claimStanding, boolean fromStaff,
+                  Map<String, String> digestChoices, Map<String, String> milestones,
+                  MemberErasure.GroupErasure erasure) {
+
+    TurnInputs {
+        digestChoices = Map.copyOf(digestChoices);
+        milestones = milestones == null ? null : Map.copyOf(milestones);
+    }
+
+    /** Nothing loaded: an entry that needs nothing from outside. */
+    static TurnInputs none() {
+        return new TurnInputs(null, null, false, Map.of(), null, null);
+    }
+
+    /** Whether the person chose the daily digest. */
+    boolean wantsDailyDigest(String userId) {
+        return userId != null && GroupPlanner.DIGEST_DAILY.equals(digestChoices.get(userId));
+    }
+
+    /** The stored summaries; the loader loads them for every entry that can need them. */
+    Map<String, String> storedMilestones() {
+        if (milestones == null) {
+            throw new IllegalStateException("The group's milestones were not loaded for this entry: see TurnLoader");
+        }
+        return milestones;
+    }
+}

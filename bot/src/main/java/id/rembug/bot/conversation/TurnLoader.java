@@ -1,0 +1,117 @@
+package id.rembug.bot.conversation;
+
+import id.rembug.bot.broadcast.StaffDirectory;
+import id.rembug.bot.channel.ChatGateway;
+import id.rembug.bot.channel.ChatUser;
+import id.rembug.bot.channel.Inbound;
+import id.rembug.dialogues.engine.Command;
+import id.rembug.dialogues.engine.GroupState;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Loads what a group's turn needs from outside its state ({@link TurnInputs}) before the turn, so
+ * that {@link GroupPlanner} does no I/O: the prompt a reply answers, the digest choice of whoever
+ * is or may become the facilitator, the platform's word on a claimant, staff membership, the stored
+ * summaries and a member's erasure. Each is read only for the entries that can use it.
+ */
+@Component
+class TurnLoader {
+
+    private final ConversationStore store;
+    private final ObjectProvider<ChatGateway> gateways;
+    private final StaffDirectory staff;
+    private final MemberErasure erasure;
+    private final ButtonSigner signer;
+
+    TurnLoader(ConversationStore store, ObjectProvider<ChatGateway> gateways, StaffDirectory staff,
+               MemberErasure erasure, ButtonSigner signer) {
+        this.store = store;
+        this.gateways = gateways;
+        this.staff = staff;
+        this.erasure = erasure;
+        this.signer = signer;
+    }
+
+    TurnInputs load(ConversationStore.Snapshot snapshot, Inbound inbound) {
+        String groupId = snapshot.conversation();
+        GroupState state = snapshot.state();
+        String facilitatorId = state == null ? null : state.facilitatorId();
+        Set<String> mayFacilitate = new LinkedHashSet<>();
+        if (facilitatorId != null) {
+            mayFacilitate.add(facilitatorId);
+        }
+        // chatter (a message that is no command and replies to nothing of ours) gives the engine nothing
+        // to do, so nobody's digest choice can matter for it; it is most of what a group writes
+        boolean chatter = inbound instanceof Inbound.Message message && !message.edited()
+                && message.replyToMessageId() == null && !message.replyToBot()
+                && Command.parse(message.text()).isEmpty();
+        if (chatter) {
+            mayFacilitate.clear();
+        }
+        String repliedPrompt = null;
+        ChatGateway.Standing standing = null;
+        boolean fromStaff = false;
+        String forgets = null;
+
+        if (inbound instanceof Inbound.Message message && !message.edited() && message.from() != null) {
+            Optional<Command.Parsed> command = Command.parse(message.text());
+            if (command.isEmpty() && message.replyToMessageId() != null) {
+                repliedPrompt = store.promptOfMessage(groupId, message.chatId(), message.replyToMessageId());
+            }
+            if (command.isPresent() && command.get().command() == Command.CLAIM_FACILITATOR) {
+                // whoever a claim or a staff assignment may make the facilitator in this turn
+                mayFacilitate.add(message.from().id());
+                ChatUser replied = message.replyToUser();
+                if (replied != null) {
+                    mayFacilitate.add(replied.id());
+                }
+                Optional<GroupPlanner.Assignment> assignment = GroupPlanner.assignment(message);
+                // a named id only when the group knows that member: it is typed text, not a key to read blindly
+                assignment.map(GroupPlanner.Assignment::namedId)
+                        .filter(id -> state != null && state.members().containsKey(id))
+                        .ifPresent(mayFacilitate::add);
+                fromStaff = assignment.isPresent() && staff.isStaff(message.from().id());
+                if (facilitatorId == null) {
+                    String chatId = snapshot.chatId();
+                    standing = ChatGateway.forChat(gateways.orderedStream(), chatId)
+                            .map(g -> g.standing(chatId, message.from().id())).orElse(ChatGateway.Standing.UNKNOWN);
+                }
+            }
+        } else if (inbound instanceof Inbound.ErasureRequested requested) {
+            forgets = requested.userId();
+        } else if (inbound instanceof Inbound.ButtonPressed pressed && pressed.from() != null
+                && confirmsDeletion(pressed)) {
+            forgets = pressed.from().id();
+        }
+
+        // late answers reach their summary on a wake-up; an erasure scrubs every summary
+        boolean summariesTouched = inbound instanceof Inbound.WakeUp || forgets != null;
+        Map<String, String> digestChoices = new LinkedHashMap<>();
+        for (String userId : mayFacilitate) {
+            String choice = store.userField(userId, GroupPlanner.DIGEST_FIELD);
+            if (choice != null) {
+                digestChoices.put(userId, choice);
+            }
+        }
+        return new TurnInputs(repliedPrompt, standing, fromStaff, digestChoices,
+                summariesTouched ? store.milestones(groupId) : null,
+                forgets == null ? null : erasure.plan(groupId, snapshot.chatId(), state, forgets));
+    }
+
+    /** The yes under the deletion question: the one press that forgets its presser. */
+    private boolean confirmsDeletion(Inbound.ButtonPressed pressed) {
+        return signer.open(pressed.data(), pressed.chatId())
+                .map(data -> data instanceof CallbackData.GroupCommand group
+                        && group.command() == Command.CONFIRM_DELETE
+                        || data instanceof CallbackData.FacilitatorCommand privately
+                        && privately.command() == Command.CONFIRM_DELETE)
+                .orElse(false);
+    }
+}
