@@ -1,6 +1,6 @@
 package id.rembug.bot.telegram;
 
-import id.rembug.bot.conversation.RedisInbox;
+import id.rembug.bot.pipeline.RedisInbox;
 import id.rembug.bot.redis.EmbeddedRedisServer;
 import id.rembug.bot.redis.RedisBinary;
 import id.rembug.bot.redis.RedisResilienceConfiguration;

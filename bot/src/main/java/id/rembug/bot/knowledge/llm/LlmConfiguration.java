@@ -1,5 +1,6 @@
 package id.rembug.bot.knowledge.llm;
 
+import id.rembug.bot.summaries.StageSummaryWriter;
 import id.rembug.bot.knowledge.KnowledgeAdvisor;
 import id.rembug.bot.knowledge.KnowledgeTexts;
 import id.rembug.dialogues.flow.Flow;

@@ -107,7 +107,7 @@ public final class LlmPrompts {
     }
 
     /** The language's name as the model should read it in "answer in {language}". */
-    static String languageName(Language language) {
+    public static String languageName(Language language) {
         return language == Language.EN ? "English" : "Bahasa Indonesia";
     }
 }

@@ -1,5 +1,6 @@
 package id.rembug.bot.knowledge.llm;
 
+import id.rembug.bot.testsupport.OpenAiStub;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static org.assertj.core.api.Assertions.assertThat;

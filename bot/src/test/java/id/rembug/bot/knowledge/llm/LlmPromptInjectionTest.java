@@ -1,5 +1,7 @@
 package id.rembug.bot.knowledge.llm;
 
+import id.rembug.bot.summaries.StageSummaryWriter;
+import id.rembug.bot.testsupport.OpenAiStub;
 import static id.rembug.bot.knowledge.StageSummaries.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 

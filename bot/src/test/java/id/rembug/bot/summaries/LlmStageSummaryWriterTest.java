@@ -1,5 +1,9 @@
-package id.rembug.bot.knowledge.llm;
+package id.rembug.bot.summaries;
 
+import id.rembug.bot.knowledge.llm.Source;
+import id.rembug.bot.knowledge.llm.LlmPrompts;
+import id.rembug.bot.knowledge.llm.LlmClient;
+import id.rembug.bot.testsupport.OpenAiStub;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static id.rembug.bot.knowledge.StageSummaries.answer;
@@ -7,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.rembug.bot.knowledge.KnowledgeTexts;
 import id.rembug.bot.knowledge.StageSummaries;
-import id.rembug.bot.knowledge.llm.StageSummaryWriter.Summary;
+import id.rembug.bot.summaries.StageSummaryWriter.Summary;
 import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.flow.Language;
 import java.time.Duration;

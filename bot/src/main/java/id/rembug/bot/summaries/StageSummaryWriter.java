@@ -1,5 +1,9 @@
-package id.rembug.bot.knowledge.llm;
+package id.rembug.bot.summaries;
 
+import id.rembug.bot.knowledge.llm.LlmClient;
+import id.rembug.bot.knowledge.llm.LlmPrompts;
+import id.rembug.bot.knowledge.llm.Source;
+import id.rembug.bot.knowledge.llm.UntrustedData;
 import id.rembug.bot.knowledge.KnowledgeText;
 import id.rembug.bot.knowledge.KnowledgeTexts;
 import id.rembug.dialogues.engine.Answer;

@@ -1,5 +1,7 @@
-package id.rembug.bot.knowledge.llm;
+package id.rembug.bot.testsupport;
 
+import id.rembug.bot.knowledge.llm.LlmClient;
+import id.rembug.bot.knowledge.llm.LlmProperties;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -20,51 +22,51 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /v1/chat/completions}, standing in for OpenAI, Ollama, vLLM or llama.cpp. The code under
  * test talks to it over HTTP through LangChain4j exactly as it would to a real server.
  */
-final class OpenAiStub implements AutoCloseable {
+public final class OpenAiStub implements AutoCloseable {
 
-    static final String PATH = "/v1/chat/completions";
-    static final String MODEL = "test-model";
+    public static final String PATH = "/v1/chat/completions";
+    public static final String MODEL = "test-model";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final WireMockServer server = new WireMockServer(options().dynamicPort());
 
-    OpenAiStub() {
+    public OpenAiStub() {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return server.baseUrl() + "/v1";
     }
 
-    LlmProperties properties(Duration timeout) {
+    public LlmProperties properties(Duration timeout) {
         return new LlmProperties(baseUrl(), "", MODEL, timeout, 300, 2, 50, 5, Duration.ofMinutes(10));
     }
 
     /** A client for this server with a time-out short enough for tests. */
-    LlmClient client() {
+    public LlmClient client() {
         return LlmClient.connect(properties(Duration.ofSeconds(5)));
     }
 
-    void reset() {
+    public void reset() {
         server.resetAll();
     }
 
     /** Every call answers with this text as the assistant's message. */
-    void answer(String content) {
+    public void answer(String content) {
         respond(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody(completion(content)));
     }
 
-    void respond(ResponseDefinitionBuilder response) {
+    public void respond(ResponseDefinitionBuilder response) {
         server.stubFor(post(urlEqualTo(PATH)).willReturn(response));
     }
 
     /** A stub of one's own (e.g. only for requests whose body says something); later stubs win. */
-    void stub(com.github.tomakehurst.wiremock.client.MappingBuilder mapping) {
+    public void stub(com.github.tomakehurst.wiremock.client.MappingBuilder mapping) {
         server.stubFor(mapping);
     }
 
-    static String completion(String content) {
+    public static String completion(String content) {
         return JSON.writeValueAsString(Map.of(
                 "id", "chatcmpl-test",
                 "object", "chat.completion",
@@ -77,16 +79,16 @@ final class OpenAiStub implements AutoCloseable {
                 "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
     }
 
-    List<LoggedRequest> requests() {
+    public List<LoggedRequest> requests() {
         return server.findAll(postRequestedFor(urlEqualTo(PATH)));
     }
 
-    int requestCount() {
+    public int requestCount() {
         return server.getAllServeEvents().size();
     }
 
     /** The body of the only request received, as JSON. */
-    JsonNode onlyRequest() {
+    public JsonNode onlyRequest() {
         List<LoggedRequest> requests = requests();
         if (requests.size() != 1) {
             throw new AssertionError("expected one request to " + PATH + ", got " + requests.size());
@@ -95,7 +97,7 @@ final class OpenAiStub implements AutoCloseable {
     }
 
     /** The content of the message with this role in the only request. */
-    String message(String role) {
+    public String message(String role) {
         for (JsonNode message : onlyRequest().get("messages")) {
             if (message.get("role").asString().equals(role)) {
                 return message.get("content").asString();
