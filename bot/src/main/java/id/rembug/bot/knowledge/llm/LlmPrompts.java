@@ -31,8 +31,6 @@ public final class LlmPrompts {
     public enum Key {
         SUMMARY_SYSTEM("summary-system", "language", "tag"),
         SUMMARY_REQUEST("summary-request"),
-        GOAL_SYSTEM("goal-system", "tag"),
-        GOAL_REQUEST("goal-request"),
         ANSWER_SYSTEM("answer-system", "language", "tag", "articlesTag"),
         ANSWER_REQUEST("answer-request");
 

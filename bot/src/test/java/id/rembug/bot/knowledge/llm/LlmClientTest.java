@@ -48,7 +48,7 @@ class LlmClientTest {
         LlmClient llm = LlmClient.connect(new LlmProperties(openAi.baseUrl(), "sk-test-123", "gpt-test",
                 Duration.ofSeconds(5), 42, 2, 50, 5, Duration.ofMinutes(10)));
 
-        assertThat(llm.chat("test", "system", "user", false)).contains("ok");
+        assertThat(llm.chat("test", "system", "user")).contains("ok");
 
         assertThat(openAi.requests().get(0).getHeader("Authorization")).isEqualTo("Bearer sk-test-123");
         assertThat(openAi.onlyRequest().get("model").asString()).isEqualTo("gpt-test");
@@ -60,7 +60,7 @@ class LlmClientTest {
     void withoutApiKeyNoAuthorizationHeaderIsSent() {
         openAi.answer("ok");
 
-        assertThat(openAi.client().chat("test", "system", "user", false)).contains("ok");
+        assertThat(openAi.client().chat("test", "system", "user")).contains("ok");
 
         assertThat(openAi.requests().get(0).containsHeader("Authorization")).isFalse();
     }
@@ -70,12 +70,12 @@ class LlmClientTest {
         openAi.respond(serverError());
         LlmClient llm = openAi.client();
 
-        assertThat(llm.chat("test", "s", "u", false)).isEmpty();
-        assertThat(llm.chat("test", "s", "u", false)).isEmpty();
-        assertThat(llm.chat("test", "s", "u", false)).isEmpty();
+        assertThat(llm.chat("test", "s", "u")).isEmpty();
+        assertThat(llm.chat("test", "s", "u")).isEmpty();
+        assertThat(llm.chat("test", "s", "u")).isEmpty();
         openAi.reset();
         openAi.answer("back");
-        assertThat(llm.chat("test", "s", "u", false)).contains("back");
+        assertThat(llm.chat("test", "s", "u")).contains("back");
         llm.usable("test");
 
         assertThat(logged.list.stream().filter(event -> event.getLevel() == Level.WARN)).hasSize(1);
@@ -88,7 +88,7 @@ class LlmClientTest {
         LlmClient off = LlmClient.connect(LlmProperties.off());
 
         assertThat(off.enabled()).isFalse();
-        assertThat(off.chat("test", "s", "u", false)).isEmpty();
+        assertThat(off.chat("test", "s", "u")).isEmpty();
         assertThat(openAi.requestCount()).isZero();
         assertThat(logged.list).isEmpty();
     }

@@ -11,8 +11,6 @@ import id.rembug.bot.knowledge.StageSummaries;
 import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.flow.Flow;
 import id.rembug.dialogues.flow.Language;
-import id.rembug.dialogues.goal.GoalChecker;
-import id.rembug.dialogues.goal.RuleBasedGoalChecker;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,11 +37,6 @@ class LlmConfigurationTest {
         Flow flow() {
             return StageSummaries.STOCK_FLOW;
         }
-
-        @Bean
-        GoalChecker goalChecker() {
-            return new RuleBasedGoalChecker();
-        }
     }
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
@@ -67,8 +60,6 @@ class LlmConfigurationTest {
             assertThat(app).hasNotFailed();
             assertThat(app.getBean(LlmClient.class).enabled()).isFalse();
             assertThat(app.getBean(StageSummaryWriter.class).write(SUMMARY, Language.ID).source())
-                    .isEqualTo(Source.DETERMINISTIC);
-            assertThat(app.getBean(GoalSecondOpinion.class).assess("Membersihkan selokan").source())
                     .isEqualTo(Source.DETERMINISTIC);
             assertThat(app.getBean(GroundedAnswerer.class).answer("bagaimana menentukan tujuan bersama?", Language.ID)
                     .source()).isEqualTo(Source.DETERMINISTIC);
