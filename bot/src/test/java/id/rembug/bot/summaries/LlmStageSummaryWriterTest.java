@@ -15,14 +15,14 @@ import id.rembug.bot.summaries.StageSummaryWriter.Summary;
 import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.flow.Language;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The facilitator's stage summary: the model's when it answers well, ours on any failure. */
 class LlmStageSummaryWriterTest {
 
-    private static final OpenAiStub openAi = new OpenAiStub();
+    @RegisterExtension
+    static final OpenAiStub openAi = new OpenAiStub();
     private static final KnowledgeTexts TEXTS = KnowledgeTexts.loadDefault();
     private static final LlmPrompts PROMPTS = LlmPrompts.loadDefault();
 
@@ -32,16 +32,6 @@ class LlmStageSummaryWriterTest {
             answer("hambatan", "Sari", "belum-ada"),
             answer("hambatan", "Budi", "belum-ada"),
             answer("hambatan", "Ani", "rebutan"));
-
-    @BeforeEach
-    void reset() {
-        openAi.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        openAi.close();
-    }
 
     private static StageSummaryWriter writer(LlmClient llm) {
         return new StageSummaryWriter(llm, StageSummaries.STOCK_FLOW, TEXTS, PROMPTS);

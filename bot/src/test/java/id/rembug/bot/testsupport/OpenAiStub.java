@@ -12,6 +12,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -21,8 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
  * A real HTTP server (WireMock) speaking the OpenAI chat-completions API at
  * {@code /v1/chat/completions}, standing in for OpenAI, Ollama, vLLM or llama.cpp. The code under
  * test talks to it over HTTP through LangChain4j exactly as it would to a real server.
+ *
+ * <p>The one model stub of the tests. Register it as a static extension,
+ * {@code @RegisterExtension static final OpenAiStub openAi = new OpenAiStub();}: it forgets its
+ * answers and requests before each test and stops after the class. A whole-app test points the
+ * app at it with {@link #register} from a {@code @DynamicPropertySource}.
  */
-public final class OpenAiStub implements AutoCloseable {
+public final class OpenAiStub implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
     public static final String PATH = "/v1/chat/completions";
     public static final String MODEL = "test-model";
@@ -49,6 +58,22 @@ public final class OpenAiStub implements AutoCloseable {
 
     public void reset() {
         server.resetAll();
+    }
+
+    /** {@code rembug.llm.base-url} and {@code rembug.llm.model} for an app that should use this model. */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("rembug.llm.base-url", this::baseUrl);
+        registry.add("rembug.llm.model", () -> MODEL);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** Every call answers with this text as the assistant's message. */

@@ -9,22 +9,22 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** What goes over the wire to the OpenAI-compatible server, and how failures are reported. */
 class LlmClientTest {
 
-    private static final OpenAiStub openAi = new OpenAiStub();
+    @RegisterExtension
+    static final OpenAiStub openAi = new OpenAiStub();
     private final Logger logger = (Logger) LoggerFactory.getLogger(LlmClient.class);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
     @BeforeEach
     void setUp() {
-        openAi.reset();
         logged.start();
         // tests log warnings only by default; this one reads the client's INFO lines too
         logger.setLevel(Level.DEBUG);
@@ -35,11 +35,6 @@ class LlmClientTest {
     void tearDown() {
         logger.detachAppender(logged);
         logger.setLevel(null);
-    }
-
-    @AfterAll
-    static void stop() {
-        openAi.close();
     }
 
     @Test

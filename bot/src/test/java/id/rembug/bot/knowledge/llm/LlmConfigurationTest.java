@@ -12,9 +12,8 @@ import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.flow.Flow;
 import id.rembug.dialogues.flow.Language;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
  */
 class LlmConfigurationTest {
 
-    private static final OpenAiStub openAi = new OpenAiStub();
+    @RegisterExtension
+    static final OpenAiStub openAi = new OpenAiStub();
     private static final StageSummary SUMMARY = StageSummaries.of("tantangan",
             answer("masalah", "Sari", "selokan mampet"));
 
@@ -41,16 +41,6 @@ class LlmConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(EngineBeans.class, KnowledgeConfiguration.class, LlmConfiguration.class);
-
-    @BeforeEach
-    void reset() {
-        openAi.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        openAi.close();
-    }
 
     @Test
     void modelIsOffByDefaultAndNothingIsSent() {

@@ -14,14 +14,15 @@ import id.rembug.dialogues.flow.Language;
 import id.rembug.knowledge.search.KnowledgeSearch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /tanya in the model's words, but only from the articles it was given, cited by id. */
 class LlmGroundedAnswererTest {
 
     private static final String QUESTION = "bagaimana menentukan tujuan bersama?";
-    private static final OpenAiStub openAi = new OpenAiStub();
+    @RegisterExtension
+    static final OpenAiStub openAi = new OpenAiStub();
     private static KnowledgeSearch search;
     private static KnowledgeAdvisor advisor;
 
@@ -32,14 +33,8 @@ class LlmGroundedAnswererTest {
                 AnswerSignals.loadDefault());
     }
 
-    @BeforeEach
-    void reset() {
-        openAi.reset();
-    }
-
     @AfterAll
     static void stop() {
-        openAi.close();
         search.close();
     }
 

@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +37,8 @@ class LlmPromptInjectionTest {
             "(?s)BEGIN UNTRUSTED DATA ([0-9a-f]{12})\n(.*)\nEND UNTRUSTED DATA \\1$");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final OpenAiStub openAi = new OpenAiStub();
+    @RegisterExtension
+    static final OpenAiStub openAi = new OpenAiStub();
     private static KnowledgeSearch search;
 
     @BeforeAll
@@ -45,14 +46,8 @@ class LlmPromptInjectionTest {
         search = KnowledgeSearch.createDefault();
     }
 
-    @BeforeEach
-    void reset() {
-        openAi.reset();
-    }
-
     @AfterAll
     static void stop() {
-        openAi.close();
         search.close();
     }
 
