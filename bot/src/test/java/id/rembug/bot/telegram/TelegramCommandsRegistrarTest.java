@@ -1,5 +1,6 @@
 package id.rembug.bot.telegram;
 
+import id.rembug.bot.testsupport.FakeTelegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.rembug.bot.dashboard.LoginCommand;
 import id.rembug.bot.knowledge.KnowledgeHooks;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TelegramCommandsRegistrarTest {
 
-    private final BotApiStub api = new BotApiStub();
+    private final FakeTelegram api = new FakeTelegram(TOKEN);
     private final TelegramApiClient client = new TelegramApiClient(
             new TelegramProperties(TOKEN, api.url(), null, null, null, null, null, Duration.ofSeconds(5), null));
 

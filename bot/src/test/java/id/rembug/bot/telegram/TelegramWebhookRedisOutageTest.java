@@ -1,5 +1,6 @@
 package id.rembug.bot.telegram;
 
+import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.pipeline.RedisInbox;
 import id.rembug.bot.redis.EmbeddedRedisServer;
 import id.rembug.bot.redis.RedisBinary;
@@ -50,7 +51,7 @@ class TelegramWebhookRedisOutageTest {
 
     private static final String SECRET = "rahasia-webhook";
     private static final String PATH = "/tg/hook";
-    private static final BotApiStub API = new BotApiStub();
+    private static final FakeTelegram API = new FakeTelegram(TOKEN);
     private static final Path DATA_DIR = tempDir();
     private static EmbeddedRedisServer redis = EmbeddedRedisServer.start(RedisBinary.locate(null),
             EmbeddedRedisServer.Options.of(DATA_DIR, 0));
@@ -81,7 +82,7 @@ class TelegramWebhookRedisOutageTest {
     static class App {
         /** A bean so that it closes with the context. */
         @Bean
-        BotApiStub botApi() {
+        FakeTelegram botApi() {
             return API;
         }
     }
