@@ -225,7 +225,8 @@ public final class FakeTelegram implements AutoCloseable {
             return new Failure(400, "Bad Request: " + description, null);
         }
 
-        String body() {
+        /** The answer Telegram gives with this status. */
+        public String body() {
             return "{\"ok\":false,\"error_code\":" + status + ",\"description\":" + quote(description)
                     + (parameters == null ? "" : ",\"parameters\":" + parameters) + "}";
         }
@@ -1084,16 +1085,31 @@ public final class FakeTelegram implements AutoCloseable {
 
     // ---- checks, as Telegram makes them --------------------------------------------------
 
+    /**
+     * What Telegram refuses in a sendMessage or editMessageText whatever the chat holds: an empty or
+     * too long text, callback data outside 1 to 64 bytes (its own words for each); null when the
+     * content is fine. Shared with the benchmarks' Bot API ({@code bench/FakeBotApi}), so a bot
+     * measured there is held to the same rules as in the tests.
+     */
+    public static Failure refusedContent(String method, JsonNode body) {
+        boolean edit = method.equalsIgnoreCase("editmessagetext");
+        String text = body.path("text").asText("");
+        if (text.isEmpty()) {
+            return Failure.badRequest(edit ? "text must be non-empty" : "message text is empty");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            return Failure.badRequest(edit ? "MESSAGE_TOO_LONG" : "message is too long");
+        }
+        return checkButtons(body.path("reply_markup"));
+    }
+
     private Failure checkSend(String chatId, JsonNode body) {
         if (chatId == null) {
             return Failure.badRequest("chat_id is empty");
         }
-        String text = body.path("text").asText("");
-        if (text.isEmpty()) {
-            return Failure.badRequest("message text is empty");
-        }
-        if (text.length() > MAX_TEXT_LENGTH) {
-            return Failure.badRequest("message is too long");
+        Failure content = refusedContent("sendmessage", body);
+        if (content != null) {
+            return content;
         }
         Long replyTo = replyToOf(body);
         if (replyTo != null && !chat(chatId).messages.containsKey(replyTo)
@@ -1101,7 +1117,7 @@ public final class FakeTelegram implements AutoCloseable {
                 && !body.path("allow_sending_without_reply").asBoolean(false)) {
             return Failure.badRequest("message to be replied not found");
         }
-        return checkButtons(body.path("reply_markup"));
+        return null;
     }
 
     private Failure checkEdit(String chatId, JsonNode body) {
@@ -1117,17 +1133,11 @@ public final class FakeTelegram implements AutoCloseable {
         if (!chat.fromBot.contains(messageId)) {
             return Failure.badRequest("message can't be edited");
         }
+        Failure content = refusedContent("editmessagetext", body);
+        if (content != null) {
+            return content;
+        }
         String text = body.path("text").asText("");
-        if (text.isEmpty()) {
-            return Failure.badRequest("text must be non-empty");
-        }
-        if (text.length() > MAX_TEXT_LENGTH) {
-            return Failure.badRequest("MESSAGE_TOO_LONG");
-        }
-        Failure buttons = checkButtons(body.path("reply_markup"));
-        if (buttons != null) {
-            return buttons;
-        }
         JsonNode keyboard = inlineKeyboard(body.path("reply_markup"));
         if (text.equals(current.path("text").asText()) && keyboard.equals(current.path("reply_markup"))) {
             return new Failure(400, NOT_MODIFIED, null);
