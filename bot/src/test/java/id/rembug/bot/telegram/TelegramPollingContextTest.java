@@ -33,8 +33,6 @@ class TelegramPollingContextTest {
     private static final FakeTelegram API = new FakeTelegram(TOKEN);
 
     static {
-        API.answerTrue("deleteWebhook");
-        API.answerTrue("setMyCommands");
         API.script("getupdates", okJson(getUpdatesAnswer(textUpdate(300, -400, "halo"))),
                 okJson(getUpdatesAnswer()).withFixedDelay(100));
     }

@@ -64,7 +64,6 @@ class TelegramPollingTest {
 
     @Test
     void batchReachesTheInboxInOrderAndTheNextPollConfirmsIt() {
-        api.answerTrue("deleteWebhook");
         serveBatches(getUpdatesAnswer(textUpdate(100, -400, "satu"), textUpdate(101, -400, "dua")));
 
         startPolling();
@@ -78,7 +77,6 @@ class TelegramPollingTest {
 
     @Test
     void pollingDeletesALeftoverWebhookFirstAndAsksForTheWantedUpdates() {
-        api.answerTrue("deleteWebhook");
         serveBatches();
 
         startPolling();
@@ -94,7 +92,6 @@ class TelegramPollingTest {
 
     @Test
     void malformedUpdateIsSkippedWithoutHoldingBackTheGoodOne() {
-        api.answerTrue("deleteWebhook");
         String bad = """
                 {"update_id":501,"message":{"message_id":"x","chat":{"id":-400,"type":"group"},"date":1}}""";
         serveBatches(getUpdatesAnswer(textUpdate(500, -400, "baik"), bad));
@@ -108,7 +105,6 @@ class TelegramPollingTest {
 
     @Test
     void batchIsHeldUntilTheInboxTakesItAndOnlyThenConfirmed() {
-        api.answerTrue("deleteWebhook");
         serveBatches(getUpdatesAnswer(textUpdate(600, -400, "a"), textUpdate(601, -400, "b")));
         inbox.failNext(3);
         AtomicInteger pollsWhenStored = new AtomicInteger(-1);
@@ -127,7 +123,6 @@ class TelegramPollingTest {
 
     @Test
     void stoppingWhileTheInboxIsDownLeavesTheBatchUnconfirmed() {
-        api.answerTrue("deleteWebhook");
         serveBatches(getUpdatesAnswer(textUpdate(700, -400, "a")));
         inbox.failNext(Integer.MAX_VALUE);
 
@@ -142,7 +137,6 @@ class TelegramPollingTest {
 
     @Test
     void failedPollIsRetriedFromTheSameOffset() {
-        api.answerTrue("deleteWebhook");
         api.script("getupdates", aResponse().withStatus(502).withBody("Bad Gateway"),
                 okJson(getUpdatesAnswer(textUpdate(800, -400, "a"))), okJson(EMPTY).withFixedDelay(50));
 
@@ -166,7 +160,6 @@ class TelegramPollingTest {
 
     @Test
     void pollingCanBeStoppedAndStartedAgain() {
-        api.answerTrue("deleteWebhook");
         serveBatches(getUpdatesAnswer(textUpdate(1000, -400, "a")));
         startPolling();
         await().atMost(PATIENCE).until(() -> offsets().contains(1001));

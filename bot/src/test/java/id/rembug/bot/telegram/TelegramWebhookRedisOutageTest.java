@@ -57,20 +57,10 @@ class TelegramWebhookRedisOutageTest {
             EmbeddedRedisServer.Options.of(DATA_DIR, 0));
     private static final int REDIS_PORT = redis.port();
 
-    static {
-        API.answerTrue("setWebhook");
-        API.answerTrue("setMyCommands");
-    }
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", () -> redis.url()); // carries the password
-        registry.add("rembug.telegram.token", () -> TOKEN);
-        registry.add("rembug.telegram.api-url", API::url);
-        registry.add("rembug.telegram.mode", () -> "webhook");
-        registry.add("rembug.telegram.webhook-url", () -> "https://rembug.example.org" + PATH);
-        registry.add("rembug.telegram.webhook-path", () -> PATH);
-        registry.add("rembug.telegram.webhook-secret", () -> SECRET);
+        TelegramSamples.webhookMode(registry, API, PATH, SECRET);
     }
 
     @Configuration(proxyBeanMethods = false)

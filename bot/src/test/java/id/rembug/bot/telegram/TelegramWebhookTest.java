@@ -45,19 +45,9 @@ class TelegramWebhookTest {
     private static final FakeTelegram API = new FakeTelegram(TOKEN);
     private static final int MAX_BODY = 64 * 1024;
 
-    static {
-        API.answerTrue("setWebhook");
-        API.answerTrue("setMyCommands");
-    }
-
     @DynamicPropertySource
     static void telegram(DynamicPropertyRegistry registry) {
-        registry.add("rembug.telegram.token", () -> TOKEN);
-        registry.add("rembug.telegram.api-url", API::url);
-        registry.add("rembug.telegram.mode", () -> "webhook");
-        registry.add("rembug.telegram.webhook-url", () -> "https://rembug.example.org" + PATH);
-        registry.add("rembug.telegram.webhook-path", () -> PATH);
-        registry.add("rembug.telegram.webhook-secret", () -> SECRET);
+        TelegramSamples.webhookMode(registry, API, PATH, SECRET);
         registry.add("rembug.telegram.webhook-max-body", () -> MAX_BODY + "B");
     }
 
