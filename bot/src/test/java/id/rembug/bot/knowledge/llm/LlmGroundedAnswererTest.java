@@ -1,19 +1,14 @@
 package id.rembug.bot.knowledge.llm;
 
+import id.rembug.bot.knowledge.ShippedKnowledge;
 import id.rembug.bot.testsupport.OpenAiStub;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.rembug.bot.knowledge.AnswerSignals;
-import id.rembug.bot.knowledge.KnowledgeAdvisor;
 import id.rembug.bot.knowledge.KnowledgeTexts;
 import id.rembug.bot.knowledge.ReplyButton;
-import id.rembug.bot.knowledge.StageSummaries;
 import id.rembug.bot.knowledge.llm.GroundedAnswerer.GroundedAnswer;
 import id.rembug.dialogues.flow.Language;
-import id.rembug.knowledge.search.KnowledgeSearch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,23 +18,11 @@ class LlmGroundedAnswererTest {
     private static final String QUESTION = "bagaimana menentukan tujuan bersama?";
     @RegisterExtension
     static final OpenAiStub openAi = new OpenAiStub();
-    private static KnowledgeSearch search;
-    private static KnowledgeAdvisor advisor;
-
-    @BeforeAll
-    static void load() {
-        search = KnowledgeSearch.createDefault();
-        advisor = new KnowledgeAdvisor(search, StageSummaries.STOCK_FLOW, KnowledgeTexts.loadDefault(),
-                AnswerSignals.loadDefault());
-    }
-
-    @AfterAll
-    static void stop() {
-        search.close();
-    }
+    @RegisterExtension
+    static final ShippedKnowledge knowledge = new ShippedKnowledge();
 
     private static GroundedAnswerer answerer(LlmClient llm) {
-        return new GroundedAnswerer(llm, advisor, search, KnowledgeTexts.loadDefault(), LlmPrompts.loadDefault());
+        return new GroundedAnswerer(llm, knowledge.advisor(), knowledge.search(), KnowledgeTexts.loadDefault(), LlmPrompts.loadDefault());
     }
 
     @Test
@@ -78,7 +61,7 @@ class LlmGroundedAnswererTest {
         GroundedAnswer answer = answerer(openAi.client()).answer(QUESTION, Language.ID);
 
         assertThat(answer.source()).isEqualTo(Source.DETERMINISTIC);
-        assertThat(answer.reply()).isEqualTo(advisor.ask(QUESTION, Language.ID));
+        assertThat(answer.reply()).isEqualTo(knowledge.advisor().ask(QUESTION, Language.ID));
         assertThat(answer.reply().text()).doesNotContain("AI").doesNotContain("tahap-tujuan-rahasia");
     }
 
@@ -88,7 +71,7 @@ class LlmGroundedAnswererTest {
 
         GroundedAnswer answer = answerer(openAi.client()).answer(QUESTION, Language.ID);
 
-        assertThat(search.findById("peran-mediator")).isPresent();
+        assertThat(knowledge.search().findById("peran-mediator")).isPresent();
         assertThat(openAi.message("user")).doesNotContain("\"id\":\"peran-mediator\"");
         assertThat(answer.source()).isEqualTo(Source.DETERMINISTIC);
     }
@@ -106,7 +89,7 @@ class LlmGroundedAnswererTest {
 
         GroundedAnswer answer = answerer(openAi.client()).answer(QUESTION, Language.ID);
 
-        assertThat(answer.reply()).isEqualTo(advisor.ask(QUESTION, Language.ID));
+        assertThat(answer.reply()).isEqualTo(knowledge.advisor().ask(QUESTION, Language.ID));
     }
 
     @Test
@@ -133,7 +116,7 @@ class LlmGroundedAnswererTest {
 
         assertThat(answerer(openAi.client()).answer(" ", Language.ID).reply().text()).contains("/tanya bagaimana");
         assertThat(answerer(LlmClient.off()).answer(QUESTION, Language.ID).reply())
-                .isEqualTo(advisor.ask(QUESTION, Language.ID));
+                .isEqualTo(knowledge.advisor().ask(QUESTION, Language.ID));
         assertThat(openAi.requestCount()).isZero();
     }
 }
