@@ -1,7 +1,5 @@
 package id.rembug.bot.testsupport;
 
-import id.rembug.bot.knowledge.llm.LlmClient;
-import id.rembug.bot.knowledge.llm.LlmProperties;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -9,15 +7,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import id.rembug.bot.knowledge.llm.LlmClient;
+import id.rembug.bot.knowledge.llm.LlmProperties;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,9 +40,45 @@ public final class OpenAiStub implements AutoCloseable, BeforeEachCallback, Afte
 
     public static final String PATH = "/v1/chat/completions";
     public static final String MODEL = "test-model";
+    public static final String EMBEDDINGS_MODEL = "test-embeddings";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final WireMockServer server = new WireMockServer(options().dynamicPort());
+    public static final String EMBEDDINGS_PATH = "/v1/embeddings";
+    private static final String EMBEDDINGS_TRANSFORMER = "embeddings-from-a-function";
+
+    /** Computes each input's vector with {@link #embedding}, as an embeddings server would. */
+    private final ResponseDefinitionTransformerV2 embeddings = new ResponseDefinitionTransformerV2() {
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            JsonNode input = JSON.readTree(serveEvent.getRequest().getBodyAsString()).get("input");
+            List<Map<String, Object>> data = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            if (input.isArray()) {
+                input.forEach(text -> texts.add(text.asString()));
+            } else {
+                texts.add(input.asString());
+            }
+            for (int i = 0; i < texts.size(); i++) {
+                data.add(Map.of("object", "embedding", "index", i, "embedding", embedding.apply(texts.get(i))));
+            }
+            return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withBody(JSON.writeValueAsString(Map.of("object", "list", "data", data, "model", "test-embeddings",
+                            "usage", Map.of("prompt_tokens", texts.size(), "total_tokens", texts.size()))))
+                    .build();
+        }
+
+        @Override
+        public String getName() {
+            return EMBEDDINGS_TRANSFORMER;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+    };
+    private volatile Function<String, float[]> embedding = text -> new float[] {1};
+    private final WireMockServer server = new WireMockServer(options().dynamicPort().extensions(embeddings));
 
     public OpenAiStub() {
         server.start();
@@ -48,7 +89,13 @@ public final class OpenAiStub implements AutoCloseable, BeforeEachCallback, Afte
     }
 
     public LlmProperties properties(Duration timeout) {
-        return new LlmProperties(baseUrl(), "", MODEL, timeout, 300, 2, 50, 5, Duration.ofMinutes(10));
+        return new LlmProperties(baseUrl(), "", MODEL, timeout, 300, 2, 50, 5, Duration.ofMinutes(10), "", 0.6);
+    }
+
+    /** A client for this server that also asks it for vectors ({@link #EMBEDDINGS_MODEL}). */
+    public LlmClient clientWithEmbeddings() {
+        return LlmClient.connect(new LlmProperties(baseUrl(), "", MODEL, Duration.ofSeconds(5), 300, 2, 50, 5,
+                Duration.ofMinutes(10), EMBEDDINGS_MODEL, 0.6));
     }
 
     /** A client for this server with a time-out short enough for tests. */
@@ -86,6 +133,19 @@ public final class OpenAiStub implements AutoCloseable, BeforeEachCallback, Afte
         server.stubFor(post(urlEqualTo(PATH)).willReturn(response));
     }
 
+    /** Every call to {@code /v1/embeddings} answers with the vectors {@code model} gives each input text. */
+    public void embedWith(Function<String, float[]> model) {
+        embedding = model;
+        server.stubFor(post(urlEqualTo(EMBEDDINGS_PATH)).willReturn(aResponse().withTransformers(EMBEDDINGS_TRANSFORMER)));
+    }
+
+    /** Calls to {@code /v1/embeddings}, each with its JSON body. */
+    public List<JsonNode> embeddingRequests() {
+        return server.findAll(postRequestedFor(urlEqualTo(EMBEDDINGS_PATH))).stream()
+                .map(request -> JSON.readTree(request.getBodyAsString()))
+                .toList();
+    }
+
     /** A stub of one's own (e.g. only for requests whose body says something); later stubs win. */
     public void stub(com.github.tomakehurst.wiremock.client.MappingBuilder mapping) {
         server.stubFor(mapping);
@@ -104,6 +164,7 @@ public final class OpenAiStub implements AutoCloseable, BeforeEachCallback, Afte
                 "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
     }
 
+    /** The chat-completion requests (embeddings calls are in {@link #embeddingRequests()}). */
     public List<LoggedRequest> requests() {
         return server.findAll(postRequestedFor(urlEqualTo(PATH)));
     }
