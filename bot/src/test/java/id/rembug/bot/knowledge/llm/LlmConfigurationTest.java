@@ -11,6 +11,7 @@ import id.rembug.bot.knowledge.StageSummaries;
 import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.flow.Flow;
 import id.rembug.dialogues.flow.Language;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,12 +31,17 @@ class LlmConfigurationTest {
     private static final StageSummary SUMMARY = StageSummaries.of("tantangan",
             answer("masalah", "Sari", "selokan mampet"));
 
-    /** What the engine's configuration provides in the application. */
+    /** What the engine's configuration and the application's clock provide in the application. */
     @Configuration(proxyBeanMethods = false)
     static class EngineBeans {
         @Bean
         Flow flow() {
             return StageSummaries.STOCK_FLOW;
+        }
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
         }
     }
 
