@@ -2,6 +2,7 @@ package id.rembug.bot.channel;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A message Rembug owes a chat, platform-neutral. Written to the outbox in the same atomic
@@ -72,72 +73,135 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
 
     /** A text message in {@code lane}, without buttons, reply or prompt. */
     public static Outgoing text(String id, Lane lane, String chatId, String groupId, String text, Instant at) {
-        return new Outgoing(id, Kind.TEXT, lane, chatId, groupId, text, List.of(), false, null, null, null, null, at,
-                null, false, false);
+        return Draft.start(id, Kind.TEXT, lane, chatId, groupId, at, draft -> draft.text = text);
     }
 
     /** Replaces the text of our earlier message {@code editOf}, keeping {@code buttons} under it. */
     public static Outgoing edit(String id, String chatId, String groupId, String editOf, String text,
                                 List<List<OutButton>> buttons, Instant at) {
-        return new Outgoing(id, Kind.EDIT, Lane.CONVERSATION, chatId, groupId, text, buttons, false, null, null, null,
-                null, at, editOf, false, false);
+        return Draft.start(id, Kind.EDIT, Lane.CONVERSATION, chatId, groupId, at, draft -> {
+            draft.editOf = editOf;
+            draft.text = text;
+            draft.buttons = buttons;
+        });
     }
 
     public static Outgoing reaction(String id, String chatId, String groupId, String messageId, String emoji,
                                     Instant at) {
-        return new Outgoing(id, Kind.REACTION, Lane.CONVERSATION, chatId, groupId, null, List.of(), false, messageId,
-                null, emoji, null, at, null, false, false);
+        return Draft.start(id, Kind.REACTION, Lane.CONVERSATION, chatId, groupId, at, draft -> {
+            draft.replyToMessageId = messageId;
+            draft.reaction = emoji;
+        });
     }
 
     /** The answer to a button press: a toast, or with {@code alert} a dialog. */
     public static Outgoing callbackAnswer(String id, String chatId, String groupId, String callbackId, String text,
                                           boolean alert, Instant at) {
-        return new Outgoing(id, Kind.CALLBACK_ANSWER, Lane.CONVERSATION, chatId, groupId, text, List.of(), false, null,
-                null, null, callbackId, at, null, alert, false);
+        return Draft.start(id, Kind.CALLBACK_ANSWER, Lane.CONVERSATION, chatId, groupId, at, draft -> {
+            draft.callbackId = callbackId;
+            draft.text = text;
+            draft.alert = alert;
+        });
     }
 
     /** This edit as content that must arrive ({@link #lasting}), not progress that may be skipped. */
     public Outgoing asLasting() {
-        return new Outgoing(id, kind, lane, chatId, groupId, text, buttons, forceReply, replyToMessageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert, true);
+        return changed(draft -> draft.lasting = true);
     }
 
     public Outgoing withButtons(List<List<OutButton>> newButtons) {
-        return new Outgoing(id, kind, lane, chatId, groupId, text, newButtons, forceReply, replyToMessageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert, lasting);
+        return changed(draft -> draft.buttons = newButtons);
     }
 
     /** The same message under another id (one merged from several keeps the first one's). */
     public Outgoing withId(String newId) {
-        return new Outgoing(newId, kind, lane, chatId, groupId, text, buttons, forceReply, replyToMessageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert, lasting);
+        return changed(draft -> draft.id = newId);
     }
 
     public Outgoing withText(String newText) {
-        return new Outgoing(id, kind, lane, chatId, groupId, newText, buttons, forceReply, replyToMessageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert, lasting);
+        return changed(draft -> draft.text = newText);
     }
 
     /** Asks the client to open a reply to this message. */
     public Outgoing forcingReply(boolean force) {
-        return new Outgoing(id, kind, lane, chatId, groupId, text, buttons, force, replyToMessageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert, lasting);
+        return changed(draft -> draft.forceReply = force);
     }
 
     public Outgoing replyingTo(String messageId) {
-        return new Outgoing(id, kind, lane, chatId, groupId, text, buttons, forceReply, messageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert, lasting);
+        return changed(draft -> draft.replyToMessageId = messageId);
     }
 
     /** Marks the message as asking the prompt {@code stage|round|index}. */
     public Outgoing asking(String ref) {
-        return new Outgoing(id, kind, lane, chatId, groupId, text, buttons, forceReply, replyToMessageId, ref,
-                reaction, callbackId, createdAt, editOf, alert, lasting);
+        return changed(draft -> draft.promptRef = ref);
     }
 
     /** The same message addressed to another chat (the group became a supergroup). */
     public Outgoing addressedTo(String newChatId) {
-        return newChatId.equals(chatId) ? this : new Outgoing(id, kind, lane, newChatId, groupId, text, buttons,
-                forceReply, replyToMessageId, promptRef, reaction, callbackId, createdAt, editOf, alert, lasting);
+        return newChatId.equals(chatId) ? this : changed(draft -> draft.chatId = newChatId);
+    }
+
+    private Outgoing changed(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /**
+     * The one place that calls the canonical constructor: the factories and {@code with...}
+     * methods name the fields they set, and a new field is added here once.
+     */
+    private static final class Draft {
+        private String id;
+        private final Kind kind;
+        private final Lane lane;
+        private String chatId;
+        private final String groupId;
+        private String text;
+        private List<List<OutButton>> buttons = List.of();
+        private boolean forceReply;
+        private String replyToMessageId;
+        private String promptRef;
+        private String reaction;
+        private String callbackId;
+        private final Instant createdAt;
+        private String editOf;
+        private boolean alert;
+        private boolean lasting;
+
+        private Draft(String id, Kind kind, Lane lane, String chatId, String groupId, Instant createdAt) {
+            this.id = id;
+            this.kind = kind;
+            this.lane = lane;
+            this.chatId = chatId;
+            this.groupId = groupId;
+            this.createdAt = createdAt;
+        }
+
+        private Draft(Outgoing message) {
+            this(message.id, message.kind, message.lane, message.chatId, message.groupId, message.createdAt);
+            text = message.text;
+            buttons = message.buttons;
+            forceReply = message.forceReply;
+            replyToMessageId = message.replyToMessageId;
+            promptRef = message.promptRef;
+            reaction = message.reaction;
+            callbackId = message.callbackId;
+            editOf = message.editOf;
+            alert = message.alert;
+            lasting = message.lasting;
+        }
+
+        private static Outgoing start(String id, Kind kind, Lane lane, String chatId, String groupId, Instant at,
+                                      Consumer<Draft> fields) {
+            Draft draft = new Draft(id, kind, lane, chatId, groupId, at);
+            fields.accept(draft);
+            return draft.build();
+        }
+
+        private Outgoing build() {
+            return new Outgoing(id, kind, lane, chatId, groupId, text, buttons, forceReply, replyToMessageId,
+                    promptRef, reaction, callbackId, createdAt, editOf, alert, lasting);
+        }
     }
 }

@@ -19,6 +19,20 @@ public interface ConversationHook {
     /** The answer to the update, or empty when it is not this hook's. */
     Optional<HookAnswer> answer(HookCall call);
 
+    /** The typed commands this hook answers, for the "/" menu Telegram offers; none by default. */
+    default List<MenuCommand> menuCommands() {
+        return List.of();
+    }
+
+    /**
+     * One entry of the "/" menu.
+     *
+     * @param name        the Indonesian name, everyone's default
+     * @param englishName the alias shown to people whose Telegram is in English
+     */
+    record MenuCommand(String name, String description, String englishName, String englishDescription) {
+    }
+
     /**
      * @param conversation the group's id, or {@code user:<id>} for a private chat
      * @param chatId       where replies go

@@ -1,5 +1,8 @@
 package id.rembug.bot.conversation;
 
+import id.rembug.bot.knowledge.KnowledgeHooks;
+import id.rembug.bot.summaries.DigestProperties;
+import id.rembug.bot.broadcast.StaffDirectory;
 import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.ChatUser;
 import id.rembug.bot.channel.Inbound;
@@ -486,12 +489,12 @@ public class GroupPlanner {
                     Outgoing message = out.privateText(state.facilitatorId(), facilitatorText(summary, state.language()),
                             rows(milestone.facilitatorButtons(), out.groupId, state.facilitatorId()));
                     holdForDigest(message, state, plan, out.inputs);
-                    knowledge.improveSummary(plan, out.groupId, message, summary, state.language());
+                    improveSummary(plan, out.groupId, message, summary, state.language());
                 }
             } else if (effect instanceof Effect.SummaryRequested requested) {
                 Outgoing message = out.privateText(requested.facilitatorId(),
                         facilitatorText(requested.summary(), state.language()), List.of());
-                knowledge.improveSummary(plan, out.groupId, message, requested.summary(), state.language());
+                improveSummary(plan, out.groupId, message, requested.summary(), state.language());
             } else if (effect instanceof Effect.ForgetMember forget) {
                 plan.forgetMembers.add(forget.memberId());
                 scrubMilestones(forget.memberId(), plan, out.inputs);
@@ -539,6 +542,14 @@ public class GroupPlanner {
 
     private String facilitatorText(StageSummary summary, Language language) {
         return summaries.render(summary, language) + "\n\n" + knowledge.facilitatorExtras(summary, language);
+    }
+
+    /** The model's summary for a facilitator's message this plan sends (one held for the digest is never edited). */
+    private void improveSummary(Plan plan, String conversation, Outgoing message, StageSummary summary,
+                                Language language) {
+        if (plan.outgoing.contains(message)) {
+            knowledge.improveSummary(conversation, message, summary, language).ifPresent(plan.modelJobs::add);
+        }
     }
 
     /** Removes a member from every stored summary of the group: their answers, name and count. */

@@ -4,7 +4,7 @@ import id.rembug.bot.broadcast.BroadcastKeys;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
-import id.rembug.bot.milestone.FacilitatorReachability;
+import id.rembug.bot.summaries.FacilitatorReachability;
 import id.rembug.dialogues.engine.Answer;
 import id.rembug.dialogues.engine.GroupState;
 import id.rembug.dialogues.engine.Member;

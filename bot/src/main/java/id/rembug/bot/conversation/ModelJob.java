@@ -24,7 +24,7 @@ import java.util.List;
  * @param replace      for {@link Kind#SUMMARY}: the part of {@code text} the model's summary replaces
  * @param buttons      for {@link Kind#SUMMARY}: the message's buttons, which an edit must carry again
  */
-record ModelJob(String id, Kind kind, String conversation, String chatId, String groupId, String editOf,
+public record ModelJob(String id, Kind kind, String conversation, String chatId, String groupId, String editOf,
                 Language language, Instant at, String question, StageSummary summary, String text, String replace,
                 List<List<OutButton>> buttons) {
 
@@ -35,7 +35,7 @@ record ModelJob(String id, Kind kind, String conversation, String chatId, String
         SUMMARY
     }
 
-    ModelJob {
+    public ModelJob {
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
     }
 
@@ -45,7 +45,7 @@ record ModelJob(String id, Kind kind, String conversation, String chatId, String
                 null, List.of());
     }
 
-    static ModelJob summary(String id, String conversation, String chatId, String groupId, String editOf,
+    public static ModelJob summary(String id, String conversation, String chatId, String groupId, String editOf,
                             StageSummary summary, Language language, Instant at, String text, String replace,
                             List<List<OutButton>> buttons) {
         return new ModelJob(id, Kind.SUMMARY, conversation, chatId, groupId, editOf, language, at, null, summary, text,

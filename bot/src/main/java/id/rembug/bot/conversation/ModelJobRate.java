@@ -16,7 +16,7 @@ import java.util.Map;
  * the deterministic answer it may improve, so a job exists exactly when its answer does.
  */
 @Component
-class ModelJobRate {
+public class ModelJobRate {
 
     /** Jobs not yet done, by id: the job's JSON. */
     static final String JOBS = ConversationKeys.MODEL_JOBS;
@@ -39,12 +39,12 @@ class ModelJobRate {
     }
 
     /** Whether a language model is configured at all. */
-    boolean modelOn() {
+    public boolean modelOn() {
         return llm.enabled();
     }
 
     /** Whether a question asked at {@code at} may go to the model: one is configured and the rate allows it. */
-    boolean mayAsk(String conversation, Instant at) {
+    public boolean mayAsk(String conversation, Instant at) {
         if (!llm.enabled() || properties.perGroup() == 0) {
             return false;
         }

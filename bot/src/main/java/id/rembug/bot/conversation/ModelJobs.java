@@ -1,5 +1,6 @@
 package id.rembug.bot.conversation;
 
+import id.rembug.bot.knowledge.KnowledgeHooks;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
@@ -8,7 +9,7 @@ import id.rembug.bot.knowledge.llm.GroundedAnswerer;
 import id.rembug.bot.knowledge.llm.LlmClient;
 import id.rembug.bot.knowledge.llm.LlmProperties;
 import id.rembug.bot.knowledge.llm.Source;
-import id.rembug.bot.knowledge.llm.StageSummaryWriter;
+import id.rembug.bot.summaries.StageSummaryWriter;
 import id.rembug.bot.logging.SafeLog;
 import id.rembug.bot.redis.LuaScripts;
 import org.slf4j.Logger;

@@ -34,6 +34,15 @@ public class LoginCommand implements ConversationHook {
     /** The command's Indonesian name, then its English alias. */
     public static final List<String> NAMES = List.of("masuk", "login");
 
+    /** {@code /masuk} in the "/" menu. */
+    public static final List<MenuCommand> MENU = List.of(new MenuCommand(NAMES.get(0),
+            "Tautan masuk ke dasbor (chat pribadi)", NAMES.get(1), "A sign-in link for the dashboard (private chat)"));
+
+    @Override
+    public List<MenuCommand> menuCommands() {
+        return MENU;
+    }
+
     public static boolean matches(String text) {
         return Command.parse(text)
                 .filter(parsed -> parsed.command() == Command.UNKNOWN && NAMES.contains(parsed.name()))

@@ -3,7 +3,7 @@ package id.rembug.bot.ops;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.conversation.ConversationProcessor;
-import id.rembug.bot.conversation.RedisInbox;
+import id.rembug.bot.pipeline.RedisInbox;
 import id.rembug.bot.dispatch.DispatchStats;
 import id.rembug.bot.knowledge.llm.LlmClient;
 import io.micrometer.core.instrument.FunctionCounter;

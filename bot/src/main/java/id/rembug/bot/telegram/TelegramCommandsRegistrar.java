@@ -1,7 +1,6 @@
 package id.rembug.bot.telegram;
 
-import id.rembug.bot.dashboard.LoginCommand;
-import id.rembug.bot.knowledge.KnowledgeCommand;
+import id.rembug.bot.conversation.ConversationHook.MenuCommand;
 import id.rembug.dialogues.engine.Command;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
@@ -14,16 +13,18 @@ import java.util.List;
 /**
  * Tells Telegram which commands to offer in the "/" menu: the Indonesian names as the default
  * list (what everyone sees, Indonesian speakers included) and the English aliases for people
- * whose Telegram is set to English. The engine accepts both names either way.
+ * whose Telegram is set to English. The engine accepts both names either way. After the engine's
+ * commands come those the conversation hooks declare ({@code /tanya}, {@code /masuk}...), so a
+ * feature adds its command to the menu where it answers it.
  */
 public final class TelegramCommandsRegistrar {
 
-    /** Asking the knowledge base is handled by the app, not the engine, so it is not a {@link Command}. */
-
     private final TelegramClient client;
+    private final List<MenuCommand> hookCommands;
 
-    public TelegramCommandsRegistrar(TelegramClient client) {
+    public TelegramCommandsRegistrar(TelegramClient client, List<MenuCommand> hookCommands) {
         this.client = client;
+        this.hookCommands = List.copyOf(hookCommands);
     }
 
     /** Two setMyCommands calls: the default list (Indonesian), then the English one. */
@@ -32,20 +33,20 @@ public final class TelegramCommandsRegistrar {
         client.execute(SetMyCommands.builder().commands(englishCommands()).languageCode("en").build());
     }
 
-    public static List<BotCommand> indonesianCommands() {
+    public List<BotCommand> indonesianCommands() {
         List<BotCommand> commands = new ArrayList<>();
         for (Command command : Command.values()) {
             if (command.isTyped() && command != Command.UNKNOWN) {
                 commands.add(new BotCommand(command.names().get(0), indonesian(command)));
             }
         }
-        commands.add(new BotCommand(KnowledgeCommand.ASK.names().get(0), "Tanya soal pendampingan masyarakat"));
-        commands.add(new BotCommand(KnowledgeCommand.READ.names().get(0), "Baca satu artikel panduan"));
-        commands.add(new BotCommand(LoginCommand.NAMES.get(0), "Tautan masuk ke dasbor (chat pribadi)"));
+        for (MenuCommand command : hookCommands) {
+            commands.add(new BotCommand(command.name(), command.description()));
+        }
         return commands;
     }
 
-    public static List<BotCommand> englishCommands() {
+    public List<BotCommand> englishCommands() {
         List<BotCommand> commands = new ArrayList<>();
         for (Command command : Command.values()) {
             if (command.isTyped() && command != Command.UNKNOWN) {
@@ -54,9 +55,9 @@ public final class TelegramCommandsRegistrar {
                 commands.add(new BotCommand(name, english(command)));
             }
         }
-        commands.add(new BotCommand(KnowledgeCommand.ASK.names().get(1), "Ask about community facilitation"));
-        commands.add(new BotCommand(KnowledgeCommand.READ.names().get(1), "Read one guide article"));
-        commands.add(new BotCommand(LoginCommand.NAMES.get(1), "A sign-in link for the dashboard (private chat)"));
+        for (MenuCommand command : hookCommands) {
+            commands.add(new BotCommand(command.englishName(), command.englishDescription()));
+        }
         return commands;
     }
 

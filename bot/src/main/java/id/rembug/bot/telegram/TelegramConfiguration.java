@@ -1,5 +1,6 @@
 package id.rembug.bot.telegram;
 
+import id.rembug.bot.conversation.ConversationHook;
 import id.rembug.bot.channel.InboxWriter;
 import id.rembug.bot.dispatch.DispatchProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,8 +51,10 @@ public class TelegramConfiguration {
     }
 
     @Bean
-    TelegramCommandsRegistrar telegramCommandsRegistrar(TelegramApiClient client) {
-        return new TelegramCommandsRegistrar(client);
+    TelegramCommandsRegistrar telegramCommandsRegistrar(TelegramApiClient client,
+                                                        ObjectProvider<ConversationHook> hooks) {
+        return new TelegramCommandsRegistrar(client,
+                hooks.orderedStream().flatMap(hook -> hook.menuCommands().stream()).toList());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package id.rembug.bot.bench;
 
+import id.rembug.bot.testsupport.FakeTelegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -25,7 +26,9 @@ import java.util.function.IntFunction;
 /**
  * A minimal Bot API on 127.0.0.1 for benchmarks: {@code getUpdates} hands out queued updates
  * (long-poll style: it blocks until one is queued or the poll's timeout runs out, like Telegram),
- * and every other method answers ok at once. Each update's hand-out is time-stamped on its
+ * and every other method answers ok at once; a message whose content Telegram would refuse (an
+ * empty or too long text, bad callback data) gets Telegram's 400, by the same rules as the tests'
+ * {@link FakeTelegram#refusedContent}. Each update's hand-out is time-stamped on its
  * {@link Tracked}; every bot call is passed to the {@link Listener} with the time it arrived.
  *
  * <p>JDK {@code HttpServer} with a fixed pool; the CPU its threads use is measured so the report
@@ -192,6 +195,15 @@ final class FakeBotApi implements AutoCloseable {
             }
             botCalls.increment();
             long chatId = body.path("chat_id").asLong(0);
+            if (method.equals("sendmessage") || method.equals("editmessagetext")) {
+                FakeTelegram.Failure refused = FakeTelegram.refusedContent(method, body);
+                if (refused != null) {
+                    // nothing reached the chat, so the listener hears nothing; the report should show none of these
+                    System.err.println("fake Bot API: Telegram would refuse this " + method + ": " + refused.description());
+                    BotApiHttp.respond(exchange, refused.status(), refused.body().getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+            }
             int messageId = 0;
             byte[] answer = BotApiHttp.TRUE;
             if (method.equals("sendmessage")) {

@@ -1,5 +1,6 @@
 package id.rembug.bot.broadcast;
 
+import id.rembug.bot.testsupport.TestClock;
 import id.rembug.bot.testsupport.TestRedis;
 
 import id.rembug.bot.channel.ChatUser;

@@ -8,7 +8,7 @@ import id.rembug.bot.channel.ChatUser;
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
-import id.rembug.bot.conversation.RedisInbox;
+import id.rembug.bot.pipeline.RedisInbox;
 import id.rembug.bot.dashboard.StaffIds;
 import id.rembug.bot.dashboard.Viewer;
 import id.rembug.bot.testsupport.RedisServerExtension;

@@ -1,5 +1,6 @@
 package id.rembug.bot.broadcast;
 
+import id.rembug.bot.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

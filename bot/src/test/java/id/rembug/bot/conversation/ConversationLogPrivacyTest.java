@@ -1,5 +1,6 @@
 package id.rembug.bot.conversation;
 
+import id.rembug.bot.pipeline.RedisInbox;
 import id.rembug.bot.RembugApplication;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.ChatUser;

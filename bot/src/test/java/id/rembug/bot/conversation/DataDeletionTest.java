@@ -5,7 +5,7 @@ import id.rembug.bot.broadcast.BroadcastJob;
 import id.rembug.bot.broadcast.BroadcastService;
 import id.rembug.bot.broadcast.GroupDirectory;
 import id.rembug.bot.broadcast.Target;
-import id.rembug.bot.milestone.FacilitatorReachability;
+import id.rembug.bot.summaries.FacilitatorReachability;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Failure;
 import id.rembug.bot.testsupport.FakeTelegram.Person;

@@ -1,5 +1,6 @@
 package id.rembug.bot.dispatch;
 
+import id.rembug.bot.testsupport.TestClock;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.Outgoing.Lane;
@@ -17,7 +18,7 @@ final class DispatchFixture {
     static final Instant START = Instant.parse("2026-11-23T08:00:00Z");
 
     final StringRedisTemplate redis;
-    final MutableClock clock = new MutableClock(START);
+    final TestClock clock = new TestClock(START);
     final ScriptedGateway gateway = new ScriptedGateway(clock);
     final RecordingListener listener = new RecordingListener();
     final OutboxWriter writer;
@@ -86,7 +87,7 @@ final class DispatchFixture {
             if (clock.millis() >= end) {
                 fail("outbox not drained within " + maxMillis + " ms of clock time");
             }
-            clock.advance(stepMillis);
+            clock.advanceMillis(stepMillis);
         }
     }
 
@@ -95,7 +96,7 @@ final class DispatchFixture {
         long end = clock.millis() + millis;
         while (clock.millis() < end) {
             runDue(dispatchers);
-            clock.advance(stepMillis);
+            clock.advanceMillis(stepMillis);
         }
         runDue(dispatchers);
     }

@@ -191,7 +191,7 @@ class DispatchLimitsTest {
         fx.runDue(dispatcher);
         assertThat(fx.gateway.deliveredTo("777")).containsExactly("r0");
         assertThat(fx.gateway.deliveredTo("9000")).isEmpty();
-        fx.clock.advance(slot.waitMillis());
+        fx.clock.advanceMillis(slot.waitMillis());
         fx.runDue(dispatcher);
         assertThat(fx.gateway.deliveredTo("9000")).containsExactly("b0");
     }

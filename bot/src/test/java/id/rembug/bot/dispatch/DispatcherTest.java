@@ -279,7 +279,7 @@ class DispatcherTest {
         Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
         fx.gateway.answer("a1", new SendResult.Migrated("-1009"));
         fx.enqueue(text("a1", "-42"), text("a2", "-42"), text("ab", "-42", Lane.BROADCAST));
-        fx.clock.advance(1);
+        fx.clock.advanceMillis(1);
         fx.enqueue(text("n1", "-1009"));
 
         fx.runDue(dispatcher); // the old group, first in line, learns it has moved
@@ -303,7 +303,7 @@ class DispatcherTest {
         for (int i = 0; i < 40; i++) {
             fx.enqueue(text("t" + i, Integer.toString(1000 + i)));
         }
-        fx.clock.advance(1); // the answers queue up behind all of those
+        fx.clock.advanceMillis(1); // the answers queue up behind all of those
         for (int i = 0; i < 10; i++) {
             fx.enqueue(callbackAnswer("cb" + i, "-42"));
         }
@@ -327,9 +327,9 @@ class DispatcherTest {
         OutboxStore.Claim lost = crashed.claim(fx.clock.millis()).claim(); // claimed, then never finished
         assertThat(lost.chatId()).isEqualTo("101");
 
-        fx.clock.advance(29_999);
+        fx.clock.advanceMillis(29_999);
         assertThat(dispatcher.runOnce()).isFalse();
-        fx.clock.advance(1);
+        fx.clock.advanceMillis(1);
         assertThat(dispatcher.runOnce()).isTrue();
         assertThat(fx.gateway.deliveredTo("101")).containsExactly("m1");
     }
@@ -341,7 +341,7 @@ class DispatcherTest {
         OutboxStore next = new OutboxStore(RedisServerExtension.template(), properties);
         fx.enqueue(text("m1", "101"));
         OutboxStore.Claim stale = slow.claim(fx.clock.millis()).claim();
-        fx.clock.advance(properties.lease().toMillis());
+        fx.clock.advanceMillis(properties.lease().toMillis());
         OutboxStore.Claim current = next.claim(fx.clock.millis()).claim();
         assertThat(current.chatId()).isEqualTo("101");
 

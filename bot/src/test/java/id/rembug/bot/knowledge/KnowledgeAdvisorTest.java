@@ -8,34 +8,20 @@ import id.rembug.dialogues.flow.FlowLoader;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.Stage;
 import id.rembug.knowledge.Article;
-import id.rembug.knowledge.search.KnowledgeSearch;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The deterministic knowledge replies, in both languages, over the shipped articles and the stock flow. */
 class KnowledgeAdvisorTest {
 
     private static final int TELEGRAM_MESSAGE_LIMIT = 4096;
-    private static KnowledgeSearch search;
-    private static KnowledgeAdvisor advisor;
-
-    @BeforeAll
-    static void load() {
-        search = KnowledgeSearch.createDefault();
-        advisor = new KnowledgeAdvisor(search, StageSummaries.STOCK_FLOW, KnowledgeTexts.loadDefault(),
-                AnswerSignals.loadDefault());
-    }
-
-    @AfterAll
-    static void close() {
-        search.close();
-    }
+    @RegisterExtension
+    static final ShippedKnowledge knowledge = new ShippedKnowledge();
 
     private static Article article(String id) {
-        return search.findById(id).orElseThrow();
+        return knowledge.search().findById(id).orElseThrow();
     }
 
     @Nested
@@ -43,7 +29,7 @@ class KnowledgeAdvisorTest {
 
         @Test
         void foundQuestionGetsTitleSummaryAndTheReadCommand() {
-            Reply reply = advisor.ask("bagaimana menentukan tujuan bersama?", Language.ID);
+            Reply reply = knowledge.advisor().ask("bagaimana menentukan tujuan bersama?", Language.ID);
 
             Article arah = article("tahap-arah");
             assertThat(reply.text())
@@ -54,7 +40,7 @@ class KnowledgeAdvisorTest {
 
         @Test
         void foundQuestionInEnglishIsAnsweredInEnglish() {
-            Reply reply = advisor.ask("how do we set a good goal?", Language.EN);
+            Reply reply = knowledge.advisor().ask("how do we set a good goal?", Language.EN);
 
             Article goal = article("praktis-tujuan-yang-baik");
             assertThat(reply.text())
@@ -66,7 +52,7 @@ class KnowledgeAdvisorTest {
 
         @Test
         void otherRelevantArticlesAreOfferedAsReadLines() {
-            Reply reply = advisor.ask("how do we set a good goal?", Language.EN);
+            Reply reply = knowledge.advisor().ask("how do we set a good goal?", Language.EN);
 
             assertThat(reply.text()).contains("See also:\n/baca tahap-arah · Defining directions");
             assertThat(reply.buttons()).hasSizeBetween(2, 3);
@@ -77,7 +63,7 @@ class KnowledgeAdvisorTest {
 
         @Test
         void unansweredQuestionSaysSoAndOffersAtMostThreeNearbyTopics() {
-            Reply reply = advisor.ask("siapa yang harus memimpin doa", Language.ID);
+            Reply reply = knowledge.advisor().ask("siapa yang harus memimpin doa", Language.ID);
 
             assertThat(reply.text()).startsWith("Maaf, saya belum menemukan jawabannya")
                     .contains("/baca teknik-diskusi-kelompok")
@@ -88,7 +74,7 @@ class KnowledgeAdvisorTest {
 
         @Test
         void unansweredQuestionWithNothingNearbySuggestsAskingAgain() {
-            Reply reply = advisor.ask("asdf jkl", Language.EN);
+            Reply reply = knowledge.advisor().ask("asdf jkl", Language.EN);
 
             assertThat(reply.text()).startsWith("Sorry, I could not find the answer").contains("other words")
                     .doesNotContain("/baca");
@@ -98,10 +84,10 @@ class KnowledgeAdvisorTest {
         @Test
         void emptyQuestionExplainsHowToAskWithAnExample() {
             for (String empty : new String[]{null, "", "   "}) {
-                assertThat(advisor.ask(empty, Language.ID).text()).contains("/tanya bagaimana");
-                assertThat(advisor.ask(empty, Language.EN).text()).contains("/tanya how");
+                assertThat(knowledge.advisor().ask(empty, Language.ID).text()).contains("/tanya bagaimana");
+                assertThat(knowledge.advisor().ask(empty, Language.EN).text()).contains("/tanya how");
             }
-            assertThat(advisor.ask("", Language.ID).buttons()).isEmpty();
+            assertThat(knowledge.advisor().ask("", Language.ID).buttons()).isEmpty();
         }
     }
 
@@ -110,7 +96,7 @@ class KnowledgeAdvisorTest {
 
         @Test
         void articleIsSentWholeAsPlainText() {
-            Reply reply = advisor.read("tahap-arah", Language.ID);
+            Reply reply = knowledge.advisor().read("tahap-arah", Language.ID);
 
             assertThat(reply.text()).startsWith("📘 Menentukan arah\n\nUntuk apa:")
                     .contains("• Ajak setiap anggota menulis satu tujuan")
@@ -120,21 +106,21 @@ class KnowledgeAdvisorTest {
 
         @Test
         void articleInEnglish() {
-            assertThat(advisor.read("peran-mediator", Language.EN).text())
+            assertThat(knowledge.advisor().read("peran-mediator", Language.EN).text())
                     .startsWith("📘 The mediator role\n\nWhat it means:")
                     .contains("• Looking for values everyone holds");
         }
 
         @Test
         void idMayBeTypedWithCapitalsOrUnderscores() {
-            assertThat(advisor.read("Tahap_Arah", Language.ID)).isEqualTo(advisor.read("tahap-arah", Language.ID));
+            assertThat(knowledge.advisor().read("Tahap_Arah", Language.ID)).isEqualTo(knowledge.advisor().read("tahap-arah", Language.ID));
         }
 
         @Test
         void everyArticleFitsInOneTelegramMessage() {
-            for (Article article : search.knowledgeBase().articles()) {
+            for (Article article : knowledge.search().knowledgeBase().articles()) {
                 for (Language language : Language.values()) {
-                    assertThat(advisor.read(article.id(), language).text().length())
+                    assertThat(knowledge.advisor().read(article.id(), language).text().length())
                             .as("%s (%s)", article.id(), language).isLessThan(TELEGRAM_MESSAGE_LIMIT);
                 }
             }
@@ -142,15 +128,15 @@ class KnowledgeAdvisorTest {
 
         @Test
         void unknownIdIsNamedWithWhereIdsAreFound() {
-            assertThat(advisor.read("tahap-terbang", Language.ID).text())
+            assertThat(knowledge.advisor().read("tahap-terbang", Language.ID).text())
                     .contains("\"tahap-terbang\"").contains("/tanya");
-            assertThat(advisor.read("tahap-terbang", Language.EN).text())
+            assertThat(knowledge.advisor().read("tahap-terbang", Language.EN).text())
                     .startsWith("There is no article with the code \"tahap-terbang\"").contains("/tanya");
         }
 
         @Test
         void unknownIdIsEchoedOnlyAsSafeShortCharacters() {
-            String text = advisor.read("<b>" + "x".repeat(100) + "</b>", Language.ID).text();
+            String text = knowledge.advisor().read("<b>" + "x".repeat(100) + "</b>", Language.ID).text();
 
             assertThat(text).doesNotContain("<").doesNotContain(">").doesNotContain("x".repeat(41))
                     .contains("\"b" + "x".repeat(39) + "\"");
@@ -158,8 +144,8 @@ class KnowledgeAdvisorTest {
 
         @Test
         void missingIdExplainsUsage() {
-            assertThat(advisor.read(" ", Language.ID).text()).contains("/baca tahap-arah");
-            assertThat(advisor.read(null, Language.EN).text()).startsWith("Type /baca and the article's code");
+            assertThat(knowledge.advisor().read(" ", Language.ID).text()).contains("/baca tahap-arah");
+            assertThat(knowledge.advisor().read(null, Language.EN).text()).startsWith("Type /baca and the article's code");
         }
     }
 
@@ -168,7 +154,7 @@ class KnowledgeAdvisorTest {
 
         @Test
         void stageGetsItsArticleSummaryAndReadHint() {
-            Reply reply = advisor.whyStage("sumber", Language.ID);
+            Reply reply = knowledge.advisor().whyStage("sumber", Language.ID);
 
             assertThat(reply.text()).contains("Kenapa tahap \"Menggali sumber daya\" penting?")
                     .contains(article("tahap-sumber").summary().id())
@@ -178,7 +164,7 @@ class KnowledgeAdvisorTest {
 
         @Test
         void stageInEnglish() {
-            assertThat(advisor.whyStage("arah", Language.EN).text())
+            assertThat(knowledge.advisor().whyStage("arah", Language.EN).text())
                     .startsWith("❔ Why does \"Defining directions\" matter?")
                     .contains(article("tahap-arah").summary().en())
                     .endsWith("Read more: /baca tahap-arah");
@@ -186,28 +172,28 @@ class KnowledgeAdvisorTest {
 
         @Test
         void buttonLabelInBothLanguages() {
-            assertThat(advisor.whyButtonLabel(Language.ID)).contains("Kenapa tahap ini penting?");
-            assertThat(advisor.whyButtonLabel(Language.EN)).contains("Why does this stage matter?");
+            assertThat(knowledge.advisor().whyButtonLabel(Language.ID)).contains("Kenapa tahap ini penting?");
+            assertThat(knowledge.advisor().whyButtonLabel(Language.EN)).contains("Why does this stage matter?");
         }
 
         @Test
         void stageWithoutArticleGetsAnHonestAnswerAndNoButton() {
-            Reply reply = advisor.whyStage("tahap-baru", Language.ID);
+            Reply reply = knowledge.advisor().whyStage("tahap-baru", Language.ID);
 
             assertThat(reply.text()).startsWith("Belum ada artikel tentang tahap ini");
             assertThat(reply.buttons()).isEmpty();
-            assertThat(advisor.hasStageArticle("tahap-baru")).isFalse();
-            assertThat(advisor.hasStageArticle("arah")).isTrue();
+            assertThat(knowledge.advisor().hasStageArticle("tahap-baru")).isFalse();
+            assertThat(knowledge.advisor().hasStageArticle("arah")).isTrue();
         }
 
         @Test
         void everyStockStageHasItsArticle() {
-            assertThat(advisor.stagesWithoutArticle()).isEmpty();
+            assertThat(knowledge.advisor().stagesWithoutArticle()).isEmpty();
         }
 
         @Test
         void customFlowWithStagesWithoutArticlesStillStartsAndListsThem() {
-            KnowledgeAdvisor custom = new KnowledgeAdvisor(search, FlowLoader.loadResource("flows/mini.yaml"),
+            KnowledgeAdvisor custom = new KnowledgeAdvisor(knowledge.search(), FlowLoader.loadResource("flows/mini.yaml"),
                     KnowledgeTexts.loadDefault(), AnswerSignals.loadDefault());
 
             assertThat(custom.stagesWithoutArticle()).contains("kenal");
@@ -226,7 +212,7 @@ class KnowledgeAdvisorTest {
             KnowledgeTexts texts = KnowledgeTexts.loadDefault();
             for (Stage stage : StageSummaries.STOCK_FLOW.stages()) {
                 for (Language language : Language.values()) {
-                    String alert = advisor.whyAlert(stage.key(), language);
+                    String alert = knowledge.advisor().whyAlert(stage.key(), language);
 
                     assertThat(alert.length()).as("%s (%s)", stage.key(), language).isLessThanOrEqualTo(ALERT_LIMIT);
                     assertThat(alert).as("%s (%s)", stage.key(), language)
@@ -239,18 +225,18 @@ class KnowledgeAdvisorTest {
 
         @Test
         void whyAlertSaysWhyInAFewWordsAndPointsToTheWholeArticle() {
-            assertThat(advisor.whyAlert("arah", Language.ID)).isEqualTo("""
+            assertThat(knowledge.advisor().whyAlert("arah", Language.ID)).isEqualTo("""
                     ❔ Menentukan arah
                     Tujuan bersama menjadi pegangan untuk setiap langkah sesudahnya. Tujuan yang baik terukur dan \
                     punya batas waktu.
                     Baca selengkapnya: /baca tahap-arah""");
-            assertThat(advisor.whyAlert("arah", Language.EN)).startsWith("❔ Defining directions\nShared goals")
+            assertThat(knowledge.advisor().whyAlert("arah", Language.EN)).startsWith("❔ Defining directions\nShared goals")
                     .endsWith("\nRead more: /baca tahap-arah");
         }
 
         @Test
         void stageWithoutItsOwnWhyGetsItsArticleSummaryCutAfterAWholeSentence() {
-            KnowledgeAdvisor withoutWhy = new KnowledgeAdvisor(search, StageSummaries.STOCK_FLOW,
+            KnowledgeAdvisor withoutWhy = new KnowledgeAdvisor(knowledge.search(), StageSummaries.STOCK_FLOW,
                     KnowledgeTexts.parse(shippedTextsWithoutStageWhy(), "knowledge.yaml"), AnswerSignals.loadDefault());
             Article sumber = article("tahap-sumber");
             assertThat(sumber.summary().id().length()).isGreaterThan(150);
@@ -266,25 +252,25 @@ class KnowledgeAdvisorTest {
 
         @Test
         void everyStageAlertFitsAndIsCutOnlyBetweenSentencesOrWordsEvenWithoutItsOwnWhy() {
-            KnowledgeAdvisor withoutWhy = new KnowledgeAdvisor(search, StageSummaries.STOCK_FLOW,
+            KnowledgeAdvisor withoutWhy = new KnowledgeAdvisor(knowledge.search(), StageSummaries.STOCK_FLOW,
                     KnowledgeTexts.parse(shippedTextsWithoutStageWhy(), "knowledge.yaml"), AnswerSignals.loadDefault());
             for (Stage stage : StageSummaries.STOCK_FLOW.stages()) {
                 for (Language language : Language.values()) {
                     Article article = article("tahap-" + stage.key());
                     assertCutOnlyBetweenSentencesOrWords(withoutWhy.whyAlert(stage.key(), language),
                             "❔ " + stage.title().in(language) + "\n" + article.summary().in(language.code()),
-                            advisor.readMore(article.id(), language), stage.key() + " " + language);
+                            knowledge.advisor().readMore(article.id(), language), stage.key() + " " + language);
                 }
             }
         }
 
         @Test
         void readAlertOfEveryArticleFitsAndIsCutOnlyBetweenSentencesOrWords() {
-            for (Article article : search.knowledgeBase().articles()) {
+            for (Article article : knowledge.search().knowledgeBase().articles()) {
                 for (Language language : Language.values()) {
-                    assertCutOnlyBetweenSentencesOrWords(advisor.readAlert(article.id(), language),
+                    assertCutOnlyBetweenSentencesOrWords(knowledge.advisor().readAlert(article.id(), language),
                             "📘 " + article.title().in(language.code()) + "\n" + article.summary().in(language.code()),
-                            advisor.readMore(article.id(), language), article.id() + " " + language);
+                            knowledge.advisor().readMore(article.id(), language), article.id() + " " + language);
                 }
             }
         }
@@ -313,14 +299,14 @@ class KnowledgeAdvisorTest {
 
         @Test
         void unknownArticleAlertSaysWhereTheIdsAre() {
-            assertThat(advisor.readAlert("tahap-terbang", Language.ID))
+            assertThat(knowledge.advisor().readAlert("tahap-terbang", Language.ID))
                     .hasSizeLessThanOrEqualTo(ALERT_LIMIT).contains("\"tahap-terbang\"");
         }
 
         @Test
         void laterPressesAreToldTheArticleIsAlreadyInTheGroup() {
-            assertThat(advisor.readPosted("tahap-arah", Language.ID)).contains("\"Menentukan arah\" sudah dikirim");
-            assertThat(advisor.readPosted("tahap-arah", Language.EN)).contains("\"Defining directions\" is already");
+            assertThat(knowledge.advisor().readPosted("tahap-arah", Language.ID)).contains("\"Menentukan arah\" sudah dikirim");
+            assertThat(knowledge.advisor().readPosted("tahap-arah", Language.EN)).contains("\"Defining directions\" is already");
         }
 
         @Test
@@ -358,7 +344,7 @@ class KnowledgeAdvisorTest {
                     answer("masalah", "Sari", "selokan mampet\nsampah di sungai"),
                     answer("jadi-tantangan", "Budi", "Bagaimana kita membersihkan selokan tiap bulan?"));
 
-            List<String> notes = advisor.facilitatorNotes(summary, Language.ID);
+            List<String> notes = knowledge.advisor().facilitatorNotes(summary, Language.ID);
 
             assertThat(notes).containsExactly("💡 Untuk tahap berikutnya, Menentukan arah: "
                     + article("tahap-arah").tip().id() + " (/baca tahap-arah)");
@@ -366,7 +352,7 @@ class KnowledgeAdvisorTest {
 
         @Test
         void nextStageTipInEnglish() {
-            List<String> notes = advisor.facilitatorNotes(StageSummaries.of("arah"), Language.EN);
+            List<String> notes = knowledge.advisor().facilitatorNotes(StageSummaries.of("arah"), Language.EN);
 
             assertThat(notes).containsExactly("💡 For the next stage, Exploring resource systems: "
                     + article("tahap-sumber").tip().en() + " (/baca tahap-sumber)");
@@ -374,7 +360,7 @@ class KnowledgeAdvisorTest {
 
         @Test
         void lastStageHasNoNextStageTip() {
-            assertThat(advisor.facilitatorNotes(StageSummaries.of("evaluasi"), Language.ID)).isEmpty();
+            assertThat(knowledge.advisor().facilitatorNotes(StageSummaries.of("evaluasi"), Language.ID)).isEmpty();
         }
 
         @Test
@@ -383,7 +369,7 @@ class KnowledgeAdvisorTest {
                     answer("masalah", "Sari", "warga RT 3 dan RT 4 sering ribut soal parkir"),
                     answer("jadi-tantangan", "Budi", "Saya tidak setuju kalau parkir dilarang"));
 
-            List<String> notes = advisor.facilitatorNotes(summary, Language.ID);
+            List<String> notes = knowledge.advisor().facilitatorNotes(summary, Language.ID);
 
             assertThat(notes).hasSize(2);
             assertThat(notes.get(1)).startsWith("⚖️ Ada tanda perselisihan di jawaban (\"ribut\", \"tidak setuju\")")
@@ -396,7 +382,7 @@ class KnowledgeAdvisorTest {
             StageSummary summary = StageSummaries.of("semangat",
                     answer("ganjalan", "Ann", "The youth and the elders keep arguing about the hall"));
 
-            assertThat(advisor.facilitatorNotes(summary, Language.EN)).anySatisfy(note -> assertThat(note)
+            assertThat(knowledge.advisor().facilitatorNotes(summary, Language.EN)).anySatisfy(note -> assertThat(note)
                     .startsWith("⚖️ The answers show signs of disagreement (\"arguing\")")
                     .contains(article("peran-mediator").tip().en()));
         }
@@ -407,7 +393,7 @@ class KnowledgeAdvisorTest {
                     answer("yang-ada", "Sari", "balai warga\nkas RT"),
                     answer("tersembunyi", "Budi", "kami butuh tempat menyimpan alat"));
 
-            List<String> notes = advisor.facilitatorNotes(summary, Language.ID);
+            List<String> notes = knowledge.advisor().facilitatorNotes(summary, Language.ID);
 
             assertThat(notes).hasSize(2);
             assertThat(notes.get(1)).startsWith("🔗 Ada kebutuhan yang belum terpenuhi (\"butuh\")")
@@ -420,7 +406,7 @@ class KnowledgeAdvisorTest {
         void missingResourceChoiceAddsTheBrokerHintWithTheButtonLabel() {
             StageSummary summary = StageSummaries.of("sumber", answer("hambatan", "Sari", "belum-ada"));
 
-            assertThat(advisor.facilitatorNotes(summary, Language.EN)).anySatisfy(note -> assertThat(note)
+            assertThat(knowledge.advisor().facilitatorNotes(summary, Language.EN)).anySatisfy(note -> assertThat(note)
                     .startsWith("🔗 Some needs are not met yet (\"Not available here\")")
                     .contains("/baca peran-advokat"));
         }
@@ -429,7 +415,7 @@ class KnowledgeAdvisorTest {
         void resourceArguedOverRaisesBothMediatorAndBroker() {
             StageSummary summary = StageSummaries.of("sumber", answer("hambatan", "Sari", "rebutan"));
 
-            List<String> notes = advisor.facilitatorNotes(summary, Language.ID);
+            List<String> notes = knowledge.advisor().facilitatorNotes(summary, Language.ID);
 
             assertThat(notes).hasSize(3);
             assertThat(notes.get(1)).startsWith("⚖️");
@@ -442,7 +428,7 @@ class KnowledgeAdvisorTest {
                     answer("hambatan", "Sari", "belum-tahu"),
                     answer("tersembunyi", "Budi", "Alhamdulillah tidak ada masalah, tidak pernah bertengkar"));
 
-            assertThat(advisor.facilitatorNotes(summary, Language.ID)).singleElement()
+            assertThat(knowledge.advisor().facilitatorNotes(summary, Language.ID)).singleElement()
                     .satisfies(note -> assertThat(note).startsWith("💡"));
         }
 
@@ -453,7 +439,7 @@ class KnowledgeAdvisorTest {
                     answer("masalah", "Budi", "pemuda ribut tiap malam"),
                     answer("jadi-tantangan", "Ani", "Bagaimana supaya tidak ribut lagi?"));
 
-            assertThat(advisor.facilitatorNotes(summary, Language.ID).get(1)).contains("(\"ribut\")");
+            assertThat(knowledge.advisor().facilitatorNotes(summary, Language.ID).get(1)).contains("(\"ribut\")");
         }
     }
 }

@@ -3,22 +3,20 @@ package id.rembug.bot.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.SendResult;
+import id.rembug.bot.testsupport.FakeTelegram;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static id.rembug.bot.telegram.TelegramSamples.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code allow_paid_broadcast} rides on broadcast messages when paid broadcasts are on, and on nothing else. */
 class PaidBroadcastGatewayTest {
 
-    private final BotApiStub api = new BotApiStub();
+    private final FakeTelegram api = new FakeTelegram(TOKEN);
     private final TelegramApiClient client = new TelegramApiClient(
             new TelegramProperties(TOKEN, api.url(), null, null, null, null, null, Duration.ofSeconds(5), null));
 
@@ -33,8 +31,6 @@ class PaidBroadcastGatewayTest {
     }
 
     private JsonNode sent(TelegramGateway gateway, Outgoing message) {
-        api.server.stubFor(post(urlPathEqualTo(BotApiStub.path("sendmessage"))).willReturn(okJson("""
-                {"ok":true,"result":{"message_id":7,"chat":{"id":-400,"type":"group"},"date":1765000000,"text":"ok"}}""")));
         assertThat(gateway.send(message)).isInstanceOf(SendResult.Sent.class);
         var bodies = api.bodies("sendmessage");
         return bodies.get(bodies.size() - 1);

@@ -1,6 +1,9 @@
 package id.rembug.bot.telegram;
 
+import id.rembug.bot.testsupport.FakeTelegram;
 import com.fasterxml.jackson.databind.JsonNode;
+import id.rembug.bot.dashboard.LoginCommand;
+import id.rembug.bot.knowledge.KnowledgeHooks;
 import id.rembug.dialogues.engine.Command;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,9 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TelegramCommandsRegistrarTest {
 
-    private final BotApiStub api = new BotApiStub();
+    private final FakeTelegram api = new FakeTelegram(TOKEN);
     private final TelegramApiClient client = new TelegramApiClient(
             new TelegramProperties(TOKEN, api.url(), null, null, null, null, null, Duration.ofSeconds(5), null));
+
+    /** The commands the knowledge hooks and the dashboard's login declare, as the app collects them. */
+    private final TelegramCommandsRegistrar registrar = new TelegramCommandsRegistrar(client,
+            java.util.stream.Stream.concat(KnowledgeHooks.MENU.stream(), LoginCommand.MENU.stream()).toList());
 
     @AfterEach
     void tearDown() {
@@ -34,7 +41,7 @@ class TelegramCommandsRegistrarTest {
     void registersTheIndonesianMenuAsDefaultAndTheEnglishOneForEnglish() throws Exception {
         api.answerTrue("setMyCommands");
 
-        new TelegramCommandsRegistrar(client).register();
+        registrar.register();
 
         List<JsonNode> calls = api.bodies("setMyCommands");
         assertThat(calls).hasSize(2);
@@ -48,11 +55,11 @@ class TelegramCommandsRegistrarTest {
 
     @Test
     void everyTypedCommandIsOfferedInBothLanguagesAndButtonOnlyOnesAreNot() {
-        List<String> indonesian = TelegramCommandsRegistrar.indonesianCommands().stream().map(c -> c.getCommand()).toList();
-        List<String> english = TelegramCommandsRegistrar.englishCommands().stream().map(c -> c.getCommand()).toList();
+        List<String> indonesian = registrar.indonesianCommands().stream().map(c -> c.getCommand()).toList();
+        List<String> english = registrar.englishCommands().stream().map(c -> c.getCommand()).toList();
         List<Command> typed = Arrays.stream(Command.values()).filter(Command::isTyped).toList();
 
-        // the knowledge base's and the dashboard's commands come last
+        // the commands the hooks declare (knowledge base, dashboard) come last
         assertThat(indonesian).hasSize(typed.size() + 3).endsWith("tanya", "baca", "masuk");
         assertThat(english).hasSize(typed.size() + 3).endsWith("ask", "read", "login");
         for (int i = 0; i < typed.size(); i++) {
@@ -64,8 +71,8 @@ class TelegramCommandsRegistrarTest {
 
     @Test
     void menuEntriesFitTelegramsRules() {
-        var all = new java.util.ArrayList<>(TelegramCommandsRegistrar.indonesianCommands());
-        all.addAll(TelegramCommandsRegistrar.englishCommands());
+        var all = new java.util.ArrayList<>(registrar.indonesianCommands());
+        all.addAll(registrar.englishCommands());
         assertThat(all).allSatisfy(command -> {
             assertThat(command.getCommand()).matches("[a-z0-9_]{1,32}");
             assertThat(command.getDescription().length()).isBetween(1, 256);

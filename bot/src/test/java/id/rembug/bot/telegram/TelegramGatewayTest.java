@@ -1,5 +1,6 @@
 package id.rembug.bot.telegram;
 
+import id.rembug.bot.testsupport.FakeTelegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.Outgoing.OutButton;
@@ -14,9 +15,6 @@ import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static id.rembug.bot.telegram.TelegramSamples.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +23,7 @@ class TelegramGatewayTest {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
 
-    private final BotApiStub api = new BotApiStub();
+    private final FakeTelegram api = new FakeTelegram(TOKEN);
     private final TelegramApiClient client = client(api.url());
     private final TelegramGateway gateway = new TelegramGateway(client);
 
@@ -56,12 +54,11 @@ class TelegramGatewayTest {
     }
 
     private void sendMessageAnswers(int messageId) {
-        api.server.stubFor(post(urlPathEqualTo(BotApiStub.path("sendmessage"))).willReturn(okJson(sentMessage(messageId))));
+        api.script("sendmessage", okJson(sentMessage(messageId)));
     }
 
     private void sendMessageFails(int status, String body) {
-        api.server.stubFor(post(urlPathEqualTo(BotApiStub.path("sendmessage")))
-                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+        api.script("sendmessage", aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body));
     }
 
     private SendResult sendPlain() {
@@ -81,9 +78,9 @@ class TelegramGatewayTest {
         assertThat(body.get("chat_id").asText()).isEqualTo("-400");
         assertThat(body.get("text").asText()).isEqualTo("Seberapa penting? *pakai bintang*");
         assertThat(body.has("parse_mode")).isFalse();
-        assertThat(body.get("reply_parameters")).isEqualTo(BotApiStub.parse(
+        assertThat(body.get("reply_parameters")).isEqualTo(FakeTelegram.parse(
                 "{\"message_id\":41,\"allow_sending_without_reply\":true}"));
-        assertThat(body.get("reply_markup")).isEqualTo(BotApiStub.parse("""
+        assertThat(body.get("reply_markup")).isEqualTo(FakeTelegram.parse("""
                 {"inline_keyboard":[[{"text":"1","callback_data":"s:1"},{"text":"2","callback_data":"s:2"}],
                                     [{"text":"Lewati","callback_data":"skip"}]]}"""));
     }
@@ -96,7 +93,7 @@ class TelegramGatewayTest {
                 .isEqualTo(new SendResult.Sent("322"));
 
         JsonNode body = api.bodies("sendmessage").get(0);
-        assertThat(body.get("reply_markup")).isEqualTo(BotApiStub.parse("{\"force_reply\":true,\"selective\":false}"));
+        assertThat(body.get("reply_markup")).isEqualTo(FakeTelegram.parse("{\"force_reply\":true,\"selective\":false}"));
         assertThat(body.has("reply_parameters")).isFalse();
     }
 
@@ -107,7 +104,7 @@ class TelegramGatewayTest {
         gateway.send(text("-400", "Bisa diceritakan lebih lanjut?", List.of(), true, "41"));
 
         JsonNode body = api.bodies("sendmessage").get(0);
-        assertThat(body.get("reply_markup")).isEqualTo(BotApiStub.parse("{\"force_reply\":true,\"selective\":true}"));
+        assertThat(body.get("reply_markup")).isEqualTo(FakeTelegram.parse("{\"force_reply\":true,\"selective\":true}"));
         assertThat(body.get("reply_parameters").get("message_id").asInt()).isEqualTo(41);
     }
 
@@ -151,9 +148,9 @@ class TelegramGatewayTest {
 
     @Test
     void editTelegramAcceptedIsSentEvenWhenItsAnswerHasFieldsTheLibraryCannotBind() {
-        api.server.stubFor(post(urlPathEqualTo(BotApiStub.path("editmessagetext"))).willReturn(okJson("""
+        api.script("editmessagetext", okJson("""
                 {"ok":true,"result":{"message_id":78,"chat":{"id":-400,"type":"group"},"date":1763900000,\
-                "edit_date":1763900100,"text":"baru","reply_markup":{"inline_keyboard":{"rows":[]}}}}""")));
+                "edit_date":1763900100,"text":"baru","reply_markup":{"inline_keyboard":{"rows":[]}}}}"""));
         Outgoing edit = Outgoing.edit("out-2", "-400", "-400", "78", "baru", List.of(),
                 Instant.parse("2025-11-23T12:00:00Z")).replyingTo("78"); // as the dispatcher hands it over
         assertThat(gateway.send(edit)).isEqualTo(new SendResult.Sent("78"));
@@ -175,8 +172,7 @@ class TelegramGatewayTest {
 
     @Test
     void proxyErrorPageIsTransient() {
-        api.server.stubFor(post(urlPathEqualTo(BotApiStub.path("sendmessage")))
-                .willReturn(aResponse().withStatus(502).withBody("<html><body>502 Bad Gateway</body></html>")));
+        api.script("sendmessage", aResponse().withStatus(502).withBody("<html><body>502 Bad Gateway</body></html>"));
         assertThat(sendPlain()).isInstanceOf(SendResult.Transient.class);
     }
 
@@ -184,8 +180,7 @@ class TelegramGatewayTest {
     void answerSlowerThanTheRequestTimeoutIsTransient() {
         sendMessageAnswers(324);
         assertThat(sendPlain()).isEqualTo(new SendResult.Sent("324")); // warm, so only the delay below counts
-        api.server.stubFor(post(urlPathEqualTo(BotApiStub.path("sendmessage")))
-                .willReturn(okJson(sentMessage(325)).withFixedDelay((int) SHORT_TIMEOUT.toMillis() * 6)));
+        api.script("sendmessage", okJson(sentMessage(325)).withFixedDelay((int) SHORT_TIMEOUT.toMillis() * 6));
 
         try (TelegramApiClient impatient = client(api.url(), SHORT_TIMEOUT)) {
             long started = System.nanoTime();
@@ -210,10 +205,7 @@ class TelegramGatewayTest {
 
     @Test
     void longTextGoesOutInPartsWithButtonsOnTheLastWhoseIdIsReported() {
-        api.server.stubFor(post(urlPathEqualTo(BotApiStub.path("sendmessage"))).inScenario("parts")
-                .whenScenarioStateIs(STARTED).willReturn(okJson(sentMessage(501))).willSetStateTo("second"));
-        api.server.stubFor(post(urlPathEqualTo(BotApiStub.path("sendmessage"))).inScenario("parts")
-                .whenScenarioStateIs("second").willReturn(okJson(sentMessage(502))));
+        api.script("sendmessage", okJson(sentMessage(501)), okJson(sentMessage(502)));
         String firstLines = ("Baris ringkasan warga. ".repeat(4) + "\n").repeat(40); // 93 x 40 = 3720 chars
         String rest = "x".repeat(5000 - firstLines.length());
         String text = firstLines + rest;
@@ -242,7 +234,7 @@ class TelegramGatewayTest {
 
         assertThat(result).isInstanceOfSatisfying(SendResult.Rejected.class,
                 rejected -> assertThat(rejected.reason()).contains("65 bytes"));
-        assertThat(api.requests("sendmessage")).isEmpty();
+        assertThat(api.calls("sendmessage")).isEmpty();
     }
 
     @Test
@@ -262,7 +254,7 @@ class TelegramGatewayTest {
         JsonNode body = api.bodies("setMessageReaction").get(0);
         assertThat(body.get("chat_id").asText()).isEqualTo("-400");
         assertThat(body.get("message_id").asInt()).isEqualTo(41);
-        assertThat(body.get("reaction")).isEqualTo(BotApiStub.parse("[{\"type\":\"emoji\",\"emoji\":\"👍\"}]"));
+        assertThat(body.get("reaction")).isEqualTo(FakeTelegram.parse("[{\"type\":\"emoji\",\"emoji\":\"👍\"}]"));
     }
 
     @Test

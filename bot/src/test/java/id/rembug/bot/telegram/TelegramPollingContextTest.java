@@ -1,5 +1,6 @@
 package id.rembug.bot.telegram;
 
+import id.rembug.bot.testsupport.FakeTelegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.InboxWriter;
@@ -18,9 +19,6 @@ import java.time.Duration;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static id.rembug.bot.telegram.TelegramSamples.TOKEN;
 import static id.rembug.bot.telegram.TelegramSamples.getUpdatesAnswer;
 import static id.rembug.bot.telegram.TelegramSamples.textUpdate;
@@ -32,16 +30,11 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class TelegramPollingContextTest {
 
-    private static final BotApiStub API = new BotApiStub();
+    private static final FakeTelegram API = new FakeTelegram(TOKEN);
 
     static {
-        API.answerTrue("deleteWebhook");
-        API.answerTrue("setMyCommands");
-        API.server.stubFor(post(urlPathEqualTo(BotApiStub.path("getupdates"))).inScenario("poll")
-                .whenScenarioStateIs(STARTED).willReturn(okJson(getUpdatesAnswer(textUpdate(300, -400, "halo"))))
-                .willSetStateTo("drained"));
-        API.server.stubFor(post(urlPathEqualTo(BotApiStub.path("getupdates"))).inScenario("poll")
-                .whenScenarioStateIs("drained").willReturn(okJson(getUpdatesAnswer()).withFixedDelay(100)));
+        API.script("getupdates", okJson(getUpdatesAnswer(textUpdate(300, -400, "halo"))),
+                okJson(getUpdatesAnswer()).withFixedDelay(100));
     }
 
     @DynamicPropertySource
@@ -61,7 +54,7 @@ class TelegramPollingContextTest {
 
         /** A bean so that it closes with the context, after the poller has stopped. */
         @Bean
-        BotApiStub botApi() {
+        FakeTelegram botApi() {
             return API;
         }
     }
@@ -83,7 +76,7 @@ class TelegramPollingContextTest {
 
     @Test
     void registersBothCommandMenusAtStartUp() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> API.requests("setMyCommands").size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> API.calls("setMyCommands").size() == 2);
         List<JsonNode> calls = API.bodies("setMyCommands");
         assertThat(calls).extracting(call -> call.path("language_code").asText("default"))
                 .containsExactly("default", "en");

@@ -1,5 +1,8 @@
 package id.rembug.bot.telegram;
 
+import id.rembug.bot.testsupport.FakeTelegram;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.util.ArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.rembug.bot.channel.Inbound;
 import org.junit.jupiter.api.AfterEach;
@@ -12,9 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static id.rembug.bot.telegram.TelegramSamples.BOT_ID;
 import static id.rembug.bot.telegram.TelegramSamples.TOKEN;
 import static id.rembug.bot.telegram.TelegramSamples.getUpdatesAnswer;
@@ -27,7 +27,7 @@ class TelegramPollingTest {
     private static final String EMPTY = getUpdatesAnswer();
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private final BotApiStub api = new BotApiStub();
+    private final FakeTelegram api = new FakeTelegram(TOKEN);
     private final CollectingInbox inbox = new CollectingInbox();
     private TelegramPolling polling;
 
@@ -50,15 +50,12 @@ class TelegramPollingTest {
 
     /** getUpdates answers these batches once each, in order, then nothing (after a pause, like a long poll). */
     private void serveBatches(String... answers) {
-        String state = STARTED;
-        for (int i = 0; i < answers.length; i++) {
-            String next = "batch " + (i + 1);
-            api.server.stubFor(post(urlPathEqualTo(BotApiStub.path("getupdates"))).inScenario("poll")
-                    .whenScenarioStateIs(state).willReturn(okJson(answers[i])).willSetStateTo(next));
-            state = next;
+        List<ResponseDefinitionBuilder> batches = new ArrayList<>();
+        for (String answer : answers) {
+            batches.add(okJson(answer));
         }
-        api.server.stubFor(post(urlPathEqualTo(BotApiStub.path("getupdates"))).inScenario("poll")
-                .whenScenarioStateIs(state).willReturn(okJson(EMPTY).withFixedDelay(50)));
+        batches.add(okJson(EMPTY).withFixedDelay(50));
+        api.script("getupdates", batches.toArray(ResponseDefinitionBuilder[]::new));
     }
 
     private List<Integer> offsets() {
@@ -67,7 +64,6 @@ class TelegramPollingTest {
 
     @Test
     void batchReachesTheInboxInOrderAndTheNextPollConfirmsIt() {
-        api.answerTrue("deleteWebhook");
         serveBatches(getUpdatesAnswer(textUpdate(100, -400, "satu"), textUpdate(101, -400, "dua")));
 
         startPolling();
@@ -81,14 +77,12 @@ class TelegramPollingTest {
 
     @Test
     void pollingDeletesALeftoverWebhookFirstAndAsksForTheWantedUpdates() {
-        api.answerTrue("deleteWebhook");
         serveBatches();
 
         startPolling();
 
-        await().atMost(PATIENCE).until(() -> !api.requests("getupdates").isEmpty());
-        var first = api.server.getAllServeEvents().get(api.server.getAllServeEvents().size() - 1);
-        assertThat(first.getRequest().getUrl()).endsWith("/deleteWebhook");
+        await().atMost(PATIENCE).until(() -> !api.calls("getupdates").isEmpty());
+        assertThat(api.calls().get(0).method()).isEqualTo("deleteWebhook");
         JsonNode poll = api.bodies("getupdates").get(0);
         assertThat(poll.get("timeout").asInt()).isEqualTo(1);
         assertThat(poll.get("limit").asInt()).isEqualTo(100);
@@ -98,7 +92,6 @@ class TelegramPollingTest {
 
     @Test
     void malformedUpdateIsSkippedWithoutHoldingBackTheGoodOne() {
-        api.answerTrue("deleteWebhook");
         String bad = """
                 {"update_id":501,"message":{"message_id":"x","chat":{"id":-400,"type":"group"},"date":1}}""";
         serveBatches(getUpdatesAnswer(textUpdate(500, -400, "baik"), bad));
@@ -112,11 +105,10 @@ class TelegramPollingTest {
 
     @Test
     void batchIsHeldUntilTheInboxTakesItAndOnlyThenConfirmed() {
-        api.answerTrue("deleteWebhook");
         serveBatches(getUpdatesAnswer(textUpdate(600, -400, "a"), textUpdate(601, -400, "b")));
         inbox.failNext(3);
         AtomicInteger pollsWhenStored = new AtomicInteger(-1);
-        inbox.onSuccess(() -> pollsWhenStored.set(api.requests("getupdates").size()));
+        inbox.onSuccess(() -> pollsWhenStored.set(api.calls("getupdates").size()));
 
         startPolling();
 
@@ -131,7 +123,6 @@ class TelegramPollingTest {
 
     @Test
     void stoppingWhileTheInboxIsDownLeavesTheBatchUnconfirmed() {
-        api.answerTrue("deleteWebhook");
         serveBatches(getUpdatesAnswer(textUpdate(700, -400, "a")));
         inbox.failNext(Integer.MAX_VALUE);
 
@@ -146,15 +137,8 @@ class TelegramPollingTest {
 
     @Test
     void failedPollIsRetriedFromTheSameOffset() {
-        api.answerTrue("deleteWebhook");
-        api.server.stubFor(post(urlPathEqualTo(BotApiStub.path("getupdates"))).inScenario("poll")
-                .whenScenarioStateIs(STARTED).willReturn(aResponse().withStatus(502).withBody("Bad Gateway"))
-                .willSetStateTo("up"));
-        api.server.stubFor(post(urlPathEqualTo(BotApiStub.path("getupdates"))).inScenario("poll")
-                .whenScenarioStateIs("up").willReturn(okJson(getUpdatesAnswer(textUpdate(800, -400, "a"))))
-                .willSetStateTo("drained"));
-        api.server.stubFor(post(urlPathEqualTo(BotApiStub.path("getupdates"))).inScenario("poll")
-                .whenScenarioStateIs("drained").willReturn(okJson(EMPTY).withFixedDelay(50)));
+        api.script("getupdates", aResponse().withStatus(502).withBody("Bad Gateway"),
+                okJson(getUpdatesAnswer(textUpdate(800, -400, "a"))), okJson(EMPTY).withFixedDelay(50));
 
         startPolling();
 
@@ -165,21 +149,17 @@ class TelegramPollingTest {
 
     @Test
     void pollingStartsOnceTelegramBecomesReachable() {
-        api.server.stubFor(post(urlPathEqualTo(BotApiStub.path("deleteWebhook"))).inScenario("start")
-                .whenScenarioStateIs(STARTED).willReturn(aResponse().withStatus(500)).willSetStateTo("up"));
-        api.server.stubFor(post(urlPathEqualTo(BotApiStub.path("deleteWebhook"))).inScenario("start")
-                .whenScenarioStateIs("up").willReturn(okJson("{\"ok\":true,\"result\":true}")));
+        api.script("deleteWebhook", aResponse().withStatus(500), okJson("{\"ok\":true,\"result\":true}"));
         serveBatches(getUpdatesAnswer(textUpdate(900, -400, "a")));
 
         startPolling();
 
         await().atMost(PATIENCE).until(() -> inbox.storedIds().contains("tg:900"));
-        assertThat(api.requests("deleteWebhook")).hasSize(2);
+        assertThat(api.calls("deleteWebhook")).hasSize(2);
     }
 
     @Test
     void pollingCanBeStoppedAndStartedAgain() {
-        api.answerTrue("deleteWebhook");
         serveBatches(getUpdatesAnswer(textUpdate(1000, -400, "a")));
         startPolling();
         await().atMost(PATIENCE).until(() -> offsets().contains(1001));
@@ -191,7 +171,7 @@ class TelegramPollingTest {
         // A new session starts from offset 1 again: Telegram resends whatever was not confirmed.
         await().atMost(PATIENCE).until(() -> offsets().size() > pollsWhileRunning
                 && offsets().get(pollsWhileRunning) == 1);
-        assertThat(api.requests("deleteWebhook")).hasSize(2);
+        assertThat(api.calls("deleteWebhook")).hasSize(2);
         assertThat(inbox.storedIds()).containsExactly("tg:1000");
     }
 }

@@ -1,6 +1,8 @@
 package id.rembug.bot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rembug.bot.testsupport.FakeTelegram;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 import java.io.IOException;
@@ -18,6 +20,16 @@ final class TelegramSamples {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TelegramSamples() {
+    }
+
+    /** The channel in webhook mode against {@code api}, registering the webhook at {@code path}. */
+    static void webhookMode(DynamicPropertyRegistry registry, FakeTelegram api, String path, String secret) {
+        registry.add("rembug.telegram.token", () -> TOKEN);
+        registry.add("rembug.telegram.api-url", api::url);
+        registry.add("rembug.telegram.mode", () -> "webhook");
+        registry.add("rembug.telegram.webhook-url", () -> "https://rembug.example.org" + path);
+        registry.add("rembug.telegram.webhook-path", () -> path);
+        registry.add("rembug.telegram.webhook-secret", () -> secret);
     }
 
     static String json(String name) {

@@ -1,6 +1,7 @@
 package id.rembug.bot.telegram;
 
-import id.rembug.bot.conversation.RedisInbox;
+import id.rembug.bot.testsupport.FakeTelegram;
+import id.rembug.bot.pipeline.RedisInbox;
 import id.rembug.bot.redis.EmbeddedRedisServer;
 import id.rembug.bot.redis.RedisBinary;
 import id.rembug.bot.redis.RedisResilienceConfiguration;
@@ -50,26 +51,16 @@ class TelegramWebhookRedisOutageTest {
 
     private static final String SECRET = "rahasia-webhook";
     private static final String PATH = "/tg/hook";
-    private static final BotApiStub API = new BotApiStub();
+    private static final FakeTelegram API = new FakeTelegram(TOKEN);
     private static final Path DATA_DIR = tempDir();
     private static EmbeddedRedisServer redis = EmbeddedRedisServer.start(RedisBinary.locate(null),
             EmbeddedRedisServer.Options.of(DATA_DIR, 0));
     private static final int REDIS_PORT = redis.port();
 
-    static {
-        API.answerTrue("setWebhook");
-        API.answerTrue("setMyCommands");
-    }
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", () -> redis.url()); // carries the password
-        registry.add("rembug.telegram.token", () -> TOKEN);
-        registry.add("rembug.telegram.api-url", API::url);
-        registry.add("rembug.telegram.mode", () -> "webhook");
-        registry.add("rembug.telegram.webhook-url", () -> "https://rembug.example.org" + PATH);
-        registry.add("rembug.telegram.webhook-path", () -> PATH);
-        registry.add("rembug.telegram.webhook-secret", () -> SECRET);
+        TelegramSamples.webhookMode(registry, API, PATH, SECRET);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -81,7 +72,7 @@ class TelegramWebhookRedisOutageTest {
     static class App {
         /** A bean so that it closes with the context. */
         @Bean
-        BotApiStub botApi() {
+        FakeTelegram botApi() {
             return API;
         }
     }

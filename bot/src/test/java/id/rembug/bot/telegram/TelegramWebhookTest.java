@@ -1,7 +1,7 @@
 package id.rembug.bot.telegram;
 
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import id.rembug.bot.testsupport.FakeTelegram;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -42,22 +42,12 @@ class TelegramWebhookTest {
 
     private static final String SECRET = "s3cret_Rembug-webhook";
     private static final String PATH = "/tg/hook";
-    private static final BotApiStub API = new BotApiStub();
+    private static final FakeTelegram API = new FakeTelegram(TOKEN);
     private static final int MAX_BODY = 64 * 1024;
-
-    static {
-        API.answerTrue("setWebhook");
-        API.answerTrue("setMyCommands");
-    }
 
     @DynamicPropertySource
     static void telegram(DynamicPropertyRegistry registry) {
-        registry.add("rembug.telegram.token", () -> TOKEN);
-        registry.add("rembug.telegram.api-url", API::url);
-        registry.add("rembug.telegram.mode", () -> "webhook");
-        registry.add("rembug.telegram.webhook-url", () -> "https://rembug.example.org" + PATH);
-        registry.add("rembug.telegram.webhook-path", () -> PATH);
-        registry.add("rembug.telegram.webhook-secret", () -> SECRET);
+        TelegramSamples.webhookMode(registry, API, PATH, SECRET);
         registry.add("rembug.telegram.webhook-max-body", () -> MAX_BODY + "B");
     }
 
@@ -73,7 +63,7 @@ class TelegramWebhookTest {
 
         /** A bean so that it closes with the context. */
         @Bean
-        BotApiStub botApi() {
+        FakeTelegram botApi() {
             return API;
         }
     }
@@ -196,24 +186,18 @@ class TelegramWebhookTest {
 
     @Test
     void webhookIsRegisteredWithTheSecretAtStartUp() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !API.requests("setWebhook").isEmpty());
-        LoggedRequest setWebhook = API.requests("setWebhook").get(0);
-        assertThat(part(setWebhook, "url")).isEqualTo("https://rembug.example.org" + PATH);
-        assertThat(part(setWebhook, "secret_token")).isEqualTo(SECRET);
-        assertThat(BotApiStub.parse(part(setWebhook, "allowed_updates"))).isEqualTo(BotApiStub.parse(
+        await().atMost(Duration.ofSeconds(10)).until(() -> !API.calls("setWebhook").isEmpty());
+        JsonNode setWebhook = API.bodies("setWebhook").get(0); // a multipart form, one field per part
+        assertThat(setWebhook.get("url").asText()).isEqualTo("https://rembug.example.org" + PATH);
+        assertThat(setWebhook.get("secret_token").asText()).isEqualTo(SECRET);
+        assertThat(FakeTelegram.parse(setWebhook.get("allowed_updates").asText())).isEqualTo(FakeTelegram.parse(
                 "[\"message\",\"edited_message\",\"callback_query\",\"my_chat_member\",\"chat_member\"]"));
     }
 
     @Test
     void webhookModeDoesNotPoll() {
         assertThat(context.getBeanNamesForType(TelegramPolling.class)).isEmpty();
-        assertThat(API.requests("getupdates")).isEmpty();
-        assertThat(API.requests("deleteWebhook")).isEmpty();
-    }
-
-    private static String part(Request request, String name) {
-        return request.getParts().stream().filter(part -> part.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no multipart field " + name))
-                .getBody().asString();
+        assertThat(API.polls()).isZero();
+        assertThat(API.calls("deleteWebhook")).isEmpty();
     }
 }

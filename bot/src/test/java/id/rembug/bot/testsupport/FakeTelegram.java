@@ -225,7 +225,8 @@ public final class FakeTelegram implements AutoCloseable {
             return new Failure(400, "Bad Request: " + description, null);
         }
 
-        String body() {
+        /** The answer Telegram gives with this status. */
+        public String body() {
             return "{\"ok\":false,\"error_code\":" + status + ",\"description\":" + quote(description)
                     + (parameters == null ? "" : ",\"parameters\":" + parameters) + "}";
         }
@@ -339,7 +340,9 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     private final WireMockServer server;
+    private final String token;
     private final Object lock = new Object();
+    private final Map<String, ArrayDeque<ResponseDefinition>> scripts = new HashMap<>();
     private final long messageIdBlock;
     private final TreeMap<Long, String> updates = new TreeMap<>();
     private final Map<Long, Long> queuedAt = new HashMap<>();
@@ -366,6 +369,12 @@ public final class FakeTelegram implements AutoCloseable {
     private boolean confirmationsLost;
 
     public FakeTelegram() {
+        this(TOKEN);
+    }
+
+    /** A Telegram that knows the bot by this token; calls with any other are answered 404, as Telegram does. */
+    public FakeTelegram(String token) {
+        this.token = token;
         long block = BLOCKS.incrementAndGet() * BLOCK_SIZE;
         nextUpdateId = block + 1;
         messageIdBlock = block + 1;
@@ -696,6 +705,40 @@ public final class FakeTelegram implements AutoCloseable {
 
     // ---- scripted failures ---------------------------------------------------------------
 
+    /**
+     * From now on the calls of {@code method} (case-insensitive) get these answers, exactly as
+     * written, one each in order, and the last one again for every later call: for the rare test
+     * of how the bot reads an answer Telegram would not give this fake's way (a 502 page from a
+     * proxy, a slow answer, a batch of raw updates). Scripted calls are recorded like any other
+     * ({@link #calls(String)}, {@link #bodies(String)}), getUpdates included; nothing else about
+     * the chat changes.
+     */
+    public void script(String method, ResponseDefinitionBuilder... answers) {
+        if (answers.length == 0) {
+            throw new IllegalArgumentException("script " + method + " with at least one answer");
+        }
+        ArrayDeque<ResponseDefinition> queue = new ArrayDeque<>();
+        for (ResponseDefinitionBuilder answer : answers) {
+            queue.add(answer.build());
+        }
+        synchronized (lock) {
+            scripts.put(method.toLowerCase(Locale.ROOT), queue);
+        }
+    }
+
+    private ResponseDefinition scripted(String method, JsonNode body) {
+        synchronized (lock) {
+            ArrayDeque<ResponseDefinition> queue = scripts.get(method.toLowerCase(Locale.ROOT));
+            if (queue == null) {
+                return null;
+            }
+            ResponseDefinition answer = queue.size() > 1 ? queue.poll() : queue.peek();
+            String chatId = body.hasNonNull("chat_id") ? body.get("chat_id").asText() : null;
+            calls.add(new Call(method, chatId, body, answer.getStatus(), System.currentTimeMillis()));
+            return answer;
+        }
+    }
+
     /** The next {@code times} calls of {@code method} (null: any method) for the chat fail so. */
     public void failNext(String method, long chatId, int times, Failure failure) {
         synchronized (lock) {
@@ -717,6 +760,11 @@ public final class FakeTelegram implements AutoCloseable {
     /** Every call for the chat fails so, from now on. */
     public void failAlways(long chatId, Failure failure) {
         failNext(null, chatId, Integer.MAX_VALUE, failure);
+    }
+
+    /** Every call of {@code method} gets {@code true}, whatever it asks: for tests of what the bot sends. */
+    public void answerTrue(String method) {
+        script(method, com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"ok\":true,\"result\":true}"));
     }
 
     // ---- what the bot did ----------------------------------------------------------------
@@ -792,6 +840,18 @@ public final class FakeTelegram implements AutoCloseable {
         synchronized (lock) {
             return hidden.stream().filter(s -> s.chatId().equals(chat)).toList();
         }
+    }
+
+    /** Every call the bot made (getUpdates only when scripted), oldest first. */
+    public List<Call> calls() {
+        synchronized (lock) {
+            return List.copyOf(calls);
+        }
+    }
+
+    /** The JSON bodies of the calls of one method, oldest first. */
+    public List<JsonNode> bodies(String method) {
+        return calls(method).stream().map(Call::body).toList();
     }
 
     /** Every call of one method (case-insensitive), failed ones included, oldest first. */
@@ -888,19 +948,35 @@ public final class FakeTelegram implements AutoCloseable {
             if (query >= 0) {
                 path = path.substring(0, query);
             }
-            String prefix = "/bot" + TOKEN + "/";
+            String prefix = "/bot" + token + "/";
             if (!path.startsWith(prefix)) {
                 return json(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
             }
             String method = path.substring(prefix.length());
-            JsonNode body = parse(serveEvent.getRequest().getBodyAsString());
-            return answer(method, body);
+            JsonNode body = body(serveEvent.getRequest());
+            ResponseDefinition scripted = scripted(method, body);
+            return scripted != null ? scripted : answer(method, body);
         }
 
         @Override
         public String getName() {
             return "fake-telegram";
         }
+    }
+
+    /**
+     * The call's parameters as JSON: the body itself, or for a multipart form (how TelegramBots
+     * sends setWebhook, and Telegram accepts either) one text field per part.
+     */
+    private static JsonNode body(com.github.tomakehurst.wiremock.http.Request request) {
+        if (!request.isMultipart()) {
+            return parse(request.getBodyAsString());
+        }
+        ObjectNode fields = NODES.objectNode();
+        for (com.github.tomakehurst.wiremock.http.Request.Part part : request.getParts()) {
+            fields.put(part.getName(), part.getBody().asString());
+        }
+        return fields;
     }
 
     /** A call's outcome: 200 with a result, or a failure. */
@@ -1009,16 +1085,31 @@ public final class FakeTelegram implements AutoCloseable {
 
     // ---- checks, as Telegram makes them --------------------------------------------------
 
+    /**
+     * What Telegram refuses in a sendMessage or editMessageText whatever the chat holds: an empty or
+     * too long text, callback data outside 1 to 64 bytes (its own words for each); null when the
+     * content is fine. Shared with the benchmarks' Bot API ({@code bench/FakeBotApi}), so a bot
+     * measured there is held to the same rules as in the tests.
+     */
+    public static Failure refusedContent(String method, JsonNode body) {
+        boolean edit = method.equalsIgnoreCase("editmessagetext");
+        String text = body.path("text").asText("");
+        if (text.isEmpty()) {
+            return Failure.badRequest(edit ? "text must be non-empty" : "message text is empty");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            return Failure.badRequest(edit ? "MESSAGE_TOO_LONG" : "message is too long");
+        }
+        return checkButtons(body.path("reply_markup"));
+    }
+
     private Failure checkSend(String chatId, JsonNode body) {
         if (chatId == null) {
             return Failure.badRequest("chat_id is empty");
         }
-        String text = body.path("text").asText("");
-        if (text.isEmpty()) {
-            return Failure.badRequest("message text is empty");
-        }
-        if (text.length() > MAX_TEXT_LENGTH) {
-            return Failure.badRequest("message is too long");
+        Failure content = refusedContent("sendmessage", body);
+        if (content != null) {
+            return content;
         }
         Long replyTo = replyToOf(body);
         if (replyTo != null && !chat(chatId).messages.containsKey(replyTo)
@@ -1026,7 +1117,7 @@ public final class FakeTelegram implements AutoCloseable {
                 && !body.path("allow_sending_without_reply").asBoolean(false)) {
             return Failure.badRequest("message to be replied not found");
         }
-        return checkButtons(body.path("reply_markup"));
+        return null;
     }
 
     private Failure checkEdit(String chatId, JsonNode body) {
@@ -1042,17 +1133,11 @@ public final class FakeTelegram implements AutoCloseable {
         if (!chat.fromBot.contains(messageId)) {
             return Failure.badRequest("message can't be edited");
         }
+        Failure content = refusedContent("editmessagetext", body);
+        if (content != null) {
+            return content;
+        }
         String text = body.path("text").asText("");
-        if (text.isEmpty()) {
-            return Failure.badRequest("text must be non-empty");
-        }
-        if (text.length() > MAX_TEXT_LENGTH) {
-            return Failure.badRequest("MESSAGE_TOO_LONG");
-        }
-        Failure buttons = checkButtons(body.path("reply_markup"));
-        if (buttons != null) {
-            return buttons;
-        }
         JsonNode keyboard = inlineKeyboard(body.path("reply_markup"));
         if (text.equals(current.path("text").asText()) && keyboard.equals(current.path("reply_markup"))) {
             return new Failure(400, NOT_MODIFIED, null);
@@ -1293,7 +1378,8 @@ public final class FakeTelegram implements AutoCloseable {
         return System.currentTimeMillis() / 1000;
     }
 
-    private static JsonNode parse(String json) {
+    /** A JSON text as a tree, to compare with what the bot sent ({@code {}} for none). */
+    public static JsonNode parse(String json) {
         if (json == null || json.isBlank()) {
             return NODES.objectNode();
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.dispatch.DispatchKeys;
-import id.rembug.bot.conversation.ConversationWorkers;
+import id.rembug.bot.pipeline.ConversationWorkers;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.dialogues.flow.Flow;

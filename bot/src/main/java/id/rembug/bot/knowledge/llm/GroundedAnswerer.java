@@ -98,7 +98,7 @@ public final class GroundedAnswerer {
         String user = prompts.get(LlmPrompts.Key.ANSWER_REQUEST, Map.of()) + "\n\n" + sources.text() + "\n\n"
                 + asked.text();
         Set<String> given = new LinkedHashSet<>(articles.stream().map(Article::id).toList());
-        Optional<Checked> checked = llm.chat(TASK, system, user, false).flatMap(text -> check(text, given));
+        Optional<Checked> checked = llm.chat(TASK, system, user).flatMap(text -> check(text, given));
         if (checked.isEmpty()) {
             return deterministic(question, language);
         }

@@ -7,7 +7,6 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -97,20 +96,15 @@ public final class LlmClient {
      * call failed (time-out, HTTP error, unreadable response, empty answer).
      *
      * @param task what the call is for, for the log
-     * @param json ask the server for a JSON object (OpenAI's {@code response_format})
      */
-    public Optional<String> chat(String task, String systemMessage, String userMessage, boolean json) {
+    public Optional<String> chat(String task, String systemMessage, String userMessage) {
         if (model == null) {
             return Optional.empty();
         }
         calls.increment();
         try {
-            ChatRequest.Builder request = ChatRequest.builder()
-                    .messages(SystemMessage.from(systemMessage), UserMessage.from(userMessage));
-            if (json) {
-                request.responseFormat(ResponseFormat.JSON);
-            }
-            ChatResponse response = model.chat(request.build());
+            ChatResponse response = model.chat(ChatRequest.builder()
+                    .messages(SystemMessage.from(systemMessage), UserMessage.from(userMessage)).build());
             AiMessage message = response == null ? null : response.aiMessage();
             String text = message == null ? null : message.text();
             if (text == null || text.isBlank()) {

@@ -1,13 +1,12 @@
 package id.rembug.bot.knowledge.llm;
 
+import id.rembug.bot.summaries.StageSummaryWriter;
 import id.rembug.bot.knowledge.KnowledgeAdvisor;
 import id.rembug.bot.knowledge.KnowledgeTexts;
 import id.rembug.dialogues.flow.Flow;
-import id.rembug.dialogues.goal.GoalChecker;
 import id.rembug.knowledge.search.KnowledgeSearch;
 
 import java.time.Clock;
-
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +30,10 @@ public class LlmConfiguration {
     LlmClient llmClient(LlmProperties properties) {
         LlmClient client = LlmClient.connect(properties);
         if (client.enabled()) {
-            log.info("Language model on: {} (time-out {}); summaries, goal checks and /tanya answers fall back to "
+            log.info("Language model on: {} (time-out {}); summaries and /tanya answers fall back to "
                     + "the deterministic result on any failure.", client.description(), properties.timeout());
         } else {
-            log.info("Language model off (rembug.llm.base-url unset): deterministic summaries, goal checks and answers.");
+            log.info("Language model off (rembug.llm.base-url unset): deterministic summaries and answers.");
         }
         return client;
     }
@@ -47,11 +46,6 @@ public class LlmConfiguration {
     @Bean
     StageSummaryWriter stageSummaryWriter(LlmClient llm, Flow flow, KnowledgeTexts texts, LlmPrompts prompts) {
         return new StageSummaryWriter(llm, flow, texts, prompts);
-    }
-
-    @Bean
-    GoalSecondOpinion goalSecondOpinion(LlmClient llm, GoalChecker goalChecker, LlmPrompts prompts) {
-        return new GoalSecondOpinion(llm, goalChecker, prompts);
     }
 
     @Bean

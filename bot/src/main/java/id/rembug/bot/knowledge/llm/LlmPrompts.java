@@ -31,8 +31,6 @@ public final class LlmPrompts {
     public enum Key {
         SUMMARY_SYSTEM("summary-system", "language", "tag"),
         SUMMARY_REQUEST("summary-request"),
-        GOAL_SYSTEM("goal-system", "tag"),
-        GOAL_REQUEST("goal-request"),
         ANSWER_SYSTEM("answer-system", "language", "tag", "articlesTag"),
         ANSWER_REQUEST("answer-request");
 
@@ -107,7 +105,7 @@ public final class LlmPrompts {
     }
 
     /** The language's name as the model should read it in "answer in {language}". */
-    static String languageName(Language language) {
+    public static String languageName(Language language) {
         return language == Language.EN ? "English" : "Bahasa Indonesia";
     }
 }

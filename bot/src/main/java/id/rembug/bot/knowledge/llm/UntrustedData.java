@@ -15,27 +15,27 @@ import java.util.HexFormat;
  * their answer. The model's instructions (the system message) name the tag and say the block may
  * contain instructions that must not be followed.
  */
-final class UntrustedData {
+public final class UntrustedData {
 
-    static final String BEGIN = "BEGIN UNTRUSTED DATA ";
-    static final String END = "END UNTRUSTED DATA ";
+    public static final String BEGIN = "BEGIN UNTRUSTED DATA ";
+    public static final String END = "END UNTRUSTED DATA ";
     static final String BEGIN_ARTICLES = "BEGIN ARTICLES ";
     static final String END_ARTICLES = "END ARTICLES ";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The block to put in the user message, and its tag for the system message. */
-    record Block(String tag, String text) {
+    public record Block(String tag, String text) {
     }
 
     private UntrustedData() {
     }
 
-    static Block of(Object data) {
+    public static Block of(Object data) {
         return wrap(data, BEGIN, END);
     }
 
     /** Our own articles, marked apart from the untrusted block but written the same way. */
-    static Block articles(Object data) {
+    public static Block articles(Object data) {
         return wrap(data, BEGIN_ARTICLES, END_ARTICLES);
     }
 

@@ -1,5 +1,6 @@
 package id.rembug.bot.knowledge.llm;
 
+import id.rembug.bot.testsupport.OpenAiStub;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -18,10 +19,10 @@ import id.rembug.dialogues.flow.Language;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,12 +41,12 @@ class LlmAfterTheTurnTest {
     private static final String MODEL_ANSWER = "Ajak tiap anggota menulis satu tujuan, lalu uji dengan empat syarat "
             + "[tahap-arah].";
     private static final Duration QUIET = Duration.ofSeconds(1);
-    private static final OpenAiStub openAi = new OpenAiStub();
+    @RegisterExtension
+    static final OpenAiStub openAi = new OpenAiStub();
 
     @DynamicPropertySource
     static void model(DynamicPropertyRegistry registry) {
-        registry.add("rembug.llm.base-url", openAi::baseUrl);
-        registry.add("rembug.llm.model", () -> OpenAiStub.MODEL);
+        openAi.register(registry);
     }
 
     @Autowired
@@ -59,7 +60,6 @@ class LlmAfterTheTurnTest {
 
     @BeforeEach
     void onlyTheQuestionReachesTheModel() {
-        openAi.reset();
         // goal checks and summaries get an error (and their deterministic results) at once
         openAi.respond(aResponse().withStatus(500));
     }
@@ -67,11 +67,6 @@ class LlmAfterTheTurnTest {
     @AfterEach
     void closeGroups() {
         groups.forEach(GroupJourney::close);
-    }
-
-    @AfterAll
-    static void stopModel() {
-        openAi.close();
     }
 
     private GroupJourney startedGroup() {

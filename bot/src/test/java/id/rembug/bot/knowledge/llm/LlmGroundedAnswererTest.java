@@ -3,17 +3,15 @@ package id.rembug.bot.knowledge.llm;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.rembug.bot.knowledge.AnswerSignals;
-import id.rembug.bot.knowledge.KnowledgeAdvisor;
 import id.rembug.bot.knowledge.KnowledgeTexts;
 import id.rembug.bot.knowledge.ReplyButton;
-import id.rembug.bot.knowledge.StageSummaries;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import id.rembug.bot.dispatch.MutableClock;
+import id.rembug.bot.testsupport.TestClock;
+import id.rembug.bot.testsupport.OpenAiStub;
+import id.rembug.bot.knowledge.ShippedKnowledge;
 import id.rembug.bot.knowledge.llm.GroundedAnswerer.GroundedAnswer;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.knowledge.search.ArticleVectors;
-import id.rembug.knowledge.search.KnowledgeSearch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,46 +19,27 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** /tanya in the model's words, but only from the articles it was given, cited by id. */
 class LlmGroundedAnswererTest {
 
     private static final String QUESTION = "bagaimana menentukan tujuan bersama?";
-    private static final OpenAiStub openAi = new OpenAiStub();
-    private static KnowledgeSearch search;
-    private static KnowledgeAdvisor advisor;
-
-    @BeforeAll
-    static void load() {
-        search = KnowledgeSearch.createDefault();
-        advisor = new KnowledgeAdvisor(search, StageSummaries.STOCK_FLOW, KnowledgeTexts.loadDefault(),
-                AnswerSignals.loadDefault());
-    }
-
-    @BeforeEach
-    void reset() {
-        openAi.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        openAi.close();
-        search.close();
-    }
+    @RegisterExtension
+    static final OpenAiStub openAi = new OpenAiStub();
+    @RegisterExtension
+    static final ShippedKnowledge knowledge = new ShippedKnowledge();
 
     private static GroundedAnswerer answerer(LlmClient llm) {
-        return new GroundedAnswerer(llm, advisor, search, ArticleEmbeddings.off(search), KnowledgeTexts.loadDefault(),
+        return new GroundedAnswerer(llm, knowledge.advisor(), knowledge.search(), ArticleEmbeddings.off(knowledge.search()), KnowledgeTexts.loadDefault(),
                 LlmPrompts.loadDefault());
     }
 
     private static GroundedAnswerer answererWithEmbeddings(Clock clock) {
         LlmClient llm = openAi.clientWithEmbeddings();
-        return new GroundedAnswerer(llm, advisor, search, new ArticleEmbeddings(llm, search.knowledgeBase(), 0.6, clock),
+        return new GroundedAnswerer(llm, knowledge.advisor(), knowledge.search(), new ArticleEmbeddings(llm, knowledge.search().knowledgeBase(), 0.6, clock),
                 KnowledgeTexts.loadDefault(), LlmPrompts.loadDefault());
     }
 
@@ -81,7 +60,7 @@ class LlmGroundedAnswererTest {
 
     @Test
     void aQuestionTheWordsMissIsAnsweredFromTheArticleFoundByMeaning() {
-        assertThat(search.search(QUARREL_OVER_THE_TAP, 3)).extracting(hit -> hit.article().id())
+        assertThat(knowledge.search().search(QUARREL_OVER_THE_TAP, 3)).extracting(hit -> hit.article().id())
                 .doesNotContain("praktis-konflik-sumber-daya");
         openAi.embedWith(LlmGroundedAnswererTest::waterAndQuarrels);
         openAi.answer("Kumpulkan fakta bersama dan sepakati giliran [praktis-konflik-sumber-daya].");
@@ -108,14 +87,14 @@ class LlmGroundedAnswererTest {
         answerer.answer("warga cekcok soal sumur", Language.ID);
 
         assertThat(openAi.embeddingRequests()).extracting(call -> call.get("input").size())
-                .containsExactly(ArticleVectors.textsOf(search.knowledgeBase()).size(), 1, 1);
+                .containsExactly(ArticleVectors.textsOf(knowledge.search().knowledgeBase()).size(), 1, 1);
     }
 
     @Test
     void withTheEmbeddingsServerFailingTheWordsAloneChooseAndTheArticlesAreNotAskedForAgainAtOnce() {
         openAi.stub(WireMock.post(WireMock.urlEqualTo(OpenAiStub.EMBEDDINGS_PATH)).willReturn(serverError()));
         openAi.answer("Ajak tiap anggota menulis satu tujuan [tahap-arah].");
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T08:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-12-06T08:00:00Z"));
         GroundedAnswerer answerer = answererWithEmbeddings(clock);
 
         GroundedAnswer first = answerer.answer(QUESTION, Language.ID);
@@ -166,7 +145,7 @@ class LlmGroundedAnswererTest {
         GroundedAnswer answer = answerer(openAi.client()).answer(QUESTION, Language.ID);
 
         assertThat(answer.source()).isEqualTo(Source.DETERMINISTIC);
-        assertThat(answer.reply()).isEqualTo(advisor.ask(QUESTION, Language.ID));
+        assertThat(answer.reply()).isEqualTo(knowledge.advisor().ask(QUESTION, Language.ID));
         assertThat(answer.reply().text()).doesNotContain("AI").doesNotContain("tahap-tujuan-rahasia");
     }
 
@@ -176,7 +155,7 @@ class LlmGroundedAnswererTest {
 
         GroundedAnswer answer = answerer(openAi.client()).answer(QUESTION, Language.ID);
 
-        assertThat(search.findById("peran-mediator")).isPresent();
+        assertThat(knowledge.search().findById("peran-mediator")).isPresent();
         assertThat(openAi.message("user")).doesNotContain("\"id\":\"peran-mediator\"");
         assertThat(answer.source()).isEqualTo(Source.DETERMINISTIC);
     }
@@ -194,7 +173,7 @@ class LlmGroundedAnswererTest {
 
         GroundedAnswer answer = answerer(openAi.client()).answer(QUESTION, Language.ID);
 
-        assertThat(answer.reply()).isEqualTo(advisor.ask(QUESTION, Language.ID));
+        assertThat(answer.reply()).isEqualTo(knowledge.advisor().ask(QUESTION, Language.ID));
     }
 
     @Test
@@ -221,7 +200,7 @@ class LlmGroundedAnswererTest {
 
         assertThat(answerer(openAi.client()).answer(" ", Language.ID).reply().text()).contains("/tanya bagaimana");
         assertThat(answerer(LlmClient.off()).answer(QUESTION, Language.ID).reply())
-                .isEqualTo(advisor.ask(QUESTION, Language.ID));
+                .isEqualTo(knowledge.advisor().ask(QUESTION, Language.ID));
         assertThat(openAi.requestCount()).isZero();
     }
 }

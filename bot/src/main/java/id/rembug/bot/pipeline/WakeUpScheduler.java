@@ -1,5 +1,6 @@
-package id.rembug.bot.conversation;
+package id.rembug.bot.pipeline;
 
+import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.redis.LuaScripts;

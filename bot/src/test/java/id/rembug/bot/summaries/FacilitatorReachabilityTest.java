@@ -1,4 +1,4 @@
-package id.rembug.bot.milestone;
+package id.rembug.bot.summaries;
 
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.OutboxKeys;

@@ -1,5 +1,8 @@
-package id.rembug.bot.conversation;
+package id.rembug.bot.pipeline;
 
+import id.rembug.bot.conversation.ButtonSigner;
+import id.rembug.bot.conversation.CallbackData;
+import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.InboxWriter;
@@ -74,7 +77,7 @@ public class RedisInbox implements InboxWriter {
      * acts on the group named in it, if we signed it for this very chat; other private messages,
      * made-up buttons among them, go to the person's own conversation.
      */
-    String conversationOf(Inbound update) {
+    public String conversationOf(Inbound update) {
         if (update instanceof Inbound.ButtonPressed pressed) {
             var data = signer.open(pressed.data(), pressed.chatId());
             if (data.isPresent() && data.get() instanceof CallbackData.FacilitatorCommand f) {

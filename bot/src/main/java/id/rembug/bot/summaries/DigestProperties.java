@@ -1,4 +1,4 @@
-package id.rembug.bot.conversation;
+package id.rembug.bot.summaries;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

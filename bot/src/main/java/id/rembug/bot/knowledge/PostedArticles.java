@@ -1,5 +1,6 @@
-package id.rembug.bot.conversation;
+package id.rembug.bot.knowledge;
 
+import id.rembug.bot.conversation.ConversationKeys;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,7 @@ import java.time.Duration;
  * sends it once.
  */
 @Component
-class PostedArticles {
+public class PostedArticles {
 
     /** How long a group is reminded rather than sent the article again. */
     static final Duration KEPT_FOR = Duration.ofDays(30);
@@ -29,7 +30,7 @@ class PostedArticles {
     }
 
     /** Whether this press (its update id, the same on a retry) is the one that posts the article. */
-    boolean claim(String groupId, String messageId, String articleId, String pressId) {
+    public boolean claim(String groupId, String messageId, String articleId, String pressId) {
         String key = ConversationKeys.postedArticle(groupId, messageId, articleId);
         if (Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key, pressId, KEPT_FOR))) {
             return true;

@@ -1,5 +1,9 @@
-package id.rembug.bot.conversation;
+package id.rembug.bot.knowledge;
 
+import id.rembug.bot.conversation.CallbackData;
+import id.rembug.bot.conversation.ConversationHook;
+import id.rembug.bot.conversation.ModelJob;
+import id.rembug.bot.conversation.ModelJobRate;
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.Outgoing.OutButton;
@@ -7,7 +11,7 @@ import id.rembug.bot.knowledge.KnowledgeAdvisor;
 import id.rembug.bot.knowledge.KnowledgeCommand;
 import id.rembug.bot.knowledge.Reply;
 import id.rembug.bot.knowledge.ReplyButton;
-import id.rembug.bot.knowledge.llm.StageSummaryWriter;
+import id.rembug.bot.summaries.StageSummaryWriter;
 import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.knowledge.Article;
@@ -38,7 +42,14 @@ import java.util.Optional;
  * model call ever holds up a group's turn.
  */
 @Component
-class KnowledgeHooks implements ConversationHook {
+public class KnowledgeHooks implements ConversationHook {
+
+    /** {@code /tanya} and {@code /baca} in the "/" menu. */
+    public static final List<MenuCommand> MENU = List.of(
+            new MenuCommand(KnowledgeCommand.ASK.names().get(0), "Tanya soal pendampingan masyarakat",
+                    KnowledgeCommand.ASK.names().get(1), "Ask about community facilitation"),
+            new MenuCommand(KnowledgeCommand.READ.names().get(0), "Baca satu artikel panduan",
+                    KnowledgeCommand.READ.names().get(1), "Read one guide article"));
 
     private final KnowledgeAdvisor advisor;
     private final ModelJobRate modelRate;
@@ -51,6 +62,11 @@ class KnowledgeHooks implements ConversationHook {
         this.modelRate = modelRate;
         this.writer = writer;
         this.posted = posted;
+    }
+
+    @Override
+    public List<MenuCommand> menuCommands() {
+        return MENU;
     }
 
     /** {@code /tanya}, {@code /baca}, and the "why this stage" and "read" buttons, in groups and private chats. */
@@ -119,7 +135,7 @@ class KnowledgeHooks implements ConversationHook {
     }
 
     /** The button under a stage intro, when the knowledge base explains the stage. */
-    Optional<OutButton> whyButton(String stageKey, Language language) {
+    public Optional<OutButton> whyButton(String stageKey, Language language) {
         return advisor.hasStageArticle(stageKey)
                 ? Optional.of(new OutButton(advisor.whyButtonLabel(language), new CallbackData.WhyStage(stageKey).encode()))
                 : Optional.empty();
@@ -129,12 +145,12 @@ class KnowledgeHooks implements ConversationHook {
      * For a stage whose first question is typed, where the message asks for a reply and so can
      * carry no button: the same offer as a line, "why this stage matters: /baca ...".
      */
-    Optional<String> whyHint(String stageKey, Language language) {
+    public Optional<String> whyHint(String stageKey, Language language) {
         return advisor.stageArticleId(stageKey).map(id -> advisor.whyButtonLabel(language) + " /baca " + id);
     }
 
     /** What follows the engine's summary in the facilitator's message. */
-    String facilitatorExtras(StageSummary summary, Language language) {
+    public String facilitatorExtras(StageSummary summary, Language language) {
         List<String> parts = new ArrayList<>();
         parts.add(deterministicSummary(summary, language));
         parts.addAll(advisor.facilitatorNotes(summary, language));
@@ -147,19 +163,20 @@ class KnowledgeHooks implements ConversationHook {
 
     /**
      * With a model configured, a job to replace the deterministic summary in the facilitator's
-     * {@code message} by the model's, after the turn. A message held for the daily digest gets
-     * none: it is not sent on its own, so there is nothing to edit.
+     * {@code message} by the model's, after the turn. The caller gives a message held for the
+     * daily digest none: it is not sent on its own, so there is nothing to edit.
      */
-    void improveSummary(Plan plan, String conversation, Outgoing message, StageSummary summary, Language language) {
-        if (!modelRate.modelOn() || !plan.outgoing.contains(message)) {
-            return;
+    public Optional<ModelJob> improveSummary(String conversation, Outgoing message, StageSummary summary,
+                                             Language language) {
+        if (!modelRate.modelOn()) {
+            return Optional.empty();
         }
-        plan.modelJobs.add(ModelJob.summary(message.id() + ":model", conversation, message.chatId(), message.groupId(),
+        return Optional.of(ModelJob.summary(message.id() + ":model", conversation, message.chatId(), message.groupId(),
                 message.id(), summary, language, message.createdAt(), message.text(),
                 deterministicSummary(summary, language), message.buttons()));
     }
 
-    static List<List<OutButton>> rows(Reply reply) {
+    public static List<List<OutButton>> rows(Reply reply) {
         List<List<OutButton>> rows = new ArrayList<>();
         for (ReplyButton button : reply.buttons()) {
             rows.add(List.of(new OutButton(button.label(), new CallbackData.ReadArticle(button.articleId()).encode())));

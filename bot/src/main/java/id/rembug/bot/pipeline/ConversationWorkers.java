@@ -1,5 +1,9 @@
-package id.rembug.bot.conversation;
+package id.rembug.bot.pipeline;
 
+import id.rembug.bot.conversation.ConversationProcessor;
+import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.conversation.ConversationProperties;
+import id.rembug.bot.conversation.GroupKeysMigration;
 import id.rembug.bot.logging.SafeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
-package id.rembug.bot.conversation;
+package id.rembug.bot.pipeline;
 
+import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.dispatch.DeliveryListener;
 import org.slf4j.Logger;

@@ -1,5 +1,9 @@
-package id.rembug.bot.knowledge.llm;
+package id.rembug.bot.summaries;
 
+import id.rembug.bot.knowledge.llm.LlmClient;
+import id.rembug.bot.knowledge.llm.LlmPrompts;
+import id.rembug.bot.knowledge.llm.Source;
+import id.rembug.bot.knowledge.llm.UntrustedData;
 import id.rembug.bot.knowledge.KnowledgeText;
 import id.rembug.bot.knowledge.KnowledgeTexts;
 import id.rembug.dialogues.engine.Answer;
@@ -69,7 +73,7 @@ public final class StageSummaryWriter {
         String system = prompts.get(LlmPrompts.Key.SUMMARY_SYSTEM, Map.of(
                 "language", LlmPrompts.languageName(language), "tag", block.tag()));
         String user = prompts.get(LlmPrompts.Key.SUMMARY_REQUEST, Map.of()) + "\n\n" + block.text();
-        return llm.chat(TASK, system, user, false)
+        return llm.chat(TASK, system, user)
                 .flatMap(text -> {
                     if (text.length() > MAX_LENGTH || text.contains(UntrustedData.BEGIN.strip())
                             || text.contains(UntrustedData.END.strip())) {

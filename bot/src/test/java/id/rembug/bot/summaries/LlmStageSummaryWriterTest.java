@@ -1,5 +1,9 @@
-package id.rembug.bot.knowledge.llm;
+package id.rembug.bot.summaries;
 
+import id.rembug.bot.knowledge.llm.Source;
+import id.rembug.bot.knowledge.llm.LlmPrompts;
+import id.rembug.bot.knowledge.llm.LlmClient;
+import id.rembug.bot.testsupport.OpenAiStub;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static id.rembug.bot.knowledge.StageSummaries.answer;
@@ -7,18 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.rembug.bot.knowledge.KnowledgeTexts;
 import id.rembug.bot.knowledge.StageSummaries;
-import id.rembug.bot.knowledge.llm.StageSummaryWriter.Summary;
+import id.rembug.bot.summaries.StageSummaryWriter.Summary;
 import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.flow.Language;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The facilitator's stage summary: the model's when it answers well, ours on any failure. */
 class LlmStageSummaryWriterTest {
 
-    private static final OpenAiStub openAi = new OpenAiStub();
+    @RegisterExtension
+    static final OpenAiStub openAi = new OpenAiStub();
     private static final KnowledgeTexts TEXTS = KnowledgeTexts.loadDefault();
     private static final LlmPrompts PROMPTS = LlmPrompts.loadDefault();
 
@@ -28,16 +32,6 @@ class LlmStageSummaryWriterTest {
             answer("hambatan", "Sari", "belum-ada"),
             answer("hambatan", "Budi", "belum-ada"),
             answer("hambatan", "Ani", "rebutan"));
-
-    @BeforeEach
-    void reset() {
-        openAi.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        openAi.close();
-    }
 
     private static StageSummaryWriter writer(LlmClient llm) {
         return new StageSummaryWriter(llm, StageSummaries.STOCK_FLOW, TEXTS, PROMPTS);

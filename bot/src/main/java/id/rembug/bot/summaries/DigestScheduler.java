@@ -1,5 +1,7 @@
-package id.rembug.bot.conversation;
+package id.rembug.bot.summaries;
 
+import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.conversation.ConversationProperties;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.redis.LuaScripts;

@@ -1,4 +1,4 @@
-package id.rembug.bot.knowledge.llm;
+package id.rembug.bot.testsupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import id.rembug.bot.knowledge.llm.LlmClient;
+import id.rembug.bot.knowledge.llm.LlmProperties;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -17,6 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,15 +30,20 @@ import tools.jackson.databind.json.JsonMapper;
  * A real HTTP server (WireMock) speaking the OpenAI chat-completions API at
  * {@code /v1/chat/completions}, standing in for OpenAI, Ollama, vLLM or llama.cpp. The code under
  * test talks to it over HTTP through LangChain4j exactly as it would to a real server.
+ *
+ * <p>The one model stub of the tests. Register it as a static extension,
+ * {@code @RegisterExtension static final OpenAiStub openAi = new OpenAiStub();}: it forgets its
+ * answers and requests before each test and stops after the class. A whole-app test points the
+ * app at it with {@link #register} from a {@code @DynamicPropertySource}.
  */
-final class OpenAiStub implements AutoCloseable {
+public final class OpenAiStub implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
-    static final String PATH = "/v1/chat/completions";
-    static final String MODEL = "test-model";
-    static final String EMBEDDINGS_MODEL = "test-embeddings";
+    public static final String PATH = "/v1/chat/completions";
+    public static final String MODEL = "test-model";
+    public static final String EMBEDDINGS_MODEL = "test-embeddings";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static final String EMBEDDINGS_PATH = "/v1/embeddings";
+    public static final String EMBEDDINGS_PATH = "/v1/embeddings";
     private static final String EMBEDDINGS_TRANSFORMER = "embeddings-from-a-function";
 
     /** Computes each input's vector with {@link #embedding}, as an embeddings server would. */
@@ -69,62 +80,78 @@ final class OpenAiStub implements AutoCloseable {
     private volatile Function<String, float[]> embedding = text -> new float[] {1};
     private final WireMockServer server = new WireMockServer(options().dynamicPort().extensions(embeddings));
 
-    OpenAiStub() {
+    public OpenAiStub() {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return server.baseUrl() + "/v1";
     }
 
-    LlmProperties properties(Duration timeout) {
+    public LlmProperties properties(Duration timeout) {
         return new LlmProperties(baseUrl(), "", MODEL, timeout, 300, 2, 50, 5, Duration.ofMinutes(10), "", 0.6);
     }
 
     /** A client for this server that also asks it for vectors ({@link #EMBEDDINGS_MODEL}). */
-    LlmClient clientWithEmbeddings() {
+    public LlmClient clientWithEmbeddings() {
         return LlmClient.connect(new LlmProperties(baseUrl(), "", MODEL, Duration.ofSeconds(5), 300, 2, 50, 5,
                 Duration.ofMinutes(10), EMBEDDINGS_MODEL, 0.6));
     }
 
     /** A client for this server with a time-out short enough for tests. */
-    LlmClient client() {
+    public LlmClient client() {
         return LlmClient.connect(properties(Duration.ofSeconds(5)));
     }
 
-    void reset() {
+    public void reset() {
         server.resetAll();
     }
 
+    /** {@code rembug.llm.base-url} and {@code rembug.llm.model} for an app that should use this model. */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("rembug.llm.base-url", this::baseUrl);
+        registry.add("rembug.llm.model", () -> MODEL);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
     /** Every call answers with this text as the assistant's message. */
-    void answer(String content) {
+    public void answer(String content) {
         respond(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody(completion(content)));
     }
 
-    void respond(ResponseDefinitionBuilder response) {
+    public void respond(ResponseDefinitionBuilder response) {
         server.stubFor(post(urlEqualTo(PATH)).willReturn(response));
     }
 
     /** Every call to {@code /v1/embeddings} answers with the vectors {@code model} gives each input text. */
-    void embedWith(Function<String, float[]> model) {
+    public void embedWith(Function<String, float[]> model) {
         embedding = model;
         server.stubFor(post(urlEqualTo(EMBEDDINGS_PATH)).willReturn(aResponse().withTransformers(EMBEDDINGS_TRANSFORMER)));
     }
 
     /** Calls to {@code /v1/embeddings}, each with its JSON body. */
-    List<JsonNode> embeddingRequests() {
+    public List<JsonNode> embeddingRequests() {
         return server.findAll(postRequestedFor(urlEqualTo(EMBEDDINGS_PATH))).stream()
                 .map(request -> JSON.readTree(request.getBodyAsString()))
                 .toList();
     }
 
     /** A stub of one's own (e.g. only for requests whose body says something); later stubs win. */
-    void stub(com.github.tomakehurst.wiremock.client.MappingBuilder mapping) {
+    public void stub(com.github.tomakehurst.wiremock.client.MappingBuilder mapping) {
         server.stubFor(mapping);
     }
 
-    static String completion(String content) {
+    public static String completion(String content) {
         return JSON.writeValueAsString(Map.of(
                 "id", "chatcmpl-test",
                 "object", "chat.completion",
@@ -138,16 +165,16 @@ final class OpenAiStub implements AutoCloseable {
     }
 
     /** The chat-completion requests (embeddings calls are in {@link #embeddingRequests()}). */
-    List<LoggedRequest> requests() {
+    public List<LoggedRequest> requests() {
         return server.findAll(postRequestedFor(urlEqualTo(PATH)));
     }
 
-    int requestCount() {
+    public int requestCount() {
         return server.getAllServeEvents().size();
     }
 
     /** The body of the only request received, as JSON. */
-    JsonNode onlyRequest() {
+    public JsonNode onlyRequest() {
         List<LoggedRequest> requests = requests();
         if (requests.size() != 1) {
             throw new AssertionError("expected one request to " + PATH + ", got " + requests.size());
@@ -156,7 +183,7 @@ final class OpenAiStub implements AutoCloseable {
     }
 
     /** The content of the message with this role in the only request. */
-    String message(String role) {
+    public String message(String role) {
         for (JsonNode message : onlyRequest().get("messages")) {
             if (message.get("role").asString().equals(role)) {
                 return message.get("content").asString();

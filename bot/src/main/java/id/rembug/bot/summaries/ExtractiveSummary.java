@@ -1,4 +1,4 @@
-package id.rembug.bot.knowledge.llm;
+package id.rembug.bot.summaries;
 
 import id.rembug.bot.channel.TextCuts;
 import id.rembug.bot.knowledge.KnowledgeText;
