@@ -63,7 +63,8 @@ public final class Engine {
 
     public Engine(Flow flow, Messages messages, GoalChecker goalChecker, EngineSettings settings) {
         this.flow = Objects.requireNonNull(flow, "flow");
-        this.messages = Objects.requireNonNull(messages, "messages");
+        // One form of address per group: the flow's, written into the engine's texts here.
+        this.messages = Objects.requireNonNull(messages, "messages").addressing(flow);
         this.goalChecker = Objects.requireNonNull(goalChecker, "goalChecker");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
@@ -982,9 +983,9 @@ public final class Engine {
         }
 
         private void language(String argument, String ref) {
-            Language language = Language.fromCode(argument).orElse(null);
+            Language language = messages.languages().find(argument).orElse(null);
             if (language == null) {
-                say(MessageKey.LANGUAGE_INVALID, Map.of(), ref);
+                say(MessageKey.LANGUAGE_INVALID, Map.of("languages", messages.languages().offered()), ref);
                 return;
             }
             s.language = language;
