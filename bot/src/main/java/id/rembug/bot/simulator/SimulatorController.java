@@ -1,5 +1,7 @@
 package id.rembug.bot.simulator;
 
+import id.rembug.dialogues.flow.Text;
+
 import id.rembug.dialogues.flow.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,7 +70,7 @@ public class SimulatorController {
             Persona facilitator = selected.facilitator();
             Persona privateOwner = store.persona(privateUserId == null ? "" : privateUserId).orElse(facilitator);
             model.addAttribute("otherLanguageUrl", pageUrl(selected.chatId(), privateOwner.id(), otherLanguage));
-            model.addAttribute("step2", String.format(words.get("step2"), facilitator.name()));
+            model.addAttribute("step2", Text.fill(words.get("step2"), Map.of("name", facilitator.name())));
             model.addAttribute("groupChat", chatView(selected.chatId(), words));
             model.addAttribute("privateOwner", privateOwner);
             model.addAttribute("privateStarted", store.started(privateOwner.id()));
