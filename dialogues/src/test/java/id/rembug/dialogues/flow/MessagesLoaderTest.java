@@ -141,9 +141,12 @@ class MessagesLoaderTest {
     void stockFirstMessageGreetsWithoutCountingStages() {
         Messages messages = FlowLoader.loadMessagesResource("flows/messages.yaml");
 
+        int stages = FlowLoader.loadResource("flows/stock.yaml").stageCount();
         for (Language language : Language.values()) {
+            // the how-to-reply example may show an RT number, never how many stages lie ahead
             assertThat(messages.get(MessageKey.FLOW_START, language)).as(language.code())
-                    .doesNotContainPattern("[0-9]")
+                    .doesNotContain(String.valueOf(stages))
+                    .doesNotContainPattern("[0-9]+ ?(/|dari|of) ?[0-9]+")
                     .doesNotContainIgnoringCase("tahap")
                     .doesNotContainIgnoringCase("stage");
         }
