@@ -26,7 +26,7 @@ public final class TextLint {
 
     /** The kinds of text the rules can name, as the file writes them. */
     public static final List<String> KINDS =
-            List.of("title", "intro", "closing", "purpose", "prompt", "choice", "message");
+            List.of("title", "intro", "closing", "purpose", "prompt", "choice", "message", "facilitator");
 
     private final Map<String, Integer> maxLength;
     private final Set<String> noJargonKinds;
@@ -123,7 +123,7 @@ public final class TextLint {
             }
         }
         for (MessageKey key : MessageKey.values()) {
-            String kind = facilitatorMessages.contains(key.yamlKey()) ? "purpose" : "message";
+            String kind = facilitatorMessages.contains(key.yamlKey()) ? "facilitator" : "message";
             text(findings, "messages " + key.yamlKey(), kind, messages.text(key), address);
         }
         return findings;
