@@ -14,7 +14,7 @@ import java.util.Map;
  * The simulator page's own words ({@code texts/simulator.yaml}), read by the one text loader. The
  * bot's messages are not here: they come from the flow, in the group's language.
  */
-enum PageText implements TextKey {
+public enum PageText implements TextKey {
     PAGE_TITLE("pageTitle"),
     INTRO("intro"),
     STEPS_TITLE("stepsTitle"),
@@ -87,7 +87,7 @@ enum PageText implements TextKey {
         return placeholders;
     }
 
-    static TextCatalog<PageText> catalog() {
+    public static TextCatalog<PageText> catalog() {
         return TEXTS;
     }
 

@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
 public final class GroupJourney implements AutoCloseable {
 
     public static final Flow FLOW = FlowLoader.loadResource("flows/stock.yaml");
-    public static final Messages MESSAGES = FlowLoader.loadMessagesResource("flows/messages.yaml");
+    public static final Messages MESSAGES = FlowLoader.loadMessagesResource("flows/messages.yaml").addressing(FLOW);
     public static final int QUORUM = 3;
     private int answering = QUORUM;
     private static final Duration STEP = Duration.ofSeconds(20);

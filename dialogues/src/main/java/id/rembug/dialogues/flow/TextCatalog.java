@@ -59,6 +59,13 @@ public class TextCatalog<K extends Enum<K> & TextKey> {
         return missing;
     }
 
+    /** Every language some text of the file is written in. */
+    public java.util.Set<Language> languagesWritten() {
+        java.util.Set<Language> written = new java.util.LinkedHashSet<>();
+        texts.values().forEach(text -> written.addAll(text.languages()));
+        return written;
+    }
+
     /** Every text with {@code {name}} filled by {@code value} in each language. */
     protected Map<K, Text> filledTexts(String name, Text value) {
         Map<K, Text> filled = new EnumMap<>(keys);

@@ -69,6 +69,11 @@ public final class LlmPrompts {
         return new LlmPrompts(TextFiles.parse(Key.class, yaml, source, LAYOUT));
     }
 
+    /** The prompts as loaded, for the check that every text file is in step with the code. */
+    public TextCatalog<Key> catalog() {
+        return prompts;
+    }
+
     /** The prompt with its placeholders filled; values are our own words (language names, tags). */
     public String get(Key key, Map<String, ?> values) {
         return prompts.get(key, Language.ID, values);
