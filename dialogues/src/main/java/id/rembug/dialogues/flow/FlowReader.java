@@ -32,10 +32,9 @@ final class FlowReader {
     private static final List<String> PHASE_FIELDS = List.of("key", "title", "method_name", "auto_advance", "stages");
     private static final List<String> STAGE_FIELDS = List.of("key", "title", "method_name", "purpose", "intro",
             "closing", "quorum", "auto_advance", "prompts");
-    private static final List<String> PROMPT_FIELDS = List.of("key", "kind", "text", "choices", "private");
+    private static final List<String> PROMPT_FIELDS = List.of("key", "kind", "text", "choices");
     private static final List<String> CHOICE_FIELDS = List.of("key", "label");
 
-    private static final Pattern YES_NO = Pattern.compile("true|false");
     private static final String TEXT_EXPECTED = "a text in Indonesian and English (and any regional language), like {id: \"...\", en: \"...\"}";
 
     /** A whole number and a unit, written the way people say it: 30m, 12h, 2d, 1w. */
@@ -228,11 +227,7 @@ final class FlowReader {
                 .orElse(null);
         Text text = requiredText(prompt, "text", FlowLoader.MAX_PROMPT_LENGTH);
         List<Choice> choices = choices(prompt.fields(), prompt.mapping(), path, kind);
-        boolean privately = walker.optional(prompt.fields(), "private")
-                .flatMap(node -> walker.key(node, child(path, "private"), YES_NO, "true or false"))
-                .map(Boolean::parseBoolean)
-                .orElse(false);
-        return new Prompt(prompt.key(), kind, text, choices, privately);
+        return new Prompt(prompt.key(), kind, text, choices);
     }
 
     private List<Choice> choices(Map<String, NodeTuple> fields, MappingNode prompt, String promptPath,

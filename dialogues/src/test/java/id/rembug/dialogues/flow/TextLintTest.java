@@ -101,6 +101,14 @@ class TextLintTest {
     }
 
     @Test
+    void stockNudgeNamesNobodyInFrontOfTheGroupInAnyLanguage() {
+        for (Language language : messages.languages().codes()) {
+            assertThat(messages.get(MessageKey.NUDGE, language, java.util.Map.of("names", "Budi, Citra")))
+                    .as(language.code()).doesNotContain("Budi");
+        }
+    }
+
+    @Test
     void ruleFileWithAMistakeSaysWhatToWrite() {
         assertThatThrownBy(() -> TextLint.parse("""
                 max_length:
