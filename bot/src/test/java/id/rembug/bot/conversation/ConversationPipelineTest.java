@@ -152,7 +152,7 @@ class ConversationPipelineTest {
         Outgoing answer = awaitOutbox(chat, 3).get(2);
         assertThat(answer.kind()).isEqualTo(Outgoing.Kind.CALLBACK_ANSWER);
         assertThat(answer.alert()).isTrue();
-        assertThat(answer.text()).startsWith("❔ Persiapan bekerja sama\n").endsWith("/baca tahap-persiapan")
+        assertThat(answer.text()).startsWith("❔ Saling kenal\n").endsWith("/baca tahap-persiapan")
                 .hasSizeLessThanOrEqualTo(Outgoing.MAX_CALLBACK_ANSWER_LENGTH);
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> outbox(chat).size() == 3);
     }

@@ -29,16 +29,9 @@ public final class SummaryRenderer {
         this.messages = messages;
     }
 
-    /**
-     * Facilitators know the method's names: the plain title residents saw, with the method's name
-     * beside it where the two differ.
-     */
+    /** Facilitators know the method's names: the stage's, beside the plain title the group saw. */
     private String facilitatorTitle(String stageKey, id.rembug.dialogues.flow.Text title, Language language) {
-        String plain = title.in(language);
-        return flow.stage(stageKey).map(stage -> stage.methodName().in(language))
-                .filter(method -> !method.equals(plain))
-                .map(method -> plain + " (" + method + ")")
-                .orElse(plain);
+        return flow.stage(stageKey).map(stage -> stage.facilitatorTitle(language)).orElse(title.in(language));
     }
 
     public String render(StageSummary summary, Language language) {

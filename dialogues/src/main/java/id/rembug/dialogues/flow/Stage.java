@@ -32,6 +32,16 @@ public record Stage(String key, String phaseKey, Text title, Text purpose, Text 
         this(key, phaseKey, title, purpose, intro, closing, quorum, autoAdvance, prompts, title);
     }
 
+    /**
+     * The title as facilitators read it: the plain title residents saw, with the method's name
+     * beside it where the two differ ("Saling kenal (Persiapan bekerja sama)").
+     */
+    public String facilitatorTitle(Language language) {
+        String plain = title.in(language);
+        String method = methodName.in(language);
+        return method.equals(plain) ? plain : plain + " (" + method + ")";
+    }
+
     public Optional<Prompt> prompt(String key) {
         return prompts.stream().filter(p -> p.key().equals(key)).findFirst();
     }
