@@ -40,7 +40,7 @@ final class BroadcastMessages {
     }
 
     static String when(java.time.ZonedDateTime at, Language language) {
-        return at.format(language == Language.EN ? WHEN_EN : WHEN_ID);
+        return at.format(Language.EN.equals(language) ? WHEN_EN : WHEN_ID);
     }
 
     List<OutButton> buttons(String jobId, Language language) {

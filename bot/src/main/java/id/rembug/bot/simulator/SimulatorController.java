@@ -60,7 +60,7 @@ public class SimulatorController {
         List<SimGroup> groups = service.groups();
         SimGroup selected = groups.stream().filter(g -> g.chatId().equals(group)).findFirst()
                 .orElse(groups.isEmpty() ? null : groups.get(groups.size() - 1));
-        String otherLanguage = (language == Language.EN ? Language.ID : Language.EN).code();
+        String otherLanguage = (Language.EN.equals(language) ? Language.ID : Language.EN).code();
         model.addAttribute("groups", groups);
         model.addAttribute("group", selected);
         model.addAttribute("defaultFacilitator", SimulatorService.DEFAULT_FACILITATOR);
@@ -308,7 +308,7 @@ public class SimulatorController {
         if (privateUserId != null) {
             url.queryParam("private", privateUserId);
         }
-        if (PageText.language(lang) == Language.EN) {
+        if (Language.EN.equals(PageText.language(lang))) {
             url.queryParam("lang", Language.EN.code());
         }
         return url.encode().build().toUriString();

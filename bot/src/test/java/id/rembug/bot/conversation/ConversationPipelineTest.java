@@ -97,7 +97,7 @@ class ConversationPipelineTest {
         Outgoing question = sent.get(2);
         assertThat(question.promptRef()).isEqualTo("persiapan|1|0");
         assertThat(question.forceReply()).isTrue();
-        assertThat(question.text()).contains("Langkah 1 · Persiapan");
+        assertThat(question.text()).contains("Langkah 1 · Saling kenal");
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> outbox(chat).size() == 3);
     }
 

@@ -240,7 +240,7 @@ class KnowledgeAdvisorTest {
         @Test
         void whyAlertSaysWhyInAFewWordsAndPointsToTheWholeArticle() {
             assertThat(advisor.whyAlert("arah", Language.ID)).isEqualTo("""
-                    ❔ Menentukan arah
+                    ❔ Menentukan tujuan bersama
                     Tujuan bersama menjadi pegangan untuk setiap langkah sesudahnya. Tujuan yang baik terukur dan \
                     punya batas waktu.
                     Baca selengkapnya: /baca tahap-arah""");
@@ -258,8 +258,8 @@ class KnowledgeAdvisorTest {
             String alert = withoutWhy.whyAlert("sumber", Language.ID);
 
             assertThat(alert.length()).isLessThanOrEqualTo(ALERT_LIMIT);
-            assertThat(alert).startsWith("❔ Menggali sumber daya\n").endsWith("\nBaca selengkapnya: /baca tahap-sumber");
-            String kept = alert.substring("❔ Menggali sumber daya\n".length(), alert.indexOf("\nBaca selengkapnya"));
+            assertThat(alert).startsWith("❔ Apa yang sudah kita punya\n").endsWith("\nBaca selengkapnya: /baca tahap-sumber");
+            String kept = alert.substring("❔ Apa yang sudah kita punya\n".length(), alert.indexOf("\nBaca selengkapnya"));
             assertThat(sumber.summary().id()).startsWith(kept);
             assertThat(kept).endsWith(".").isNotEqualTo(sumber.summary().id());
         }
@@ -360,7 +360,7 @@ class KnowledgeAdvisorTest {
 
             List<String> notes = advisor.facilitatorNotes(summary, Language.ID);
 
-            assertThat(notes).containsExactly("💡 Untuk tahap berikutnya, Menentukan arah: "
+            assertThat(notes).containsExactly("💡 Untuk tahap berikutnya, Menentukan tujuan bersama (Menentukan arah): "
                     + article("tahap-arah").tip().id() + " (/baca tahap-arah)");
         }
 
@@ -368,7 +368,7 @@ class KnowledgeAdvisorTest {
         void nextStageTipInEnglish() {
             List<String> notes = advisor.facilitatorNotes(StageSummaries.of("arah"), Language.EN);
 
-            assertThat(notes).containsExactly("💡 For the next stage, Exploring resource systems: "
+            assertThat(notes).containsExactly("💡 For the next stage, What we already have (Exploring resource systems): "
                     + article("tahap-sumber").tip().en() + " (/baca tahap-sumber)");
         }
 

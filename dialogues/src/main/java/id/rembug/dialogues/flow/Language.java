@@ -32,7 +32,9 @@ public record Language(String code) {
     /** Reads a stored code; states stored before languages were data hold {@code "ID"} or {@code "EN"}. */
     @JsonCreator
     public static Language of(String code) {
-        return new Language(code.trim().toLowerCase(Locale.ROOT));
+        String normalised = code.trim().toLowerCase(Locale.ROOT);
+        // the same instance for the two every text has, so a stray == still holds; compare with equals
+        return normalised.equals(ID.code) ? ID : normalised.equals(EN.code) ? EN : new Language(normalised);
     }
 
     @JsonValue

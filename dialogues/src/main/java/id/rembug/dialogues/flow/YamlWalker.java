@@ -194,7 +194,7 @@ final class YamlWalker {
         Map<Language, String> texts = new LinkedHashMap<>();
         boolean complete = true;
         for (Language required : Language.values()) {
-            String text = language(languages, required, required == Language.ID ? "an Indonesian text" : "an English text",
+            String text = language(languages, required, Language.ID.equals(required) ? "an Indonesian text" : "an English text",
                     mapping.get(), field, maxLength, placeholders);
             complete &= text != null;
             texts.put(required, text);

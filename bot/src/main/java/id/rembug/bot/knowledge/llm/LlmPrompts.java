@@ -81,6 +81,6 @@ public final class LlmPrompts {
 
     /** The language's name as the model should read it in "answer in {language}". */
     static String languageName(Language language) {
-        return language == Language.EN ? "English" : "Bahasa Indonesia";
+        return Language.EN.equals(language) ? "English" : "Bahasa Indonesia";
     }
 }
