@@ -244,7 +244,7 @@ class KnowledgeAdvisorTest {
                     Tujuan bersama menjadi pegangan untuk setiap langkah sesudahnya. Tujuan yang baik terukur dan \
                     punya batas waktu.
                     Baca selengkapnya: /baca tahap-arah""");
-            assertThat(advisor.whyAlert("arah", Language.EN)).startsWith("❔ Defining directions\nShared goals")
+            assertThat(advisor.whyAlert("arah", Language.EN)).startsWith("❔ Choosing our goal\nShared goals")
                     .endsWith("\nRead more: /baca tahap-arah");
         }
 
