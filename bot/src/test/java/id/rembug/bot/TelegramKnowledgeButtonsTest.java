@@ -95,7 +95,7 @@ class TelegramKnowledgeButtonsTest {
         List<JsonNode> answers = awaitAnswers(group, presses);
         assertThat(answers).hasSize(5).allSatisfy(answer -> {
             assertThat(answer.path("show_alert").asBoolean()).isTrue();
-            assertThat(answer.path("text").asText()).startsWith("❔ Membangun kepercayaan\n");
+            assertThat(answer.path("text").asText()).startsWith("❔ Saling percaya\n");
         });
         assertNoMoreGroupMessagesThan(group, before);
     }

@@ -153,9 +153,9 @@ class TelegramScenarioTest {
                 .extracting(sent -> sent.text().lines().findFirst().orElse(""))
                 .containsExactly(
                         GroupJourney.text(MessageKey.SUMMARY_HEADING, Map.of("number", 1, "total", 17,
-                                "title", GroupJourney.flow().stage(0).title().in(Language.ID))),
+                                "title", GroupJourney.flow().stage(0).facilitatorTitle(Language.ID))),
                         GroupJourney.text(MessageKey.SUMMARY_HEADING, Map.of("number", 2, "total", 17,
-                                "title", GroupJourney.flow().stage(1).title().in(Language.ID))));
+                                "title", GroupJourney.flow().stage(1).facilitatorTitle(Language.ID))));
         assertThat(telegram.textsSentTo(group.chatId())).filteredOn(unreachable::equals).hasSize(1);
         // and the facilitator's buttons work again: the group moves on
         group.advanceFrom(telegram.summaries(group.facilitator().id()).get(1));

@@ -77,10 +77,10 @@ public class AnnounceDialogue implements ConversationHook {
         if (START.contains(command)) {
             if (!staff.isStaff(userId)) {
                 log.warn("Refused /umumkan from user {}: not staff", userId);
-                return Optional.of(HookAnswer.text(texts.get("not-staff", LANGUAGE)));
+                return Optional.of(HookAnswer.text(texts.get(BroadcastText.NOT_STAFF, LANGUAGE)));
             }
             draft.clear();
-            return Optional.of(reply(key, Map.of("step", Step.TITLE.name()), message, texts.get("announce-title", LANGUAGE), true));
+            return Optional.of(reply(key, Map.of("step", Step.TITLE.name()), message, texts.get(BroadcastText.ANNOUNCE_TITLE, LANGUAGE), true));
         }
         if (draft.isEmpty()) {
             return Optional.empty();
@@ -90,7 +90,7 @@ public class AnnounceDialogue implements ConversationHook {
         }
         if (CANCEL.contains(command)) {
             redis.delete(key);
-            return Optional.of(HookAnswer.text(texts.get("announce-cancelled", LANGUAGE)));
+            return Optional.of(HookAnswer.text(texts.get(BroadcastText.ANNOUNCE_CANCELLED, LANGUAGE)));
         }
         if (text.startsWith("/")) {
             return Optional.empty();
@@ -104,40 +104,40 @@ public class AnnounceDialogue implements ConversationHook {
         switch (step) {
             case TITLE -> {
                 return reply(key, Map.of("step", Step.WHEN.name(), "title", text), message,
-                        texts.get("announce-when", LANGUAGE), false);
+                        texts.get(BroadcastText.ANNOUNCE_WHEN, LANGUAGE), false);
             }
             case WHEN -> {
                 Optional<ZonedDateTime> at = times.parse(text);
                 if (at.isEmpty()) {
-                    return reply(key, Map.of(), message, texts.get("announce-when-again", LANGUAGE), false);
+                    return reply(key, Map.of(), message, texts.get(BroadcastText.ANNOUNCE_WHEN_AGAIN, LANGUAGE), false);
                 }
                 return reply(key, Map.of("step", Step.PLACE.name(), "startsAt", at.get().toString()), message,
-                        texts.get("announce-place", LANGUAGE, Map.of("when", BroadcastMessages.when(at.get(), LANGUAGE))),
+                        texts.get(BroadcastText.ANNOUNCE_PLACE, LANGUAGE, Map.of("when", BroadcastMessages.when(at.get(), LANGUAGE))),
                         false);
             }
             case PLACE -> {
                 return reply(key, Map.of("step", Step.AGENDA.name(), "place", text), message,
-                        texts.get("announce-agenda", LANGUAGE), false);
+                        texts.get(BroadcastText.ANNOUNCE_AGENDA, LANGUAGE), false);
             }
             case AGENDA -> {
                 return reply(key, Map.of("step", Step.TARGET.name(), "agenda", text), message,
-                        texts.get("announce-target", LANGUAGE), false);
+                        texts.get(BroadcastText.ANNOUNCE_TARGET, LANGUAGE), false);
             }
             case TARGET -> {
                 Optional<Target> target = target(lower);
                 int count = target.map(service::countTargets).orElse(0);
                 if (count == 0) {
-                    return reply(key, Map.of(), message, texts.get("announce-target-none", LANGUAGE), false);
+                    return reply(key, Map.of(), message, texts.get(BroadcastText.ANNOUNCE_TARGET_NONE, LANGUAGE), false);
                 }
                 return reply(key, Map.of("step", Step.SEND_AT.name(), "target", target.get().encode()), message,
-                        texts.get("announce-send-at", LANGUAGE, Map.of("count", count)), false);
+                        texts.get(BroadcastText.ANNOUNCE_SEND_AT, LANGUAGE, Map.of("count", count)), false);
             }
             case SEND_AT -> {
                 ZonedDateTime startsAt = ZonedDateTime.parse(draft.get("startsAt"));
                 Optional<Instant> sendAt = NOW.contains(lower) ? Optional.of(Instant.EPOCH)
                         : times.parse(text).map(ZonedDateTime::toInstant).filter(t -> t.isBefore(startsAt.toInstant()));
                 if (sendAt.isEmpty()) {
-                    return reply(key, Map.of(), message, texts.get("announce-send-at-again", LANGUAGE), false);
+                    return reply(key, Map.of(), message, texts.get(BroadcastText.ANNOUNCE_SEND_AT_AGAIN, LANGUAGE), false);
                 }
                 Map<String, String> updated = new HashMap<>(draft);
                 updated.put("sendAt", Long.toString(sendAt.get().toEpochMilli()));
@@ -146,14 +146,14 @@ public class AnnounceDialogue implements ConversationHook {
             }
             case CONFIRM -> {
                 if (!CONFIRM.contains(lower)) {
-                    return reply(key, Map.of(), message, texts.get("announce-confirm-again", LANGUAGE), false);
+                    return reply(key, Map.of(), message, texts.get(BroadcastText.ANNOUNCE_CONFIRM_AGAIN, LANGUAGE), false);
                 }
                 Instant sendAt = sendAt(draft);
                 BroadcastJob job = service.createOnce("draft:" + userId + ":" + message.updateId(), announcement(draft),
                         Target.decode(draft.get("target")), sendAt, userId);
                 redis.delete(key);
                 log.info("Staff member {} created broadcast {}", userId, job.id());
-                return HookAnswer.text(texts.get("announce-done", LANGUAGE,
+                return HookAnswer.text(texts.get(BroadcastText.ANNOUNCE_DONE, LANGUAGE,
                         Map.of("id", job.id(), "sendAt", sendAtText(sendAt))));
             }
             default -> throw new IllegalStateException("unknown step " + step);
@@ -177,7 +177,7 @@ public class AnnounceDialogue implements ConversationHook {
     private String preview(Map<String, String> draft) {
         Announcement announcement = announcement(draft);
         Target target = Target.decode(draft.get("target"));
-        return texts.get("announce-preview", LANGUAGE, Map.of("count", service.countTargets(target),
+        return texts.get(BroadcastText.ANNOUNCE_PREVIEW, LANGUAGE, Map.of("count", service.countTargets(target),
                 "sendAt", sendAtText(sendAt(draft)),
                 "preview", messages.text(announcement, 0, LANGUAGE, announcement.startsAt().getZone())));
     }
@@ -188,7 +188,7 @@ public class AnnounceDialogue implements ConversationHook {
     }
 
     private String sendAtText(Instant sendAt) {
-        return sendAt == null ? texts.get("announce-send-now", LANGUAGE)
+        return sendAt == null ? texts.get(BroadcastText.ANNOUNCE_SEND_NOW, LANGUAGE)
                 : BroadcastMessages.when(sendAt.atZone(zone), LANGUAGE);
     }
 

@@ -57,7 +57,7 @@ public class BroadcastCommands implements ConversationHook {
         return switch (command) {
             case "/staf", "/staff" -> Optional.of(staffCommand(words, userId, language));
             case "/laporan", "/report" -> Optional.of(call.privateChat() ? reportCommand(words, userId, language)
-                    : HookAnswer.text(texts.get("report-private-only", language)));
+                    : HookAnswer.text(texts.get(BroadcastText.REPORT_PRIVATE_ONLY, language)));
             case "/tag" -> call.privateChat() ? Optional.empty()
                     : Optional.of(tagCommand(words, userId, call.conversation(), call.state(), language));
             default -> Optional.empty();
@@ -68,10 +68,10 @@ public class BroadcastCommands implements ConversationHook {
         String[] parts = pressed.data().split("\\|", -1);
         Optional<Vote> vote = parts.length == 3 ? Vote.ofCode(parts[2]) : Optional.empty();
         if (vote.isEmpty() || call.privateChat() || pressed.from() == null || store.load(parts[1]).isEmpty()) {
-            return HookAnswer.toast(texts.get("vote-unknown", language));
+            return HookAnswer.toast(texts.get(BroadcastText.VOTE_UNKNOWN, language));
         }
         store.vote(parts[1], call.conversation(), pressed.from().id(), vote.get());
-        return HookAnswer.toast(texts.get("vote-recorded", language,
+        return HookAnswer.toast(texts.get(BroadcastText.VOTE_RECORDED, language,
                 Map.of("choice", texts.get(vote.get().textKey, language))));
     }
 
@@ -82,20 +82,20 @@ public class BroadcastCommands implements ConversationHook {
         boolean add = words.length == 3 && (words[1].equalsIgnoreCase("tambah") || words[1].equalsIgnoreCase("add"));
         boolean remove = words.length == 3 && (words[1].equalsIgnoreCase("hapus") || words[1].equalsIgnoreCase("remove"));
         if (!add && !remove || !USER_ID.matcher(words[2]).matches()) {
-            return HookAnswer.text(texts.get("staff-usage", language));
+            return HookAnswer.text(texts.get(BroadcastText.STAFF_USAGE, language));
         }
         if (remove) {
             StaffDirectory.Removal removal = staff.remove(words[2]);
             log.info("Staff member {} asked to remove {} from staff: {}", userId, words[2], removal);
             return HookAnswer.text(texts.get(switch (removal) {
-                case REMOVED -> "staff-removed";
-                case CONFIGURED -> "staff-configured";
-                case NOT_STAFF -> "staff-not-found";
+                case REMOVED -> BroadcastText.STAFF_REMOVED;
+                case CONFIGURED -> BroadcastText.STAFF_CONFIGURED;
+                case NOT_STAFF -> BroadcastText.STAFF_NOT_FOUND;
             }, language, Map.of("id", words[2])));
         }
         staff.add(words[2]);
         log.info("Staff member {} added {} as staff", userId, words[2]);
-        return HookAnswer.text(texts.get("staff-added", language, Map.of("id", words[2])));
+        return HookAnswer.text(texts.get(BroadcastText.STAFF_ADDED, language, Map.of("id", words[2])));
     }
 
     private HookAnswer reportCommand(String[] words, String userId, Language language) {
@@ -103,28 +103,28 @@ public class BroadcastCommands implements ConversationHook {
             return refuse("/laporan", userId, language);
         }
         if (words.length != 2) {
-            return HookAnswer.text(texts.get("report-usage", language));
+            return HookAnswer.text(texts.get(BroadcastText.REPORT_USAGE, language));
         }
         return service.report(words[1]).map(report -> HookAnswer.text(render(report, language)))
-                .orElseGet(() -> HookAnswer.text(texts.get("report-unknown", language, Map.of("id", words[1]))));
+                .orElseGet(() -> HookAnswer.text(texts.get(BroadcastText.REPORT_UNKNOWN, language, Map.of("id", words[1]))));
     }
 
     public String render(BroadcastReport report, Language language) {
-        StringBuilder text = new StringBuilder(texts.get("report", language, Map.of(
+        StringBuilder text = new StringBuilder(texts.get(BroadcastText.REPORT, language, Map.of(
                 "id", report.id(), "title", report.title(), "targets", report.targets(), "sent", report.sent(),
                 "pending", report.pending(), "failed", report.failed(), "yes", report.rsvp().yes(),
                 "no", report.rsvp().no(), "maybe", report.rsvp().maybe())));
         if (report.retried() > 0) {
-            text.append('\n').append(texts.get("report-retried", language, Map.of("count", report.retried())));
+            text.append('\n').append(texts.get(BroadcastText.REPORT_RETRIED, language, Map.of("count", report.retried())));
         }
         if (report.migrated() > 0) {
-            text.append('\n').append(texts.get("report-migrated", language, Map.of("count", report.migrated())));
+            text.append('\n').append(texts.get(BroadcastText.REPORT_MIGRATED, language, Map.of("count", report.migrated())));
         }
         for (BroadcastReport.Failure failure : report.failures()) {
             String reason = failure.reason() != null && failure.reason().toLowerCase(Locale.ROOT).contains("forbidden")
-                    ? texts.get("reason-forbidden", language)
-                    : texts.get("reason-other", language, Map.of("detail", String.valueOf(failure.reason())));
-            text.append('\n').append(texts.get("report-failure", language,
+                    ? texts.get(BroadcastText.REASON_FORBIDDEN, language)
+                    : texts.get(BroadcastText.REASON_OTHER, language, Map.of("detail", String.valueOf(failure.reason())));
+            text.append('\n').append(texts.get(BroadcastText.REPORT_FAILURE, language,
                     Map.of("group", failure.groupId(), "reason", reason)));
         }
         return text.toString();
@@ -133,29 +133,29 @@ public class BroadcastCommands implements ConversationHook {
     private HookAnswer tagCommand(String[] words, String userId, String groupId, GroupState state, Language language) {
         if (words.length == 1) {
             Set<String> tags = groups.tags(groupId, state);
-            return HookAnswer.text(tags.isEmpty() ? texts.get("tag-none", language)
-                    : texts.get("tag-list", language, Map.of("tags", String.join(", ", tags))));
+            return HookAnswer.text(tags.isEmpty() ? texts.get(BroadcastText.TAG_NONE, language)
+                    : texts.get(BroadcastText.TAG_LIST, language, Map.of("tags", String.join(", ", tags))));
         }
         if (!(state != null && state.isFacilitator(userId)) && !staff.isStaff(userId)) {
             log.info("User {} may not change the tags of group {}", userId, groupId);
-            return HookAnswer.text(texts.get("tag-not-allowed", language));
+            return HookAnswer.text(texts.get(BroadcastText.TAG_NOT_ALLOWED, language));
         }
         boolean remove = words.length == 3 && (words[1].equalsIgnoreCase("hapus") || words[1].equalsIgnoreCase("remove"));
         String raw = remove ? words[2] : words[1];
         if (words.length > (remove ? 3 : 2) || !TAG.matcher(raw).matches() || raw.startsWith(Target.STAGE_TAG_PREFIX)) {
-            return HookAnswer.text(texts.get("tag-invalid", language));
+            return HookAnswer.text(texts.get(BroadcastText.TAG_INVALID, language));
         }
         String tag = Target.Tags.normalise(raw);
         if (remove) {
             groups.removeTag(groupId, tag);
-            return HookAnswer.text(texts.get("tag-removed", language, Map.of("tag", tag)));
+            return HookAnswer.text(texts.get(BroadcastText.TAG_REMOVED, language, Map.of("tag", tag)));
         }
         groups.addTag(groupId, tag);
-        return HookAnswer.text(texts.get("tag-added", language, Map.of("tag", tag)));
+        return HookAnswer.text(texts.get(BroadcastText.TAG_ADDED, language, Map.of("tag", tag)));
     }
 
     private HookAnswer refuse(String command, String userId, Language language) {
         log.warn("Refused {} from user {}: not staff", command, userId);
-        return HookAnswer.text(texts.get("not-staff", language));
+        return HookAnswer.text(texts.get(BroadcastText.NOT_STAFF, language));
     }
 }

@@ -34,13 +34,13 @@ final class BroadcastMessages {
     }
 
     String text(Announcement a, int wave, Language language, ZoneId zone) {
-        return texts.get(wave == 0 ? "announcement" : "reminder", language, Map.of(
+        return texts.get(wave == 0 ? BroadcastText.ANNOUNCEMENT : BroadcastText.REMINDER, language, Map.of(
                 "title", a.title(), "when", when(a.startsAt().withZoneSameInstant(zone), language),
                 "place", a.place().isEmpty() ? "-" : a.place(), "agenda", a.agenda().isEmpty() ? "-" : a.agenda()));
     }
 
     static String when(java.time.ZonedDateTime at, Language language) {
-        return at.format(language == Language.EN ? WHEN_EN : WHEN_ID);
+        return at.format(Language.EN.equals(language) ? WHEN_EN : WHEN_ID);
     }
 
     List<OutButton> buttons(String jobId, Language language) {

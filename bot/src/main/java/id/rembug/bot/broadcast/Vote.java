@@ -4,14 +4,14 @@ import java.util.Optional;
 
 /** An RSVP choice, as the button's callback data carries it ({@code v|<jobId>|<code>}). */
 public enum Vote {
-    YES("y", "vote-yes"), NO("n", "vote-no"), MAYBE("m", "vote-maybe");
+    YES("y", BroadcastText.VOTE_YES), NO("n", BroadcastText.VOTE_NO), MAYBE("m", BroadcastText.VOTE_MAYBE);
 
     static final String CALLBACK_PREFIX = "v|";
 
     final String code;
-    final String textKey;
+    final BroadcastText textKey;
 
-    Vote(String code, String textKey) {
+    Vote(String code, BroadcastText textKey) {
         this.code = code;
         this.textKey = textKey;
     }

@@ -5,7 +5,6 @@ import id.rembug.dialogues.engine.EngineSettings;
 import id.rembug.dialogues.engine.SummaryRenderer;
 import id.rembug.dialogues.flow.Flow;
 import id.rembug.dialogues.flow.FlowLoader;
-import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.Messages;
 import id.rembug.dialogues.goal.GoalChecker;
 import id.rembug.dialogues.goal.RuleBasedGoalChecker;
@@ -28,10 +27,12 @@ public class EngineConfiguration {
     }
 
     @Bean
-    Messages messages(ConversationProperties properties) {
-        return properties.messages().isBlank()
+    Messages messages(Flow flow, ConversationProperties properties) {
+        Messages messages = properties.messages().isBlank()
                 ? FlowLoader.loadMessagesResource("flows/messages.yaml")
                 : FlowLoader.loadMessages(Path.of(properties.messages()));
+        // Everyone who reads the engine's texts hears the flow's one form of address.
+        return messages.addressing(flow);
     }
 
     @Bean
@@ -44,8 +45,9 @@ public class EngineConfiguration {
         Duration autoAdvance = properties.autoAdvanceAfter().isZero() ? null : properties.autoAdvanceAfter();
         EngineSettings settings = new EngineSettings(properties.nudgeAfter(), autoAdvance,
                 properties.quietHoursStart(), properties.quietHoursEnd(), ZoneId.of(properties.timeZone()),
-                Language.fromCode(properties.language()).orElseThrow(() -> new IllegalArgumentException(
-                        "rembug.conversation.language must be 'id' or 'en', found '" + properties.language() + "'")),
+                messages.languages().find(properties.language()).orElseThrow(() -> new IllegalArgumentException(
+                        "rembug.conversation.language must be one of the messages file's languages ("
+                                + messages.languages().offered() + "), found '" + properties.language() + "'")),
                 properties.maxAnswerLength(), properties.latecomerGrace(), properties.confirmAdvanceWithin());
         return new Engine(flow, messages, goalChecker, settings);
     }

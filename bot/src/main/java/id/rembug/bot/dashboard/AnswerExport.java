@@ -85,7 +85,7 @@ public final class AnswerExport {
                 goal.put(criterion, a.goal().met().contains(criterion));
             }
         }
-        return new Row(groupId, a.stageKey(), stage == null ? "" : stage.title().in(language), a.round(),
+        return new Row(groupId, a.stageKey(), stage == null ? "" : stage.methodName().in(language), a.round(),
                 a.promptKey(), prompt == null ? "" : prompt.text().in(language), a.memberId(),
                 nullToEmpty(a.memberName()), readableValue(a, prompt, language), a.items(), goal,
                 a.answeredAt() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(a.answeredAt()), a.late());

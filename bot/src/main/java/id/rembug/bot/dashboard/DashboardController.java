@@ -249,7 +249,7 @@ public class DashboardController {
         Language language = DashboardAccess.language(request);
         model.addAttribute("t", texts.all(language));
         model.addAttribute("lang", language.code());
-        model.addAttribute("otherLang", language == Language.ID ? "en" : "id");
+        model.addAttribute("otherLang", Language.ID.equals(language) ? "en" : "id");
         model.addAttribute("viewer", viewer);
         model.addAttribute("simulator", simulator);
         return language;

@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -21,7 +20,7 @@ import java.util.TreeMap;
 @Component
 public class DashboardTexts {
 
-    private final Map<Language, Map<String, String>> texts = new EnumMap<>(Language.class);
+    private final Map<Language, Map<String, String>> texts = new java.util.HashMap<>();
 
     public DashboardTexts() {
         for (Language language : Language.values()) {
@@ -29,12 +28,13 @@ public class DashboardTexts {
         }
     }
 
+    /** The dashboard is for staff and facilitators, in Indonesian or English; other languages get Indonesian. */
     public Map<String, String> all(Language language) {
-        return texts.get(language);
+        return texts.getOrDefault(language, texts.get(Language.ID));
     }
 
     public String get(Language language, String key, Object... values) {
-        String text = texts.get(language).get(key);
+        String text = all(language).get(key);
         if (text == null) {
             throw new IllegalArgumentException("no dashboard text " + key);
         }

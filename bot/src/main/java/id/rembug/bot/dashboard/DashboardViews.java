@@ -90,7 +90,7 @@ final class DashboardViews {
         if (encoded.startsWith("stage:")) {
             String key = encoded.substring(6);
             return texts.get("announce.target.stage") + " "
-                    + flow.stage(key).map(s -> s.title().in(language)).orElse(key);
+                    + flow.stage(key).map(s -> s.methodName().in(language)).orElse(key);
         }
         return texts.get("announce.target.all");
     }
@@ -101,7 +101,7 @@ final class DashboardViews {
                 : state.status() == GroupStatus.NEW ? 0 : Math.min(state.stageIndex(), count);
         int current = Math.min(state.stageIndex(), count - 1);
         return new Summary(state.groupId(), state.status() == GroupStatus.NEW ? 0 : current + 1, count,
-                flow.stage(current).title().in(language), state.status(), done * 100 / count,
+                flow.stage(current).methodName().in(language), state.status(), done * 100 / count,
                 when(state.lastActivityAt(), state), participation(state, answers),
                 state.facilitatorId() == null ? "" : state.member(state.facilitatorId()).name(), tags);
     }
@@ -172,7 +172,7 @@ final class DashboardViews {
                 promptBlocks.add(new PromptBlock(prompt == null ? promptKey : prompt.text().in(language),
                         prompt == null ? "" : texts.get("kind." + prompt.kind().name().toLowerCase()), lines));
             });
-            blocks.add(new StageBlock(flow.indexOf(stageKey) + 1, stage == null ? stageKey : stage.title().in(language),
+            blocks.add(new StageBlock(flow.indexOf(stageKey) + 1, stage == null ? stageKey : stage.methodName().in(language),
                     promptBlocks));
         });
         return blocks;

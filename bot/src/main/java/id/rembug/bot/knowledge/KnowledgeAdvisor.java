@@ -297,7 +297,9 @@ public class KnowledgeAdvisor {
         if (summary.next() != null) {
             search.forStage(summary.next().key()).ifPresent(article -> notes.add(
                     texts.get(KnowledgeText.NOTE_NEXT_STAGE, language, Map.of(
-                            "title", summary.next().title().in(language),
+                            // the facilitator knows the method's name for it too
+                            "title", flow.stage(summary.next().key()).map(stage -> stage.facilitatorTitle(language))
+                                    .orElse(summary.next().title().in(language)),
                             "tip", tipOf(article, language),
                             "id", article.id()))));
         }

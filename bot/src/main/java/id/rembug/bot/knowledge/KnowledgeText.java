@@ -1,5 +1,7 @@
 package id.rembug.bot.knowledge;
 
+import id.rembug.dialogues.flow.TextKey;
+
 import java.util.List;
 
 /**
@@ -7,7 +9,7 @@ import java.util.List;
  * can reword or translate them without Java; {@link KnowledgeTexts} checks at start-up that each
  * key is there in both languages and uses only the placeholders listed here.
  */
-public enum KnowledgeText {
+public enum KnowledgeText implements TextKey {
     ASK_USAGE("ask-usage"),
     ASK_FOUND("ask-found", "title", "summary", "id"),
     ASK_NOT_FOUND("ask-not-found"),
@@ -49,11 +51,13 @@ public enum KnowledgeText {
         this.placeholders = List.of(placeholders);
     }
 
+    @Override
     public String yamlKey() {
         return yamlKey;
     }
 
     /** The placeholders the text may use, written {@code {name}}. */
+    @Override
     public List<String> placeholders() {
         return placeholders;
     }

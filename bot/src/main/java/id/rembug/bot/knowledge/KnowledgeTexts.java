@@ -2,27 +2,25 @@ package id.rembug.bot.knowledge;
 
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.Text;
+import id.rembug.dialogues.flow.TextCatalog;
+import id.rembug.dialogues.flow.TextFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The knowledge features' texts in both languages, read from {@code texts/knowledge.yaml} and
- * checked as a whole at start-up: a missing key or language, an unknown key or a placeholder
+ * The knowledge features' texts, read from {@code texts/knowledge.yaml} by the one text loader
+ * ({@link TextFiles}) and checked as a whole at start-up: a missing key or language, an unknown key or a placeholder
  * the text cannot fill stops the start with every problem listed, rather than showing a
  * resident a half-filled message later.
  *
@@ -37,13 +35,12 @@ public final class KnowledgeTexts {
     public static final String DEFAULT_RESOURCE = "texts/knowledge.yaml";
     /** The longest "why this stage matters" text, in characters. */
     public static final int MAX_STAGE_WHY = 120;
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-zA-Z]*)}");
 
-    private final Map<KnowledgeText, Text> texts;
+    private final TextCatalog<KnowledgeText> texts;
     private final Map<String, Text> stageWhy;
 
-    private KnowledgeTexts(Map<KnowledgeText, Text> texts, Map<String, Text> stageWhy) {
-        this.texts = new EnumMap<>(texts);
+    private KnowledgeTexts(TextCatalog<KnowledgeText> texts, Map<String, Text> stageWhy) {
+        this.texts = texts;
         this.stageWhy = Map.copyOf(stageWhy);
     }
 
@@ -58,45 +55,16 @@ public final class KnowledgeTexts {
         }
     }
 
+    /** How {@code texts/knowledge.yaml} is laid out: the texts, and the stages' "why" beside them. */
+    private static final TextFiles.Layout LAYOUT =
+            new TextFiles.Layout("Knowledge texts", "texts", List.of("stage-why"), false, List.of());
+
     /** Reads and checks the texts; {@code source} names the file in error messages. */
     public static KnowledgeTexts parse(String yaml, String source) {
-        Object root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        } catch (YAMLException e) {
-            throw new IllegalStateException(source + " is not valid YAML: " + e.getMessage(), e);
-        }
-        if (!(root instanceof Map<?, ?> top) || !(top.get("texts") instanceof Map<?, ?> entries)) {
-            throw new IllegalStateException(source + " must start with 'texts:' followed by the texts");
-        }
+        TextCatalog<KnowledgeText> texts = TextFiles.parse(KnowledgeText.class, yaml, source, LAYOUT);
+        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         List<String> problems = new ArrayList<>();
-        Map<KnowledgeText, Text> texts = new EnumMap<>(KnowledgeText.class);
-        for (KnowledgeText key : KnowledgeText.values()) {
-            Object value = entries.get(key.yamlKey());
-            if (value == null) {
-                problems.add("text '" + key.yamlKey() + "' is missing");
-                continue;
-            }
-            if (!(value instanceof Map<?, ?> languages)) {
-                problems.add("text '" + key.yamlKey() + "' needs 'id:' and 'en:' under it");
-                continue;
-            }
-            String id = language(languages, "id", key, problems);
-            String en = language(languages, "en", key, problems);
-            if (id != null && en != null) {
-                texts.put(key, new Text(id, en));
-            }
-        }
-        for (Object name : entries.keySet()) {
-            boolean known = false;
-            for (KnowledgeText key : KnowledgeText.values()) {
-                known |= key.yamlKey().equals(name);
-            }
-            if (!known) {
-                problems.add("unknown text '" + name + "'");
-            }
-        }
-        Map<String, Text> stageWhy = stageWhy(top.get("stage-why"), problems);
+        Map<String, Text> stageWhy = stageWhy(((Map<?, ?>) root).get("stage-why"), problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException(problems.size() + (problems.size() == 1 ? " problem" : " problems")
                     + " in " + source + ":\n  " + String.join("\n  ", problems));
@@ -143,31 +111,20 @@ public final class KnowledgeTexts {
         return stripped;
     }
 
-    private static String language(Map<?, ?> languages, String code, KnowledgeText key, List<String> problems) {
-        Object value = languages.get(code);
-        if (!(value instanceof String text) || text.isBlank()) {
-            problems.add("text '" + key.yamlKey() + "' has no '" + code + "'");
-            return null;
-        }
-        Matcher placeholder = PLACEHOLDER.matcher(text);
-        while (placeholder.find()) {
-            if (!key.placeholders().contains(placeholder.group(1))) {
-                problems.add("text '" + key.yamlKey() + "." + code + "' uses {" + placeholder.group(1) + "}; it may use "
-                        + (key.placeholders().isEmpty() ? "none" : String.join(", ", key.placeholders())));
-            }
-        }
-        return text.strip();
-    }
-
     public String get(KnowledgeText key, Language language) {
-        return texts.get(key).in(language);
+        return texts.get(key, language);
     }
 
     public String get(KnowledgeText key, Language language, Map<String, ?> values) {
-        return texts.get(key).in(language, values);
+        return texts.get(key, language, values);
     }
 
     /** Why the stage matters, in a sentence or two of {@code stage-why:}; empty when the file has none for it. */
+    /** The texts as loaded, for the check that every key is written in every language. */
+    public TextCatalog<KnowledgeText> catalog() {
+        return texts;
+    }
+
     public Optional<String> stageWhy(String stageKey, Language language) {
         return Optional.ofNullable(stageWhy.get(stageKey)).map(text -> text.in(language));
     }

@@ -1,5 +1,7 @@
 package id.rembug.bot.simulator;
 
+import id.rembug.dialogues.flow.Text;
+
 import id.rembug.bot.channel.Outgoing.OutButton;
 import id.rembug.bot.channel.TextCuts;
 
@@ -60,7 +62,7 @@ public record ChatView(String chatId, long version, List<Line> messages, String 
         List<Line> lines = log.stream().map(r -> {
             String kind = r.fromBot() ? "bot" : r.serviceNotice() ? "notice" : "person";
             String text = r.serviceNotice()
-                    ? String.format(words.getOrDefault("notice." + r.notice(), "%s"), r.text())
+                    ? Text.fill(words.getOrDefault("notice." + r.notice(), "{name}"), Map.of("name", r.text()))
                     : edits.getOrDefault(r.messageId(), r.text());
             ChatRecord quoted = r.replyTo() == null ? null : byId.get(r.replyTo());
             String quotedName = quoted == null ? null : quoted.fromBot() ? words.get("bot") : quoted.fromName();

@@ -1,5 +1,7 @@
 package id.rembug.bot.simulator;
 
+import id.rembug.dialogues.flow.Text;
+
 import id.rembug.dialogues.flow.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,7 +60,7 @@ public class SimulatorController {
         List<SimGroup> groups = service.groups();
         SimGroup selected = groups.stream().filter(g -> g.chatId().equals(group)).findFirst()
                 .orElse(groups.isEmpty() ? null : groups.get(groups.size() - 1));
-        String otherLanguage = (language == Language.EN ? Language.ID : Language.EN).code();
+        String otherLanguage = (Language.EN.equals(language) ? Language.ID : Language.EN).code();
         model.addAttribute("groups", groups);
         model.addAttribute("group", selected);
         model.addAttribute("defaultFacilitator", SimulatorService.DEFAULT_FACILITATOR);
@@ -68,7 +70,7 @@ public class SimulatorController {
             Persona facilitator = selected.facilitator();
             Persona privateOwner = store.persona(privateUserId == null ? "" : privateUserId).orElse(facilitator);
             model.addAttribute("otherLanguageUrl", pageUrl(selected.chatId(), privateOwner.id(), otherLanguage));
-            model.addAttribute("step2", String.format(words.get("step2"), facilitator.name()));
+            model.addAttribute("step2", Text.fill(words.get("step2"), Map.of("name", facilitator.name())));
             model.addAttribute("groupChat", chatView(selected.chatId(), words));
             model.addAttribute("privateOwner", privateOwner);
             model.addAttribute("privateStarted", store.started(privateOwner.id()));
@@ -306,7 +308,7 @@ public class SimulatorController {
         if (privateUserId != null) {
             url.queryParam("private", privateUserId);
         }
-        if (PageText.language(lang) == Language.EN) {
+        if (Language.EN.equals(PageText.language(lang))) {
             url.queryParam("lang", Language.EN.code());
         }
         return url.encode().build().toUriString();

@@ -107,7 +107,7 @@ final class ExtractiveSummary {
             }
         }
         double average = values.stream().mapToInt(Integer::intValue).average().orElse(0);
-        Locale locale = language == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("id");
+        Locale locale = Language.EN.equals(language) ? Locale.ENGLISH : Locale.forLanguageTag("id");
         return texts.get(KnowledgeText.DIGEST_SCALE, language, Map.of(
                 "average", String.format(locale, "%.1f", average), "count", values.size()));
     }

@@ -100,7 +100,7 @@ class ConversationPipelineTest {
         Outgoing question = sent.get(2);
         assertThat(question.promptRef()).isEqualTo("persiapan|1|0");
         assertThat(question.forceReply()).isTrue();
-        assertThat(question.text()).contains("Langkah 1 · Persiapan");
+        assertThat(question.text()).contains("Langkah 1 · Saling kenal");
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> outbox(chat).size() == 3);
     }
 
@@ -155,7 +155,7 @@ class ConversationPipelineTest {
         Outgoing answer = awaitOutbox(chat, 3).get(2);
         assertThat(answer.kind()).isEqualTo(Outgoing.Kind.CALLBACK_ANSWER);
         assertThat(answer.alert()).isTrue();
-        assertThat(answer.text()).startsWith("❔ Persiapan bekerja sama\n").endsWith("/baca tahap-persiapan")
+        assertThat(answer.text()).startsWith("❔ Saling kenal\n").endsWith("/baca tahap-persiapan")
                 .hasSizeLessThanOrEqualTo(Outgoing.MAX_CALLBACK_ANSWER_LENGTH);
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> outbox(chat).size() == 3);
     }

@@ -226,11 +226,11 @@ class KnowledgeAdvisorTest {
         @Test
         void whyAlertSaysWhyInAFewWordsAndPointsToTheWholeArticle() {
             assertThat(knowledge.advisor().whyAlert("arah", Language.ID)).isEqualTo("""
-                    ❔ Menentukan arah
+                    ❔ Menentukan tujuan bersama
                     Tujuan bersama menjadi pegangan untuk setiap langkah sesudahnya. Tujuan yang baik terukur dan \
                     punya batas waktu.
                     Baca selengkapnya: /baca tahap-arah""");
-            assertThat(knowledge.advisor().whyAlert("arah", Language.EN)).startsWith("❔ Defining directions\nShared goals")
+            assertThat(knowledge.advisor().whyAlert("arah", Language.EN)).startsWith("❔ Choosing our goal\nShared goals")
                     .endsWith("\nRead more: /baca tahap-arah");
         }
 
@@ -244,8 +244,8 @@ class KnowledgeAdvisorTest {
             String alert = withoutWhy.whyAlert("sumber", Language.ID);
 
             assertThat(alert.length()).isLessThanOrEqualTo(ALERT_LIMIT);
-            assertThat(alert).startsWith("❔ Menggali sumber daya\n").endsWith("\nBaca selengkapnya: /baca tahap-sumber");
-            String kept = alert.substring("❔ Menggali sumber daya\n".length(), alert.indexOf("\nBaca selengkapnya"));
+            assertThat(alert).startsWith("❔ Apa yang sudah kita punya\n").endsWith("\nBaca selengkapnya: /baca tahap-sumber");
+            String kept = alert.substring("❔ Apa yang sudah kita punya\n".length(), alert.indexOf("\nBaca selengkapnya"));
             assertThat(sumber.summary().id()).startsWith(kept);
             assertThat(kept).endsWith(".").isNotEqualTo(sumber.summary().id());
         }
@@ -346,7 +346,7 @@ class KnowledgeAdvisorTest {
 
             List<String> notes = knowledge.advisor().facilitatorNotes(summary, Language.ID);
 
-            assertThat(notes).containsExactly("💡 Untuk tahap berikutnya, Menentukan arah: "
+            assertThat(notes).containsExactly("💡 Untuk tahap berikutnya, Menentukan tujuan bersama (Menentukan arah): "
                     + article("tahap-arah").tip().id() + " (/baca tahap-arah)");
         }
 
@@ -354,7 +354,7 @@ class KnowledgeAdvisorTest {
         void nextStageTipInEnglish() {
             List<String> notes = knowledge.advisor().facilitatorNotes(StageSummaries.of("arah"), Language.EN);
 
-            assertThat(notes).containsExactly("💡 For the next stage, Exploring resource systems: "
+            assertThat(notes).containsExactly("💡 For the next stage, What we already have (Exploring resource systems): "
                     + article("tahap-sumber").tip().en() + " (/baca tahap-sumber)");
         }
 

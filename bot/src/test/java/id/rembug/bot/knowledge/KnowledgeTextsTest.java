@@ -69,9 +69,9 @@ class KnowledgeTextsTest {
         String yaml = "texts:\n  ask-usage:\n    id: Ketik /tanya\n";
 
         assertThatThrownBy(() -> KnowledgeTexts.parse(yaml, "knowledge.yaml"))
-                .hasMessageContaining("in knowledge.yaml")
-                .hasMessageContaining("text 'ask-usage' has no 'en'")
-                .hasMessageContaining("text 'read-more' is missing");
+                .hasMessageContaining("Knowledge texts knowledge.yaml has 32 problems")
+                .hasMessageContaining("knowledge.yaml:3: texts.ask-usage.en: found nothing, expected an English text")
+                .hasMessageContaining("knowledge.yaml:2: texts.read-more: found nothing, expected a text {id: \"...\", en: \"...\"} that may use {id}");
     }
 
     @Test
@@ -79,7 +79,7 @@ class KnowledgeTextsTest {
         String shipped = shippedYaml().replace("Read more: /baca {id}", "Read more: /baca {article}");
 
         assertThatThrownBy(() -> KnowledgeTexts.parse(shipped, "knowledge.yaml"))
-                .hasMessageContaining("text 'read-more.en' uses {article}; it may use id");
+                .hasMessageContaining("texts.read-more.en: found the placeholder {article}, expected one of {id}");
     }
 
     @Test
@@ -87,7 +87,8 @@ class KnowledgeTextsTest {
         String shipped = shippedYaml().replace("  ask-usage:", "  ask-usge:\n    id: x\n    en: y\n  ask-usage:");
 
         assertThatThrownBy(() -> KnowledgeTexts.parse(shipped, "knowledge.yaml"))
-                .hasMessageContaining("unknown text 'ask-usge'");
+                .hasMessageContaining("texts.ask-usge: found an unknown text key 'ask-usge', expected a text key the code"
+                        + " knows (see KnowledgeText); did you mean 'ask-usage'?");
     }
 
     private static String shippedYaml() {

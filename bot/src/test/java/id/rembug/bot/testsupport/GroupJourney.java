@@ -49,7 +49,7 @@ import static org.awaitility.Awaitility.await;
 public final class GroupJourney implements AutoCloseable {
 
     public static final Flow FLOW = FlowLoader.loadResource("flows/stock.yaml");
-    public static final Messages MESSAGES = FlowLoader.loadMessagesResource("flows/messages.yaml");
+    public static final Messages MESSAGES = FlowLoader.loadMessagesResource("flows/messages.yaml").addressing(FLOW);
     public static final int QUORUM = 3;
     private int answering = QUORUM;
     private static final Duration STEP = Duration.ofSeconds(20);
@@ -297,7 +297,7 @@ public final class GroupJourney implements AutoCloseable {
         assertThat(summaries).hasSize(FLOW.stageCount());
         for (int i = 0; i < FLOW.stageCount(); i++) {
             String heading = text(MessageKey.SUMMARY_HEADING, Map.of("number", i + 1, "total", FLOW.stageCount(),
-                    "title", FLOW.stage(i).title().in(Language.ID)));
+                    "title", FLOW.stage(i).facilitatorTitle(Language.ID)));
             assertThat(summaries.get(i).text()).as("summary %d", i + 1).startsWith(heading);
         }
         List<String> groupTexts = groupChats.stream().flatMap(chat -> telegram.textsSentTo(chat).stream()).toList();

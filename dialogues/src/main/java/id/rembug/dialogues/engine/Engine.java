@@ -28,7 +28,8 @@ public final class Engine {
 
     public Engine(Flow flow, Messages messages, GoalChecker goalChecker, EngineSettings settings) {
         this.flow = Objects.requireNonNull(flow, "flow");
-        this.messages = Objects.requireNonNull(messages, "messages");
+        // One form of address per group: the flow's, written into the engine's texts here.
+        this.messages = Objects.requireNonNull(messages, "messages").addressing(flow);
         this.goalChecker = Objects.requireNonNull(goalChecker, "goalChecker");
         this.settings = Objects.requireNonNull(settings, "settings");
     }

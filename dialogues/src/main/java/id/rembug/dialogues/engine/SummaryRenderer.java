@@ -29,10 +29,15 @@ public final class SummaryRenderer {
         this.messages = messages;
     }
 
+    /** Facilitators know the method's names: the stage's, beside the plain title the group saw. */
+    private String facilitatorTitle(String stageKey, id.rembug.dialogues.flow.Text title, Language language) {
+        return flow.stage(stageKey).map(stage -> stage.facilitatorTitle(language)).orElse(title.in(language));
+    }
+
     public String render(StageSummary summary, Language language) {
         StringBuilder out = new StringBuilder();
         Map<String, Object> heading = Map.of("number", summary.stageNumber(), "total", summary.stageCount(),
-                "title", summary.title().in(language));
+                "title", facilitatorTitle(summary.stageKey(), summary.title(), language));
         out.append(messages.get(summary.complete() ? MessageKey.SUMMARY_HEADING : MessageKey.SUMMARY_IN_PROGRESS,
                 language, heading));
         if (summary.closedBy() == StageSummary.ClosedBy.FACILITATOR) {
@@ -68,7 +73,7 @@ public final class SummaryRenderer {
         out.append("\n\n").append(summary.next() == null
                 ? messages.get(MessageKey.SUMMARY_LAST, language)
                 : messages.get(MessageKey.SUMMARY_NEXT, language, Map.of(
-                "title", summary.next().title().in(language),
+                "title", facilitatorTitle(summary.next().key(), summary.next().title(), language),
                 "purpose", summary.next().purpose().in(language))));
         return out.toString();
     }

@@ -34,7 +34,8 @@ public final class FlowLoader {
     public static final int MAX_CHOICE_LABEL_LENGTH = 32;
 
     private static final YamlFile<Flow> FLOW = new YamlFile<>("Flow file", FlowReader::read);
-    private static final YamlFile<Messages> MESSAGES = new YamlFile<>("Messages file", MessagesReader::read);
+    private static final YamlFile<Messages> MESSAGES = new YamlFile<>("Messages file", (yaml, source) ->
+            new Messages(TextFiles.parse(MessageKey.class, yaml, source, Messages.LAYOUT)));
 
     private FlowLoader() {
     }
@@ -98,7 +99,7 @@ public final class FlowLoader {
         }
     }
 
-    private static String readResource(String classpathResource, String fileKind) {
+    static String readResource(String classpathResource, String fileKind) {
         String name = resourceName(classpathResource);
         String source = resourceSource(classpathResource);
         // The context loader sees resources packaged beside the app (e.g. inside a Boot jar).
@@ -132,7 +133,7 @@ public final class FlowLoader {
         }
     }
 
-    private static String resourceSource(String classpathResource) {
+    static String resourceSource(String classpathResource) {
         return "classpath:" + resourceName(classpathResource);
     }
 

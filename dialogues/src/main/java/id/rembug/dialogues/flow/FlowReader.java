@@ -28,14 +28,14 @@ final class FlowReader {
     private static final String KEY_EXPECTED = "a key of lowercase letters, digits and dashes, starting with a"
             + " letter, at most 20 characters (keys go into Telegram button data)";
 
-    private static final List<String> FLOW_FIELDS = List.of("id", "title", "default-quorum", "phases");
-    private static final List<String> PHASE_FIELDS = List.of("key", "title", "auto_advance", "stages");
-    private static final List<String> STAGE_FIELDS =
-            List.of("key", "title", "purpose", "intro", "closing", "quorum", "auto_advance", "prompts");
+    private static final List<String> FLOW_FIELDS = List.of("id", "title", "address", "default-quorum", "phases");
+    private static final List<String> PHASE_FIELDS = List.of("key", "title", "method_name", "auto_advance", "stages");
+    private static final List<String> STAGE_FIELDS = List.of("key", "title", "method_name", "purpose", "intro",
+            "closing", "quorum", "auto_advance", "prompts");
     private static final List<String> PROMPT_FIELDS = List.of("key", "kind", "text", "choices");
     private static final List<String> CHOICE_FIELDS = List.of("key", "label");
 
-    private static final String TEXT_EXPECTED = "a text in both languages, like {id: \"...\", en: \"...\"}";
+    private static final String TEXT_EXPECTED = "a text in Indonesian and English (and any regional language), like {id: \"...\", en: \"...\"}";
 
     /** A whole number and a unit, written the way people say it: 30m, 12h, 2d, 1w. */
     private static final Pattern WAIT = Pattern.compile("(-?)([0-9]{1,9})([mhdw])");
@@ -51,6 +51,8 @@ final class FlowReader {
     private final YamlWalker.UniqueKeys stageKeys = new YamlWalker.UniqueKeys();
     private final YamlWalker.UniqueKeys phaseKeys = new YamlWalker.UniqueKeys();
     private int defaultQuorum = FlowLoader.DEFAULT_QUORUM;
+    /** Written into each text's {@code {address}} as it is read. */
+    private Text address = Flow.DEFAULT_ADDRESS;
 
     private FlowReader(String source) {
         this.source = source;
@@ -78,6 +80,7 @@ final class FlowReader {
         String id = walker.require(fields, "id", mapping.get(), "", FLOW_ID_EXPECTED)
                 .flatMap(node -> walker.key(node, "id", FLOW_ID, FLOW_ID_EXPECTED))
                 .orElse("");
+        walker.optional(fields, "address").ifPresent(node -> address = walker.text(node, "address", 0, List.of()));
         Text title = walker.require(fields, "title", mapping.get(), "", TEXT_EXPECTED)
                 .map(node -> walker.text(node, "title", 0, null))
                 .orElse(YamlWalker.NO_TEXT);
@@ -87,7 +90,7 @@ final class FlowReader {
         List<Phase> phases = walker.require(fields, "phases", mapping.get(), "", "a list of phases")
                 .map(this::phases)
                 .orElse(List.of());
-        return Optional.of(Flow.of(id, source, title, phases));
+        return Optional.of(Flow.of(id, source, title, address, phases));
     }
 
     private List<Phase> phases(Node node) {
@@ -120,7 +123,7 @@ final class FlowReader {
                     return each(sequence, stagesPath, (node, path) -> stage(node, path, phase.key(), phasePace));
                 })
                 .orElse(List.of());
-        return new Phase(phase.key(), title, phasePace, stages);
+        return new Phase(phase.key(), title, phasePace, stages, optionalText(phase, "method_name").orElse(title));
     }
 
     private Optional<Stage> stage(Node node, String path, String phaseKey, AutoAdvance phasePace) {
@@ -148,7 +151,8 @@ final class FlowReader {
         List<Prompt> prompts = walker.require(fields, "prompts", stage.mapping(), path, "a list of prompts")
                 .map(promptsNode -> prompts(promptsNode, child(path, "prompts")))
                 .orElse(List.of());
-        return new Stage(stage.key(), phaseKey, title, purpose, intro, closing, quorum, pace, prompts);
+        return new Stage(stage.key(), phaseKey, title, purpose, intro, closing, quorum, pace, prompts,
+                optionalText(stage, "method_name").orElse(title));
     }
 
     /**
@@ -294,8 +298,17 @@ final class FlowReader {
 
     private Text requiredText(Entry entry, String name, int maxLength) {
         return walker.require(entry.fields(), name, entry.mapping(), entry.path(), TEXT_EXPECTED)
-                .map(node -> walker.text(node, child(entry.path(), name), maxLength, null))
+                .map(node -> addressed(walker.text(node, child(entry.path(), name), maxLength, null)))
                 .orElse(YamlWalker.NO_TEXT);
+    }
+
+    private Optional<Text> optionalText(Entry entry, String name) {
+        return walker.optional(entry.fields(), name)
+                .map(node -> addressed(walker.text(node, child(entry.path(), name), 0, null)));
+    }
+
+    private Text addressed(Text text) {
+        return text == YamlWalker.NO_TEXT ? text : text.filled(Flow.ADDRESS, address);
     }
 
     /** A key that could not be read is already reported; only a readable one can be a repeat. */

@@ -5,10 +5,10 @@ import java.util.List;
 /**
  * Every text the engine itself says (as opposed to the prompts of a flow). The texts live in
  * {@code messages.yaml} beside the flow so staff can reword or translate them without Java;
- * the loader checks that each key is present in both languages and uses only the placeholders
- * listed here.
+ * {@link TextFiles} checks that each key is present in Indonesian and English and uses only the
+ * placeholders listed here (and the flow's {@code {address}}).
  */
-public enum MessageKey {
+public enum MessageKey implements TextKey {
     BOT_ADDED("bot-added"),
     FACILITATOR_CLAIMED("facilitator-claimed", "name"),
     FACILITATOR_ALREADY_YOU("facilitator-already-you", "name"),
@@ -61,7 +61,7 @@ public enum MessageKey {
     STATUS_FINISHED("status-finished", "total"),
     HELP("help"),
     LANGUAGE_SET("language-set"),
-    LANGUAGE_INVALID("language-invalid"),
+    LANGUAGE_INVALID("language-invalid", "languages"),
     DELETE_CONFIRM("delete-confirm", "name"),
     DELETE_BUTTON_YES("delete-button-yes"),
     DELETE_BUTTON_NO("delete-button-no"),
@@ -118,20 +118,13 @@ public enum MessageKey {
         this.placeholders = List.of(placeholders);
     }
 
+    @Override
     public String yamlKey() {
         return yamlKey;
     }
 
+    @Override
     public List<String> placeholders() {
         return placeholders;
-    }
-
-    public static MessageKey fromYaml(String key) {
-        for (MessageKey messageKey : values()) {
-            if (messageKey.yamlKey.equals(key)) {
-                return messageKey;
-            }
-        }
-        return null;
     }
 }

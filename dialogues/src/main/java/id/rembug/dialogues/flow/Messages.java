@@ -1,31 +1,28 @@
 package id.rembug.dialogues.flow;
 
-import java.util.EnumMap;
 import java.util.Map;
 
-/** The engine's own texts, validated at load so every key exists in both languages. */
-public final class Messages {
+/** The engine's own texts ({@code flows/messages.yaml}), and the languages a group may switch to. */
+public final class Messages extends TextCatalog<MessageKey> {
 
-    private final Map<MessageKey, Text> texts;
+    /** How {@code messages.yaml} is laid out; every message may use the flow's {@code {address}}. */
+    public static final TextFiles.Layout LAYOUT =
+            new TextFiles.Layout("Messages file", "messages", java.util.List.of(), false, java.util.List.of(Flow.ADDRESS));
 
     public Messages(Map<MessageKey, Text> texts) {
-        for (MessageKey key : MessageKey.values()) {
-            if (!texts.containsKey(key)) {
-                throw new IllegalArgumentException("message '" + key.yamlKey() + "' is missing");
-            }
-        }
-        this.texts = new EnumMap<>(texts);
+        super(MessageKey.class, texts, Languages.BUILT_IN);
     }
 
-    public Text text(MessageKey key) {
-        return texts.get(key);
+    Messages(TextCatalog<MessageKey> catalog) {
+        super(catalog);
     }
 
-    public String get(MessageKey key, Language language) {
-        return texts.get(key).in(language);
+    private Messages(Map<MessageKey, Text> texts, Languages languages) {
+        super(MessageKey.class, texts, languages);
     }
 
-    public String get(MessageKey key, Language language, Map<String, ?> values) {
-        return texts.get(key).in(language, values);
+    /** The messages with the flow's form of address ({@code {address}}) written in. */
+    public Messages addressing(Flow flow) {
+        return new Messages(filledTexts(Flow.ADDRESS, flow.address()), languages());
     }
 }

@@ -14,13 +14,32 @@ import java.util.Optional;
  * @param autoAdvance how long the completed stage waits for the facilitator: the stage's own
  *                    {@code auto_advance}, else its phase's, else {@link AutoAdvance#INHERIT}
  *                    (the engine's setting); resolved when the flow is loaded
+ * @param title       what residents see: plain words a village understands
+ * @param methodName  the method's own name for the stage, for facilitators' summaries and the
+ *                    dashboard ({@code method_name} in the flow; the title when it has none)
  */
 public record Stage(String key, String phaseKey, Text title, Text purpose, Text intro, Text closing,
-                   int quorum, AutoAdvance autoAdvance, List<Prompt> prompts) {
+                   int quorum, AutoAdvance autoAdvance, List<Prompt> prompts, Text methodName) {
 
     public Stage {
         Objects.requireNonNull(autoAdvance, "autoAdvance");
         prompts = List.copyOf(prompts);
+        methodName = methodName == null ? title : methodName;
+    }
+
+    public Stage(String key, String phaseKey, Text title, Text purpose, Text intro, Text closing,
+                 int quorum, AutoAdvance autoAdvance, List<Prompt> prompts) {
+        this(key, phaseKey, title, purpose, intro, closing, quorum, autoAdvance, prompts, title);
+    }
+
+    /**
+     * The title as facilitators read it: the plain title residents saw, with the method's name
+     * beside it where the two differ ("Saling kenal (Persiapan bekerja sama)").
+     */
+    public String facilitatorTitle(Language language) {
+        String plain = title.in(language);
+        String method = methodName.in(language);
+        return method.equals(plain) ? plain : plain + " (" + method + ")";
     }
 
     public Optional<Prompt> prompt(String key) {

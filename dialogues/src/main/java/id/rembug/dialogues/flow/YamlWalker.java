@@ -180,37 +180,82 @@ final class YamlWalker {
     }
 
     /**
-     * A text in both languages, {@code {id: ..., en: ...}}, each no longer than
-     * {@code maxLength} characters (0 for no limit). When {@code placeholders} is given, every
-     * {@code {name}} in it must be one of them.
+     * A text in Indonesian and English and any other language, {@code {id: ..., en: ..., jv: ...}},
+     * each no longer than {@code maxLength} characters (0 for no limit). When {@code placeholders}
+     * is given, every {@code {name}} in it must be one of them.
      */
     Text text(Node node, String field, int maxLength, List<String> placeholders) {
         Optional<MappingNode> mapping = mapping(node, field,
-                "a text in both languages, like {id: \"...\", en: \"...\"}");
+                "a text in Indonesian and English, like {id: \"...\", en: \"...\"}");
         if (mapping.isEmpty()) {
             return NO_TEXT;
         }
         Map<String, NodeTuple> languages = languages(mapping.get(), field);
-        String indonesian = language(languages, Language.ID, "an Indonesian text", mapping.get(), field,
-                maxLength, placeholders);
-        String english = language(languages, Language.EN, "an English text", mapping.get(), field,
-                maxLength, placeholders);
-        return indonesian == null || english == null ? NO_TEXT : new Text(indonesian, english);
+        Map<Language, String> texts = new LinkedHashMap<>();
+        boolean complete = true;
+        for (Language required : Language.values()) {
+            String text = language(languages, required, Language.ID.equals(required) ? "an Indonesian text" : "an English text",
+                    mapping.get(), field, maxLength, placeholders);
+            complete &= text != null;
+            texts.put(required, text);
+        }
+        for (String code : languages.keySet()) {
+            Language language = Language.of(code);
+            if (!texts.containsKey(language)) {
+                String text = language(languages, language, "a text", mapping.get(), field, maxLength, placeholders);
+                if (text != null) {
+                    texts.put(language, text);
+                }
+            }
+        }
+        return complete ? new Text(texts) : NO_TEXT;
+    }
+
+    /** One text for every language (a plain string), e.g. instructions to a language model. */
+    Text oneText(Node node, String field, List<String> placeholders) {
+        Optional<String> value = scalar(node, field, "a text");
+        if (value.isEmpty() || value.get().isBlank()) {
+            if (value.isPresent()) {
+                problem(node, field, "a blank text", "a text");
+            }
+            return NO_TEXT;
+        }
+        checkPlaceholders(node, field, value.get(), placeholders);
+        return new Text(value.get().strip(), value.get().strip());
+    }
+
+    /** A list of plain words. */
+    List<String> scalars(Node node, String field) {
+        List<String> values = new ArrayList<>();
+        sequence(node, field, "a list of words, like [jawa, javanese]").ifPresent(sequence -> {
+            for (Node item : sequence.getValue()) {
+                scalar(item, field, "a word").ifPresent(word -> values.add(word.strip().toLowerCase(java.util.Locale.ROOT)));
+            }
+        });
+        return values;
+    }
+
+    /** Reports each language's text that leaves out a placeholder it must use. */
+    void requirePlaceholders(Node node, String field, Text text, List<String> required) {
+        for (Language language : text.languages()) {
+            for (String name : required) {
+                if (!text.in(language).contains("{" + name + "}")) {
+                    problem(node, child(field, language.code()), "a text without {" + name + "}",
+                            "a text that uses {" + name + "}");
+                }
+            }
+        }
     }
 
     private Map<String, NodeTuple> languages(MappingNode mapping, String field) {
-        List<String> codes = new ArrayList<>();
-        for (Language language : Language.values()) {
-            codes.add(language.code());
-        }
         Map<String, NodeTuple> languages = new LinkedHashMap<>();
         for (Map.Entry<String, NodeTuple> entry : fields(mapping, field, null).entrySet()) {
-            if (codes.contains(entry.getKey())) {
+            if (Language.isCode(entry.getKey())) {
                 languages.put(entry.getKey(), entry.getValue());
             } else {
                 problem(entry.getValue().getKeyNode(), child(field, entry.getKey()),
                         "an unknown language " + quote(entry.getKey()),
-                        "only id (Bahasa Indonesia) and en (English)");
+                        "a language code: id (Bahasa Indonesia), en (English), or a regional one like jv");
             }
         }
         return languages;

@@ -224,12 +224,23 @@ class FlowLoaderTest {
     }
 
     @Test
-    void unknownLanguageInATextIsReported() {
+    void somethingThatIsNoLanguageCodeInATextIsReported() {
+        String yaml = VALID.replace("title: {id: \"Kenal\", en: \"Meet\"}",
+                "title: {id: \"Kenal\", en: \"Meet\", jawa: \"Tepangan\"}");
+
+        assertProblem(yaml, lineOf(yaml, "jawa:"), "phases[0].stages[0].title.jawa",
+                "found an unknown language 'jawa', expected a language code: id (Bahasa Indonesia), en (English), or a regional one like jv");
+    }
+
+    @Test
+    void regionalLanguageInATextLoadsBesideIndonesianAndEnglish() {
         String yaml = VALID.replace("title: {id: \"Kenal\", en: \"Meet\"}",
                 "title: {id: \"Kenal\", en: \"Meet\", jv: \"Tepangan\"}");
 
-        assertProblem(yaml, lineOf(yaml, "jv:"), "phases[0].stages[0].title.jv",
-                "found an unknown language 'jv', expected only id (Bahasa Indonesia) and en (English)");
+        Text title = FlowLoader.parse(yaml, "ok.yaml").stage(0).title();
+
+        assertThat(title.in(Language.of("jv"))).isEqualTo("Tepangan");
+        assertThat(title.in(Language.of("su"))).isEqualTo("Kenal");
     }
 
     @Test
@@ -499,7 +510,7 @@ class FlowLoaderTest {
         String yaml = VALID.replace("        prompts:\n", "        qourum: 3\n        prompts:\n");
 
         assertProblem(yaml, lineOf(yaml, "qourum"), "phases[0].stages[0].qourum",
-                "found an unknown field 'qourum', expected one of key, title, purpose, intro, closing, quorum,"
+                "found an unknown field 'qourum', expected one of key, title, method_name, purpose, intro, closing, quorum,"
                         + " auto_advance, prompts");
     }
 
@@ -516,7 +527,7 @@ class FlowLoaderTest {
         String yaml = VALID.replace("        closing: {id: \"Penutup.\", en: \"Closing.\"}\n", "");
 
         assertProblem(yaml, lineOf(yaml, "key: kenal"), "phases[0].stages[0].closing",
-                "found nothing, expected a text in both languages");
+                "found nothing, expected a text in Indonesian and English (and any regional language)");
     }
 
     @Test
@@ -524,7 +535,7 @@ class FlowLoaderTest {
         String yaml = VALID.replace("title: {id: \"Dialog\", en: \"Dialogue\"}", "title: [Dialog, Dialogue]");
 
         assertProblem(yaml, lineOf(yaml, "[Dialog"), "phases[0].title",
-                "found a list, expected a text in both languages, like {id: \"...\", en: \"...\"}");
+                "found a list, expected a text in Indonesian and English, like {id: \"...\", en: \"...\"}");
     }
 
     @Test
@@ -533,7 +544,7 @@ class FlowLoaderTest {
                 "text: Siapa nama Anda?");
 
         assertProblem(yaml, lineOf(yaml, "text: Siapa"), "phases[0].stages[0].prompts[0].text",
-                "found 'Siapa nama Anda?', expected a text in both languages");
+                "found 'Siapa nama Anda?', expected a text in Indonesian and English");
     }
 
     @Test
@@ -547,7 +558,7 @@ class FlowLoaderTest {
     void listAsTheWholeDocumentIsReported() {
         String yaml = "- key: dialog\n- key: penemuan\n";
 
-        assertProblem(yaml, 1, "", "found a list, expected a flow: a mapping with id, title, default-quorum, phases");
+        assertProblem(yaml, 1, "", "found a list, expected a flow: a mapping with id, title, address, default-quorum, phases");
     }
 
     @Test

@@ -8,14 +8,18 @@ import id.rembug.dialogues.flow.MessageKey;
 
 import java.util.Map;
 
-/** /bahasa id|en: the group's language from now on. */
+/**
+ * /bahasa id|en|jv: the group's language from now on, one of those the messages file declares
+ * (languages are data: a regional one is added there and in the flow, not here).
+ */
 final class LanguageCommand implements CommandHandler {
 
     @Override
     public void run(Member member, CommandIssued e, Turn turn) {
-        Language language = Language.fromCode(e.argument()).orElse(null);
+        Language language = turn.messages().languages().find(e.argument()).orElse(null);
         if (language == null) {
-            turn.say(MessageKey.LANGUAGE_INVALID, Map.of(), e.messageRef());
+            turn.say(MessageKey.LANGUAGE_INVALID, Map.of("languages", turn.messages().languages().offered()),
+                    e.messageRef());
             return;
         }
         turn.state().language = language;

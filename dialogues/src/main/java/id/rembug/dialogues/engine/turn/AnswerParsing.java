@@ -1,7 +1,6 @@
 package id.rembug.dialogues.engine.turn;
 
 import id.rembug.dialogues.flow.Choice;
-import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.Prompt;
 
 import java.util.ArrayList;
@@ -57,14 +56,13 @@ public final class AnswerParsing {
         return items;
     }
 
-    /** The choice a typed answer means: its key, its label in either language, or its number. */
+    /** The choice a typed answer means: its key, its label in any language, or its number. */
     public static String choiceKey(Prompt prompt, String text) {
         String typed = normalise(text);
         List<Choice> choices = prompt.choices();
         for (Choice choice : choices) {
-            if (typed.equals(normalise(choice.key()))
-                    || typed.equals(normalise(choice.label().in(Language.ID)))
-                    || typed.equals(normalise(choice.label().in(Language.EN)))) {
+            if (typed.equals(normalise(choice.key())) || choice.label().languages().stream()
+                    .anyMatch(language -> typed.equals(normalise(choice.label().in(language))))) {
                 return choice.key();
             }
         }
