@@ -10,9 +10,11 @@
 local removed = remove_message(KEYS[2], ARGV[12], ARGV[13], ARGV[4], ARGV[2])
 -- A delivered message is remembered by its platform message id in the same step (a delivery
 -- fact: which outbox message it was), so a reply to it can be placed even if this instance dies
--- right after. What the message meant is its writer's to know, by that outbox id.
+-- right after. What the message meant is its writer's to know, by that outbox id. The first
+-- delivery under a platform id is the message itself: a later edit of it settles under the same
+-- platform id with its own outbox id and must not take the message's place (HSETNX).
 if KEYS[4] ~= '' and ARGV[5] == 'sent' and ARGV[6] ~= '' then
-  redis.call('HSET', KEYS[4], ARGV[6], ARGV[15])
+  redis.call('HSETNX', KEYS[4], ARGV[6], ARGV[15])
   redis.call('EXPIRE', KEYS[4], ARGV[14])
 end
 if KEYS[3] ~= '' then

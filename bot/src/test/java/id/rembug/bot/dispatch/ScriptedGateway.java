@@ -85,7 +85,9 @@ final class ScriptedGateway implements ChatGateway {
                 answer = next(byChat.get(message.chatId()));
             }
             if (answer == null) {
-                answer = new SendResult.Sent("p" + platformIds.incrementAndGet());
+                // as Telegram: an edit answers with the edited message, whose id does not change
+                answer = new SendResult.Sent(message.kind() == Outgoing.Kind.EDIT ? message.replyToMessageId()
+                        : "p" + platformIds.incrementAndGet());
             }
             synchronized (attempts) {
                 attempts.add(new Attempt(message, clock.millis(), answer));

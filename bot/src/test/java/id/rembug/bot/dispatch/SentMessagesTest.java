@@ -1,5 +1,6 @@
 package id.rembug.bot.dispatch;
 
+import java.util.List;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.testsupport.RedisServerExtension;
 import id.rembug.bot.testsupport.TestRedis;
@@ -34,5 +35,25 @@ class SentMessagesTest {
         // the conversation's data (which prompt a question asked) is the conversation's commit to write
         assertThat(redis.keys("rembug:group:*")).as("conversation keys written by the dispatcher").isEmpty();
         assertThat(redis.hasKey(DispatchKeys.sentMessages("777"))).as("a private chat's replies are not placed").isFalse();
+    }
+
+    @Test
+    void anEditOfADeliveredQuestionLeavesTheQuestionInItsPlace() {
+        StringRedisTemplate redis = RedisServerExtension.template();
+        DispatchFixture fx = new DispatchFixture(redis);
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
+        String group = "-100556";
+        fx.enqueue(text(group + ":e1:0", group).asking("persiapan|1|0"));
+        fx.drain(100, 60_000, dispatcher);
+        String platformId = dispatcher.delivery(group + ":e1:0").orElseThrow().messageId();
+
+        // a progress edit of the question settles under the same platform message id
+        fx.enqueue(Outgoing.edit(group + ":e2:0", group, group, group + ":e1:0", "Siapa nama Anda?\n\n✅ 1 sudah menjawab",
+                List.of(), DispatchFixture.START));
+        fx.drain(100, 60_000, dispatcher);
+
+        assertThat(dispatcher.delivery(group + ":e2:0").orElseThrow().messageId()).isEqualTo(platformId);
+        assertThat(redis.<String, String>opsForHash().get(DispatchKeys.sentMessages(group), platformId))
+                .as("a reply to the question is still a reply to the question").isEqualTo(group + ":e1:0");
     }
 }
