@@ -60,12 +60,14 @@ public final class Engine {
     private final Messages messages;
     private final GoalChecker goalChecker;
     private final EngineSettings settings;
+    private final Memory memory;
 
     public Engine(Flow flow, Messages messages, GoalChecker goalChecker, EngineSettings settings) {
         this.flow = Objects.requireNonNull(flow, "flow");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.goalChecker = Objects.requireNonNull(goalChecker, "goalChecker");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.memory = new Memory(flow);
     }
 
     public Flow flow() {
@@ -108,6 +110,10 @@ public final class Engine {
         private Turn(GroupState.Builder s, Instant at) {
             this.s = s;
             this.at = at;
+        }
+
+        private Decisions decisions() {
+            return new Decisions(flow, messages, goalChecker, s, effects, at);
         }
 
         void apply(Event event) {
@@ -155,6 +161,9 @@ public final class Engine {
                 command(s.members.get(e.member().id()), e);
             } else if (event instanceof TimePassed) {
                 timePassed();
+            } else if (event instanceof Event.VoteCast e) {
+                remember(e.member());
+                decisions().pollVote(s.members.get(e.member().id()), e);
             }
         }
 
@@ -381,7 +390,8 @@ public final class Engine {
                     Map.of("name", member.name(), "answered", Math.min(answered, quorum), "quorum", quorum)),
                     progress));
 
-            if (!late && goal != null && !goal.isComplete()
+            // on a decision the goal checker asks the whole group about the agreed goal instead
+            if (!late && goal != null && !goal.isComplete() && !prompt.decision()
                     && s.goalFeedbackGiven.add(member.id() + ":" + prompt.key())) {
                 String missing = GoalTexts.feedbackLines(goal, messages, s.language).stream()
                         .map(line -> "\n• " + line)
@@ -473,6 +483,11 @@ public final class Engine {
             if (answerers(prompt.key()).size() < effectiveQuorum(stage)) {
                 return;
             }
+            int residents = knownResidents();
+            if (!decisions().settled(stage, prompt, residents > 0 && answerers(prompt.key()).size() >= residents,
+                    settings.latecomerGrace())) {
+                return; // the group decides together before it goes on
+            }
             if (s.promptIndex < stage.prompts().size() - 1) {
                 s.promptIndex++;
                 ask(stage, stage.prompts().get(s.promptIndex));
@@ -536,8 +551,10 @@ public final class Engine {
         }
 
         private void ask(Stage stage, Prompt prompt) {
+            Map<String, String> quotes = memory.values(prompt, stage, s.answers, s.memory,
+                    messages.get(MessageKey.REFERENCE_MISSING, s.language), s.language);
             effects.add(new AskPrompt(stage.key(), s.round, prompt.key(), prompt.kind(),
-                    prompt.text().in(s.language), promptButtons(stage, s.round, prompt)));
+                    prompt.text().in(s.language, quotes), promptButtons(stage, s.round, prompt)));
         }
 
         private List<Button> promptButtons(Stage stage, int round, Prompt prompt) {
@@ -565,6 +582,7 @@ public final class Engine {
          */
         private void completeStage(ClosedBy closedBy, boolean moveOn) {
             Stage stage = currentStage();
+            memory.stageClosed(stage, s.answers, s.memory, s.decisions, s.round, s.language);
             StageSummary summary = summary(true, closedBy);
             say(MessageKey.STAGE_CLOSING, Map.of("title", stage.title().in(s.language),
                     "closing", stage.closing().in(s.language)), null);
@@ -625,9 +643,11 @@ public final class Engine {
                 Stage following = flow.stage(s.stageIndex + 1);
                 next = new StageSummary.NextStage(following.key(), following.title(), following.purpose());
             }
+            List<Decision> decided = s.decisions.stream()
+                    .filter(d -> d.stageKey().equals(stage.key()) && d.round() == s.round).toList();
             return new StageSummary(s.groupId, stage.key(), stage.phaseKey(), s.stageIndex + 1, flow.stageCount(),
                     stage.title(), s.round, complete, closedBy, prompts, participants, quiet, next, at,
-                    reportedResidents());
+                    reportedResidents(), decided);
         }
 
         private Member memberOf(String memberId) {
@@ -659,6 +679,7 @@ public final class Engine {
 
         private void timePassed() {
             lateAnswersDue();
+            decisions().timePassed();
             if (s.status == GroupStatus.ACTIVE && s.readyAt != null
                     && !at.isBefore(s.readyAt.plus(settings.latecomerGrace()))) {
                 if (lastPromptHasQuorum()) {
@@ -799,6 +820,17 @@ public final class Engine {
                         say(MessageKey.DELETE_NOTHING_PENDING, Map.of("name", member.name()), ref);
                     }
                 }
+                case AGREE -> {
+                    if (e.pressed()) {
+                        decisions().agreePressed(member, e.argument());
+                    } else {
+                        decisions().agreeTyped(member, e.argument(), ref);
+                    }
+                    progressIfQuorum();
+                }
+                case VOTE -> decisions().buttonVote(member, e.argument());
+                case CLOSE_VOTE -> decisions().closeVote(e.argument());
+                case MERGE -> decisions().mergePressed();
                 case UNKNOWN -> say(MessageKey.UNKNOWN_COMMAND,
                         Map.of("command", e.argument() == null || e.argument().isBlank() ? "?" : e.argument()), ref);
             }
@@ -1025,6 +1057,7 @@ public final class Engine {
             s.lateAnswers.removeIf(a -> a.memberId().equals(memberId));
             s.goalFeedbackGiven.removeIf(k -> k.startsWith(memberId + ":"));
             s.noticesGiven.removeIf(k -> k.endsWith(":" + memberId));
+            decisions().forget(memberId);
             if (!isFacilitator(memberId)) {
                 s.members.remove(memberId);
             }
