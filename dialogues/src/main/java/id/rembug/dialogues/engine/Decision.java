@@ -58,7 +58,7 @@ public record Decision(String stageKey, int round, String promptKey, PromptKind 
         return stageKey + "." + promptKey;
     }
 
-    public boolean isAgreed() {
+    public boolean confirmed() {
         return state == State.AGREED;
     }
 

@@ -76,7 +76,7 @@ final class Decisions {
             if (decision.state() == State.GATHERING && everyoneAnswered) {
                 openVote(decision);
             }
-            return decision.isAgreed();
+            return decision.confirmed();
         }
         Decision gathering = new Decision(stage.key(), s.round, prompt.key(), prompt.kind(), State.GATHERING,
                 List.of(), List.of(), at.plus(grace), null, null, null, null, null, false, null);
@@ -231,7 +231,7 @@ final class Decisions {
     /** The facilitator pressed "confirm number n" under the result. Pressed twice, it confirms once. */
     void agreePressed(Member facilitator, String argument) {
         Optional<Decision> decision = byButton(argument);
-        if (decision.isPresent() && decision.get().isAgreed()) {
+        if (decision.isPresent() && decision.get().confirmed()) {
             answerButton(MessageKey.DECISION_ALREADY_AGREED, Map.of());
             return;
         }
@@ -269,7 +269,7 @@ final class Decisions {
         if (open.state() == State.GATHERING) {
             open = open.with(State.CLOSED, candidates(open), List.of(), at, at, null, null, null, false, null);
         }
-        if (open.isAgreed() && text.equals(open.agreed())) {
+        if (open.confirmed() && text.equals(open.agreed())) {
             return;
         }
         agree(open, facilitator, text, true);

@@ -39,7 +39,7 @@ final class Memory {
             if (!quoted.contains(reference)) {
                 continue;
             }
-            boolean agreed = decisions.stream().anyMatch(d -> d.isAgreed() && d.reference().equals(reference)
+            boolean agreed = decisions.stream().anyMatch(d -> d.confirmed() && d.reference().equals(reference)
                     && d.round() == round);
             if (agreed) {
                 continue;

@@ -77,7 +77,7 @@ public final class SummaryRenderer {
 
     /** The group's decision on a prompt: the agreed text with its votes and who voted, or the open proposals. */
     public String decisionLine(Decision decision, Language language) {
-        if (!decision.isAgreed()) {
+        if (!decision.confirmed()) {
             List<Integer> tally = decision.tally();
             List<String> options = new ArrayList<>();
             for (int i = 0; i < decision.candidates().size(); i++) {
