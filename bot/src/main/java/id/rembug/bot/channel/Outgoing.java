@@ -26,11 +26,13 @@ import java.util.List;
  * @param lasting    for {@link Kind#EDIT}: the edit carries content (the model's answer in place of
  *                   the deterministic one), not progress, so it never gives way to later messages
  *                   and is never skipped; it waits its turn like a message
+ * @param options    for {@link Kind#POLL}: the answer options ({@code text} is the question); empty
+ *                   for every other kind
  */
 public record Outgoing(String id, Kind kind, Lane lane, String chatId, String groupId, String text,
                        List<List<OutButton>> buttons, boolean forceReply, String replyToMessageId,
                        String promptRef, String reaction, String callbackId, Instant createdAt,
-                       String editOf, boolean alert, boolean lasting) {
+                       String editOf, boolean alert, boolean lasting, List<String> options) {
 
     /**
      * The longest text a callback answer (toast or alert) may have: Telegram's 200 characters,
@@ -47,6 +49,7 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
 
     public Outgoing {
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
+        options = options == null ? List.of() : List.copyOf(options);
     }
 
     public enum Kind {
@@ -60,7 +63,19 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
         /** An emoji reaction on a member's message: a light acknowledgement. */
         REACTION,
         /** The answer to a button press (the small toast); not rate limited. */
-        CALLBACK_ANSWER
+        CALLBACK_ANSWER,
+        /**
+         * A poll ({@code text} the question, {@code options} the answers), non-anonymous so each
+         * member's vote is known, with {@code buttons} under it; counts as a message.
+         */
+        POLL,
+        /**
+         * Ends the poll we sent as {@code editOf} (the platform shows the final count), putting
+         * {@code buttons} under it; counts like an edit.
+         */
+        STOP_POLL,
+        /** Pins our earlier message {@code editOf} in the chat; counts as a message (Telegram says it in the chat). */
+        PIN
     }
 
     /** Conversations go first; a large broadcast never queues a reply behind it. */
@@ -73,71 +88,96 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
     /** A text message in {@code lane}, without buttons, reply or prompt. */
     public static Outgoing text(String id, Lane lane, String chatId, String groupId, String text, Instant at) {
         return new Outgoing(id, Kind.TEXT, lane, chatId, groupId, text, List.of(), false, null, null, null, null, at,
-                null, false, false);
+                null, false, false, List.of());
     }
 
     /** Replaces the text of our earlier message {@code editOf}, keeping {@code buttons} under it. */
     public static Outgoing edit(String id, String chatId, String groupId, String editOf, String text,
                                 List<List<OutButton>> buttons, Instant at) {
         return new Outgoing(id, Kind.EDIT, Lane.CONVERSATION, chatId, groupId, text, buttons, false, null, null, null,
-                null, at, editOf, false, false);
+                null, at, editOf, false, false, List.of());
     }
 
     public static Outgoing reaction(String id, String chatId, String groupId, String messageId, String emoji,
                                     Instant at) {
         return new Outgoing(id, Kind.REACTION, Lane.CONVERSATION, chatId, groupId, null, List.of(), false, messageId,
-                null, emoji, null, at, null, false, false);
+                null, emoji, null, at, null, false, false, List.of());
     }
 
     /** The answer to a button press: a toast, or with {@code alert} a dialog. */
     public static Outgoing callbackAnswer(String id, String chatId, String groupId, String callbackId, String text,
                                           boolean alert, Instant at) {
         return new Outgoing(id, Kind.CALLBACK_ANSWER, Lane.CONVERSATION, chatId, groupId, text, List.of(), false, null,
-                null, null, callbackId, at, null, alert, false);
+                null, null, callbackId, at, null, alert, false, List.of());
+    }
+
+    /** A non-anonymous poll of one answer each, with {@code buttons} under it. */
+    public static Outgoing poll(String id, String chatId, String groupId, String question, List<String> options,
+                                List<List<OutButton>> buttons, Instant at) {
+        return new Outgoing(id, Kind.POLL, Lane.CONVERSATION, chatId, groupId, question, buttons, false, null, null,
+                null, null, at, null, false, false, options);
+    }
+
+    /** Ends our poll {@code pollOf} and puts {@code buttons} under it. */
+    public static Outgoing stopPoll(String id, String chatId, String groupId, String pollOf,
+                                    List<List<OutButton>> buttons, Instant at) {
+        return new Outgoing(id, Kind.STOP_POLL, Lane.CONVERSATION, chatId, groupId, null, buttons, false, null, null,
+                null, null, at, pollOf, false, false, List.of());
+    }
+
+    /** Pins our earlier message {@code messageOf}. */
+    public static Outgoing pin(String id, String chatId, String groupId, String messageOf, Instant at) {
+        return new Outgoing(id, Kind.PIN, Lane.CONVERSATION, chatId, groupId, null, List.of(), false, null, null,
+                null, null, at, messageOf, false, false, List.of());
+    }
+
+    /** Whether this names our earlier message by {@code editOf}, which must be delivered before it goes. */
+    public boolean refersToEarlier() {
+        return kind == Kind.EDIT || kind == Kind.STOP_POLL || kind == Kind.PIN;
     }
 
     /** This edit as content that must arrive ({@link #lasting}), not progress that may be skipped. */
     public Outgoing asLasting() {
         return new Outgoing(id, kind, lane, chatId, groupId, text, buttons, forceReply, replyToMessageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert, true);
+                reaction, callbackId, createdAt, editOf, alert, true, options);
     }
 
     public Outgoing withButtons(List<List<OutButton>> newButtons) {
         return new Outgoing(id, kind, lane, chatId, groupId, text, newButtons, forceReply, replyToMessageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert, lasting);
+                reaction, callbackId, createdAt, editOf, alert, lasting, options);
     }
 
     /** The same message under another id (one merged from several keeps the first one's). */
     public Outgoing withId(String newId) {
         return new Outgoing(newId, kind, lane, chatId, groupId, text, buttons, forceReply, replyToMessageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert, lasting);
+                reaction, callbackId, createdAt, editOf, alert, lasting, options);
     }
 
     public Outgoing withText(String newText) {
         return new Outgoing(id, kind, lane, chatId, groupId, newText, buttons, forceReply, replyToMessageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert, lasting);
+                reaction, callbackId, createdAt, editOf, alert, lasting, options);
     }
 
     /** Asks the client to open a reply to this message. */
     public Outgoing forcingReply(boolean force) {
         return new Outgoing(id, kind, lane, chatId, groupId, text, buttons, force, replyToMessageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert, lasting);
+                reaction, callbackId, createdAt, editOf, alert, lasting, options);
     }
 
     public Outgoing replyingTo(String messageId) {
         return new Outgoing(id, kind, lane, chatId, groupId, text, buttons, forceReply, messageId, promptRef,
-                reaction, callbackId, createdAt, editOf, alert, lasting);
+                reaction, callbackId, createdAt, editOf, alert, lasting, options);
     }
 
     /** Marks the message as asking the prompt {@code stage|round|index}. */
     public Outgoing asking(String ref) {
         return new Outgoing(id, kind, lane, chatId, groupId, text, buttons, forceReply, replyToMessageId, ref,
-                reaction, callbackId, createdAt, editOf, alert, lasting);
+                reaction, callbackId, createdAt, editOf, alert, lasting, options);
     }
 
     /** The same message addressed to another chat (the group became a supergroup). */
     public Outgoing addressedTo(String newChatId) {
         return newChatId.equals(chatId) ? this : new Outgoing(id, kind, lane, newChatId, groupId, text, buttons,
-                forceReply, replyToMessageId, promptRef, reaction, callbackId, createdAt, editOf, alert, lasting);
+                forceReply, replyToMessageId, promptRef, reaction, callbackId, createdAt, editOf, alert, lasting, options);
     }
 }

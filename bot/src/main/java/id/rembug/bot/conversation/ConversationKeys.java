@@ -66,6 +66,17 @@ public final class ConversationKeys {
         return "rembug:group:" + groupId + ":posted-article:" + messageId + ":" + articleId;
     }
 
+    /** How long a poll's chat is remembered: votes on an older poll find no group. */
+    public static final Duration POLLS_KEPT = Duration.ofDays(90);
+
+    /**
+     * STRING (expiring after {@link #POLLS_KEPT}): the chat and decision of a poll we sent, by
+     * Telegram's poll id; a vote names only the poll.
+     */
+    public static String poll(String pollId) {
+        return "rembug:poll:" + pollId;
+    }
+
     /** A chat that became a supergroup: the new chat id maps back to the group's id. */
     public static String chatGroup(String chatId) {
         return "rembug:chat-group:" + chatId;

@@ -1,5 +1,7 @@
 package id.rembug.bot.telegram;
 
+import id.rembug.bot.channel.PollDirectory;
+
 import id.rembug.bot.channel.InboxWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,8 +34,8 @@ public class TelegramConfiguration {
     }
 
     @Bean
-    TelegramGateway telegramGateway(TelegramApiClient client) {
-        return new TelegramGateway(client);
+    TelegramGateway telegramGateway(TelegramApiClient client, ObjectProvider<PollDirectory> polls) {
+        return new TelegramGateway(client, polls.getIfAvailable(() -> PollDirectory.NONE));
     }
 
     @Bean
@@ -42,8 +44,10 @@ public class TelegramConfiguration {
     }
 
     @Bean
-    TelegramUpdateTranslator telegramUpdateTranslator(TelegramProperties properties, ObjectProvider<Clock> clock) {
-        return new TelegramUpdateTranslator(properties.botUserId(), clock.getIfAvailable(Clock::systemUTC));
+    TelegramUpdateTranslator telegramUpdateTranslator(TelegramProperties properties, ObjectProvider<Clock> clock,
+                                                      ObjectProvider<PollDirectory> polls) {
+        return new TelegramUpdateTranslator(properties.botUserId(), clock.getIfAvailable(Clock::systemUTC),
+                polls.getIfAvailable(() -> PollDirectory.NONE));
     }
 
     @Bean

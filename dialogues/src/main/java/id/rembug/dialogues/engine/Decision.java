@@ -84,6 +84,18 @@ public record Decision(String stageKey, int round, String promptKey, PromptKind 
         return order;
     }
 
+    /**
+     * The decision without a member who deleted their data: their vote goes, and their name leaves
+     * the candidates they wrote (the wording stays: the others voted on it).
+     */
+    public Decision withoutMember(String memberId) {
+        List<Vote> keptVotes = votes.stream().filter(v -> !v.memberId().equals(memberId)).toList();
+        List<Candidate> anonymous = candidates.stream()
+                .map(c -> memberId.equals(c.memberId()) ? new Candidate(null, "", c.text()) : c).toList();
+        return with(state, anonymous, keptVotes, openedAt, closedAt, agreed, memberId.equals(agreedBy) ? null : agreedBy,
+                agreedAt, merged, goal);
+    }
+
     Decision with(State newState, List<Candidate> newCandidates, List<Vote> newVotes, Instant opened,
                   Instant closed, String newAgreed, String by, Instant agreedOn, boolean wasMerged,
                   GoalAssessment assessment) {

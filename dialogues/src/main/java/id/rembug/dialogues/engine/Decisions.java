@@ -34,9 +34,6 @@ import java.util.stream.Collectors;
  */
 final class Decisions {
 
-    /** Telegram's limits for a poll: at most 10 options of at most 100 characters. */
-    static final int MAX_POLL_OPTIONS = 10;
-    static final int MAX_POLL_OPTION_LENGTH = 100;
     /** A button label shows this much of a candidate; the message above it has the whole text. */
     private static final int LABEL_LENGTH = 28;
     /** The facilitator is offered to confirm at most this many candidates, the most voted first. */
@@ -309,19 +306,9 @@ final class Decisions {
 
     // ---- members ---------------------------------------------------------------------
 
-    /**
-     * A member who deleted their data: their votes go, and their name leaves the candidates they
-     * wrote (the wording stays, as the others voted on it).
-     */
+    /** A member who deleted their data: see {@link Decision#withoutMember}. */
     void forget(String memberId) {
-        for (int i = 0; i < s.decisions.size(); i++) {
-            Decision d = s.decisions.get(i);
-            List<Decision.Vote> votes = d.votes().stream().filter(v -> !v.memberId().equals(memberId)).toList();
-            List<Candidate> candidates = d.candidates().stream()
-                    .map(c -> memberId.equals(c.memberId()) ? new Candidate(null, "", c.text()) : c).toList();
-            s.decisions.set(i, d.with(d.state(), candidates, votes, d.openedAt(), d.closedAt(), d.agreed(),
-                    memberId.equals(d.agreedBy()) ? null : d.agreedBy(), d.agreedAt(), d.merged(), d.goal()));
-        }
+        s.decisions.replaceAll(decision -> decision.withoutMember(memberId));
     }
 
     // ---- texts -----------------------------------------------------------------------
