@@ -96,14 +96,14 @@ public record Decision(String stageKey, int round, String promptKey, PromptKind 
                 agreedAt, merged, goal);
     }
 
-    Decision with(State newState, List<Candidate> newCandidates, List<Vote> newVotes, Instant opened,
+    public Decision with(State newState, List<Candidate> newCandidates, List<Vote> newVotes, Instant opened,
                   Instant closed, String newAgreed, String by, Instant agreedOn, boolean wasMerged,
                   GoalAssessment assessment) {
         return new Decision(stageKey, round, promptKey, kind, newState, newCandidates, newVotes, gatherUntil, opened,
                 closed, newAgreed, by, agreedOn, wasMerged, assessment);
     }
 
-    Decision withVotes(List<Vote> newVotes) {
+    public Decision withVotes(List<Vote> newVotes) {
         return with(state, candidates, newVotes, openedAt, closedAt, agreed, agreedBy, agreedAt, merged, goal);
     }
 }

@@ -1,6 +1,8 @@
-package id.rembug.dialogues.engine;
+package id.rembug.dialogues.engine.turn;
 
-import id.rembug.dialogues.flow.Flow;
+import id.rembug.dialogues.engine.Answer;
+import id.rembug.dialogues.engine.Decision;
+
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.Prompt;
 import id.rembug.dialogues.flow.PromptKind;
@@ -19,21 +21,24 @@ import java.util.stream.Collectors;
  * is remembered when it is confirmed; the answers of any other quoted prompt when its stage
  * closes, in a line short enough to sit inside a question. Only quoted prompts are kept.
  */
-final class Memory {
+public final class Memory {
 
     /** A quote longer than this is cut: it sits inside a question read on a phone. */
     static final int MAX_QUOTE_LENGTH = 160;
     private static final int MAX_ITEMS = 5;
 
-    private final Set<String> quoted;
-
-    Memory(Flow flow) {
-        this.quoted = References.quotedIn(flow);
+    private Memory() {
     }
 
-    /** Keeps the quoted prompts of {@code stage} from its answers, unless the group agreed on one. */
-    void stageClosed(Stage stage, List<Answer> answers, Map<String, String> memory, List<Decision> decisions,
-                     int round, Language language) {
+    /** Keeps the quoted prompts of the closing stage from its answers, unless the group agreed on one. */
+    public static void stageClosed(Turn turn) {
+        Stage stage = turn.currentStage();
+        Set<String> quoted = References.quotedIn(turn.flow());
+        List<Answer> answers = turn.state().answers;
+        Map<String, String> memory = turn.state().memory;
+        List<Decision> decisions = turn.state().decisions;
+        int round = turn.state().round;
+        Language language = turn.state().language;
         for (Prompt prompt : stage.prompts()) {
             String reference = stage.key() + "." + prompt.key();
             if (!quoted.contains(reference)) {
@@ -53,8 +58,8 @@ final class Memory {
     }
 
     /** The values for the references of {@code prompt}, from memory or the open stage's answers. */
-    Map<String, String> values(Prompt prompt, Stage openStage, List<Answer> openAnswers, Map<String, String> memory,
-                               String missing, Language language) {
+    public static Map<String, String> values(Prompt prompt, Stage openStage, List<Answer> openAnswers,
+                                             Map<String, String> memory, String missing, Language language) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String reference : prompt.references()) {
             String remembered = memory.get(reference);

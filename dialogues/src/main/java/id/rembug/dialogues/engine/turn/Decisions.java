@@ -1,9 +1,20 @@
-package id.rembug.dialogues.engine;
+package id.rembug.dialogues.engine.turn;
+
+import id.rembug.dialogues.engine.Answer;
+import id.rembug.dialogues.engine.Button;
+import id.rembug.dialogues.engine.ButtonAction;
+import id.rembug.dialogues.engine.Command;
+import id.rembug.dialogues.engine.Decision;
+import id.rembug.dialogues.engine.Effect;
+import id.rembug.dialogues.engine.Event;
+import id.rembug.dialogues.engine.GoalTexts;
+import id.rembug.dialogues.engine.GroupState;
+import id.rembug.dialogues.engine.GroupStatus;
+import id.rembug.dialogues.engine.Member;
 
 import id.rembug.dialogues.engine.Decision.Candidate;
 import id.rembug.dialogues.engine.Decision.State;
 import id.rembug.dialogues.flow.Flow;
-import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.MessageKey;
 import id.rembug.dialogues.flow.Messages;
 import id.rembug.dialogues.flow.Prompt;
@@ -32,28 +43,27 @@ import java.util.stream.Collectors;
  * edits show the standing and the result in), and one message with the agreed text. Votes are
  * answered with a toast, the facilitator's presses too.
  */
-final class Decisions {
+public final class Decisions {
 
     /** A button label shows this much of a candidate; the message above it has the whole text. */
     private static final int LABEL_LENGTH = 28;
     /** The facilitator is offered to confirm at most this many candidates, the most voted first. */
     private static final int AGREE_BUTTONS = 3;
 
+    private final Turn turn;
     private final Flow flow;
     private final Messages messages;
     private final GoalChecker goalChecker;
     private final GroupState.Builder s;
-    private final List<Effect> effects;
     private final Instant at;
 
-    Decisions(Flow flow, Messages messages, GoalChecker goalChecker, GroupState.Builder s, List<Effect> effects,
-              Instant at) {
-        this.flow = flow;
-        this.messages = messages;
-        this.goalChecker = goalChecker;
-        this.s = s;
-        this.effects = effects;
-        this.at = at;
+    public Decisions(Turn turn) {
+        this.turn = turn;
+        this.flow = turn.flow();
+        this.messages = turn.messages();
+        this.goalChecker = turn.goalChecker();
+        this.s = turn.state();
+        this.at = turn.at();
     }
 
     // ---- gathering -------------------------------------------------------------------
@@ -63,7 +73,7 @@ final class Decisions {
      * agreed. Called when the prompt has its quorum; starts gathering the candidates (or opens the
      * vote when everyone has answered already, or nobody needs to wait).
      */
-    boolean settled(Stage stage, Prompt prompt, boolean everyoneAnswered, Duration grace) {
+    public boolean settled(Stage stage, Prompt prompt, boolean everyoneAnswered, Duration grace) {
         if (!prompt.decision()) {
             return true;
         }
@@ -81,13 +91,13 @@ final class Decisions {
         if (everyoneAnswered || grace.isZero()) {
             openVote(gathering);
         } else {
-            effects.add(new Effect.ScheduleWakeUp(gathering.gatherUntil()));
+            turn.emit(new Effect.ScheduleWakeUp(gathering.gatherUntil()));
         }
         return false;
     }
 
     /** The clock moved on: a decision whose gathering time is up goes to the vote. */
-    void timePassed() {
+    public void timePassed() {
         for (Decision decision : List.copyOf(s.decisions)) {
             if (decision.state() == State.GATHERING && !at.isBefore(decision.gatherUntil()) && isOpen(decision)) {
                 openVote(decision);
@@ -101,7 +111,7 @@ final class Decisions {
             // one proposal: nothing to vote on, the facilitator confirms it (or rewords it)
             Decision closed = gathering.with(State.CLOSED, candidates, List.of(), at, at, null, null, null, false, null);
             replace(closed);
-            effects.add(new Effect.VoteClosed(closed.stageKey(), closed.round(), closed.promptKey(),
+            turn.emit(new Effect.VoteClosed(closed.stageKey(), closed.round(), closed.promptKey(),
                     resultText(closed), agreeButtons(closed), closed.tally()));
             return;
         }
@@ -116,7 +126,7 @@ final class Decisions {
         }
         List<Button> close = List.of(closeButton(voting));
         buttons.addAll(close);
-        effects.add(new Effect.VoteOpened(voting.stageKey(), voting.round(), voting.promptKey(), question, options,
+        turn.emit(new Effect.VoteOpened(voting.stageKey(), voting.round(), voting.promptKey(), question, options,
                 messages.get(MessageKey.VOTE_INTRO, s.language, Map.of("options", numbered(voting, false))),
                 buttons, close));
     }
@@ -142,7 +152,7 @@ final class Decisions {
     // ---- voting ----------------------------------------------------------------------
 
     /** A vote from the platform's poll; {@code candidate} null takes it back. */
-    void pollVote(Member member, Event.VoteCast vote) {
+    public void pollVote(Member member, Event.VoteCast vote) {
         Optional<Decision> decision = s.decisions.stream().filter(d -> d.stageKey().equals(vote.stageKey())
                 && d.round() == vote.round() && d.promptKey().equals(vote.promptKey())).findFirst();
         if (decision.isEmpty() || decision.get().state() != State.VOTING || !isOpen(decision.get())) {
@@ -152,7 +162,7 @@ final class Decisions {
     }
 
     /** A vote button, {@code argument} = {@code stage:round:candidate}. */
-    void buttonVote(Member member, String argument) {
+    public void buttonVote(Member member, String argument) {
         Optional<Decision> decision = byButton(argument);
         if (decision.isEmpty() || decision.get().state() != State.VOTING) {
             answerButton(MessageKey.VOTE_CLOSED_ALREADY, Map.of());
@@ -185,7 +195,7 @@ final class Decisions {
         }
         Decision counted = decision.withVotes(votes);
         replace(counted);
-        effects.add(new Effect.VoteCounted(counted.stageKey(), counted.round(), counted.promptKey(), member.name(),
+        turn.emit(new Effect.VoteCounted(counted.stageKey(), counted.round(), counted.promptKey(), member.name(),
                 messages.get(MessageKey.VOTE_STANDING, s.language, Map.of("options", numbered(counted, true),
                         "voted", counted.votes().size())),
                 voteButtons(counted)));
@@ -206,7 +216,7 @@ final class Decisions {
     }
 
     /** The facilitator's button: end the vote now. */
-    void closeVote(String argument) {
+    public void closeVote(String argument) {
         Optional<Decision> decision = byButton(argument);
         if (decision.isEmpty() || decision.get().state() != State.VOTING) {
             answerButton(MessageKey.VOTE_CLOSED_ALREADY, Map.of());
@@ -219,14 +229,14 @@ final class Decisions {
         Decision closed = voting.with(State.CLOSED, voting.candidates(), voting.votes(), voting.openedAt(), at, null,
                 null, null, false, null);
         replace(closed);
-        effects.add(new Effect.VoteClosed(closed.stageKey(), closed.round(), closed.promptKey(), resultText(closed),
+        turn.emit(new Effect.VoteClosed(closed.stageKey(), closed.round(), closed.promptKey(), resultText(closed),
                 agreeButtons(closed), closed.tally()));
     }
 
     // ---- agreeing --------------------------------------------------------------------
 
     /** The facilitator pressed "confirm number n" under the result. Pressed twice, it confirms once. */
-    void agreePressed(Member facilitator, String argument) {
+    public void agreePressed(Member facilitator, String argument) {
         Optional<Decision> decision = byButton(argument);
         if (decision.isPresent() && decision.get().confirmed()) {
             answerButton(MessageKey.DECISION_ALREADY_AGREED, Map.of());
@@ -249,7 +259,7 @@ final class Decisions {
      * one made clearer after the goal check) for the decision open in this stage; also before the
      * vote ended, which closes it.
      */
-    void agreeTyped(Member facilitator, String wording, String ref) {
+    public void agreeTyped(Member facilitator, String wording, String ref) {
         Optional<Decision> decision = s.decisions.stream().filter(this::isOpen)
                 .filter(d -> d.state() != State.GATHERING || !candidates(d).isEmpty())
                 .reduce((first, second) -> second);
@@ -273,7 +283,7 @@ final class Decisions {
     }
 
     /** The merge button: the facilitator is told, in an alert only they see, how to type the wording. */
-    void mergePressed() {
+    public void mergePressed() {
         answerButton(MessageKey.MERGE_HOW, Map.of());
     }
 
@@ -284,7 +294,7 @@ final class Decisions {
                 decision.closedAt() == null ? at : decision.closedAt(), text, facilitator.id(), at, merged, goal);
         replace(agreed);
         s.memory.put(agreed.reference(), text);
-        effects.add(new Effect.DecisionAgreed(agreed, agreedText(agreed)));
+        turn.emit(new Effect.DecisionAgreed(agreed, agreedText(agreed)));
     }
 
     /**
@@ -307,7 +317,7 @@ final class Decisions {
     // ---- members ---------------------------------------------------------------------
 
     /** A member who deleted their data: see {@link Decision#withoutMember}. */
-    void forget(String memberId) {
+    public void forget(String memberId) {
         s.decisions.replaceAll(decision -> decision.withoutMember(memberId));
     }
 
@@ -433,15 +443,11 @@ final class Decisions {
     }
 
     private void answerButton(MessageKey key, Map<String, ?> values) {
-        effects.add(new Effect.AnswerButton(key.yamlKey(), messages.get(key, s.language, values)));
+        turn.emit(new Effect.AnswerButton(key.yamlKey(), messages.get(key, s.language, values)));
     }
 
     private void say(MessageKey key, Map<String, ?> values, String replyToRef) {
-        effects.add(new Effect.Say(key.yamlKey(), messages.get(key, s.language, values), List.of(), replyToRef));
+        turn.emit(new Effect.Say(key.yamlKey(), messages.get(key, s.language, values), List.of(), replyToRef));
     }
 
-    /** The language in use, for texts built outside this class. */
-    Language language() {
-        return s.language;
-    }
 }
