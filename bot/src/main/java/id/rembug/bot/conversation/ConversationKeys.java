@@ -77,6 +77,11 @@ public final class ConversationKeys {
         return "rembug:poll:" + pollId;
     }
 
+    /** STRING: the group's facilitator was told the bot may not pin there (said once). */
+    public static String pinRefusedTold(String groupId) {
+        return "rembug:group:" + groupId + ":told-pin-refused";
+    }
+
     /** A chat that became a supergroup: the new chat id maps back to the group's id. */
     public static String chatGroup(String chatId) {
         return "rembug:chat-group:" + chatId;

@@ -273,6 +273,13 @@ public final class Decisions {
             return;
         }
         Decision open = decision.get();
+        if (open.state() == State.VOTING) {
+            // the facilitator's wording ends the vote: the poll stops, with nothing left to press
+            open = open.with(State.CLOSED, open.candidates(), open.votes(), open.openedAt(), at, null, null, null,
+                    false, null);
+            turn.emit(new Effect.VoteClosed(open.stageKey(), open.round(), open.promptKey(), resultText(open),
+                    List.of(), open.tally()));
+        }
         if (open.state() == State.GATHERING) {
             open = open.with(State.CLOSED, candidates(open), List.of(), at, at, null, null, null, false, null);
         }
