@@ -129,7 +129,8 @@ public sealed interface Inbound {
     record PollAnswered(String updateId, String chatId, Instant at, ChatUser from, String promptRef,
                         List<Integer> optionIds) implements Inbound {
         public PollAnswered {
-            optionIds = List.copyOf(optionIds);
+            // stored without empty lists: a retraction reads back with none
+            optionIds = optionIds == null ? List.of() : List.copyOf(optionIds);
         }
     }
 

@@ -211,7 +211,9 @@ public final class TelegramUpdateTranslator {
         String pollId = text(answer, "poll_id");
         ChatUser from = user(object(answer, "user"));
         JsonNode options = answer.get("option_ids");
-        if (pollId == null || from == null || from.bot() || options == null || !options.isArray()) {
+        // a retraction has no options: the Bot API sends an empty list, and a client that leaves
+        // empty lists out sends none
+        if (pollId == null || from == null || from.bot() || options != null && !options.isArray()) {
             return List.of();
         }
         Optional<PollDirectory.PollTarget> target = polls.find(pollId);
@@ -220,7 +222,7 @@ public final class TelegramUpdateTranslator {
             return List.of();
         }
         List<Integer> chosen = new ArrayList<>();
-        for (JsonNode option : options) {
+        for (JsonNode option : options == null ? List.<JsonNode>of() : options) {
             if (option.isIntegralNumber() && option.canConvertToInt()) {
                 chosen.add(option.intValue());
             }
