@@ -1284,15 +1284,26 @@ public final class FakeTelegram implements AutoCloseable {
         }
         String text = body.path("text").asText();
         sent.add(new Sent(messageId, chatId, text, forceReply, buttons(markup), replyTo, now));
+        ObjectNode message = botMessage(messageId, chatId, now);
+        if (replyTo != null) {
+            message.set("reply_to_message", withoutReply(chat.messages.get(replyTo)));
+        }
+        message.put("text", text);
+        return keptAsTheBots(chat, messageId, message, markup);
+    }
+
+    /** A message of the bot as Telegram returns it: id, sender, chat and date. */
+    private ObjectNode botMessage(long messageId, String chatId, long now) {
         ObjectNode message = NODES.objectNode();
         message.put("message_id", messageId);
         message.set("from", botUser());
         message.set("chat", chatNode(chatId));
         message.put("date", now / 1000);
-        if (replyTo != null) {
-            message.set("reply_to_message", withoutReply(chat.messages.get(replyTo)));
-        }
-        message.put("text", text);
+        return message;
+    }
+
+    /** Keeps a message the bot sent, with the inline keyboard it asked for (nothing else is echoed). */
+    private String keptAsTheBots(Chat chat, long messageId, ObjectNode message, JsonNode markup) {
         JsonNode keyboard = inlineKeyboard(markup);
         if (!keyboard.isMissingNode()) {
             message.set("reply_markup", keyboard);
@@ -1323,19 +1334,9 @@ public final class FakeTelegram implements AutoCloseable {
         JsonNode markup = body.path("reply_markup");
         pollsSent.add(new Poll(messageId, chatId, pollId, body.path("question").asText(), List.copyOf(options),
                 anonymous, buttons(markup), now));
-        ObjectNode message = NODES.objectNode();
-        message.put("message_id", messageId);
-        message.set("from", botUser());
-        message.set("chat", chatNode(chatId));
-        message.put("date", now / 1000);
+        ObjectNode message = botMessage(messageId, chatId, now);
         message.set("poll", poll);
-        JsonNode keyboard = inlineKeyboard(markup);
-        if (!keyboard.isMissingNode()) {
-            message.set("reply_markup", keyboard);
-        }
-        chat.messages.put(messageId, message);
-        chat.fromBot.add(messageId);
-        return message.toString();
+        return keptAsTheBots(chat, messageId, message, markup);
     }
 
     private String stopPoll(String chatId, JsonNode body) {
