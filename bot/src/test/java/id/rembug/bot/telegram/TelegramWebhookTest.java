@@ -201,7 +201,7 @@ class TelegramWebhookTest {
         assertThat(part(setWebhook, "url")).isEqualTo("https://rembug.example.org" + PATH);
         assertThat(part(setWebhook, "secret_token")).isEqualTo(SECRET);
         assertThat(BotApiStub.parse(part(setWebhook, "allowed_updates"))).isEqualTo(BotApiStub.parse(
-                "[\"message\",\"edited_message\",\"callback_query\",\"my_chat_member\",\"chat_member\"]"));
+                "[\"message\",\"edited_message\",\"callback_query\",\"my_chat_member\",\"chat_member\",\"poll_answer\"]"));
     }
 
     @Test

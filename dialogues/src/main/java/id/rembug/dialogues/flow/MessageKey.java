@@ -116,6 +116,7 @@ public enum MessageKey {
     VOTE_RECORDED("vote-recorded", "number"),
     VOTE_CLOSED_ALREADY("vote-closed-already"),
     VOTE_RESULT("vote-result", "options", "voted"),
+    VOTE_ENDED("vote-ended", "options", "voted"),
     BUTTON_CLOSE_VOTE("button-close-vote"),
     BUTTON_AGREE("button-agree", "number"),
     BUTTON_MERGE("button-merge"),

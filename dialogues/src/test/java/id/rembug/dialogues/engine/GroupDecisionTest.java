@@ -144,6 +144,6 @@ class GroupDecisionTest {
 
         Effect.AskPrompt rating = effects.stream().filter(Effect.AskPrompt.class::isInstance)
                 .map(Effect.AskPrompt.class::cast).filter(a -> a.promptKey().equals("capai")).findFirst().orElseThrow();
-        assertThat(rating.text()).doesNotContain("{").contains("Target: (belum ada)");
+        assertThat(rating.text()).doesNotContain("{").contains("Tujuan: (belum ada). Target: (belum ada)");
     }
 }

@@ -233,6 +233,28 @@ public final class Decisions {
                 agreeButtons(closed), closed.tally()));
     }
 
+    /**
+     * The stage closes before its decision was confirmed (the facilitator moved the group on): a
+     * vote still open ends, its poll stopped with nothing left to press; the proposals stay in the
+     * summary as not confirmed.
+     */
+    public void stageClosing() {
+        for (Decision decision : List.copyOf(s.decisions)) {
+            if (!isOpen(decision) || decision.confirmed() || decision.state() == State.CLOSED) {
+                continue;
+            }
+            List<Candidate> candidates = decision.state() == State.GATHERING ? candidates(decision)
+                    : decision.candidates();
+            Decision closed = decision.with(State.CLOSED, candidates, decision.votes(), decision.openedAt(), at, null,
+                    null, null, false, null);
+            replace(closed);
+            if (decision.state() == State.VOTING) {
+                turn.emit(new Effect.VoteClosed(closed.stageKey(), closed.round(), closed.promptKey(),
+                        endedText(closed), List.of(), closed.tally()));
+            }
+        }
+    }
+
     // ---- agreeing --------------------------------------------------------------------
 
     /** The facilitator pressed "confirm number n" under the result. Pressed twice, it confirms once. */
@@ -277,7 +299,7 @@ public final class Decisions {
             // the facilitator's wording ends the vote: the poll stops, with nothing left to press
             open = open.with(State.CLOSED, open.candidates(), open.votes(), open.openedAt(), at, null, null, null,
                     false, null);
-            turn.emit(new Effect.VoteClosed(open.stageKey(), open.round(), open.promptKey(), resultText(open),
+            turn.emit(new Effect.VoteClosed(open.stageKey(), open.round(), open.promptKey(), endedText(open),
                     List.of(), open.tally()));
         }
         if (open.state() == State.GATHERING) {
@@ -346,6 +368,12 @@ public final class Decisions {
 
     private String resultText(Decision closed) {
         return messages.get(MessageKey.VOTE_RESULT, s.language, Map.of("options", numbered(closed, true),
+                "voted", closed.votes().size()));
+    }
+
+    /** The count of a vote that ended without the facilitator's buttons (there is nothing left to press). */
+    private String endedText(Decision closed) {
+        return messages.get(MessageKey.VOTE_ENDED, s.language, Map.of("options", numbered(closed, true),
                 "voted", closed.votes().size()));
     }
 

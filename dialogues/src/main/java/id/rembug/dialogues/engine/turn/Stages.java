@@ -109,6 +109,7 @@ public final class Stages {
     public static void complete(Turn turn, ClosedBy closedBy, boolean moveOn) {
         GroupState.Builder s = turn.state();
         Stage stage = turn.currentStage();
+        new Decisions(turn).stageClosing();
         Memory.stageClosed(turn);
         StageSummary summary = summary(turn, true, closedBy);
         turn.say(MessageKey.STAGE_CLOSING, Map.of("title", stage.title().in(s.language),
