@@ -58,6 +58,7 @@ class GroupDecisionAppTest {
 
             group.awaitStep("the goal poll", () -> !telegram.pollsIn(chat).isEmpty());
             FakeTelegram.Poll poll = telegram.pollsIn(chat).get(0);
+            group.awaitPollKnown(poll);
             assertThat(poll.anonymous()).isFalse();
             assertThat(poll.options()).hasSize(3).allMatch(o -> o.startsWith("Dalam 2 bulan"));
 

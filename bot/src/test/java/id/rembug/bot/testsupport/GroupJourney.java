@@ -196,6 +196,7 @@ public final class GroupJourney implements AutoCloseable {
                     .orElse(null);
             return poll[0] != null;
         });
+        awaitPollKnown(poll[0]);
         for (int i = 0; i < Math.min(answering, residents.size() - 1); i++) {
             telegram.vote(residents.get(i), poll[0], i % poll[0].options().size());
         }
@@ -210,6 +211,15 @@ public final class GroupJourney implements AutoCloseable {
         });
         telegram.press(facilitator, chatId, poll[0].messageId(), agree[0].data());
         return poll[0];
+    }
+
+    /**
+     * Waits until the bot recorded the poll's id, as it does when Telegram accepts the poll: people
+     * cannot vote within that millisecond, a test can (and a vote in a poll the bot does not know
+     * yet finds no group).
+     */
+    public void awaitPollKnown(FakeTelegram.Poll poll) {
+        awaitStep("poll " + poll.pollId() + " recorded", () -> redis().exists("rembug:poll:" + poll.pollId()) == 1);
     }
 
     /**
