@@ -63,6 +63,9 @@ class TelegramRestartJourneyTest {
 
                 for (int prompt = 2; prompt < GroupJourney.flow().stage(8).prompts().size(); prompt++) {
                     restarted.answer(8, prompt, restarted.awaitQuestion(8, prompt), GroupJourney.QUORUM);
+                    if (GroupJourney.flow().stage(8).prompts().get(prompt).decision()) {
+                        restarted.agreeOnDecision(8, prompt);
+                    }
                 }
                 restarted.advanceFrom(restarted.awaitSummary(8));
                 restarted.walk(9, LAST_STAGE);

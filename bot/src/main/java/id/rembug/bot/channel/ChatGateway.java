@@ -16,6 +16,14 @@ public interface ChatGateway {
         return gateways.filter(g -> g.handles(chatId)).findFirst();
     }
 
+    /**
+     * Whether this vote can be a native poll in this chat ({@link Outgoing.Kind#POLL}): the platform
+     * has polls and the question and options are within its limits; otherwise it goes by buttons.
+     */
+    default boolean pollFits(String chatId, String question, java.util.List<String> options) {
+        return false;
+    }
+
     /** Where a person stands in a group, as far as leading it goes. */
     enum Standing {
         /** the group's creator or one of its administrators: they may claim the group */

@@ -25,7 +25,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = Inbound.ChatMigrated.class, name = "migrated"),
         @JsonSubTypes.Type(value = Inbound.WakeUp.class, name = "wake-up"),
         @JsonSubTypes.Type(value = Inbound.GroupCounted.class, name = "counted"),
-        @JsonSubTypes.Type(value = Inbound.ErasureRequested.class, name = "erasure")
+        @JsonSubTypes.Type(value = Inbound.ErasureRequested.class, name = "erasure"),
+        @JsonSubTypes.Type(value = Inbound.PollAnswered.class, name = "poll-answer")
 })
 public sealed interface Inbound {
 
@@ -118,6 +119,19 @@ public sealed interface Inbound {
      * getChatMemberCount), after an update that may have changed it.
      */
     record GroupCounted(String updateId, String chatId, Instant at, int members) implements Inbound {
+    }
+
+    /**
+     * A member voted in one of our polls, or took the vote back ({@code optionIds} empty). The
+     * platform names only the poll; {@code chatId} and {@code promptRef} ({@code stage|round|index}
+     * of the decision) come from where the poll was sent ({@link PollDirectory}).
+     */
+    record PollAnswered(String updateId, String chatId, Instant at, ChatUser from, String promptRef,
+                        List<Integer> optionIds) implements Inbound {
+        public PollAnswered {
+            // stored without empty lists: a retraction reads back with none
+            optionIds = optionIds == null ? List.of() : List.copyOf(optionIds);
+        }
     }
 
     /**

@@ -27,11 +27,13 @@ import java.util.function.Consumer;
  * @param lasting    for {@link Kind#EDIT}: the edit carries content (the model's answer in place of
  *                   the deterministic one), not progress, so it never gives way to later messages
  *                   and is never skipped; it waits its turn like a message
+ * @param options    for {@link Kind#POLL}: the answer options ({@code text} is the question); empty
+ *                   for every other kind
  */
 public record Outgoing(String id, Kind kind, Lane lane, String chatId, String groupId, String text,
                        List<List<OutButton>> buttons, boolean forceReply, String replyToMessageId,
                        String promptRef, String reaction, String callbackId, Instant createdAt,
-                       String editOf, boolean alert, boolean lasting) {
+                       String editOf, boolean alert, boolean lasting, List<String> options) {
 
     /**
      * The longest text a callback answer (toast or alert) may have: Telegram's 200 characters,
@@ -48,6 +50,7 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
 
     public Outgoing {
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
+        options = options == null ? List.of() : List.copyOf(options);
     }
 
     public enum Kind {
@@ -61,7 +64,19 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
         /** An emoji reaction on a member's message: a light acknowledgement. */
         REACTION,
         /** The answer to a button press (the small toast); not rate limited. */
-        CALLBACK_ANSWER
+        CALLBACK_ANSWER,
+        /**
+         * A poll ({@code text} the question, {@code options} the answers), non-anonymous so each
+         * member's vote is known, with {@code buttons} under it; counts as a message.
+         */
+        POLL,
+        /**
+         * Ends the poll we sent as {@code editOf} (the platform shows the final count), putting
+         * {@code buttons} under it; counts like an edit.
+         */
+        STOP_POLL,
+        /** Pins our earlier message {@code editOf} in the chat; counts as a message (Telegram says it in the chat). */
+        PIN
     }
 
     /** Conversations go first; a large broadcast never queues a reply behind it. */
@@ -102,6 +117,35 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
             draft.text = text;
             draft.alert = alert;
         });
+    }
+
+    /** A non-anonymous poll of one answer each, with {@code buttons} under it. */
+    public static Outgoing poll(String id, String chatId, String groupId, String question, List<String> options,
+                                List<List<OutButton>> buttons, Instant at) {
+        return Draft.start(id, Kind.POLL, Lane.CONVERSATION, chatId, groupId, at, draft -> {
+            draft.text = question;
+            draft.options = options;
+            draft.buttons = buttons;
+        });
+    }
+
+    /** Ends our poll {@code pollOf} and puts {@code buttons} under it. */
+    public static Outgoing stopPoll(String id, String chatId, String groupId, String pollOf,
+                                    List<List<OutButton>> buttons, Instant at) {
+        return Draft.start(id, Kind.STOP_POLL, Lane.CONVERSATION, chatId, groupId, at, draft -> {
+            draft.editOf = pollOf;
+            draft.buttons = buttons;
+        });
+    }
+
+    /** Pins our earlier message {@code messageOf}. */
+    public static Outgoing pin(String id, String chatId, String groupId, String messageOf, Instant at) {
+        return Draft.start(id, Kind.PIN, Lane.CONVERSATION, chatId, groupId, at, draft -> draft.editOf = messageOf);
+    }
+
+    /** Whether this names our earlier message by {@code editOf}, which must be delivered before it goes. */
+    public boolean refersToEarlier() {
+        return kind == Kind.EDIT || kind == Kind.STOP_POLL || kind == Kind.PIN;
     }
 
     /** This edit as content that must arrive ({@link #lasting}), not progress that may be skipped. */
@@ -168,6 +212,7 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
         private String editOf;
         private boolean alert;
         private boolean lasting;
+        private List<String> options = List.of();
 
         private Draft(String id, Kind kind, Lane lane, String chatId, String groupId, Instant createdAt) {
             this.id = id;
@@ -190,6 +235,7 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
             editOf = message.editOf;
             alert = message.alert;
             lasting = message.lasting;
+            options = message.options;
         }
 
         private static Outgoing start(String id, Kind kind, Lane lane, String chatId, String groupId, Instant at,
@@ -201,7 +247,7 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
 
         private Outgoing build() {
             return new Outgoing(id, kind, lane, chatId, groupId, text, buttons, forceReply, replyToMessageId,
-                    promptRef, reaction, callbackId, createdAt, editOf, alert, lasting);
+                    promptRef, reaction, callbackId, createdAt, editOf, alert, lasting, options);
         }
     }
 }

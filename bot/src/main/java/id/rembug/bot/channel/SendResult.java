@@ -7,8 +7,13 @@ public sealed interface SendResult {
      * Delivered; {@code messageId} is the platform's id of the message. A text sent in several
      * parts reports its last part, the one carrying the buttons or the reply request (the message
      * people answer); a reaction reports the message it sits on; a callback answer its callback id.
+     * A poll also reports the platform's id of the poll ({@code pollId}), which votes name; null otherwise.
      */
-    record Sent(String messageId) implements SendResult {
+    record Sent(String messageId, String pollId) implements SendResult {
+
+        public Sent(String messageId) {
+            this(messageId, null);
+        }
     }
 
     /** Too many requests: try again after this many seconds (Telegram's 429 retry_after). */

@@ -115,6 +115,22 @@ public final class ConversationKeys {
         return groupPart(groupId, "told-unreachable:" + userId);
     }
 
+    /** How long a poll's chat is remembered: votes on an older poll find no group. */
+    public static final Duration POLLS_KEPT = Duration.ofDays(90);
+
+    /**
+     * STRING (expiring after {@link #POLLS_KEPT}): the chat and decision of a poll we sent, by
+     * Telegram's poll id; a vote names only the poll.
+     */
+    public static String poll(String pollId) {
+        return "rembug:poll:" + pollId;
+    }
+
+    /** STRING: the group's facilitator was told the bot may not pin there (said once). */
+    public static String pinRefusedTold(String groupId) {
+        return groupPart(groupId, "told-pin-refused");
+    }
+
     /** A chat that became a supergroup: the new chat id maps back to the group's id. */
     public static String chatGroup(String chatId) {
         return "rembug:chat-group:" + chatId;

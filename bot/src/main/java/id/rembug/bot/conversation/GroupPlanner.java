@@ -338,6 +338,9 @@ public class GroupPlanner {
         if (inbound instanceof Inbound.ButtonPressed pressed) {
             return buttonEvents(pressed, state, out);
         }
+        if (inbound instanceof Inbound.PollAnswered vote) {
+            return pollVote(vote);
+        }
         if (inbound instanceof Inbound.Message message) {
             return messageEvents(message, state, out.inputs);
         }
@@ -423,6 +426,22 @@ public class GroupPlanner {
         return List.of();
     }
 
+    /**
+     * A vote in a decision's poll: Telegram numbers the options from 0, as the decision numbers its
+     * candidates; no option is a vote taken back. One answer per poll, so only the first counts.
+     */
+    private List<Event> pollVote(Inbound.PollAnswered vote) {
+        String[] parts = vote.promptRef().split("\\|");
+        Optional<Stage> stage = parts.length < 3 ? Optional.empty() : flow.stage(parts[0]);
+        int index = parts.length < 3 ? -1 : parseOr(parts[2], -1);
+        if (stage.isEmpty() || index < 0 || index >= stage.get().prompts().size()) {
+            return List.of();
+        }
+        Integer candidate = vote.optionIds().isEmpty() ? null : vote.optionIds().get(0);
+        return List.of(new Event.VoteCast(vote.at(), member(vote.from()), parts[0], parseOr(parts[1], 1),
+                stage.get().prompts().get(index).key(), candidate));
+    }
+
     private static Member member(ChatUser user) {
         return user == null ? Member.of("unknown", "?") : Member.of(user.id(), user.name());
     }
@@ -501,7 +520,67 @@ public class GroupPlanner {
                 plan.erasure = out.inputs.erasure();
             } else if (effect instanceof Effect.ScheduleWakeUp wake) {
                 plan.wakeUps.add(wake.at());
+            } else if (effect instanceof Effect.VoteOpened vote) {
+                voteOpened(vote, out);
+            } else if (effect instanceof Effect.VoteCounted counted) {
+                // a poll shows its own count; a voting message shows it by an edit (the newest wins)
+                String ref = promptRef(counted.stageKey(), counted.round(), counted.promptKey()) + BUTTONS_VOTE;
+                ConversationStore.AskedQuestion asked = plan.asked.getOrDefault(ref, snapshot.asked().get(ref));
+                if (asked != null) {
+                    out.edits.put(ref, Outgoing.edit(out.nextId(), out.chatId, out.groupId, asked.outgoingId(),
+                            counted.text(), rows(counted.buttons(), out.groupId, out.chatId), out.at));
+                }
+            } else if (effect instanceof Effect.VoteClosed closed) {
+                voteClosed(closed, out, snapshot);
+            } else if (effect instanceof Effect.DecisionAgreed agreed) {
+                Outgoing message = Outgoing.text(out.nextId(), Outgoing.Lane.CONVERSATION, out.chatId, out.groupId,
+                        agreed.text(), out.at);
+                plan.outgoing.add(message);
+                plan.outgoing.add(Outgoing.pin(out.nextId(), out.chatId, out.groupId, message.id(), out.at));
             }
+        }
+    }
+
+    /** How the voting message of a decision is remembered: its prompt reference and how it votes. */
+    static final String POLL_VOTE = "|poll";
+    static final String BUTTONS_VOTE = "|vote";
+
+    /**
+     * The vote: a poll where the channel has them and the candidates fit (Telegram: at most 10
+     * options of 100 characters), else one message with a button per candidate. Either is one group message.
+     */
+    private void voteOpened(Effect.VoteOpened vote, Outputs out) {
+        String ref = promptRef(vote.stageKey(), vote.round(), vote.promptKey());
+        boolean polls = out.inputs.pollFit().fits(vote.question(), vote.options());
+        if (polls) {
+            out.plan.outgoing.add(Outgoing.poll(out.nextId(), out.chatId, out.groupId, vote.question(), vote.options(),
+                    rows(vote.closeButtons(), out.groupId, out.chatId), out.at).asking(ref + POLL_VOTE));
+        } else {
+            out.text(vote.text(), rows(vote.buttons(), out.groupId, out.chatId), false, null, ref + BUTTONS_VOTE);
+        }
+    }
+
+    /**
+     * The vote ended: a poll is stopped (Telegram shows its final count) with the facilitator's
+     * buttons under it; a voting message becomes the result, by an edit that must arrive.
+     */
+    private void voteClosed(Effect.VoteClosed closed, Outputs out, ConversationStore.Snapshot snapshot) {
+        String ref = promptRef(closed.stageKey(), closed.round(), closed.promptKey());
+        List<List<OutButton>> buttons = rows(closed.buttons(), out.groupId, out.chatId);
+        ConversationStore.AskedQuestion poll = out.plan.asked.getOrDefault(ref + POLL_VOTE,
+                snapshot.asked().get(ref + POLL_VOTE));
+        ConversationStore.AskedQuestion message = out.plan.asked.getOrDefault(ref + BUTTONS_VOTE,
+                snapshot.asked().get(ref + BUTTONS_VOTE));
+        if (poll != null) {
+            out.plan.outgoing.add(Outgoing.stopPoll(out.nextId(), out.chatId, out.groupId, poll.outgoingId(), buttons,
+                    out.at));
+        } else if (message != null) {
+            out.edits.remove(ref + BUTTONS_VOTE);
+            out.plan.outgoing.add(Outgoing.edit(out.nextId(), out.chatId, out.groupId, message.outgoingId(),
+                    closed.text(), buttons, out.at).asLasting());
+        } else {
+            // nothing was put to the vote (one proposal): the result is a message of its own
+            out.text(closed.text(), buttons, false, null, null);
         }
     }
 
@@ -563,7 +642,8 @@ public class GroupPlanner {
                             p.answers().stream().filter(a -> !a.memberId().equals(memberId)).toList())).toList(),
                     summary.participants().stream().filter(p -> !p.member().id().equals(memberId)).toList(),
                     summary.quiet().stream().filter(m -> !m.id().equals(memberId)).toList(),
-                    summary.next(), summary.at(), summary.residents());
+                    summary.next(), summary.at(), summary.residents(),
+                    summary.decisions().stream().map(d -> d.withoutMember(memberId)).toList());
             plan.milestones.put(key, codec.write(scrubbed));
         });
     }

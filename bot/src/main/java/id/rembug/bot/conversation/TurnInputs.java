@@ -21,19 +21,31 @@ import java.util.Map;
  *                       that may add late answers to them or erase a member from them; null otherwise
  * @param erasure        what deleting the member this entry may forget touches outside the state;
  *                       null when the entry forgets nobody
+ * @param pollFit        whether the chat's channel can carry a vote as a poll of this question and
+ *                       options (Telegram: a group chat, at most 10 options of 100 characters); a
+ *                       check of the channel's rules, no call
  */
 record TurnInputs(String repliedPrompt, ChatGateway.Standing claimStanding, boolean fromStaff,
                   Map<String, String> digestChoices, Map<String, String> milestones,
-                  MemberErasure.GroupErasure erasure) {
+                  MemberErasure.GroupErasure erasure, PollFit pollFit) {
+
+    /** Whether a vote fits the chat's polls. */
+    @FunctionalInterface
+    interface PollFit {
+        PollFit NEVER = (question, options) -> false;
+
+        boolean fits(String question, java.util.List<String> options);
+    }
 
     TurnInputs {
+        pollFit = pollFit == null ? PollFit.NEVER : pollFit;
         digestChoices = Map.copyOf(digestChoices);
         milestones = milestones == null ? null : Map.copyOf(milestones);
     }
 
     /** Nothing loaded: an entry that needs nothing from outside. */
     static TurnInputs none() {
-        return new TurnInputs(null, null, false, Map.of(), null, null);
+        return new TurnInputs(null, null, false, Map.of(), null, null, PollFit.NEVER);
     }
 
     /** Whether the person chose the daily digest. */

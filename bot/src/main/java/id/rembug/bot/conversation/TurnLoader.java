@@ -100,9 +100,14 @@ class TurnLoader {
                 digestChoices.put(userId, choice);
             }
         }
+        String chat = snapshot.chatId();
+        Optional<ChatGateway> channel = chat == null ? Optional.empty()
+                : ChatGateway.forChat(gateways.orderedStream(), chat);
+        TurnInputs.PollFit pollFit = channel.<TurnInputs.PollFit>map(
+                g -> (question, options) -> g.pollFits(chat, question, options)).orElse(TurnInputs.PollFit.NEVER);
         return new TurnInputs(repliedPrompt, standing, fromStaff, digestChoices,
                 summariesTouched ? store.milestones(groupId) : null,
-                forgets == null ? null : erasure.plan(groupId, snapshot.chatId(), state, forgets));
+                forgets == null ? null : erasure.plan(groupId, snapshot.chatId(), state, forgets), pollFit);
     }
 
     /** The yes under the deletion question: the one press that forgets its presser. */

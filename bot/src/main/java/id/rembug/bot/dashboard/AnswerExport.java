@@ -1,6 +1,7 @@
 package id.rembug.bot.dashboard;
 
 import id.rembug.dialogues.engine.Answer;
+import id.rembug.dialogues.engine.Decision;
 import id.rembug.dialogues.flow.Flow;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.Prompt;
@@ -28,7 +29,7 @@ public final class AnswerExport {
 
     public static final List<String> COLUMNS = List.of("group_id", "stage", "stage_title", "round", "prompt",
             "prompt_text", "member_id", "member_name", "answer", "items", "goal_realistic", "goal_measurable",
-            "goal_time_framed", "goal_scoped", "answered_at", "late");
+            "goal_time_framed", "goal_scoped", "answered_at", "late", "decision_votes", "decision_agreed");
 
     /** Several items of a list answer share one cell in CSV and XLSX, joined by this. */
     public static final String ITEM_SEPARATOR = " | ";
@@ -39,7 +40,8 @@ public final class AnswerExport {
     /** One answer, ready to write. Goal fields are null for answers that are not goals. */
     public record Row(String groupId, String stage, String stageTitle, int round, String prompt, String promptText,
                       String memberId, String memberName, String answer, List<String> items,
-                      Map<GoalCriterion, Boolean> goal, String answeredAt, boolean late) {
+                      Map<GoalCriterion, Boolean> goal, String answeredAt, boolean late, Integer decisionVotes,
+                      String decisionAgreed) {
 
         List<Object> cells() {
             List<Object> cells = new ArrayList<>(List.of(groupId, stage, stageTitle, round, prompt, promptText,
@@ -49,6 +51,8 @@ public final class AnswerExport {
             }
             cells.add(answeredAt);
             cells.add(late ? "yes" : "no");
+            cells.add(decisionVotes == null ? "" : decisionVotes);
+            cells.add(nullToEmpty(decisionAgreed));
             return cells;
         }
 
@@ -61,6 +65,8 @@ public final class AnswerExport {
             }
             values.add(answeredAt);
             values.add(late);
+            values.add(decisionVotes);
+            values.add(decisionAgreed);
             for (int i = 0; i < COLUMNS.size(); i++) {
                 json.put(COLUMNS.get(i), values.get(i));
             }
@@ -72,10 +78,25 @@ public final class AnswerExport {
     }
 
     public static List<Row> rows(String groupId, List<Answer> answers, Flow flow, Language language) {
-        return answers.stream().map(a -> row(groupId, a, flow, language)).toList();
+        return rows(groupId, answers, List.of(), flow, language);
+    }
+
+    /**
+     * With the group's decisions: an answer to a decision prompt carries the votes its wording got
+     * as a candidate and the wording the group agreed on (the same for every answer of the prompt).
+     */
+    public static List<Row> rows(String groupId, List<Answer> answers, List<Decision> decisions, Flow flow,
+                                 Language language) {
+        return answers.stream().map(a -> row(groupId, a, flow, language, decisions.stream()
+                .filter(d -> d.stageKey().equals(a.stageKey()) && d.round() == a.round()
+                        && d.promptKey().equals(a.promptKey())).findFirst().orElse(null))).toList();
     }
 
     static Row row(String groupId, Answer a, Flow flow, Language language) {
+        return row(groupId, a, flow, language, null);
+    }
+
+    static Row row(String groupId, Answer a, Flow flow, Language language, Decision decision) {
         Stage stage = flow.stage(a.stageKey()).orElse(null);
         Prompt prompt = stage == null ? null : stage.prompt(a.promptKey()).orElse(null);
         Map<GoalCriterion, Boolean> goal = null;
@@ -88,7 +109,21 @@ public final class AnswerExport {
         return new Row(groupId, a.stageKey(), stage == null ? "" : stage.methodName().in(language), a.round(),
                 a.promptKey(), prompt == null ? "" : prompt.text().in(language), a.memberId(),
                 nullToEmpty(a.memberName()), readableValue(a, prompt, language), a.items(), goal,
-                a.answeredAt() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(a.answeredAt()), a.late());
+                a.answeredAt() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(a.answeredAt()), a.late(),
+                decision == null ? null : candidateVotes(decision, a), decision == null ? null : decision.agreed());
+    }
+
+    /** The votes the answer's wording got as a candidate (each of a list answer's items counted). */
+    private static int candidateVotes(Decision decision, Answer a) {
+        List<String> texts = a.items().isEmpty() ? List.of(nullToEmpty(a.value()).strip()) : a.items();
+        List<Integer> tally = decision.tally();
+        int votes = 0;
+        for (int i = 0; i < decision.candidates().size(); i++) {
+            if (texts.stream().anyMatch(decision.candidates().get(i).text()::equalsIgnoreCase)) {
+                votes += tally.get(i);
+            }
+        }
+        return votes;
     }
 
     /** A choice answer is stored as the option's key; people read its label. */

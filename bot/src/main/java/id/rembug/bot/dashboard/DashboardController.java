@@ -197,7 +197,8 @@ public class DashboardController {
         Viewer viewer = DashboardAccess.viewer(request);
         DashboardReader.GroupData group = reader.group(viewer, groupId).orElseThrow(NotFound::new);
         write(format, "rembug-" + safeName(groupId),
-                AnswerExport.rows(groupId, group.answers(), reader.flow(), DashboardAccess.language(request)), response);
+                AnswerExport.rows(groupId, group.answers(), group.state().decisions(), reader.flow(),
+                        DashboardAccess.language(request)), response);
     }
 
     /** The program's answers: every group the viewer may see, in one table. */
@@ -208,7 +209,7 @@ public class DashboardController {
         List<AnswerExport.Row> rows = new ArrayList<>();
         for (GroupState state : reader.visibleGroups(viewer)) {
             reader.group(viewer, state.groupId()).ifPresent(g -> rows.addAll(AnswerExport.rows(state.groupId(),
-                    g.answers(), reader.flow(), DashboardAccess.language(request))));
+                    g.answers(), g.state().decisions(), reader.flow(), DashboardAccess.language(request))));
         }
         write(format, "rembug-semua-grup", rows, response);
     }

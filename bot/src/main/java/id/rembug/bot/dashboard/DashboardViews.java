@@ -1,6 +1,7 @@
 package id.rembug.bot.dashboard;
 
 import id.rembug.dialogues.engine.Answer;
+import id.rembug.dialogues.engine.Decision;
 import id.rembug.dialogues.engine.GroupState;
 import id.rembug.dialogues.engine.GroupStatus;
 import id.rembug.dialogues.engine.Member;
@@ -50,7 +51,14 @@ final class DashboardViews {
                       String at, boolean late) {
     }
 
-    record PromptBlock(String text, String kind, List<AnswerLine> answers) {
+    /**
+     * The group's decision on a prompt: the agreed wording (empty while not confirmed), each
+     * candidate with its votes, and who voted for which number.
+     */
+    record DecisionLine(String agreed, List<String> candidates, String voters) {
+    }
+
+    record PromptBlock(String text, String kind, List<AnswerLine> answers, List<DecisionLine> decisions) {
     }
 
     record StageBlock(int number, String title, List<PromptBlock> prompts) {
@@ -169,13 +177,27 @@ final class DashboardViews {
                         a.memberName() == null ? a.memberId() : a.memberName(), a.round(),
                         AnswerExport.readableValue(a, prompt, language), a.items(), goal(a, texts),
                         when(a.answeredAt(), state), a.late())).toList();
+                List<DecisionLine> decided = state.decisions().stream()
+                        .filter(d -> d.stageKey().equals(stageKey) && d.promptKey().equals(promptKey))
+                        .map(DashboardViews::decision).toList();
                 promptBlocks.add(new PromptBlock(prompt == null ? promptKey : prompt.text().in(language),
-                        prompt == null ? "" : texts.get("kind." + prompt.kind().name().toLowerCase()), lines));
+                        prompt == null ? "" : texts.get("kind." + prompt.kind().name().toLowerCase()), lines, decided));
             });
             blocks.add(new StageBlock(flow.indexOf(stageKey) + 1, stage == null ? stageKey : stage.methodName().in(language),
                     promptBlocks));
         });
         return blocks;
+    }
+
+    private static DecisionLine decision(Decision d) {
+        List<Integer> tally = d.tally();
+        List<String> candidates = new ArrayList<>();
+        for (int i = 0; i < d.candidates().size(); i++) {
+            candidates.add((i + 1) + ". " + d.candidates().get(i).text() + " (" + tally.get(i) + ")");
+        }
+        String voters = d.votes().stream().map(v -> v.memberName() + " → " + (v.candidate() + 1))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return new DecisionLine(d.agreed() == null ? "" : d.agreed(), candidates, voters);
     }
 
     private static List<GoalCheck> goal(Answer a, Map<String, String> texts) {

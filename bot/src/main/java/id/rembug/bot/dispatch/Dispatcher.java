@@ -240,19 +240,22 @@ public final class Dispatcher implements SmartLifecycle {
             fail(claim, message, "no gateway handles chat " + claim.chatId(), claim.attempts(), now, now);
             return;
         }
-        Outgoing toSend = message.kind() == Outgoing.Kind.EDIT ? resolveEdit(claim, message, now) : message;
+        // stopping a poll and pinning name our earlier message, like an edit, but are never skipped
+        Outgoing toSend = message.kind() == Outgoing.Kind.EDIT ? resolveEdit(claim, message, now)
+                : message.refersToEarlier() ? editedMessage(claim, message, now) : message;
         if (toSend == null) {
             return;
         }
         long nextAt = now;
         if (message.kind() != Outgoing.Kind.CALLBACK_ANSWER) {
-            boolean edit = message.kind() == Outgoing.Kind.EDIT;
+            boolean edit = message.kind() == Outgoing.Kind.EDIT || message.kind() == Outgoing.Kind.STOP_POLL;
             // the slot is stamped with the time it is taken, not when the claim began: a slow pass
             // (a loaded machine) must not send early by the windows' count
             long slotAt = clock.millis();
             OutboxStore.Acquisition slot = store.acquire(claim, slotAt, gateway.get().isGroup(claim.chatId()),
                     instanceId + ":" + sends.incrementAndGet(), edit);
-            if (slot.waitMillis() > 0 && edit && !message.lasting() && anyMessage(behind(claim))) {
+            if (slot.waitMillis() > 0 && message.kind() == Outgoing.Kind.EDIT && !message.lasting()
+                    && anyMessage(behind(claim))) {
                 // progress is worth less than what waits behind it: the question goes first, and
                 // the next answer's edit shows the progress again
                 supersede(claim, message, GAVE_WAY, now);

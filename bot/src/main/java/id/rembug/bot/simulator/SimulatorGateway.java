@@ -52,6 +52,10 @@ public class SimulatorGateway implements ChatGateway {
                 case EDIT -> editText(message);
                 case REACTION -> react(message);
                 case CALLBACK_ANSWER -> answerCallback(message);
+                // the simulator has no polls (votes go by buttons there) and shows no pins
+                case POLL, STOP_POLL -> new SendResult.Rejected("the simulator has no polls");
+                case PIN -> message.replyToMessageId() == null ? new SendResult.Rejected("nothing to pin")
+                        : new SendResult.Sent(message.replyToMessageId());
             };
         } catch (DataAccessException e) {
             // Redis stands in for the platform here: a hiccup is worth retrying, like a 5xx.

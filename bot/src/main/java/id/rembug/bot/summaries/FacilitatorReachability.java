@@ -110,6 +110,28 @@ public class FacilitatorReachability implements DeliveryListener {
         outbox.enqueue(notices);
     }
 
+    /**
+     * The bot may not pin in the group (it is no admin with that right): the agreement is posted
+     * anyway, and the facilitator is told once, privately, how to let it pin. Nothing else fails.
+     */
+    @Override
+    public void onFailed(Outgoing message, String reason) {
+        if (message.kind() != Outgoing.Kind.PIN || message.groupId() == null) {
+            return;
+        }
+        GroupState state = state(message.groupId());
+        if (state == null || state.facilitatorId() == null) {
+            return;
+        }
+        log.info("The bot may not pin in group {}: {}", message.groupId(), reason);
+        if (Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(ConversationKeys.pinRefusedTold(message.groupId()),
+                state.facilitatorId()))) {
+            outbox.enqueue(List.of(text("pin-refused:" + message.groupId() + ":" + clock.millis(),
+                    state.facilitatorId(), message.groupId(),
+                    messages.get(MessageKey.PIN_NOT_ALLOWED, state.language()))));
+        }
+    }
+
     private void tellFacilitatorTheGroupIsGone(String chatId, List<Outgoing> dropped) {
         String groupId = dropped.stream().map(Outgoing::groupId).filter(g -> g != null).findFirst().orElse(chatId);
         GroupState state = state(groupId);

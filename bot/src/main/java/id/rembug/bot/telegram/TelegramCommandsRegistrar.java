@@ -75,7 +75,8 @@ public final class TelegramCommandsRegistrar {
             case HELP -> "Cara memakai Rembug";
             case SUMMARY -> "Ringkasan hasil sejauh ini (pendamping)";
             case DELETE_MY_DATA -> "Hapus jawaban dan data saya";
-            case CONFIRM_DELETE, CANCEL_DELETE, CANCEL_ADVANCE, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
+            case AGREE -> "Sahkan rumusan bersama (pendamping)";
+            case CONFIRM_DELETE, CANCEL_DELETE, CANCEL_ADVANCE, VOTE, CLOSE_VOTE, MERGE, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
         };
     }
 
@@ -92,7 +93,8 @@ public final class TelegramCommandsRegistrar {
             case HELP -> "How to use Rembug";
             case SUMMARY -> "Summary of the results so far (facilitator)";
             case DELETE_MY_DATA -> "Delete my answers and data";
-            case CONFIRM_DELETE, CANCEL_DELETE, CANCEL_ADVANCE, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
+            case AGREE -> "Confirm the group's wording (facilitator)";
+            case CONFIRM_DELETE, CANCEL_DELETE, CANCEL_ADVANCE, VOTE, CLOSE_VOTE, MERGE, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
         };
     }
 }

@@ -1,6 +1,7 @@
 package id.rembug.bot.telegram;
 
 import id.rembug.bot.conversation.ConversationHook;
+import id.rembug.bot.channel.PollDirectory;
 import id.rembug.bot.channel.InboxWriter;
 import id.rembug.bot.dispatch.DispatchProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,9 +36,11 @@ public class TelegramConfiguration {
     }
 
     @Bean
-    TelegramGateway telegramGateway(TelegramApiClient client, ObjectProvider<DispatchProperties> dispatch) {
+    TelegramGateway telegramGateway(TelegramApiClient client, ObjectProvider<PollDirectory> polls,
+                                    ObjectProvider<DispatchProperties> dispatch) {
         DispatchProperties properties = dispatch.getIfAvailable(DispatchProperties::defaults);
-        return new TelegramGateway(client, properties.paidBroadcast().enabled());
+        return new TelegramGateway(client, polls.getIfAvailable(() -> PollDirectory.NONE),
+                properties.paidBroadcast().enabled());
     }
 
     @Bean
@@ -46,8 +49,10 @@ public class TelegramConfiguration {
     }
 
     @Bean
-    TelegramUpdateTranslator telegramUpdateTranslator(TelegramProperties properties, ObjectProvider<Clock> clock) {
-        return new TelegramUpdateTranslator(properties.botUserId(), clock.getIfAvailable(Clock::systemUTC));
+    TelegramUpdateTranslator telegramUpdateTranslator(TelegramProperties properties, ObjectProvider<Clock> clock,
+                                                      ObjectProvider<PollDirectory> polls) {
+        return new TelegramUpdateTranslator(properties.botUserId(), clock.getIfAvailable(Clock::systemUTC),
+                polls.getIfAvailable(() -> PollDirectory.NONE));
     }
 
     @Bean

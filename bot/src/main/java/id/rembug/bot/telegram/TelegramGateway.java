@@ -2,11 +2,16 @@ package id.rembug.bot.telegram;
 
 import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.Outgoing;
+import id.rembug.bot.channel.PollDirectory;
 import id.rembug.bot.channel.SendResult;
 import id.rembug.bot.channel.TextCuts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.pinnedmessages.PinChatMessage;
+import org.telegram.telegrambots.meta.api.methods.polls.SendPoll;
+import org.telegram.telegrambots.meta.api.methods.polls.StopPoll;
+import org.telegram.telegrambots.meta.api.objects.polls.input.InputPollOption;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -48,20 +53,52 @@ public final class TelegramGateway implements ChatGateway {
     /** Telegram's limit on a callback answer's toast or alert. */
     static final int MAX_CALLBACK_ANSWER_LENGTH = Outgoing.MAX_CALLBACK_ANSWER_LENGTH;
 
+    /** Telegram's limits for a poll. */
+    public static final int MAX_POLL_QUESTION_LENGTH = 300;
+    public static final int MAX_POLL_OPTIONS = 10;
+    public static final int MAX_POLL_OPTION_LENGTH = 100;
+
     private final TelegramClient client;
+    private final PollDirectory polls;
     private final boolean allowPaidBroadcast;
 
     public TelegramGateway(TelegramClient client) {
-        this(client, false);
+        this(client, PollDirectory.NONE, false);
+    }
+
+    public TelegramGateway(TelegramClient client, boolean allowPaidBroadcast) {
+        this(client, PollDirectory.NONE, allowPaidBroadcast);
+    }
+
+    public TelegramGateway(TelegramClient client, PollDirectory polls) {
+        this(client, polls, false);
     }
 
     /**
+     * @param polls              where each poll sent is recorded, so its votes find their group
      * @param allowPaidBroadcast send the broadcast lane's messages with {@code allow_paid_broadcast}
      *                           ({@code rembug.dispatch.paid-broadcast.enabled}): faster, paid in Stars
      */
-    public TelegramGateway(TelegramClient client, boolean allowPaidBroadcast) {
+    public TelegramGateway(TelegramClient client, PollDirectory polls, boolean allowPaidBroadcast) {
         this.client = client;
+        this.polls = polls;
         this.allowPaidBroadcast = allowPaidBroadcast;
+    }
+
+    @Override
+    public boolean pollFits(String chatId, String question, List<String> options) {
+        return handles(chatId) && ChatGateway.isGroupChat(chatId) && pollProblem(question, options) == null;
+    }
+
+    /** What Telegram would refuse in this poll, or null. */
+    private static String pollProblem(String question, List<String> options) {
+        if (question == null || question.isBlank() || question.length() > MAX_POLL_QUESTION_LENGTH
+                || options.size() < 2 || options.size() > MAX_POLL_OPTIONS
+                || options.stream().anyMatch(o -> o.isBlank() || o.length() > MAX_POLL_OPTION_LENGTH)) {
+            return "a poll needs a question of 1-" + MAX_POLL_QUESTION_LENGTH + " characters and 2-"
+                    + MAX_POLL_OPTIONS + " options of 1-" + MAX_POLL_OPTION_LENGTH + " characters";
+        }
+        return null;
     }
 
     @Override
@@ -100,6 +137,9 @@ public final class TelegramGateway implements ChatGateway {
                 case EDIT -> editText(message);
                 case REACTION -> sendReaction(message);
                 case CALLBACK_ANSWER -> answerCallback(message);
+                case POLL -> sendPoll(message);
+                case STOP_POLL -> stopPoll(message);
+                case PIN -> pin(message);
             };
         } catch (TelegramApiException e) {
             return failed(message, e);
@@ -229,6 +269,77 @@ public final class TelegramGateway implements ChatGateway {
                 .messageId(Integer.valueOf(message.replyToMessageId()))
                 .reactionTypes(List.of(ReactionTypeEmoji.builder().emoji(message.reaction()).build()))
                 .build());
+        return new SendResult.Sent(message.replyToMessageId());
+    }
+
+    /**
+     * A non-anonymous poll (each vote comes as a poll_answer naming the voter), one answer each,
+     * buttons under it; the poll's id is recorded with its chat and decision before anyone can vote.
+     */
+    private SendResult sendPoll(Outgoing message) throws TelegramApiException {
+        String problem = pollProblem(message.text(), message.options());
+        if (problem == null) {
+            problem = buttonProblem(message.buttons());
+        }
+        if (problem != null) {
+            return new SendResult.Rejected(problem);
+        }
+        var request = SendPoll.builder().chatId(message.chatId()).question(message.text())
+                .options(message.options().stream().map(o -> InputPollOption.builder().text(o).build()).toList())
+                .isAnonymous(false).allowMultipleAnswers(false);
+        if (!message.buttons().isEmpty()) {
+            request.replyMarkup(markup(message, false));
+        }
+        Message sent = client.execute(request.build());
+        String pollId = sent.getPoll() == null ? null : sent.getPoll().getId();
+        if (pollId != null && message.promptRef() != null) {
+            polls.remember(pollId, new PollDirectory.PollTarget(message.chatId(), message.promptRef()));
+        }
+        return new SendResult.Sent(String.valueOf(sent.getMessageId()), pollId);
+    }
+
+    /** Stops our poll (the dispatcher put its Telegram id in {@code replyToMessageId}), buttons under it. */
+    private SendResult stopPoll(Outgoing message) throws TelegramApiException {
+        if (message.replyToMessageId() == null) {
+            return new SendResult.Rejected("stopping a poll needs the poll's message");
+        }
+        StopPollWithButtons request = new StopPollWithButtons(message.chatId(),
+                Integer.valueOf(message.replyToMessageId()),
+                message.buttons().isEmpty() ? null : (InlineKeyboardMarkup) markup(message, false));
+        try {
+            client.execute(request);
+        } catch (TelegramApiException e) {
+            if (String.valueOf(e.getMessage()).contains("poll has already been closed")) {
+                return new SendResult.Sent(message.replyToMessageId());
+            }
+            throw e;
+        }
+        return new SendResult.Sent(message.replyToMessageId());
+    }
+
+    /** stopPoll with the reply_markup the Bot API takes and TelegramBots' StopPoll leaves out. */
+    static final class StopPollWithButtons extends StopPoll {
+        @com.fasterxml.jackson.annotation.JsonProperty("reply_markup")
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        private final InlineKeyboardMarkup replyMarkup;
+
+        StopPollWithButtons(String chatId, Integer messageId, InlineKeyboardMarkup replyMarkup) {
+            super(StopPoll.builder().chatId(chatId).messageId(messageId));
+            this.replyMarkup = replyMarkup;
+        }
+
+        public InlineKeyboardMarkup getReplyMarkup() {
+            return replyMarkup;
+        }
+    }
+
+    /** Pins our message quietly: the agreement is news enough, no extra notification. */
+    private SendResult pin(Outgoing message) throws TelegramApiException {
+        if (message.replyToMessageId() == null) {
+            return new SendResult.Rejected("a pin needs the message to pin");
+        }
+        client.execute(PinChatMessage.builder().chatId(message.chatId())
+                .messageId(Integer.valueOf(message.replyToMessageId())).disableNotification(true).build());
         return new SendResult.Sent(message.replyToMessageId());
     }
 

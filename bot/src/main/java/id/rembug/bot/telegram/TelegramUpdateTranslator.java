@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import id.rembug.bot.logging.SafeLog;
 import id.rembug.bot.channel.ChatUser;
 import id.rembug.bot.channel.Inbound;
+import id.rembug.bot.channel.PollDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,14 +47,21 @@ public final class TelegramUpdateTranslator {
 
     private final long botUserId;
     private final Clock clock;
+    private final PollDirectory polls;
 
     /**
      * @param botUserId the bot's own user id, to tell the bot joining or leaving from people
      * @param clock     when a button press happened: Telegram does not date them
      */
     public TelegramUpdateTranslator(long botUserId, Clock clock) {
+        this(botUserId, clock, PollDirectory.NONE);
+    }
+
+    /** @param polls the polls we sent: a vote names only its poll, this finds its chat */
+    public TelegramUpdateTranslator(long botUserId, Clock clock, PollDirectory polls) {
         this.botUserId = botUserId;
         this.clock = clock;
+        this.polls = polls;
     }
 
     public List<Inbound> translate(Update update) {
@@ -84,6 +93,10 @@ public final class TelegramUpdateTranslator {
             JsonNode query = object(update, "callback_query");
             if (query != null) {
                 inbound.addAll(fromCallback(updateId, query));
+            }
+            JsonNode pollAnswer = object(update, "poll_answer");
+            if (pollAnswer != null) {
+                inbound.addAll(fromPollAnswer(updateId, pollAnswer));
             }
             if (inbound.isEmpty()) {
                 log.debug("Telegram update {} holds nothing Rembug follows ({})", id, kinds(update));
@@ -187,6 +200,35 @@ public final class TelegramUpdateTranslator {
         }
         return List.of(new Inbound.ButtonPressed(updateId, chatId, "private".equals(text(chat, "type")),
                 clock.instant(), from, callbackId, messageId, data));
+    }
+
+    /**
+     * A vote in a non-anonymous poll: the poll's id, the voter and the chosen options (none: the
+     * vote was taken back). No chat: the poll's is looked up. A vote cast as a chat (an anonymous
+     * admin) names nobody and counts for nobody.
+     */
+    private List<Inbound> fromPollAnswer(String updateId, JsonNode answer) {
+        String pollId = text(answer, "poll_id");
+        ChatUser from = user(object(answer, "user"));
+        JsonNode options = answer.get("option_ids");
+        // a retraction has no options: the Bot API sends an empty list, and a client that leaves
+        // empty lists out sends none
+        if (pollId == null || from == null || from.bot() || options != null && !options.isArray()) {
+            return List.of();
+        }
+        Optional<PollDirectory.PollTarget> target = polls.find(pollId);
+        if (target.isEmpty()) {
+            log.info("Ignoring a vote in poll {}, which is not one of ours or is too old", pollId);
+            return List.of();
+        }
+        List<Integer> chosen = new ArrayList<>();
+        for (JsonNode option : options == null ? List.<JsonNode>of() : options) {
+            if (option.isIntegralNumber() && option.canConvertToInt()) {
+                chosen.add(option.intValue());
+            }
+        }
+        return List.of(new Inbound.PollAnswered(updateId, target.get().chatId(), clock.instant(), from,
+                target.get().promptRef(), chosen));
     }
 
     /** When it was written (or edited); a message without a usable date is dated on arrival. */

@@ -6,7 +6,7 @@ import java.util.List;
 final class TelegramUpdateTypes {
 
     static final List<String> WANTED = List.of("message", "edited_message", "callback_query", "my_chat_member",
-            "chat_member");
+            "chat_member", "poll_answer");
 
     private TelegramUpdateTypes() {
     }

@@ -129,7 +129,7 @@ class GroupPlannerCasesTest {
             boolean touchesSummaries = entry.inbound() instanceof Inbound.WakeUp;
             Map<String, String> choices = new HashMap<>(digestChoices);
             TurnInputs inputs = new TurnInputs(entry.repliedPrompt(), entry.standing(), entry.staff(), choices,
-                    touchesSummaries ? milestones : null, null);
+                    touchesSummaries ? milestones : null, null, TurnInputs.PollFit.NEVER);
             String entryId = "e" + lineNumber;
             Plan plan = planner.plan(snapshot, entry.inbound(), entryId, inputs);
             List<String> actual = brief(plan, clock, plan.state == null ? Language.ID : plan.state.language());
@@ -260,6 +260,9 @@ class GroupPlannerCasesTest {
             case EDIT -> "edit-progress";
             case CALLBACK_ANSWER -> "toast" + (GroupPlanner.TICK.equals(message.text()) ? " tick" : "");
             case REACTION -> "reaction";
+            case POLL -> "poll options=" + message.options().size() + " asks " + message.promptRef();
+            case STOP_POLL -> "stop-poll";
+            case PIN -> "pin";
         };
     }
 

@@ -87,7 +87,8 @@ class TelegramPollingTest {
         assertThat(poll.get("timeout").asInt()).isEqualTo(1);
         assertThat(poll.get("limit").asInt()).isEqualTo(100);
         assertThat(poll.get("allowed_updates")).extracting(JsonNode::asText)
-                .containsExactly("message", "edited_message", "callback_query", "my_chat_member", "chat_member");
+                .containsExactly("message", "edited_message", "callback_query", "my_chat_member", "chat_member",
+                        "poll_answer");
     }
 
     @Test

@@ -191,7 +191,7 @@ class TelegramWebhookTest {
         assertThat(setWebhook.get("url").asText()).isEqualTo("https://rembug.example.org" + PATH);
         assertThat(setWebhook.get("secret_token").asText()).isEqualTo(SECRET);
         assertThat(FakeTelegram.parse(setWebhook.get("allowed_updates").asText())).isEqualTo(FakeTelegram.parse(
-                "[\"message\",\"edited_message\",\"callback_query\",\"my_chat_member\",\"chat_member\"]"));
+                "[\"message\",\"edited_message\",\"callback_query\",\"my_chat_member\",\"chat_member\",\"poll_answer\"]"));
     }
 
     @Test

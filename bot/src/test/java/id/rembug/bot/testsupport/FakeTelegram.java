@@ -86,6 +86,23 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  *       when {@code allow_sending_without_reply}, else 400 "message to be replied not found".</li>
  * </ul>
  *
+ * <h2>Polls and pins</h2>
+ * <ul>
+ *   <li><b>sendPoll</b> (a question of 1-300 characters, 2-10 options of 1-100 characters, else 400
+ *       "poll question length must not exceed 300" / "POLL_OPTIONS_TOO_FEW" / "POLL_OPTIONS_TOO_MUCH"
+ *       / "poll options length must not exceed 100") returns the message with its {@code poll}:
+ *       Telegram's poll id, the options, {@code is_anonymous} as asked (Telegram's default: true).
+ *       {@link #vote} delivers a {@code poll_answer} as Telegram does for a non-anonymous poll: the
+ *       poll id, the {@code user} and {@code option_ids} (empty: the vote taken back), and no chat.
+ *       An anonymous or stopped poll takes no votes.</li>
+ *   <li><b>stopPoll</b> closes one of the bot's polls and returns the poll; its {@code reply_markup}
+ *       replaces the keyboard. Again: 400 "poll has already been closed"; not a poll: 400 "message
+ *       with poll to stop not found".</li>
+ *   <li><b>pinChatMessage</b> pins a message of the chat ({@link #pinsIn}); an id the chat does not
+ *       have: 400 "message to pin not found"; a chat where the bot may not pin
+ *       ({@link #botMayNotPin}): 400 "not enough rights to manage pinned messages in the chat".</li>
+ * </ul>
+ *
  * <h2>Rate limits (off unless {@link #rateLimits(RateLimits)} turns them on)</h2>
  * Telegram's Bot FAQ names three: about 30 messages a second overall, about one a second per chat
  * (short bursts pass), and 20 a minute per group. {@link RateLimits#TELEGRAM} enforces them as an
@@ -127,7 +144,8 @@ public final class FakeTelegram implements AutoCloseable {
     private static final long BLOCK_SIZE = 10_000_000L;
     /** The longest a getUpdates call is held open, whatever timeout it asks for. */
     private static final long MAX_HOLD_MILLIS = 1_000;
-    private static final Set<String> COUNTED = Set.of("sendmessage", "editmessagetext", "setmessagereaction");
+    private static final Set<String> COUNTED = Set.of("sendmessage", "editmessagetext", "setmessagereaction",
+            "sendpoll", "stoppoll", "pinchatmessage");
     private static final String NOT_MODIFIED = "Bad Request: message is not modified: specified new message content"
             + " and reply markup are exactly the same as a current content and reply markup of the message";
     private static final String QUERY_INVALID =
@@ -170,6 +188,15 @@ public final class FakeTelegram implements AutoCloseable {
         public boolean isSummary() {
             return hasButtonWithDataStarting("f|");
         }
+    }
+
+    /** A poll the bot sent and Telegram accepted. */
+    public record Poll(long messageId, String chatId, String pollId, String question, List<String> options,
+                       boolean anonymous, List<List<Button>> buttons, long atMillis) {
+    }
+
+    /** A message the bot pinned. */
+    public record Pin(String chatId, long messageId, boolean silent, long atMillis) {
     }
 
     /** An edit Telegram accepted: the message's new text and inline keyboard. */
@@ -351,6 +378,11 @@ public final class FakeTelegram implements AutoCloseable {
     private final Map<String, Callback> callbacks = new HashMap<>();
     private final List<Sent> sent = new ArrayList<>();
     private final List<Edit> edits = new ArrayList<>();
+    private final List<Poll> pollsSent = new ArrayList<>();
+    private final Set<String> stoppedPolls = new HashSet<>();
+    private final List<Pin> pins = new ArrayList<>();
+    private final Set<String> pinRefused = new HashSet<>();
+    private long nextPollId = 1;
     private final List<CallbackAnswer> callbackAnswers = new ArrayList<>();
     private final List<Said> hidden = new ArrayList<>();
     private final List<Call> calls = new ArrayList<>();
@@ -556,6 +588,39 @@ public final class FakeTelegram implements AutoCloseable {
             update.set("callback_query", query);
             queue(update);
             return callbackId;
+        }
+    }
+
+    /**
+     * A member votes in a poll the bot sent, as Telegram delivers it for a non-anonymous poll: a
+     * {@code poll_answer} with the poll's id, the voter and the chosen option ids, no chat; no
+     * options takes the vote back. Returns the update id.
+     */
+    public long vote(Person voter, Poll poll, int... optionIds) {
+        synchronized (lock) {
+            if (poll.anonymous()) {
+                throw new IllegalStateException("an anonymous poll sends the bot no poll_answer");
+            }
+            if (stoppedPolls.contains(poll.pollId())) {
+                throw new IllegalStateException("poll " + poll.pollId() + " is closed: Telegram takes no more votes");
+            }
+            ObjectNode answer = NODES.objectNode();
+            answer.put("poll_id", poll.pollId());
+            answer.set("user", user(voter));
+            ArrayNode options = answer.putArray("option_ids");
+            for (int option : optionIds) {
+                options.add(option);
+            }
+            ObjectNode update = NODES.objectNode();
+            update.set("poll_answer", answer);
+            return queue(update);
+        }
+    }
+
+    /** From now on the bot may not pin messages in this chat (it is no admin with that right). */
+    public void botMayNotPin(long chatId) {
+        synchronized (lock) {
+            pinRefused.add(String.valueOf(chatId));
         }
     }
 
@@ -810,6 +875,34 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    /** Every poll the bot sent to the chat, oldest first. */
+    public List<Poll> pollsIn(long chatId) {
+        synchronized (lock) {
+            return pollsSent.stream().filter(p -> p.chatId().equals(String.valueOf(chatId))).toList();
+        }
+    }
+
+    public boolean pollStopped(Poll poll) {
+        synchronized (lock) {
+            return stoppedPolls.contains(poll.pollId());
+        }
+    }
+
+    /** The inline keyboard a message of the bot has now (after edits and a stopped poll's). */
+    public List<List<Button>> keyboardOf(long chatId, long messageId) {
+        synchronized (lock) {
+            ObjectNode message = chat(String.valueOf(chatId)).messages.get(messageId);
+            return message == null ? List.of() : buttons(message.path("reply_markup"));
+        }
+    }
+
+    /** Every pin the bot made in the chat, oldest first. */
+    public List<Pin> pinsIn(long chatId) {
+        synchronized (lock) {
+            return pins.stream().filter(p -> p.chatId().equals(String.valueOf(chatId))).toList();
+        }
+    }
+
     /** The edits Telegram accepted in the chat, oldest first. */
     public List<Edit> editsIn(long chatId) {
         String chat = String.valueOf(chatId);
@@ -1046,6 +1139,12 @@ public final class FakeTelegram implements AutoCloseable {
             case "setmessagereaction" -> chatId != null && chat(chatId).messages.containsKey(body.path("message_id")
                     .asLong(0)) ? null : Failure.badRequest("message to react not found");
             case "answercallbackquery" -> checkCallbackAnswer(body);
+            case "sendpoll" -> checkPoll(chatId, body);
+            case "stoppoll" -> checkStopPoll(chatId, body);
+            case "pinchatmessage" -> chatId == null || !chat(chatId).messages.containsKey(body.path("message_id")
+                    .asLong(0)) ? Failure.badRequest("message to pin not found")
+                    : pinRefused.contains(chatId)
+                    ? Failure.badRequest("not enough rights to manage pinned messages in the chat") : null;
             default -> null;
         };
         if (invalid != null) {
@@ -1061,6 +1160,13 @@ public final class FakeTelegram implements AutoCloseable {
         return switch (method) {
             case "sendmessage" -> Outcome.ok(sendMessage(chatId, body, now));
             case "editmessagetext" -> Outcome.ok(editMessageText(chatId, body, now));
+            case "sendpoll" -> Outcome.ok(sendPoll(chatId, body, now));
+            case "stoppoll" -> Outcome.ok(stopPoll(chatId, body));
+            case "pinchatmessage" -> {
+                pins.add(new Pin(chatId, body.path("message_id").asLong(), body.path("disable_notification")
+                        .asBoolean(false), now));
+                yield Outcome.ok("true");
+            }
             case "answercallbackquery" -> {
                 String id = body.path("callback_query_id").asText();
                 callbacks.put(id, new Callback(chatId, true));
@@ -1118,6 +1224,45 @@ public final class FakeTelegram implements AutoCloseable {
             return Failure.badRequest("message to be replied not found");
         }
         return null;
+    }
+
+    private Failure checkPoll(String chatId, JsonNode body) {
+        if (chatId == null) {
+            return Failure.badRequest("chat_id is empty");
+        }
+        String question = body.path("question").asText("");
+        if (question.isEmpty()) {
+            return Failure.badRequest("poll question must be non-empty");
+        }
+        if (question.length() > 300) {
+            return Failure.badRequest("poll question length must not exceed 300");
+        }
+        JsonNode options = body.path("options");
+        if (!options.isArray() || options.size() < 2) {
+            return Failure.badRequest("POLL_OPTIONS_TOO_FEW");
+        }
+        if (options.size() > 10) {
+            return Failure.badRequest("POLL_OPTIONS_TOO_MUCH");
+        }
+        for (JsonNode option : options) {
+            String text = option.isTextual() ? option.asText() : option.path("text").asText("");
+            if (text.isEmpty() || text.length() > 100) {
+                return Failure.badRequest("poll options length must not exceed 100");
+            }
+        }
+        return checkButtons(body.path("reply_markup"));
+    }
+
+    private Failure checkStopPoll(String chatId, JsonNode body) {
+        long messageId = body.path("message_id").asLong(0);
+        ObjectNode message = chatId == null ? null : chat(chatId).messages.get(messageId);
+        if (message == null || !message.has("poll") || !chat(chatId).fromBot.contains(messageId)) {
+            return Failure.badRequest("message with poll to stop not found");
+        }
+        if (stoppedPolls.contains(message.path("poll").path("id").asText())) {
+            return Failure.badRequest("poll has already been closed");
+        }
+        return checkButtons(body.path("reply_markup"));
     }
 
     private Failure checkEdit(String chatId, JsonNode body) {
@@ -1224,15 +1369,26 @@ public final class FakeTelegram implements AutoCloseable {
         }
         String text = body.path("text").asText();
         sent.add(new Sent(messageId, chatId, text, forceReply, buttons(markup), replyTo, now));
+        ObjectNode message = botMessage(messageId, chatId, now);
+        if (replyTo != null) {
+            message.set("reply_to_message", withoutReply(chat.messages.get(replyTo)));
+        }
+        message.put("text", text);
+        return keptAsTheBots(chat, messageId, message, markup);
+    }
+
+    /** A message of the bot as Telegram returns it: id, sender, chat and date. */
+    private ObjectNode botMessage(long messageId, String chatId, long now) {
         ObjectNode message = NODES.objectNode();
         message.put("message_id", messageId);
         message.set("from", botUser());
         message.set("chat", chatNode(chatId));
         message.put("date", now / 1000);
-        if (replyTo != null) {
-            message.set("reply_to_message", withoutReply(chat.messages.get(replyTo)));
-        }
-        message.put("text", text);
+        return message;
+    }
+
+    /** Keeps a message the bot sent, with the inline keyboard it asked for (nothing else is echoed). */
+    private String keptAsTheBots(Chat chat, long messageId, ObjectNode message, JsonNode markup) {
         JsonNode keyboard = inlineKeyboard(markup);
         if (!keyboard.isMissingNode()) {
             message.set("reply_markup", keyboard);
@@ -1240,6 +1396,46 @@ public final class FakeTelegram implements AutoCloseable {
         chat.messages.put(messageId, message);
         chat.fromBot.add(messageId);
         return message.toString();
+    }
+
+    private String sendPoll(String chatId, JsonNode body, long now) {
+        Chat chat = chat(chatId);
+        long messageId = chat.nextMessageId++;
+        String pollId = "poll-" + messageIdBlock + "-" + nextPollId++;
+        boolean anonymous = body.path("is_anonymous").asBoolean(true);
+        List<String> options = new ArrayList<>();
+        ObjectNode poll = NODES.objectNode();
+        poll.put("id", pollId);
+        poll.put("question", body.path("question").asText());
+        ArrayNode outOptions = poll.putArray("options");
+        for (JsonNode option : body.path("options")) {
+            String text = option.isTextual() ? option.asText() : option.path("text").asText();
+            options.add(text);
+            outOptions.addObject().put("text", text).put("voter_count", 0);
+        }
+        poll.put("total_voter_count", 0).put("is_closed", false).put("is_anonymous", anonymous)
+                .put("type", "regular").put("allows_multiple_answers", body.path("allows_multiple_answers")
+                        .asBoolean(false));
+        JsonNode markup = body.path("reply_markup");
+        pollsSent.add(new Poll(messageId, chatId, pollId, body.path("question").asText(), List.copyOf(options),
+                anonymous, buttons(markup), now));
+        ObjectNode message = botMessage(messageId, chatId, now);
+        message.set("poll", poll);
+        return keptAsTheBots(chat, messageId, message, markup);
+    }
+
+    private String stopPoll(String chatId, JsonNode body) {
+        ObjectNode message = chat(chatId).messages.get(body.path("message_id").asLong());
+        ObjectNode poll = (ObjectNode) message.get("poll");
+        poll.put("is_closed", true);
+        stoppedPolls.add(poll.path("id").asText());
+        JsonNode keyboard = inlineKeyboard(body.path("reply_markup"));
+        if (keyboard.isMissingNode()) {
+            message.remove("reply_markup");
+        } else {
+            message.set("reply_markup", keyboard);
+        }
+        return poll.toString();
     }
 
     private String editMessageText(String chatId, JsonNode body, long now) {

@@ -27,6 +27,17 @@ public enum Command {
     CANCEL_DELETE(false),
     /** Pressed, never typed: "stay here" under the question whether to leave a stage just opened. */
     CANCEL_ADVANCE(true),
+    /**
+     * The facilitator confirms the group's decision: pressed under the vote's result with the
+     * candidate's number, or typed with a merged wording ({@code /sepakat Dalam 3 bulan ...}).
+     */
+    AGREE(true, "sepakat", "agree"),
+    /** Pressed, never typed: a member's vote for a candidate (the buttons a poll is replaced by). */
+    VOTE(false),
+    /** Pressed, never typed: the facilitator ends the vote before everyone voted. */
+    CLOSE_VOTE(true),
+    /** Pressed, never typed: the facilitator wants to merge candidates; they are told how. */
+    MERGE(true),
     /** Anything that looks like a command but is not one of ours. */
     UNKNOWN(false);
 

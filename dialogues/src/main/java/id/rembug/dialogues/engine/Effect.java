@@ -29,7 +29,11 @@ import java.util.stream.Collectors;
         @JsonSubTypes.Type(value = Effect.ForgetMember.class, name = "forget-member"),
         @JsonSubTypes.Type(value = Effect.ScheduleWakeUp.class, name = "schedule-wake-up"),
         @JsonSubTypes.Type(value = Effect.LateAnswersReached.class, name = "late-answers-reached"),
-        @JsonSubTypes.Type(value = Effect.AnswerButton.class, name = "answer-button")
+        @JsonSubTypes.Type(value = Effect.AnswerButton.class, name = "answer-button"),
+        @JsonSubTypes.Type(value = Effect.VoteOpened.class, name = "vote-opened"),
+        @JsonSubTypes.Type(value = Effect.VoteCounted.class, name = "vote-counted"),
+        @JsonSubTypes.Type(value = Effect.VoteClosed.class, name = "vote-closed"),
+        @JsonSubTypes.Type(value = Effect.DecisionAgreed.class, name = "decision-agreed")
 })
 public sealed interface Effect {
 
@@ -168,6 +172,70 @@ public sealed interface Effect {
         @Override
         public String brief() {
             return "answer-button " + topic;
+        }
+    }
+
+    /**
+     * Put a decision's candidates to the group's vote. A channel with polls sends one
+     * ({@code question}, {@code options}, non-anonymous, with {@code closeButtons} under it) when
+     * they fit; otherwise a message ({@code text}) with {@code buttons}: one per candidate, then
+     * the close button. Either way it is one message.
+     */
+    record VoteOpened(String stageKey, int round, String promptKey, String question, List<String> options,
+                      String text, List<Button> buttons, List<Button> closeButtons) implements Effect {
+        public VoteOpened {
+            options = List.copyOf(options);
+            buttons = List.copyOf(buttons);
+            closeButtons = List.copyOf(closeButtons);
+        }
+
+        @Override
+        public String brief() {
+            return "vote-opened " + stageKey + "." + promptKey + " options=" + options.size();
+        }
+    }
+
+    /**
+     * A vote was counted (new, changed or taken back): the voting message shows the standing
+     * ({@code text}, with {@code buttons}) by an edit; a poll shows its own.
+     */
+    record VoteCounted(String stageKey, int round, String promptKey, String memberName, String text,
+                       List<Button> buttons) implements Effect {
+        public VoteCounted {
+            buttons = List.copyOf(buttons);
+        }
+
+        @Override
+        public String brief() {
+            return "vote-counted " + stageKey + "." + promptKey + " " + memberName;
+        }
+    }
+
+    /**
+     * The vote ended: the voting message shows the result ({@code text}) with the facilitator's
+     * buttons (confirm a candidate, merge); a poll is stopped with them under it.
+     */
+    record VoteClosed(String stageKey, int round, String promptKey, String text, List<Button> buttons,
+                      List<Integer> tally) implements Effect {
+        public VoteClosed {
+            buttons = List.copyOf(buttons);
+            tally = List.copyOf(tally);
+        }
+
+        @Override
+        public String brief() {
+            return "vote-closed " + stageKey + "." + promptKey + " tally=" + tally.stream().map(String::valueOf)
+                    .collect(Collectors.joining(","));
+        }
+    }
+
+    /** The facilitator confirmed the decision: say {@code text} to the group and pin it. */
+    record DecisionAgreed(Decision decision, String text) implements Effect {
+        @Override
+        public String brief() {
+            return "agreed " + decision.reference() + (decision.merged() ? " merged" : "")
+                    + (decision.goal() == null ? "" : " missing=" + decision.goal().missing().stream()
+                    .map(c -> c.name().toLowerCase()).collect(Collectors.joining(",")));
         }
     }
 

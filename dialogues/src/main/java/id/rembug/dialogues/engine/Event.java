@@ -22,7 +22,8 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = Event.OptionChosen.class, name = "option-chosen"),
         @JsonSubTypes.Type(value = Event.CommandIssued.class, name = "command-issued"),
         @JsonSubTypes.Type(value = Event.GroupSizeReported.class, name = "group-size-reported"),
-        @JsonSubTypes.Type(value = Event.TimePassed.class, name = "time-passed")
+        @JsonSubTypes.Type(value = Event.TimePassed.class, name = "time-passed"),
+        @JsonSubTypes.Type(value = Event.VoteCast.class, name = "vote-cast")
 })
 public sealed interface Event {
 
@@ -100,6 +101,16 @@ public sealed interface Event {
 
     /** The channel counted the people in the group (bots excluded, facilitator included). */
     record GroupSizeReported(Instant at, int people) implements Event {
+    }
+
+    /**
+     * A member voted in the poll of a decision (the platform's poll: Telegram's poll_answer), or
+     * took their vote back ({@code candidate} null). Buttons vote through {@link Command#VOTE}.
+     *
+     * @param candidate the 0-based candidate chosen; null when the vote was retracted
+     */
+    record VoteCast(Instant at, Member member, String stageKey, int round, String promptKey, Integer candidate)
+            implements Event {
     }
 
     /** The clock moved on; lets the engine nudge quiet members and move waiting groups on. */

@@ -35,6 +35,9 @@ import java.util.Set;
  *                         facilitator (they go together, once)
  * @param noticesGiven     notices already given in this stage, as {@code topic} or
  *                         {@code topic:memberId}: each kind is said at most once per member
+ * @param decisions        the group's decisions (votes, agreed wordings), every stage's, oldest first
+ * @param memory           what later prompts quote, by {@code stage.prompt}: an agreed decision, or
+ *                         the answers of a prompt kept when its stage closed
  */
 public record GroupState(String groupId, Language language, String zoneId, GroupStatus status,
                          GroupStatus pausedFrom, String facilitatorId, Map<String, Member> members,
@@ -42,7 +45,7 @@ public record GroupState(String groupId, Language language, String zoneId, Group
                          Instant stageOpenedAt, Instant awaitingSince, List<Answer> answers, boolean nudged,
                          Set<String> goalFeedbackGiven, Set<String> pendingDeletions, int milestones,
                          Instant lastActivityAt, long eventsApplied, Instant readyAt, List<Answer> lateAnswers,
-                         Set<String> noticesGiven) {
+                         Set<String> noticesGiven, List<Decision> decisions, Map<String, String> memory) {
 
     public GroupState {
         Objects.requireNonNull(groupId, "groupId");
@@ -55,11 +58,32 @@ public record GroupState(String groupId, Language language, String zoneId, Group
         // states stored before these fields existed have none
         lateAnswers = lateAnswers == null ? List.of() : List.copyOf(lateAnswers);
         noticesGiven = noticesGiven == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(noticesGiven));
+        decisions = decisions == null ? List.of() : List.copyOf(decisions);
+        memory = memory == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(memory));
+    }
+
+    /** A state as stored before decisions and memory existed. */
+    public GroupState(String groupId, Language language, String zoneId, GroupStatus status,
+                      GroupStatus pausedFrom, String facilitatorId, Map<String, Member> members,
+                      Integer reportedSize, int stageIndex, int round, int promptIndex,
+                      Instant stageOpenedAt, Instant awaitingSince, List<Answer> answers, boolean nudged,
+                      Set<String> goalFeedbackGiven, Set<String> pendingDeletions, int milestones,
+                      Instant lastActivityAt, long eventsApplied, Instant readyAt, List<Answer> lateAnswers,
+                      Set<String> noticesGiven) {
+        this(groupId, language, zoneId, status, pausedFrom, facilitatorId, members, reportedSize, stageIndex, round,
+                promptIndex, stageOpenedAt, awaitingSince, answers, nudged, goalFeedbackGiven, pendingDeletions,
+                milestones, lastActivityAt, eventsApplied, readyAt, lateAnswers, noticesGiven, List.of(), Map.of());
+    }
+
+    /** The decision made (or being made) at a prompt in a round of a stage, if any. */
+    public java.util.Optional<Decision> decision(String stageKey, int round, String promptKey) {
+        return decisions.stream().filter(d -> d.stageKey().equals(stageKey) && d.round() == round
+                && d.promptKey().equals(promptKey)).findFirst();
     }
 
     public static GroupState fresh(String groupId, Language language, String zoneId) {
         return new GroupState(groupId, language, zoneId, GroupStatus.NEW, null, null, Map.of(), null, 0, 1, 0,
-                null, null, List.of(), false, Set.of(), Set.of(), 0, null, 0, null, List.of(), Set.of());
+                null, null, List.of(), false, Set.of(), Set.of(), 0, null, 0, null, List.of(), Set.of(), List.of(), Map.of());
     }
 
     public boolean isFacilitator(String memberId) {
@@ -109,6 +133,8 @@ public record GroupState(String groupId, Language language, String zoneId, Group
         public Instant readyAt;
         public final List<Answer> lateAnswers;
         public final LinkedHashSet<String> noticesGiven;
+        public final List<Decision> decisions;
+        public final LinkedHashMap<String, String> memory;
 
         private Builder(GroupState s) {
             groupId = s.groupId;
@@ -134,13 +160,15 @@ public record GroupState(String groupId, Language language, String zoneId, Group
             readyAt = s.readyAt;
             lateAnswers = new ArrayList<>(s.lateAnswers);
             noticesGiven = new LinkedHashSet<>(s.noticesGiven);
+            decisions = new ArrayList<>(s.decisions);
+            memory = new LinkedHashMap<>(s.memory);
         }
 
         public GroupState build() {
             return new GroupState(groupId, language, zoneId, status, pausedFrom, facilitatorId, members,
                     reportedSize, stageIndex, round, promptIndex, stageOpenedAt, awaitingSince, answers, nudged,
                     goalFeedbackGiven, pendingDeletions, milestones, lastActivityAt, eventsApplied, readyAt,
-                    lateAnswers, noticesGiven);
+                    lateAnswers, noticesGiven, decisions, memory);
         }
     }
 }

@@ -15,13 +15,15 @@ import java.util.List;
  * @param next     the next stage, or null after the last one
  * @param residents how many residents the channel counted in the group (0: never counted):
  *                  "everyone has spoken" is said only when that many took part
+ * @param decisions the group's decisions in this stage: candidates, votes per member, the agreed text
  */
 public record StageSummary(String groupId, String stageKey, String phaseKey, int stageNumber, int stageCount,
                            Text title, int round, boolean complete, ClosedBy closedBy,
                            List<PromptAnswers> prompts, List<Participation> participants, List<Member> quiet,
-                           NextStage next, Instant at, int residents) {
+                           NextStage next, Instant at, int residents, List<Decision> decisions) {
 
     public StageSummary {
+        decisions = decisions == null ? List.of() : List.copyOf(decisions);
         prompts = List.copyOf(prompts);
         participants = List.copyOf(participants);
         quiet = List.copyOf(quiet);
@@ -32,7 +34,16 @@ public record StageSummary(String groupId, String stageKey, String phaseKey, int
                         int round, boolean complete, ClosedBy closedBy, List<PromptAnswers> prompts,
                         List<Participation> participants, List<Member> quiet, NextStage next, Instant at) {
         this(groupId, stageKey, phaseKey, stageNumber, stageCount, title, round, complete, closedBy, prompts,
-                participants, quiet, next, at, 0);
+                participants, quiet, next, at, 0, List.of());
+    }
+
+    /** A summary without decisions (one stored before they existed reads the same). */
+    public StageSummary(String groupId, String stageKey, String phaseKey, int stageNumber, int stageCount, Text title,
+                        int round, boolean complete, ClosedBy closedBy, List<PromptAnswers> prompts,
+                        List<Participation> participants, List<Member> quiet, NextStage next, Instant at,
+                        int residents) {
+        this(groupId, stageKey, phaseKey, stageNumber, stageCount, title, round, complete, closedBy, prompts,
+                participants, quiet, next, at, residents, List.of());
     }
 
     /** The same summary with these late answers added to their prompts (replacing earlier ones of the same key). */
@@ -64,7 +75,7 @@ public record StageSummary(String groupId, String stageKey, String phaseKey, int
                 .map(e -> new Participation(who.get(e.getKey()), e.getValue())).toList();
         List<Member> stillQuiet = quiet.stream().filter(m -> !counts.containsKey(m.id())).toList();
         return new StageSummary(groupId, stageKey, phaseKey, stageNumber, stageCount, title, round, complete, closedBy,
-                merged, newParticipants, stillQuiet, next, at, residents);
+                merged, newParticipants, stillQuiet, next, at, residents, decisions);
     }
 
     public enum ClosedBy { QUORUM, FACILITATOR }

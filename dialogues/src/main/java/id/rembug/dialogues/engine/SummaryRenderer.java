@@ -60,6 +60,8 @@ public final class SummaryRenderer {
                     out.append("\n  ").append(goalLine(answer.goal(), language));
                 }
             }
+            summary.decisions().stream().filter(d -> d.promptKey().equals(prompt.promptKey()))
+                    .forEach(d -> out.append("\n").append(decisionLine(d, language)));
         }
         if (!anyAnswer) {
             out.append("\n\n").append(messages.get(MessageKey.SUMMARY_NO_ANSWERS, language));
@@ -76,6 +78,34 @@ public final class SummaryRenderer {
                 "title", facilitatorTitle(summary.next().key(), summary.next().title(), language),
                 "purpose", summary.next().purpose().in(language))));
         return out.toString();
+    }
+
+    /** The group's decision on a prompt: the agreed text with its votes and who voted, or the open proposals. */
+    public String decisionLine(Decision decision, Language language) {
+        if (!decision.confirmed()) {
+            List<Integer> tally = decision.tally();
+            List<String> options = new ArrayList<>();
+            for (int i = 0; i < decision.candidates().size(); i++) {
+                options.add((i + 1) + ". " + decision.candidates().get(i).text() + " (" + tally.get(i) + ")");
+            }
+            return messages.get(MessageKey.SUMMARY_DECISION_OPEN, language, Map.of("options",
+                    options.isEmpty() ? "-" : String.join("; ", options)));
+        }
+        int agreedIndex = -1;
+        for (int i = 0; i < decision.candidates().size(); i++) {
+            if (decision.candidates().get(i).text().equals(decision.agreed())) {
+                agreedIndex = i;
+            }
+        }
+        int votes = agreedIndex < 0 ? decision.votes().size() : decision.tally().get(agreedIndex);
+        String voters = decision.votes().stream().map(v -> v.memberName() + " → " + (v.candidate() + 1))
+                .collect(Collectors.joining(", "));
+        String line = messages.get(MessageKey.SUMMARY_DECISION, language, Map.of("text", decision.agreed(),
+                "votes", votes, "voters", voters.isEmpty() ? "-" : voters));
+        if (decision.goal() != null) {
+            line += "\n  " + goalLine(decision.goal(), language);
+        }
+        return line;
     }
 
     /**

@@ -32,7 +32,7 @@ final class FlowReader {
     private static final List<String> PHASE_FIELDS = List.of("key", "title", "method_name", "auto_advance", "stages");
     private static final List<String> STAGE_FIELDS = List.of("key", "title", "method_name", "purpose", "intro",
             "closing", "quorum", "auto_advance", "prompts");
-    private static final List<String> PROMPT_FIELDS = List.of("key", "kind", "text", "choices");
+    private static final List<String> PROMPT_FIELDS = List.of("key", "kind", "text", "choices", "decision");
     private static final List<String> CHOICE_FIELDS = List.of("key", "label");
 
     private static final String TEXT_EXPECTED = "a text in Indonesian and English (and any regional language), like {id: \"...\", en: \"...\"}";
@@ -53,6 +53,15 @@ final class FlowReader {
     private int defaultQuorum = FlowLoader.DEFAULT_QUORUM;
     /** Written into each text's {@code {address}} as it is read. */
     private Text address = Flow.DEFAULT_ADDRESS;
+
+    /** The stage whose prompts are being read, for the references they make. */
+    private String stageBeingRead = "";
+    /** Prompt texts that quote earlier answers: checked once every stage is known. */
+    private final List<Quoting> quoting = new ArrayList<>();
+
+    /** A prompt's text with references in it, where it was written. */
+    private record Quoting(String stageKey, String promptKey, Node textNode, String path, Text text) {
+    }
 
     private FlowReader(String source) {
         this.source = source;
@@ -90,7 +99,60 @@ final class FlowReader {
         List<Phase> phases = walker.require(fields, "phases", mapping.get(), "", "a list of phases")
                 .map(this::phases)
                 .orElse(List.of());
-        return Optional.of(Flow.of(id, source, title, address, phases));
+        Flow flow = Flow.of(id, source, title, address, phases);
+        quoting.forEach(q -> checkReferences(flow, q));
+        return Optional.of(flow);
+    }
+
+    /**
+     * Each {@code {stage.prompt}} in a prompt's text must name a prompt the group was asked before
+     * this one (in an earlier stage, or earlier in the same stage), and both languages must quote
+     * the same ones: the engine fills them in when it asks.
+     */
+    private void checkReferences(Flow flow, Quoting q) {
+        String field = child(q.path(), "text");
+        String example = "a reference to an earlier answer or decision, written {stage.prompt} like {arah.tujuan}";
+        for (String written : List.of(q.text().id(), q.text().en())) {
+            Matcher braces = References.BRACES.matcher(written);
+            while (braces.find()) {
+                if (!References.REFERENCE.matcher(braces.group()).matches()) {
+                    walker.problem(q.textNode(), field, "the placeholder " + braces.group(), example);
+                }
+            }
+        }
+        Text onlyId = new Text(q.text().id(), "");
+        Text onlyEn = new Text("", q.text().en());
+        if (!new java.util.HashSet<>(References.in(onlyId)).equals(new java.util.HashSet<>(References.in(onlyEn)))) {
+            walker.problem(q.textNode(), field, "id quoting " + References.in(onlyId) + " but en quoting "
+                    + References.in(onlyEn), "the same references in both languages");
+        }
+        int here = flow.indexOf(q.stageKey());
+        if (here < 0 || flow.stage(here).indexOf(q.promptKey()) < 0) {
+            return; // its own key could not be read: reported already
+        }
+        int herePrompt = flow.stage(here).indexOf(q.promptKey());
+        for (String reference : References.in(q.text())) {
+            String stageKey = reference.substring(0, reference.indexOf('.'));
+            String promptKey = reference.substring(reference.indexOf('.') + 1);
+            int there = flow.indexOf(stageKey);
+            List<String> earlierStages = flow.stages().subList(0, here + 1).stream().map(Stage::key).toList();
+            if (there < 0) {
+                walker.problem(q.textNode(), field, "{" + reference + "}, a stage " + quote(stageKey)
+                        + " the flow does not have", "a stage asked before this prompt: one of "
+                        + String.join(", ", earlierStages));
+                continue;
+            }
+            Stage stage = flow.stage(there);
+            int therePrompt = stage.indexOf(promptKey);
+            if (therePrompt < 0) {
+                walker.problem(q.textNode(), field, "{" + reference + "}, a prompt " + quote(promptKey)
+                        + " stage " + stageKey + " does not have", "one of its prompts: "
+                        + String.join(", ", stage.prompts().stream().map(Prompt::key).toList()));
+            } else if (there > here || there == here && therePrompt >= herePrompt) {
+                walker.problem(q.textNode(), field, "{" + reference + "}, a prompt asked after this one",
+                        "a prompt asked before this one (move the quote to a later prompt, or quote an earlier answer)");
+            }
+        }
     }
 
     private List<Phase> phases(Node node) {
@@ -146,6 +208,7 @@ final class FlowReader {
                     return value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty();
                 })
                 .orElse(defaultQuorum);
+        stageBeingRead = stage.key();
         // Resolved here, so the engine reads one value per stage and never looks at the phase.
         AutoAdvance pace = autoAdvance(stage).orElse(phasePace);
         List<Prompt> prompts = walker.require(fields, "prompts", stage.mapping(), path, "a list of prompts")
@@ -227,7 +290,36 @@ final class FlowReader {
                 .orElse(null);
         Text text = requiredText(prompt, "text", FlowLoader.MAX_PROMPT_LENGTH);
         List<Choice> choices = choices(prompt.fields(), prompt.mapping(), path, kind);
-        return new Prompt(prompt.key(), kind, text, choices);
+        Node textNode = prompt.fields().containsKey("text") ? prompt.fields().get("text").getValueNode() : prompt.mapping();
+        if (text.id().indexOf('{') >= 0 || text.en().indexOf('{') >= 0) {
+            quoting.add(new Quoting(stageBeingRead, prompt.key(), textNode, path, text));
+        }
+        return new Prompt(prompt.key(), kind, text, choices, decision(prompt, kind));
+    }
+
+    /** {@code decision: true}: the group votes on the answers; only typed answers can be candidates. */
+    private boolean decision(Entry prompt, PromptKind kind) {
+        String field = child(prompt.path(), "decision");
+        String expected = "true or false";
+        return walker.optional(prompt.fields(), "decision").map(node -> {
+            Optional<String> value = walker.scalar(node, field, expected);
+            if (value.isEmpty()) {
+                return false;
+            }
+            String written = value.get().strip();
+            if (!written.equals("true") && !written.equals("false")) {
+                walker.problem(node, field, quote(value.get()), expected);
+                return false;
+            }
+            boolean decision = written.equals("true");
+            if (decision && kind != null && !kind.isTyped()) {
+                walker.problem(node, field, "a decision on a " + kind.yamlName() + " prompt",
+                        "a decision only on a text, list or goal prompt (its answers are the candidates;"
+                                + " a " + kind.yamlName() + " prompt is already a vote)");
+                return false;
+            }
+            return decision;
+        }).orElse(false);
     }
 
     private List<Choice> choices(Map<String, NodeTuple> fields, MappingNode prompt, String promptPath,

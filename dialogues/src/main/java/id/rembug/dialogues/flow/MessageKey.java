@@ -108,7 +108,30 @@ public enum MessageKey implements TextKey {
     STALE_BUTTON("stale-button", "title"),
     LATE_HEADING("late-heading", "number", "total", "title"),
     LATE_MARK("late-mark"),
-    SUMMARY_ALL_KNOWN_SPOKE("summary-all-known-spoke", "count");
+    SUMMARY_ALL_KNOWN_SPOKE("summary-all-known-spoke", "count"),
+    VOTE_QUESTION("vote-question"),
+    VOTE_INTRO("vote-intro", "options"),
+    VOTE_STANDING("vote-standing", "options", "voted"),
+    VOTE_COUNT("vote-count", "votes"),
+    VOTE_RECORDED("vote-recorded", "number"),
+    VOTE_CLOSED_ALREADY("vote-closed-already"),
+    VOTE_RESULT("vote-result", "options", "voted"),
+    VOTE_ENDED("vote-ended", "options", "voted"),
+    BUTTON_CLOSE_VOTE("button-close-vote"),
+    BUTTON_AGREE("button-agree", "number"),
+    BUTTON_MERGE("button-merge"),
+    MERGE_HOW("merge-how"),
+    AGREE_HOW("agree-how"),
+    AGREED_GOAL("agreed-goal", "text"),
+    AGREED("agreed", "text"),
+    AGREED_GOAL_ASK("agreed-goal-ask", "missing"),
+    DECISION_AGREED_TOAST("decision-agreed-toast"),
+    DECISION_ALREADY_AGREED("decision-already-agreed"),
+    DECISION_NONE_OPEN("decision-none-open", "name"),
+    PIN_NOT_ALLOWED("pin-not-allowed"),
+    REFERENCE_MISSING("reference-missing"),
+    SUMMARY_DECISION("summary-decision", "text", "votes", "voters"),
+    SUMMARY_DECISION_OPEN("summary-decision-open", "options");
 
     private final String yamlKey;
     private final List<String> placeholders;

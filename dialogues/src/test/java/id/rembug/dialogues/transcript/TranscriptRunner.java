@@ -49,6 +49,8 @@ import java.util.regex.Pattern;
  * Ani presses nilai.rasa=4              an answer button (stage.prompt=value, current round)
  * Ani presses !CONFIRM_DELETE           a command button
  * Fasil presses !ADVANCE kenal:1        a command button made for a stage (a summary's)
+ * Ani votes tujuan.sasaran=2            a vote in a decision's poll for candidate 2 (1-based)
+ * Ani unvotes tujuan.sasaran            the vote taken back (Telegram: a poll_answer with no options)
  * +2d  / +3h / +30m                     time passes: the clock moves on and the engine is told
  *   say stage-intro                     the expected effects of the event above, in order,
  *   ask kenal.siapa                     each as its Effect.brief(); "wake +2d" is relative to the
@@ -56,7 +58,10 @@ import java.util.regex.Pattern;
  *   = status ACTIVE                     a check of the state after the event:
  *   = stage kenal                       status, stage, prompt (1-based), round, milestones,
  *                                       facilitator, language, answers (count), late (late
- *                                       answers not yet sent to the facilitator)
+ *                                       answers not yet sent to the facilitator);
+ *                                       decision stage.prompt (its state), agreed stage.prompt
+ *                                       (the agreed text), tally stage.prompt (votes per candidate),
+ *                                       memory stage.prompt (what later prompts quote)
  * </pre>
  */
 public final class TranscriptRunner {
@@ -67,6 +72,8 @@ public final class TranscriptRunner {
     private static final Pattern PRESS_COMMAND = Pattern.compile("^(\\S+) presses !([A-Z_]+)(?: (\\S+))?$");
     private static final Pattern ASSIGN = Pattern.compile("^(\\S+) assigns (\\S+)$");
     private static final Pattern REVOKE = Pattern.compile("^(\\S+) revokes$");
+    private static final Pattern VOTE = Pattern.compile("^(\\S+) votes ([a-z0-9-]+)\\.([a-z0-9-]+)=(\\d+)$");
+    private static final Pattern UNVOTE = Pattern.compile("^(\\S+) unvotes ([a-z0-9-]+)\\.([a-z0-9-]+)$");
     private static final Pattern TIME_STEP = Pattern.compile("^\\+(\\d+)([dhm])$");
 
     private TranscriptRunner() {
@@ -181,6 +188,10 @@ public final class TranscriptRunner {
                 event = new Event.OptionChosen(chosen.at(), chosen.member(), chosen.messageRef(), chosen.stageKey(),
                         state.round(), chosen.promptKey(), chosen.value());
             }
+            if (event instanceof Event.VoteCast vote) {
+                event = new Event.VoteCast(vote.at(), vote.member(), vote.stageKey(), state.round(), vote.promptKey(),
+                        vote.candidate());
+            }
             Step step = engine.step(state, event);
             state = step.state();
             if (recording != null) {
@@ -223,6 +234,13 @@ public final class TranscriptRunner {
         if ((m = PRESS_OPTION.matcher(line)).matches()) {
             // the round is filled in from the state when the event is applied
             return new Event.OptionChosen(at, member(m.group(1)), ref, m.group(2), 0, m.group(3), m.group(4));
+        }
+        if ((m = VOTE.matcher(line)).matches()) {
+            return new Event.VoteCast(at, member(m.group(1)), m.group(2), 0, m.group(3),
+                    Integer.parseInt(m.group(4)) - 1);
+        }
+        if ((m = UNVOTE.matcher(line)).matches()) {
+            return new Event.VoteCast(at, member(m.group(1)), m.group(2), 0, m.group(3), null);
         }
         if ((m = PRESS_COMMAND.matcher(line)).matches()) {
             return new Event.CommandIssued(at, member(m.group(1)), ref, Command.valueOf(m.group(2)),
@@ -285,6 +303,22 @@ public final class TranscriptRunner {
                 case "language" -> s.language().code();
                 case "answers" -> Integer.toString(s.answers().size());
                 case "late" -> Integer.toString(s.lateAnswers().size());
+                case "decision", "agreed", "tally" -> {
+                    String[] ref = expectedValue.split("\\s+", 2)[0].split("\\.");
+                    expectedValue = expectedValue.contains(" ") ? expectedValue.substring(expectedValue.indexOf(' ') + 1) : "";
+                    var decision = s.decisions().stream().filter(d -> d.stageKey().equals(ref[0])
+                            && d.promptKey().equals(ref[1])).reduce((a, b) -> b);
+                    yield decision.map(d -> switch (parts[0]) {
+                        case "decision" -> d.state().name();
+                        case "agreed" -> String.valueOf(d.agreed());
+                        default -> d.tally().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+                    }).orElse("none");
+                }
+                case "memory" -> {
+                    String ref = expectedValue.split("\\s+", 2)[0];
+                    expectedValue = expectedValue.contains(" ") ? expectedValue.substring(expectedValue.indexOf(' ') + 1) : "";
+                    yield String.valueOf(s.memory().get(ref));
+                }
                 default -> throw new Mismatch(name + ":" + lineNumber + ": unknown state check '" + parts[0] + "'");
             };
             if (!actualValue.equals(expectedValue)) {

@@ -30,6 +30,10 @@ public final class CommandHandlers {
         byCommand.put(Command.DELETE_MY_DATA, new DeleteMyDataCommand());
         byCommand.put(Command.CONFIRM_DELETE, new ConfirmDeleteCommand());
         byCommand.put(Command.CANCEL_DELETE, new CancelDeleteCommand());
+        byCommand.put(Command.AGREE, new AgreeCommand());
+        byCommand.put(Command.VOTE, new VoteCommand());
+        byCommand.put(Command.CLOSE_VOTE, new CloseVoteCommand());
+        byCommand.put(Command.MERGE, new MergeCommand());
         byCommand.put(Command.UNKNOWN, new UnknownCommand());
         List<Command> missing = Arrays.stream(Command.values()).filter(c -> !byCommand.containsKey(c)).toList();
         if (!missing.isEmpty()) {

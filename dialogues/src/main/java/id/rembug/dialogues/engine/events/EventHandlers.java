@@ -26,6 +26,7 @@ public final class EventHandlers {
         register(Event.CommandIssued.class, new CommandIssuedHandler(new CommandHandlers()));
         register(Event.GroupSizeReported.class, new GroupSizeReportedHandler());
         register(Event.TimePassed.class, new TimePassedHandler());
+        register(Event.VoteCast.class, new VoteCastHandler());
         List<String> missing = Arrays.stream(Event.class.getPermittedSubclasses())
                 .filter(kind -> !byKind.containsKey(kind)).map(Class::getSimpleName).toList();
         if (!missing.isEmpty()) {

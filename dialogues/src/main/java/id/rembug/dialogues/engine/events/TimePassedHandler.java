@@ -2,6 +2,7 @@ package id.rembug.dialogues.engine.events;
 
 import id.rembug.dialogues.engine.Answer;
 import id.rembug.dialogues.engine.Effect.LateAnswersReached;
+import id.rembug.dialogues.engine.turn.Decisions;
 import id.rembug.dialogues.engine.Effect.NudgeQuietMembers;
 import id.rembug.dialogues.engine.Event.TimePassed;
 import id.rembug.dialogues.engine.GroupState;
@@ -34,6 +35,7 @@ final class TimePassedHandler implements EventHandler<TimePassed> {
     public void handle(TimePassed event, Turn turn) {
         GroupState.Builder s = turn.state();
         lateAnswersDue(turn);
+        new Decisions(turn).timePassed();
         if (s.status == GroupStatus.ACTIVE && s.readyAt != null
                 && !turn.at().isBefore(s.readyAt.plus(turn.settings().latecomerGrace()))) {
             if (Quorum.lastPromptHasQuorum(turn)) {

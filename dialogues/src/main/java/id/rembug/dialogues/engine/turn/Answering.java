@@ -117,7 +117,8 @@ public final class Answering {
                 Map.of("name", member.name(), "answered", Math.min(answered, quorum), "quorum", quorum)),
                 progress));
 
-        if (!late && goal != null && !goal.isComplete()
+        // on a decision the goal checker asks the whole group about the agreed goal instead
+        if (!late && goal != null && !goal.isComplete() && !prompt.decision()
                 && s.goalFeedbackGiven.add(member.id() + ":" + prompt.key())) {
             String missing = GoalTexts.feedbackLines(goal, turn.messages(), s.language).stream()
                     .map(line -> "\n• " + line)

@@ -50,6 +50,12 @@ public final class Stages {
         if (Quorum.answerers(turn, prompt.key()).size() < Quorum.effective(turn, stage)) {
             return;
         }
+        int residents = Quorum.knownResidents(turn);
+        if (!new Decisions(turn).settled(stage, prompt,
+                residents > 0 && Quorum.answerers(turn, prompt.key()).size() >= residents,
+                turn.settings().latecomerGrace())) {
+            return; // the group decides together before it goes on
+        }
         if (s.promptIndex < stage.prompts().size() - 1) {
             s.promptIndex++;
             turn.ask(stage, stage.prompts().get(s.promptIndex));
@@ -103,6 +109,8 @@ public final class Stages {
     public static void complete(Turn turn, ClosedBy closedBy, boolean moveOn) {
         GroupState.Builder s = turn.state();
         Stage stage = turn.currentStage();
+        new Decisions(turn).stageClosing();
+        Memory.stageClosed(turn);
         StageSummary summary = summary(turn, true, closedBy);
         turn.say(MessageKey.STAGE_CLOSING, Map.of("title", stage.title().in(s.language),
                 "closing", stage.closing().in(s.language)), null);
@@ -167,7 +175,8 @@ public final class Stages {
         }
         return new StageSummary(s.groupId, stage.key(), stage.phaseKey(), s.stageIndex + 1, flow.stageCount(),
                 stage.title(), s.round, complete, closedBy, prompts, participants, Quorum.quietResidents(turn), next,
-                turn.at(), Quorum.reportedResidents(turn));
+                turn.at(), Quorum.reportedResidents(turn), s.decisions.stream()
+                .filter(d -> d.stageKey().equals(stage.key()) && d.round() == s.round).toList());
     }
 
     /** The buttons under a summary, each naming the stage it was made for. */

@@ -138,9 +138,12 @@ public final class Turn {
 
     // ---- asking --------------------------------------------------------------------
 
+    /** Asks a prompt, its quotes of earlier answers and decisions ({@link Memory}) filled in. */
     public void ask(Stage stage, Prompt prompt) {
+        Map<String, String> quotes = Memory.values(prompt, stage, state.answers, state.memory,
+                text(MessageKey.REFERENCE_MISSING), state.language);
         effects.add(new AskPrompt(stage.key(), state.round, prompt.key(), prompt.kind(),
-                prompt.text().in(state.language), promptButtons(stage, state.round, prompt)));
+                prompt.text().in(state.language, quotes), promptButtons(stage, state.round, prompt)));
     }
 
     /** Asks again the question of the open stage asked last. */
@@ -222,6 +225,7 @@ public final class Turn {
         state.lateAnswers.removeIf(a -> a.memberId().equals(memberId));
         state.goalFeedbackGiven.removeIf(k -> k.startsWith(memberId + ":"));
         state.noticesGiven.removeIf(k -> k.endsWith(":" + memberId));
+        new Decisions(this).forget(memberId);
         if (!isFacilitator(memberId)) {
             state.members.remove(memberId);
         }
