@@ -90,7 +90,7 @@ class GroupDecisionAppTest {
                     .orElseThrow();
             assertThat(telegram.pinsIn(chat).get(0).messageId()).isEqualTo(agreed.messageId());
             // the next question quotes the agreed goal, in the same message as the agreement
-            assertThat(agreed.text()).contains("Tujuan bersama kita: " + agreedGoal + ". Pecah menjadi");
+            assertThat(agreed.text()).contains("Tujuan bersama: " + agreedGoal + ". Pecah jadi");
             group.awaitStep("the second press answered", () -> telegram.callbackAnswersIn(chat).size() == 6);
             assertThat(telegram.callbackAnswersIn(chat).get(5).text())
                     .isEqualTo(GroupJourney.text(MessageKey.DECISION_ALREADY_AGREED, Map.of()));
