@@ -2,6 +2,7 @@ package id.rembug.bot.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
@@ -100,7 +101,7 @@ class GroupDecisionAppTest {
             assertThat(telegram.messageCount(chat) - textsBefore).isEqualTo(1);
             assertThat(telegram.pollsIn(chat)).hasSize(1);
 
-            JsonNode state = JSON.readTree(group.redis().hget("rembug:group:" + group.groupId(), "state"));
+            JsonNode state = JSON.readTree(group.redis().hget(ConversationKeys.group(group.groupId()), "state"));
             JsonNode decision = state.path("decisions").get(0);
             assertThat(decision.path("agreed").asText()).isEqualTo(agreedGoal);
             assertThat(decision.path("state").asText()).isEqualTo("AGREED");
@@ -113,7 +114,7 @@ class GroupDecisionAppTest {
             group.answer(ARAH, 2, group.awaitQuestion(ARAH, 2), 3);
             Sent summary = group.awaitSummary(ARAH);
             assertThat(summary.text()).contains("🤝 Disepakati: " + agreedGoal + " (2 suara");
-            JsonNode milestone = JSON.readTree(group.redis().hget("rembug:group:" + group.groupId() + ":milestones",
+            JsonNode milestone = JSON.readTree(group.redis().hget(ConversationKeys.milestones(group.groupId()),
                     "arah:1"));
             assertThat(milestone.path("decisions").get(0).path("agreed").asText()).isEqualTo(agreedGoal);
         }
