@@ -143,7 +143,9 @@ public final class Engine {
                 progressIfQuorum();
             } else if (event instanceof MemberAnswered e) {
                 remember(e.member());
-                answerTyped(s.members.get(e.member().id()), e);
+                if (!plan().progressNote(s.members.get(e.member().id()), e)) {
+                    answerTyped(s.members.get(e.member().id()), e);
+                }
             } else if (event instanceof AnswerEdited e) {
                 remember(e.member());
                 answerEdited(s.members.get(e.member().id()), e.messageRef(), e.text());
@@ -155,7 +157,15 @@ public final class Engine {
                 command(s.members.get(e.member().id()), e);
             } else if (event instanceof TimePassed) {
                 timePassed();
+                plan().timePassed();
+            } else if (event instanceof Event.MeetingRecorded e) {
+                plan().meetingRecorded(e);
             }
+        }
+
+        /** The action plan's part of this step. */
+        private PlanHandler plan() {
+            return new PlanHandler(flow, messages, settings, s, at, effects);
         }
 
         // ---- notices -------------------------------------------------------------------
@@ -533,6 +543,7 @@ public final class Engine {
                     "intro", stage.intro().in(s.language)), null);
             ask(stage, stage.prompts().get(0));
             effects.add(new ScheduleWakeUp(at.plus(settings.nudgeAfter())));
+            plan().stageOpened(stage);
         }
 
         private void ask(Stage stage, Prompt prompt) {
@@ -569,6 +580,7 @@ public final class Engine {
             say(MessageKey.STAGE_CLOSING, Map.of("title", stage.title().in(s.language),
                     "closing", stage.closing().in(s.language)), null);
             effects.add(new MilestoneReached(summary, facilitatorButtons()));
+            plan().stageCompleted(stage, s.round, s.answers);
             s.milestones++;
             s.readyAt = null;
             boolean last = s.stageIndex == flow.stageCount() - 1;
@@ -767,6 +779,10 @@ public final class Engine {
                 return;
             }
             if (e.pressed() && stale(command, e.argument())) {
+                return;
+            }
+            if (PlanHandler.handles(command)) {
+                plan().command(member, e);
                 return;
             }
             switch (command) {
@@ -1020,6 +1036,7 @@ public final class Engine {
          * feedback given to them, their name. A facilitator stays one (the group needs them), by id.
          */
         private void forget(String memberId) {
+            plan().forget(memberId);
             s.pendingDeletions.remove(memberId);
             s.answers.removeIf(a -> a.memberId().equals(memberId));
             s.lateAnswers.removeIf(a -> a.memberId().equals(memberId));

@@ -35,6 +35,7 @@ import java.util.Set;
  *                         facilitator (they go together, once)
  * @param noticesGiven     notices already given in this stage, as {@code topic} or
  *                         {@code topic:memberId}: each kind is said at most once per member
+ * @param plan             the action plan, progress notes and recorded meetings (see {@link ActionPlan})
  */
 public record GroupState(String groupId, Language language, String zoneId, GroupStatus status,
                          GroupStatus pausedFrom, String facilitatorId, Map<String, Member> members,
@@ -42,7 +43,7 @@ public record GroupState(String groupId, Language language, String zoneId, Group
                          Instant stageOpenedAt, Instant awaitingSince, List<Answer> answers, boolean nudged,
                          Set<String> goalFeedbackGiven, Set<String> pendingDeletions, int milestones,
                          Instant lastActivityAt, long eventsApplied, Instant readyAt, List<Answer> lateAnswers,
-                         Set<String> noticesGiven) {
+                         Set<String> noticesGiven, ActionPlan plan) {
 
     public GroupState {
         Objects.requireNonNull(groupId, "groupId");
@@ -55,11 +56,12 @@ public record GroupState(String groupId, Language language, String zoneId, Group
         // states stored before these fields existed have none
         lateAnswers = lateAnswers == null ? List.of() : List.copyOf(lateAnswers);
         noticesGiven = noticesGiven == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(noticesGiven));
+        plan = plan == null ? ActionPlan.EMPTY : plan;
     }
 
     public static GroupState fresh(String groupId, Language language, String zoneId) {
         return new GroupState(groupId, language, zoneId, GroupStatus.NEW, null, null, Map.of(), null, 0, 1, 0,
-                null, null, List.of(), false, Set.of(), Set.of(), 0, null, 0, null, List.of(), Set.of());
+                null, null, List.of(), false, Set.of(), Set.of(), 0, null, 0, null, List.of(), Set.of(), ActionPlan.EMPTY);
     }
 
     public boolean isFacilitator(String memberId) {
@@ -105,6 +107,7 @@ public record GroupState(String groupId, Language language, String zoneId, Group
         Instant readyAt;
         final List<Answer> lateAnswers;
         final LinkedHashSet<String> noticesGiven;
+        ActionPlan plan;
 
         private Builder(GroupState s) {
             groupId = s.groupId;
@@ -130,13 +133,14 @@ public record GroupState(String groupId, Language language, String zoneId, Group
             readyAt = s.readyAt;
             lateAnswers = new ArrayList<>(s.lateAnswers);
             noticesGiven = new LinkedHashSet<>(s.noticesGiven);
+            plan = s.plan;
         }
 
         GroupState build() {
             return new GroupState(groupId, language, zoneId, status, pausedFrom, facilitatorId, members,
                     reportedSize, stageIndex, round, promptIndex, stageOpenedAt, awaitingSince, answers, nudged,
                     goalFeedbackGiven, pendingDeletions, milestones, lastActivityAt, eventsApplied, readyAt,
-                    lateAnswers, noticesGiven);
+                    lateAnswers, noticesGiven, plan);
         }
     }
 }

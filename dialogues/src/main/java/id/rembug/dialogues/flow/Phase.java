@@ -1,5 +1,6 @@
 package id.rembug.dialogues.flow;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,11 +10,18 @@ import java.util.Objects;
  * @param autoAdvance the phase's {@code auto_advance} as written, the default of its stages
  *                    ({@link AutoAdvance#INHERIT} when the phase says nothing); each stage
  *                    already carries the value that applies to it
+ * @param checkIn     how often the bot checks in on the group's action plan while it is in one of
+ *                    this phase's stages (the phase's {@code check_in}); null for never
  */
-public record Phase(String key, Text title, AutoAdvance autoAdvance, List<Stage> stages) {
+public record Phase(String key, Text title, AutoAdvance autoAdvance, List<Stage> stages, Duration checkIn) {
 
     public Phase {
         Objects.requireNonNull(autoAdvance, "autoAdvance");
         stages = List.copyOf(stages);
+    }
+
+    /** A phase without check-ins. */
+    public Phase(String key, Text title, AutoAdvance autoAdvance, List<Stage> stages) {
+        this(key, title, autoAdvance, stages, null);
     }
 }

@@ -48,6 +48,10 @@ import java.util.regex.Pattern;
  * Ani presses nilai.rasa=4              an answer button (stage.prompt=value, current round)
  * Ani presses !CONFIRM_DELETE           a command button
  * Fasil presses !ADVANCE kenal:1        a command button made for a stage (a summary's)
+ * Ani [check-in]: air sudah mengalir    a reply to the plan's last check-in (a progress note)
+ * Fasil records meeting 2026-01-10 12 7: kerja bakti tiap Sabtu
+ *                                       a face-to-face meeting: date, how many came, how many
+ *                                       women, the decisions (recorded in a private chat)
  * +2d  / +3h / +30m                     time passes: the clock moves on and the engine is told
  *   say stage-intro                     the expected effects of the event above, in order,
  *   ask kenal.siapa                     each as its Effect.brief(); "wake +2d" is relative to the
@@ -55,7 +59,9 @@ import java.util.regex.Pattern;
  *   = status ACTIVE                     a check of the state after the event:
  *   = stage kenal                       status, stage, prompt (1-based), round, milestones,
  *                                       facilitator, language, answers (count), late (late
- *                                       answers not yet sent to the facilitator)
+ *                                       answers not yet sent to the facilitator), plan (the
+ *                                       action plan as #number:status:owner:due, comma-separated),
+ *                                       notes (progress notes), meetings (recorded meetings)
  * </pre>
  */
 public final class TranscriptRunner {
@@ -66,6 +72,9 @@ public final class TranscriptRunner {
     private static final Pattern PRESS_COMMAND = Pattern.compile("^(\\S+) presses !([A-Z_]+)(?: (\\S+))?$");
     private static final Pattern ASSIGN = Pattern.compile("^(\\S+) assigns (\\S+)$");
     private static final Pattern REVOKE = Pattern.compile("^(\\S+) revokes$");
+    private static final Pattern CHECK_IN_REPLY = Pattern.compile("^(\\S+) \\[check-in\\]: (.*)$");
+    private static final Pattern MEETING = Pattern.compile(
+            "^(\\S+) records meeting (\\d{4}-\\d{2}-\\d{2}) (\\d+) (\\d+): (.*)$");
     private static final Pattern TIME_STEP = Pattern.compile("^\\+(\\d+)([dhm])$");
 
     private TranscriptRunner() {
@@ -224,6 +233,14 @@ public final class TranscriptRunner {
             return new Event.CommandIssued(at, member(m.group(1)), ref, Command.valueOf(m.group(2)),
                     m.group(3) == null ? "" : m.group(3), true);
         }
+        if ((m = CHECK_IN_REPLY.matcher(line)).matches()) {
+            return new Event.MemberAnswered(at, member(m.group(1)), ref, null, 0, Effect.CheckIn.PROMPT_KEY,
+                    m.group(2));
+        }
+        if ((m = MEETING.matcher(line)).matches()) {
+            return new Event.MeetingRecorded(at, member(m.group(1)).id(), java.time.LocalDate.parse(m.group(2)),
+                    Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), m.group(5), null);
+        }
         if ((m = ANSWER.matcher(line)).matches()) {
             Member member = member(m.group(1));
             String text = m.group(4);
@@ -281,6 +298,12 @@ public final class TranscriptRunner {
                 case "language" -> s.language().code();
                 case "answers" -> Integer.toString(s.answers().size());
                 case "late" -> Integer.toString(s.lateAnswers().size());
+                case "plan" -> s.plan().actions().stream()
+                        .map(a -> "#" + a.number() + ":" + a.status().name().toLowerCase(Locale.ROOT) + ":"
+                                + (a.ownerName() == null ? "?" : a.ownerName()) + ":" + a.due())
+                        .collect(java.util.stream.Collectors.joining(","));
+                case "notes" -> Integer.toString(s.plan().notes().size());
+                case "meetings" -> Integer.toString(s.plan().meetings().size());
                 default -> throw new Mismatch(name + ":" + lineNumber + ": unknown state check '" + parts[0] + "'");
             };
             if (!actualValue.equals(expectedValue)) {
