@@ -25,7 +25,8 @@ public class GroupDirectory {
     }
 
     /** A group as a broadcast addresses it. */
-    public record GroupView(String groupId, String chatId, Language language, String zoneId, Set<String> tags) {
+    public record GroupView(String groupId, String chatId, Language language, String zoneId, Set<String> tags,
+                            String facilitatorId) {
     }
 
     /** Every known group that matches the target, sorted by id (so a frozen target list is stable). */
@@ -33,11 +34,18 @@ public class GroupDirectory {
         Set<String> groups = redis.opsForSet().members(ConversationKeys.GROUPS);
         List<String> matched = new ArrayList<>();
         for (String groupId : groups == null ? Set.<String>of() : new TreeSet<>(groups)) {
-            if (target.requiredTag().map(tag -> view(groupId).tags().contains(tag)).orElse(true)) {
+            if (target instanceof Target.LedBy led ? led.facilitatorId().equals(view(groupId).facilitatorId())
+                    : target.requiredTag().map(tag -> view(groupId).tags().contains(tag)).orElse(true)) {
                 matched.add(groupId);
             }
         }
         return matched;
+    }
+
+    /** The group's stored state, or null for a group never seen. */
+    public GroupState state(String groupId) {
+        Object json = redis.opsForHash().get(ConversationKeys.group(groupId), "state");
+        return json == null ? null : codec.readState((String) json);
     }
 
     public GroupView view(String groupId) {
@@ -45,7 +53,8 @@ public class GroupDirectory {
         GroupState state = fields.get(0) == null ? null : codec.readState((String) fields.get(0));
         String chatId = fields.get(1) != null ? (String) fields.get(1) : groupId;
         return new GroupView(groupId, chatId, state == null ? Language.ID : state.language(),
-                state == null ? null : state.zoneId(), tags(groupId, state));
+                state == null ? null : state.zoneId(), tags(groupId, state),
+                state == null ? null : state.facilitatorId());
     }
 
     /** The tags set with /tag, plus {@code tahap:<stageKey>} of the stage the group is at. */

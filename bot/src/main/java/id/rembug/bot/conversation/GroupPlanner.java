@@ -16,6 +16,7 @@ import id.rembug.dialogues.engine.Event;
 import id.rembug.dialogues.engine.GroupState;
 import id.rembug.dialogues.engine.GroupStatus;
 import id.rembug.dialogues.engine.Member;
+import id.rembug.dialogues.engine.PlanReport;
 import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.engine.StateCodec;
 import id.rembug.dialogues.engine.Step;
@@ -375,6 +376,10 @@ public class GroupPlanner {
         // The question replied to, whatever stage it belongs to: the engine decides whether it is
         // on time or late. A question the flow no longer has counts as the question asked last.
         String[] parts = promptRef.split("\\|");
+        if (parts.length == 3 && parts[2].equals(CHECK_IN)) {
+            return List.of(new Event.MemberAnswered(at, member, message.messageId(), parts[0], parseOr(parts[1], 1),
+                    Effect.CheckIn.PROMPT_KEY, text));
+        }
         Optional<Stage> stage = flow.stage(parts[0]);
         int index = parts.length == 3 ? parseOr(parts[2], -1) : -1;
         if (stage.isEmpty() || index < 0 || index >= stage.get().prompts().size()) {
@@ -486,14 +491,14 @@ public class GroupPlanner {
                 StageSummary summary = milestone.summary();
                 plan.milestones.put(summary.stageKey() + ":" + summary.round(), codec.write(summary));
                 if (state.facilitatorId() != null) {
-                    Outgoing message = out.privateText(state.facilitatorId(), facilitatorText(summary, state.language()),
+                    Outgoing message = out.privateText(state.facilitatorId(), facilitatorText(summary, state, out.at),
                             rows(milestone.facilitatorButtons(), out.groupId, state.facilitatorId()));
                     holdForDigest(message, state, plan);
                     knowledge.improveSummary(plan, out.groupId, message, summary, state.language());
                 }
             } else if (effect instanceof Effect.SummaryRequested requested) {
                 Outgoing message = out.privateText(requested.facilitatorId(),
-                        facilitatorText(requested.summary(), state.language()), List.of());
+                        facilitatorText(requested.summary(), state, out.at), List.of());
                 knowledge.improveSummary(plan, out.groupId, message, requested.summary(), state.language());
             } else if (effect instanceof Effect.ForgetMember forget) {
                 plan.forgetMembers.add(forget.memberId());
@@ -501,6 +506,11 @@ public class GroupPlanner {
                 plan.erasure = erasure.plan(out.groupId, out.chatId, snapshot.state(), forget.memberId());
             } else if (effect instanceof Effect.ScheduleWakeUp wake) {
                 plan.wakeUps.add(wake.at());
+            } else if (effect instanceof Effect.SayPrivately say) {
+                out.privateText(say.memberId(), say.text(), rows(say.buttons(), out.groupId, say.memberId()));
+            } else if (effect instanceof Effect.CheckIn checkIn) {
+                // a question of its own: replies to it are the plan's progress notes
+                out.text(checkIn.text(), List.of(), true, null, checkInRef(checkIn.stageKey(), checkIn.round()));
             }
         }
     }
@@ -540,8 +550,19 @@ public class GroupPlanner {
                 : stageRound + flow.stage(stageKey).orElseThrow().indexOf(promptKey);
     }
 
-    private String facilitatorText(StageSummary summary, Language language) {
-        return summaries.render(summary, language) + "\n\n" + knowledge.facilitatorExtras(summary, language);
+    /** How a check-in message names itself, in place of a prompt's index. */
+    private static final String CHECK_IN = "checkin";
+
+    private static String checkInRef(String stageKey, int round) {
+        return stageKey + "|" + round + "|" + CHECK_IN;
+    }
+
+    private String facilitatorText(StageSummary summary, GroupState state, Instant at) {
+        Language language = state.language();
+        String plan = PlanReport.forStage(state.plan(), summary.stageKey(),
+                        at.atZone(java.time.ZoneId.of(state.zoneId())).toLocalDate(), messages, language)
+                .map(text -> "\n\n" + text).orElse("");
+        return summaries.render(summary, language) + plan + "\n\n" + knowledge.facilitatorExtras(summary, language);
     }
 
     /** Removes a member from every stored summary of the group: their answers, name and count. */

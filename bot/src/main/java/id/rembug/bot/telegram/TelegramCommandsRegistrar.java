@@ -74,7 +74,11 @@ public final class TelegramCommandsRegistrar {
             case HELP -> "Cara memakai Rembug";
             case SUMMARY -> "Ringkasan hasil sejauh ini (pendamping)";
             case DELETE_MY_DATA -> "Hapus jawaban dan data saya";
-            case CONFIRM_DELETE, CANCEL_DELETE, CANCEL_ADVANCE, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
+            case TASK -> "Tambah tugas: apa - siapa - kapan";
+            case PLAN -> "Lihat rencana aksi kita";
+            case DONE -> "Tandai tugas selesai: /selesai 3";
+            case REMIND -> "Pengingat tugas: pribadi atau grup";
+            case CONFIRM_DELETE, CANCEL_DELETE, CANCEL_ADVANCE, CONFIRM_ACTION, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
         };
     }
 
@@ -91,7 +95,11 @@ public final class TelegramCommandsRegistrar {
             case HELP -> "How to use Rembug";
             case SUMMARY -> "Summary of the results so far (facilitator)";
             case DELETE_MY_DATA -> "Delete my answers and data";
-            case CONFIRM_DELETE, CANCEL_DELETE, CANCEL_ADVANCE, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
+            case TASK -> "Add a task: what - who - by when";
+            case PLAN -> "See our action plan";
+            case DONE -> "Mark a task done: /selesai 3";
+            case REMIND -> "Task reminders: private or group";
+            case CONFIRM_DELETE, CANCEL_DELETE, CANCEL_ADVANCE, CONFIRM_ACTION, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
         };
     }
 }

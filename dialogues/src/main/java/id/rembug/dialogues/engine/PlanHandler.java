@@ -447,7 +447,7 @@ final class PlanHandler {
                 messages.get(MessageKey.CHECK_IN_SUMMARY, s.language, Map.of("number", p.checkIns(),
                         "notes", notes.isEmpty() ? messages.get(MessageKey.CHECK_IN_NO_NOTES, s.language)
                                 : notes.toString().strip(),
-                        "actions", summary(p, today(), messages, s.language))),
+                        "actions", PlanReport.standing(p, today(), messages, s.language))),
                 List.of()));
     }
 
@@ -487,18 +487,6 @@ final class PlanHandler {
         privately.remove(memberId);
         s.plan = new ActionPlan(actions, notes, p.meetings(), privately, p.nextCheckInAt(), p.checkIns(),
                 p.checkInSummaryAt());
-    }
-
-    // ---- texts shared with the application ---------------------------------------------
-
-    /** The plan's standing in a few lines, for the facilitator's summaries. */
-    static String summary(ActionPlan plan, LocalDate today, Messages messages, id.rembug.dialogues.flow.Language language) {
-        return messages.get(MessageKey.PLAN_SUMMARY, language, Map.of(
-                "done", plan.count(ActionPlan.Standing.DONE, today),
-                "due", plan.count(ActionPlan.Standing.DUE, today),
-                "late", plan.count(ActionPlan.Standing.LATE, today),
-                "open", plan.openActions().size(),
-                "proposed", plan.count(ActionPlan.Standing.PROPOSED, today)));
     }
 
     // ---- helpers -----------------------------------------------------------------------
