@@ -316,6 +316,10 @@ public class GroupPlanner {
         if (inbound instanceof Inbound.ErasureRequested erasure) {
             return List.of(new Event.MemberErased(at, erasure.userId()));
         }
+        if (inbound instanceof Inbound.MeetingReported meeting) {
+            return List.of(new Event.MeetingRecorded(at, meeting.userId(), java.time.LocalDate.parse(meeting.date()),
+                    meeting.attended(), meeting.women(), meeting.decisions(), meeting.photoFileId()));
+        }
         if (inbound instanceof Inbound.GroupCounted counted) {
             // Telegram counts bots too; ours is one of them (others the bot cannot tell apart)
             return List.of(new Event.GroupSizeReported(at, Math.max(0, counted.members() - 1)));

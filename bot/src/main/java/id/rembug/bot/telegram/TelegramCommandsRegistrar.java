@@ -42,6 +42,7 @@ public final class TelegramCommandsRegistrar {
         commands.add(new BotCommand(KnowledgeCommand.ASK.names().get(0), "Tanya soal pendampingan masyarakat"));
         commands.add(new BotCommand(KnowledgeCommand.READ.names().get(0), "Baca satu artikel panduan"));
         commands.add(new BotCommand(LoginCommand.NAMES.get(0), "Tautan masuk ke dasbor (chat pribadi)"));
+        commands.add(new BotCommand("catat", "Catat pertemuan tatap muka (pendamping, chat pribadi)"));
         return commands;
     }
 
@@ -57,6 +58,7 @@ public final class TelegramCommandsRegistrar {
         commands.add(new BotCommand(KnowledgeCommand.ASK.names().get(1), "Ask about community facilitation"));
         commands.add(new BotCommand(KnowledgeCommand.READ.names().get(1), "Read one guide article"));
         commands.add(new BotCommand(LoginCommand.NAMES.get(1), "A sign-in link for the dashboard (private chat)"));
+        commands.add(new BotCommand("record", "Record a face-to-face meeting (facilitator, private chat)"));
         return commands;
     }
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a day as people write it in a chat, Indonesian first and English too: "15 Januari",
- * "15/1", "15/1/2027", "besok", "lusa", "hari ini", "Sabtu", "minggu depan", "bulan depan",
+ * "15/1", "15/1/2027", "besok", "lusa", "hari ini", "kemarin", "Sabtu", "minggu depan", "bulan depan",
  * "akhir bulan", "akhir minggu", "akhir tahun", "3 hari lagi", "dalam 2 minggu", and
  * "tomorrow", "next week", "end of month", "in 3 days", "saturday", "15 January". The one date
  * reader of the product: action deadlines, meeting records and the broadcast's meeting times
@@ -123,6 +123,9 @@ public final class IndonesianDates {
         }
         if (has(lower, "besok|tomorrow")) {
             return once(today.plusDays(1));
+        }
+        if (has(lower, "kemarin|yesterday")) {
+            return once(today.minusDays(1));
         }
         if (has(lower, "hari ini|today")) {
             return once(today);

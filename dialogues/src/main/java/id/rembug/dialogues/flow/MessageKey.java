@@ -145,7 +145,12 @@ public enum MessageKey {
     CHECK_IN_NO_NOTES("check-in-no-notes"),
     MEETING_RECORDED("meeting-recorded", "date", "attended", "women", "title"),
     PLAN_SUMMARY("plan-summary", "done", "due", "late", "open", "proposed"),
-    MEETING_LINE("meeting-line", "date", "attended", "women", "decisions");
+    MEETING_LINE("meeting-line", "date", "attended", "women", "decisions"),
+    MEETING_USAGE("meeting-usage"),
+    MEETING_NO_GROUP("meeting-no-group"),
+    MEETING_WHICH_GROUP("meeting-which-group", "groups"),
+    MEETING_FUTURE("meeting-future", "date"),
+    MEETING_PRIVATE_ONLY("meeting-private-only");
 
     private final String yamlKey;
     private final List<String> placeholders;
