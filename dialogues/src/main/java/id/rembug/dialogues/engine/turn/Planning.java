@@ -1,6 +1,17 @@
-package id.rembug.dialogues.engine;
+package id.rembug.dialogues.engine.turn;
 
 import id.rembug.dialogues.dates.IndonesianDates;
+import id.rembug.dialogues.engine.ActionPlan;
+import id.rembug.dialogues.engine.Answer;
+import id.rembug.dialogues.engine.Button;
+import id.rembug.dialogues.engine.ButtonAction;
+import id.rembug.dialogues.engine.Command;
+import id.rembug.dialogues.engine.Effect;
+import id.rembug.dialogues.engine.EngineSettings;
+import id.rembug.dialogues.engine.GroupState;
+import id.rembug.dialogues.engine.GroupStatus;
+import id.rembug.dialogues.engine.Member;
+import id.rembug.dialogues.engine.PlanReport;
 import id.rembug.dialogues.engine.ActionPlan.Action;
 import id.rembug.dialogues.engine.ActionPlan.Meeting;
 import id.rembug.dialogues.engine.ActionPlan.Note;
@@ -10,7 +21,6 @@ import id.rembug.dialogues.engine.Effect.CheckIn;
 import id.rembug.dialogues.engine.Effect.Say;
 import id.rembug.dialogues.engine.Effect.SayPrivately;
 import id.rembug.dialogues.engine.Effect.ScheduleWakeUp;
-import id.rembug.dialogues.engine.Event.CommandIssued;
 import id.rembug.dialogues.engine.Event.MeetingRecorded;
 import id.rembug.dialogues.engine.Event.MemberAnswered;
 import id.rembug.dialogues.flow.Flow;
@@ -44,7 +54,7 @@ import java.util.regex.Pattern;
  * reminders due together are one message, a check-in is one message and one thank-you, the
  * facilitator's questions and summaries go to their private chat.
  */
-final class PlanHandler {
+public final class Planning {
 
     /** Reminders go out the day before an action's day, at this local time. */
     static final LocalTime REMIND_AT = LocalTime.of(9, 0);
@@ -68,41 +78,29 @@ final class PlanHandler {
     private final EngineSettings settings;
     private final GroupState.Builder s;
     private final Instant at;
-    private final List<Effect> effects;
+    private final Turn turn;
 
-    PlanHandler(Flow flow, Messages messages, EngineSettings settings, GroupState.Builder s, Instant at,
-                List<Effect> effects) {
-        this.flow = flow;
-        this.messages = messages;
-        this.settings = settings;
-        this.s = s;
-        this.at = at;
-        this.effects = effects;
+    private Planning(Turn turn) {
+        this.turn = turn;
+        this.flow = turn.flow();
+        this.messages = turn.messages();
+        this.settings = turn.settings();
+        this.s = turn.state();
+        this.at = turn.at();
     }
 
-    static boolean handles(Command command) {
-        return command == Command.TASK || command == Command.PLAN || command == Command.DONE
-                || command == Command.REMIND || command == Command.CONFIRM_ACTION;
+    /** The plan's part of this turn. */
+    public static Planning of(Turn turn) {
+        return new Planning(turn);
     }
 
     // ---- commands ----------------------------------------------------------------------
-
-    void command(Member member, CommandIssued e) {
-        switch (e.command()) {
-            case TASK -> task(member, e.argument(), e.messageRef());
-            case PLAN -> show(member, e.messageRef());
-            case DONE -> done(member, e.argument(), e.messageRef(), e.pressed());
-            case REMIND -> remindWhere(member, e.argument(), e.messageRef());
-            case CONFIRM_ACTION -> confirm(e.argument());
-            default -> throw new IllegalArgumentException("not a plan command: " + e.command());
-        }
-    }
 
     /**
      * {@code /tugas what - who - when}: the facilitator's goes into the plan at once; a resident's
      * is a proposal the facilitator confirms with one press in their private chat.
      */
-    private void task(Member member, String argument, String ref) {
+    public void task(Member member, String argument, String ref) {
         List<String> parts = argument == null || argument.isBlank() ? List.of()
                 : List.of(PARTS.split(argument.strip()));
         if (parts.isEmpty() || parts.get(0).isBlank()) {
@@ -158,7 +156,7 @@ final class PlanHandler {
     }
 
     /** The facilitator's press: a proposal joins the plan (pressing again changes nothing). */
-    private void confirm(String argument) {
+    public void confirm(String argument) {
         Optional<Action> action = number(argument).flatMap(n -> plan().action(n));
         if (action.isEmpty()) {
             answerButton(MessageKey.PLAN_UNKNOWN_ACTION, Map.of("number", argument == null ? "?" : argument));
@@ -177,7 +175,7 @@ final class PlanHandler {
     }
 
     /** {@code /rencana}: the plan as it stands; the facilitator also gets a button per proposal. */
-    private void show(Member member, String ref) {
+    public void show(Member member, String ref) {
         ActionPlan plan = plan();
         if (plan.actions().isEmpty()) {
             say(MessageKey.PLAN_EMPTY, Map.of(), ref);
@@ -189,7 +187,7 @@ final class PlanHandler {
             plan.actions().stream().filter(a -> a.status() == Status.PROPOSED)
                     .forEach(a -> buttons.add(confirmButton(a)));
         }
-        effects.add(new Say(MessageKey.PLAN_SHOW.yamlKey(), messages.get(MessageKey.PLAN_SHOW, s.language, Map.of(
+        turn.emit(new Say(MessageKey.PLAN_SHOW.yamlKey(), messages.get(MessageKey.PLAN_SHOW, s.language, Map.of(
                 "actions", lines(plan.actions(), today),
                 "done", plan.count(ActionPlan.Standing.DONE, today),
                 "due", plan.count(ActionPlan.Standing.DUE, today),
@@ -200,7 +198,7 @@ final class PlanHandler {
      * {@code /selesai 3}, or the button under a reminder: the owner (or the facilitator) marks an
      * action done. Without a number, the member's one open action; with several, they are asked which.
      */
-    private void done(Member member, String argument, String ref, boolean pressed) {
+    public void done(Member member, String argument, String ref, boolean pressed) {
         Optional<Action> action = number(argument).flatMap(n -> plan().action(n));
         if (action.isEmpty() && (argument == null || argument.isBlank())) {
             List<Action> mine = plan().openActions().stream().filter(a -> member.id().equals(a.ownerId())).toList();
@@ -240,7 +238,7 @@ final class PlanHandler {
     }
 
     /** {@code /ingatkan pribadi} or {@code /ingatkan grup}: where this member's reminders go. */
-    private void remindWhere(Member member, String argument, String ref) {
+    public void remindWhere(Member member, String argument, String ref) {
         String where = argument == null ? "" : argument.strip().toLowerCase(Locale.ROOT);
         LinkedHashSet<String> privately = new LinkedHashSet<>(plan().remindPrivately());
         if (PRIVATELY.contains(where)) {
@@ -263,7 +261,7 @@ final class PlanHandler {
      * owned by the member it names ("Kepala desa - Pak Anton") or else by whoever wrote it, with the
      * day it names if any. The facilitator confirms them in their private chat.
      */
-    void stageCompleted(Stage stage, int round, List<Answer> answers) {
+    public void stageCompleted(Stage stage, int round, List<Answer> answers) {
         List<Action> proposed = new ArrayList<>();
         for (Prompt prompt : stage.prompts()) {
             if (!prompt.plan()) {
@@ -299,7 +297,7 @@ final class PlanHandler {
         }
         Map<String, Object> all = new java.util.HashMap<>(values);
         all.put("actions", lines(proposed, today()));
-        effects.add(new SayPrivately(s.facilitatorId, key.yamlKey(), messages.get(key, s.language, all),
+        turn.emit(new SayPrivately(s.facilitatorId, key.yamlKey(), messages.get(key, s.language, all),
                 proposed.stream().map(this::confirmButton).toList()));
     }
 
@@ -311,7 +309,7 @@ final class PlanHandler {
     // ---- check-ins and progress notes --------------------------------------------------
 
     /** A stage opened: in a phase with check-ins the first one is scheduled; elsewhere there are none. */
-    void stageOpened(Stage stage) {
+    public void stageOpened(Stage stage) {
         Duration every = checkInEvery(stage);
         if (every == null) {
             s.plan = withCheckIn(null, plan().checkIns(), plan().checkInSummaryAt());
@@ -320,12 +318,12 @@ final class PlanHandler {
         if (plan().nextCheckInAt() == null) {
             Instant next = at.plus(every);
             s.plan = withCheckIn(next, plan().checkIns(), plan().checkInSummaryAt());
-            effects.add(new ScheduleWakeUp(next));
+            turn.emit(new ScheduleWakeUp(next));
         }
     }
 
     /** A reply to a check-in is a progress note; returns false for any other answer. */
-    boolean progressNote(Member member, MemberAnswered e) {
+    public boolean progressNote(Member member, MemberAnswered e) {
         if (!CheckIn.PROMPT_KEY.equals(e.promptKey())) {
             return false;
         }
@@ -352,11 +350,11 @@ final class PlanHandler {
     // ---- time --------------------------------------------------------------------------
 
     /** Reminders due, a check-in due, a check-in's summary due; each at most once. */
-    void timePassed() {
+    public void timePassed() {
         checkInSummaryDue();
         if (quietNow()) {
             if (hasGroupWorkDue()) {
-                effects.add(new ScheduleWakeUp(QuietHours.nextEnd(settings.quietHoursEnd(), at.atZone(zone()))
+                turn.emit(new ScheduleWakeUp(QuietHours.nextEnd(settings.quietHoursEnd(), at.atZone(zone()))
                         .toInstant()));
             }
             return;
@@ -378,7 +376,7 @@ final class PlanHandler {
             }
             put(action.remindedNow());
             if (action.ownerId() != null && plan().remindPrivately().contains(action.ownerId())) {
-                effects.add(new SayPrivately(action.ownerId(), MessageKey.PLAN_REMINDER_PRIVATE.yamlKey(),
+                turn.emit(new SayPrivately(action.ownerId(), MessageKey.PLAN_REMINDER_PRIVATE.yamlKey(),
                         messages.get(MessageKey.PLAN_REMINDER_PRIVATE, s.language, Map.of("number", action.number(),
                                 "what", action.what(), "due", dueText(action))),
                         List.of(doneButton(action))));
@@ -388,7 +386,7 @@ final class PlanHandler {
         }
         if (!inGroup.isEmpty()) {
             // every reminder due now in one message, whatever their number
-            effects.add(new Say(MessageKey.PLAN_REMINDER.yamlKey(), messages.get(MessageKey.PLAN_REMINDER, s.language,
+            turn.emit(new Say(MessageKey.PLAN_REMINDER.yamlKey(), messages.get(MessageKey.PLAN_REMINDER, s.language,
                     Map.of("actions", lines(inGroup, today()))),
                     inGroup.stream().map(this::doneButton).toList(), null));
         }
@@ -417,13 +415,13 @@ final class PlanHandler {
         int number = p.checkIns() + 1;
         List<Action> open = p.openActions();
         String actions = open.isEmpty() ? messages.get(MessageKey.PLAN_EMPTY, s.language) : lines(open, today());
-        effects.add(new CheckIn(currentStageKey(), s.round, number,
+        turn.emit(new CheckIn(currentStageKey(), s.round, number,
                 messages.get(MessageKey.CHECK_IN, s.language, Map.of("actions", actions))));
         Instant next = at.plus(every);
         Instant summaryAt = at.plus(CHECK_IN_GATHERS);
         s.plan = withCheckIn(next, number, summaryAt);
-        effects.add(new ScheduleWakeUp(summaryAt));
-        effects.add(new ScheduleWakeUp(next));
+        turn.emit(new ScheduleWakeUp(summaryAt));
+        turn.emit(new ScheduleWakeUp(next));
     }
 
     /** Not while paused (the facilitator asked for quiet), and not after the journey's end. */
@@ -443,7 +441,7 @@ final class PlanHandler {
         StringBuilder notes = new StringBuilder();
         p.notes().stream().filter(n -> n.checkIn() == p.checkIns())
                 .forEach(n -> notes.append("\n• ").append(n.memberName()).append(": ").append(n.text()));
-        effects.add(new SayPrivately(s.facilitatorId, MessageKey.CHECK_IN_SUMMARY.yamlKey(),
+        turn.emit(new SayPrivately(s.facilitatorId, MessageKey.CHECK_IN_SUMMARY.yamlKey(),
                 messages.get(MessageKey.CHECK_IN_SUMMARY, s.language, Map.of("number", p.checkIns(),
                         "notes", notes.isEmpty() ? messages.get(MessageKey.CHECK_IN_NO_NOTES, s.language)
                                 : notes.toString().strip(),
@@ -453,7 +451,7 @@ final class PlanHandler {
 
     // ---- meetings ----------------------------------------------------------------------
 
-    void meetingRecorded(MeetingRecorded e) {
+    public void meetingRecorded(MeetingRecorded e) {
         if (!isFacilitator(e.byId())) {
             return; // the channel checks this; a role given away since then records nothing
         }
@@ -465,7 +463,7 @@ final class PlanHandler {
         meetings.add(meeting);
         s.plan = new ActionPlan(p.actions(), p.notes(), meetings, p.remindPrivately(), p.nextCheckInAt(),
                 p.checkIns(), p.checkInSummaryAt());
-        effects.add(new SayPrivately(e.byId(), MessageKey.MEETING_RECORDED.yamlKey(),
+        turn.emit(new SayPrivately(e.byId(), MessageKey.MEETING_RECORDED.yamlKey(),
                 messages.get(MessageKey.MEETING_RECORDED, s.language, Map.of("date", e.date().toString(),
                         "attended", meeting.attended(), "women", meeting.women(),
                         "title", flow.stage(s.stageIndex).title().in(s.language))),
@@ -475,7 +473,7 @@ final class PlanHandler {
     // ---- a member's data goes ----------------------------------------------------------
 
     /** The member's notes go; actions they own stay the group's, without their name. */
-    void forget(String memberId) {
+    public void forget(String memberId) {
         ActionPlan p = plan();
         List<Action> actions = p.actions().stream().map(a -> memberId.equals(a.ownerId())
                 ? new Action(a.number(), a.what(), null, null, a.due(), a.status(),
@@ -532,7 +530,7 @@ final class PlanHandler {
             put(action.remindedNow()); // agreed a day or less before: nothing to remind of
             return;
         }
-        effects.add(new ScheduleWakeUp(remindAt));
+        turn.emit(new ScheduleWakeUp(remindAt));
     }
 
     private Instant remindAt(Action action) {
@@ -655,10 +653,10 @@ final class PlanHandler {
     }
 
     private void answerButton(MessageKey key, Map<String, ?> values) {
-        effects.add(new AnswerButton(key.yamlKey(), messages.get(key, s.language, values)));
+        turn.emit(new AnswerButton(key.yamlKey(), messages.get(key, s.language, values)));
     }
 
     private void say(MessageKey key, Map<String, ?> values, String ref) {
-        effects.add(new Say(key.yamlKey(), messages.get(key, s.language, values), List.of(), ref));
+        turn.emit(new Say(key.yamlKey(), messages.get(key, s.language, values), List.of(), ref));
     }
 }
