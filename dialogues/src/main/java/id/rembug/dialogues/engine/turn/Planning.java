@@ -408,8 +408,15 @@ public final class Planning {
             return;
         }
         Duration every = checkInEvery(flow.stage(s.stageIndex));
-        if (every == null || !checkInsAllowed()) {
+        if (every == null || s.status == GroupStatus.FINISHED) {
             s.plan = withCheckIn(null, p.checkIns(), p.checkInSummaryAt());
+            return;
+        }
+        if (!checkInsAllowed()) {
+            // paused: the facilitator asked for quiet; ask again a round later
+            Instant later = at.plus(every);
+            s.plan = withCheckIn(later, p.checkIns(), p.checkInSummaryAt());
+            turn.emit(new ScheduleWakeUp(later));
             return;
         }
         int number = p.checkIns() + 1;
