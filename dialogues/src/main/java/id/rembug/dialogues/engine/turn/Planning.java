@@ -479,14 +479,18 @@ public final class Planning {
 
     // ---- a member's data goes ----------------------------------------------------------
 
-    /** The member's notes go; actions they own stay the group's, without their name. */
+    /**
+     * The member's words go: their notes and the actions they wrote; actions others gave them stay
+     * the group's, without their name.
+     */
     public void forget(String memberId) {
         ActionPlan p = plan();
-        List<Action> actions = p.actions().stream().map(a -> memberId.equals(a.ownerId())
-                ? new Action(a.number(), a.what(), null, null, a.due(), a.status(),
-                memberId.equals(a.proposedBy()) ? null : a.proposedBy(), a.source(), a.createdAt(), a.doneAt(),
-                a.reminded())
-                : a).toList();
+        List<Action> actions = p.actions().stream()
+                .filter(a -> !memberId.equals(a.proposedBy()))
+                .map(a -> memberId.equals(a.ownerId())
+                        ? new Action(a.number(), a.what(), null, null, a.due(), a.status(), a.proposedBy(), a.source(),
+                        a.createdAt(), a.doneAt(), a.reminded())
+                        : a).toList();
         List<Note> notes = p.notes().stream().filter(n -> !n.memberId().equals(memberId)).toList();
         Set<String> privately = new LinkedHashSet<>(p.remindPrivately());
         privately.remove(memberId);
