@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * {@code /umumkan}: a staff member's guided announcement in their private chat with the bot:
  * title, date and time, place, agenda, which groups (with a count), now or later, a preview,
- * and "kirim" to send. The draft lives in {@code rembug:broadcast:draft:<userId>} (a day).
+ * and "kirim" to send. A facilitator who is not staff announces the same way to the groups they
+ * lead, and to no other: the step that picks the groups is skipped. The draft lives in {@code rembug:broadcast:draft:<userId>} (a day).
  *
  * <p>A redelivered message (same update id as the last one applied) gets the same reply again
  * and changes nothing; the confirmation creates the job at most once ({@link BroadcastService#createOnce}).
@@ -75,9 +76,9 @@ public class AnnounceDialogue implements ConversationHook {
         String key = draftKey(userId);
         Map<String, String> draft = new HashMap<>(redis.<String, String>opsForHash().entries(key));
         if (START.contains(command)) {
-            if (!staff.isStaff(userId)) {
-                log.warn("Refused /umumkan from user {}: not staff", userId);
-                return Optional.of(HookAnswer.text(texts.get(BroadcastText.NOT_STAFF, LANGUAGE)));
+            if (!staff.isStaff(userId) && service.countTargets(new Target.LedBy(userId)) == 0) {
+                log.warn("Refused /umumkan from user {}: neither staff nor a facilitator", userId);
+                return Optional.of(HookAnswer.text(texts.get(BroadcastText.NOT_STAFF_OR_FACILITATOR, LANGUAGE)));
             }
             draft.clear();
             return Optional.of(reply(key, Map.of("step", Step.TITLE.name()), message, texts.get(BroadcastText.ANNOUNCE_TITLE, LANGUAGE), true));
@@ -120,6 +121,13 @@ public class AnnounceDialogue implements ConversationHook {
                         texts.get(BroadcastText.ANNOUNCE_AGENDA, LANGUAGE), false);
             }
             case AGENDA -> {
+                if (!staff.isStaff(userId)) {
+                    // a facilitator's announcement goes to their own groups
+                    Target own = new Target.LedBy(userId);
+                    return reply(key, Map.of("step", Step.SEND_AT.name(), "agenda", text, "target", own.encode()),
+                            message, texts.get(BroadcastText.ANNOUNCE_SEND_AT_OWN, LANGUAGE,
+                                    Map.of("count", service.countTargets(own))), false);
+                }
                 return reply(key, Map.of("step", Step.TARGET.name(), "agenda", text), message,
                         texts.get(BroadcastText.ANNOUNCE_TARGET, LANGUAGE), false);
             }
@@ -152,7 +160,7 @@ public class AnnounceDialogue implements ConversationHook {
                 BroadcastJob job = service.createOnce("draft:" + userId + ":" + message.updateId(), announcement(draft),
                         Target.decode(draft.get("target")), sendAt, userId);
                 redis.delete(key);
-                log.info("Staff member {} created broadcast {}", userId, job.id());
+                log.info("User {} created broadcast {}", userId, job.id());
                 return HookAnswer.text(texts.get(BroadcastText.ANNOUNCE_DONE, LANGUAGE,
                         Map.of("id", job.id(), "sendAt", sendAtText(sendAt))));
             }

@@ -98,15 +98,41 @@ public class BroadcastCommands implements ConversationHook {
         return HookAnswer.text(texts.get(BroadcastText.STAFF_ADDED, language, Map.of("id", words[2])));
     }
 
+    /**
+     * {@code /laporan <id>}: staff see any announcement's report; a facilitator sees the reports of
+     * their own announcements, with who answered what in each of their groups.
+     */
     private HookAnswer reportCommand(String[] words, String userId, Language language) {
-        if (!staff.isStaff(userId)) {
+        boolean isStaff = staff.isStaff(userId);
+        if (words.length != 2) {
+            return isStaff ? HookAnswer.text(texts.get(BroadcastText.REPORT_USAGE, language)) : refuse("/laporan", userId, language);
+        }
+        Optional<BroadcastJob> job = store.load(words[1]);
+        boolean own = job.isPresent() && userId != null && userId.equals(job.get().createdBy())
+                && job.get().target() instanceof Target.LedBy;
+        if (!isStaff && !own) {
             return refuse("/laporan", userId, language);
         }
         if (words.length != 2) {
             return HookAnswer.text(texts.get(BroadcastText.REPORT_USAGE, language));
         }
-        return service.report(words[1]).map(report -> HookAnswer.text(render(report, language)))
+        return service.report(words[1]).map(report -> HookAnswer.text(render(report, language)
+                        + (own ? voters(words[1], language) : "")))
                 .orElseGet(() -> HookAnswer.text(texts.get(BroadcastText.REPORT_UNKNOWN, language, Map.of("id", words[1]))));
+    }
+
+    /** Who answered what, group by group, by the names the groups know them by. */
+    private String voters(String jobId, Language language) {
+        StringBuilder text = new StringBuilder();
+        store.voters(jobId).forEach((groupId, votes) -> {
+            id.rembug.dialogues.engine.GroupState state = groups.state(groupId);
+            text.append('\n').append(texts.get(BroadcastText.REPORT_VOTERS, language, Map.of("group", groupId,
+                    "voters", votes.entrySet().stream()
+                            .map(v -> (state == null ? v.getKey() : state.member(v.getKey()).name()) + " ("
+                                    + texts.get(v.getValue().textKey, language) + ")")
+                            .collect(java.util.stream.Collectors.joining(", ")))));
+        });
+        return text.toString();
     }
 
     public String render(BroadcastReport report, Language language) {

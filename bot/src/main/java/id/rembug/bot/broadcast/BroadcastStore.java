@@ -74,6 +74,19 @@ public class BroadcastStore {
         redis.opsForHash().put(BroadcastKeys.votes(jobId), BroadcastKeys.voter(groupId, userId), vote.name());
     }
 
+    /** Each group's voters and their choice, groups and voters in a stable order. */
+    public Map<String, Map<String, Vote>> voters(String jobId) {
+        Map<String, Map<String, Vote>> byGroup = new java.util.TreeMap<>();
+        redis.<String, String>opsForHash().entries(BroadcastKeys.votes(jobId)).forEach((who, choice) -> {
+            int bar = who.lastIndexOf('|');
+            if (bar > 0) {
+                byGroup.computeIfAbsent(who.substring(0, bar), g -> new java.util.TreeMap<>())
+                        .put(who.substring(bar + 1), Vote.valueOf(choice));
+            }
+        });
+        return byGroup;
+    }
+
     /** Counts per group, sorted by group id. */
     public Map<String, Vote.Counts> votesByGroup(String jobId) {
         Map<String, Vote.Counts> counts = new TreeMap<>();

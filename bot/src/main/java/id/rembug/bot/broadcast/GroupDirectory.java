@@ -22,25 +22,33 @@ public class GroupDirectory {
     }
 
     /** A group as a broadcast addresses it. */
-    public record GroupView(String groupId, String chatId, Language language, String zoneId, Set<String> tags) {
+    public record GroupView(String groupId, String chatId, Language language, String zoneId, Set<String> tags,
+                            String facilitatorId) {
     }
 
     /** Every known group that matches the target, sorted by id (so a frozen target list is stable). */
     public List<String> matching(Target target) {
         List<String> matched = new ArrayList<>();
         for (String groupId : records.groupIds()) {
-            if (target.requiredTag().map(tag -> view(groupId).tags().contains(tag)).orElse(true)) {
+            if (target instanceof Target.LedBy led ? led.facilitatorId().equals(view(groupId).facilitatorId())
+                    : target.requiredTag().map(tag -> view(groupId).tags().contains(tag)).orElse(true)) {
                 matched.add(groupId);
             }
         }
         return matched;
     }
 
+    /** The group's stored state, or null for a group never seen. */
+    public GroupState state(String groupId) {
+        return records.header(groupId).state();
+    }
+
     public GroupView view(String groupId) {
         GroupRecords.Header header = records.header(groupId);
         GroupState state = header.state();
         return new GroupView(groupId, header.chatId(), state == null ? Language.ID : state.language(),
-                state == null ? null : state.zoneId(), tags(groupId, state));
+                state == null ? null : state.zoneId(), tags(groupId, state),
+                state == null ? null : state.facilitatorId());
     }
 
     /** The tags set with /tag, plus {@code tahap:<stageKey>} of the stage the group is at. */

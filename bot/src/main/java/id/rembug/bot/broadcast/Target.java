@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which groups a broadcast reaches: all of them, those with a tag, or those at a stage (the
- * current stage is the tag {@code tahap:<stageKey>}, so a stage target is a tag target).
- * Written as {@code all}, {@code tag:<tag>} or {@code stage:<stageKey>}.
+ * Which groups a broadcast reaches: all of them, those with a tag, those at a stage (the
+ * current stage is the tag {@code tahap:<stageKey>}, so a stage target is a tag target), or the
+ * groups one facilitator leads (their own announcements reach no other group).
+ * Written as {@code all}, {@code tag:<tag>}, {@code stage:<stageKey>} or {@code led-by:<userId>}.
  */
 public sealed interface Target {
 
@@ -19,6 +20,10 @@ public sealed interface Target {
     }
 
     record AtStage(String stageKey) implements Target {
+    }
+
+    /** The groups whose facilitator is {@code facilitatorId}, as their states say when it is sent. */
+    record LedBy(String facilitatorId) implements Target {
     }
 
     /** The tag a group must carry, or empty for every group. */
@@ -39,6 +44,9 @@ public sealed interface Target {
         if (this instanceof AtStage stage) {
             return "stage:" + stage.stageKey();
         }
+        if (this instanceof LedBy led) {
+            return "led-by:" + led.facilitatorId();
+        }
         return "all";
     }
 
@@ -53,7 +61,10 @@ public sealed interface Target {
         if (trimmed.startsWith("stage:")) {
             return new AtStage(trimmed.substring(6).trim());
         }
-        throw new IllegalArgumentException("target must be all, tag:<tag> or stage:<stageKey>, not " + text);
+        if (trimmed.startsWith("led-by:")) {
+            return new LedBy(trimmed.substring(7).trim());
+        }
+        throw new IllegalArgumentException("target must be all, tag:<tag>, stage:<stageKey> or led-by:<userId>, not " + text);
     }
 
     final class Tags {

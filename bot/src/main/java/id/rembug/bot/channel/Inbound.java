@@ -26,7 +26,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = Inbound.WakeUp.class, name = "wake-up"),
         @JsonSubTypes.Type(value = Inbound.GroupCounted.class, name = "counted"),
         @JsonSubTypes.Type(value = Inbound.ErasureRequested.class, name = "erasure"),
-        @JsonSubTypes.Type(value = Inbound.PollAnswered.class, name = "poll-answer")
+        @JsonSubTypes.Type(value = Inbound.PollAnswered.class, name = "poll-answer"),
+        @JsonSubTypes.Type(value = Inbound.MeetingReported.class, name = "meeting")
 })
 public sealed interface Inbound {
 
@@ -139,5 +140,16 @@ public sealed interface Inbound {
      * in this group ({@code chatId} is the group's conversation), maybe after leaving it.
      */
     record ErasureRequested(String updateId, String chatId, Instant at, String userId) implements Inbound {
+    }
+
+    /**
+     * Not from a platform: a facilitator recorded a face-to-face meeting of this group
+     * ({@code chatId} is the group's conversation) in their private chat with the bot.
+     *
+     * @param date        the meeting's day, ISO ({@code 2026-01-14})
+     * @param photoFileId the flipchart photo's Telegram file id, or null
+     */
+    record MeetingReported(String updateId, String chatId, Instant at, String userId, String date, int attended,
+                           int women, String decisions, String photoFileId) implements Inbound {
     }
 }

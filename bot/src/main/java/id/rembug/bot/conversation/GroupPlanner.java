@@ -18,6 +18,7 @@ import id.rembug.dialogues.engine.Event;
 import id.rembug.dialogues.engine.GroupState;
 import id.rembug.dialogues.engine.GroupStatus;
 import id.rembug.dialogues.engine.Member;
+import id.rembug.dialogues.engine.PlanReport;
 import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.engine.StateCodec;
 import id.rembug.dialogues.engine.Step;
@@ -315,6 +316,10 @@ public class GroupPlanner {
         if (inbound instanceof Inbound.ErasureRequested erasure) {
             return List.of(new Event.MemberErased(at, erasure.userId()));
         }
+        if (inbound instanceof Inbound.MeetingReported meeting) {
+            return List.of(new Event.MeetingRecorded(at, meeting.userId(), java.time.LocalDate.parse(meeting.date()),
+                    meeting.attended(), meeting.women(), meeting.decisions(), meeting.photoFileId()));
+        }
         if (inbound instanceof Inbound.GroupCounted counted) {
             // Telegram counts bots too; ours is one of them (others the bot cannot tell apart)
             return List.of(new Event.GroupSizeReported(at, Math.max(0, counted.members() - 1)));
@@ -378,6 +383,10 @@ public class GroupPlanner {
         // The question replied to, whatever stage it belongs to: the engine decides whether it is
         // on time or late. A question the flow no longer has counts as the question asked last.
         String[] parts = promptRef.split("\\|");
+        if (parts.length == 3 && parts[2].equals(CHECK_IN)) {
+            return List.of(new Event.MemberAnswered(at, member, message.messageId(), parts[0], parseOr(parts[1], 1),
+                    Effect.CheckIn.PROMPT_KEY, text));
+        }
         Optional<Stage> stage = flow.stage(parts[0]);
         int index = parts.length == 3 ? parseOr(parts[2], -1) : -1;
         if (stage.isEmpty() || index < 0 || index >= stage.get().prompts().size()) {
@@ -505,14 +514,14 @@ public class GroupPlanner {
                 StageSummary summary = milestone.summary();
                 plan.milestones.put(summary.stageKey() + ":" + summary.round(), codec.write(summary));
                 if (state.facilitatorId() != null) {
-                    Outgoing message = out.privateText(state.facilitatorId(), facilitatorText(summary, state.language()),
+                    Outgoing message = out.privateText(state.facilitatorId(), facilitatorText(summary, state, out.at),
                             rows(milestone.facilitatorButtons(), out.groupId, state.facilitatorId()));
                     holdForDigest(message, state, plan, out.inputs);
                     improveSummary(plan, out.groupId, message, summary, state.language());
                 }
             } else if (effect instanceof Effect.SummaryRequested requested) {
                 Outgoing message = out.privateText(requested.facilitatorId(),
-                        facilitatorText(requested.summary(), state.language()), List.of());
+                        facilitatorText(requested.summary(), state, out.at), List.of());
                 improveSummary(plan, out.groupId, message, requested.summary(), state.language());
             } else if (effect instanceof Effect.ForgetMember forget) {
                 plan.forgetMembers.add(forget.memberId());
@@ -537,6 +546,11 @@ public class GroupPlanner {
                         agreed.text(), out.at);
                 plan.outgoing.add(message);
                 plan.outgoing.add(Outgoing.pin(out.nextId(), out.chatId, out.groupId, message.id(), out.at));
+            } else if (effect instanceof Effect.SayPrivately say) {
+                out.privateText(say.memberId(), say.text(), rows(say.buttons(), out.groupId, say.memberId()));
+            } else if (effect instanceof Effect.CheckIn checkIn) {
+                // a question of its own: replies to it are the plan's progress notes
+                out.text(checkIn.text(), List.of(), true, null, checkInRef(checkIn.stageKey(), checkIn.round()));
             }
         }
     }
@@ -619,8 +633,19 @@ public class GroupPlanner {
                 : stageRound + flow.stage(stageKey).orElseThrow().indexOf(promptKey);
     }
 
-    private String facilitatorText(StageSummary summary, Language language) {
-        return summaries.render(summary, language) + "\n\n" + knowledge.facilitatorExtras(summary, language);
+    /** How a check-in message names itself, in place of a prompt's index. */
+    private static final String CHECK_IN = "checkin";
+
+    private static String checkInRef(String stageKey, int round) {
+        return stageKey + "|" + round + "|" + CHECK_IN;
+    }
+
+    private String facilitatorText(StageSummary summary, GroupState state, Instant at) {
+        Language language = state.language();
+        String plan = PlanReport.forStage(state.plan(), summary.stageKey(),
+                        at.atZone(java.time.ZoneId.of(state.zoneId())).toLocalDate(), messages, language)
+                .map(text -> "\n\n" + text).orElse("");
+        return summaries.render(summary, language) + plan + "\n\n" + knowledge.facilitatorExtras(summary, language);
     }
 
     /** The model's summary for a facilitator's message this plan sends (one held for the digest is never edited). */

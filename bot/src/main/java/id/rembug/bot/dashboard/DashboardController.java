@@ -42,10 +42,12 @@ public class DashboardController {
     private final LoginThrottle throttle;
     private final DashboardTexts texts;
     private final boolean simulator;
+    private final java.time.Clock clock;
 
     public DashboardController(DashboardReader reader, DashboardSessions sessions, LoginLinks links, AdminLogin admin,
                                StaffIds staff, LoginThrottle throttle, DashboardTexts texts,
-                               org.springframework.core.env.Environment environment) {
+                               org.springframework.core.env.Environment environment, java.time.Clock clock) {
+        this.clock = clock;
         this.reader = reader;
         this.sessions = sessions;
         this.links = links;
@@ -160,6 +162,7 @@ public class DashboardController {
         model.addAttribute("members", DashboardViews.members(group.state(), group.answers()));
         model.addAttribute("chart", DashboardViews.chart(group.state(), group.answers()));
         model.addAttribute("stages", DashboardViews.stages(group.answers(), group.state(), reader.flow(), language, t));
+        model.addAttribute("plan", DashboardViews.plan(group.state(), reader.flow(), language, clock.instant()));
         return "dashboard/group";
     }
 
@@ -199,6 +202,29 @@ public class DashboardController {
         write(format, "rembug-" + safeName(groupId),
                 AnswerExport.rows(groupId, group.answers(), group.state().decisions(), reader.flow(),
                         DashboardAccess.language(request)), response);
+    }
+
+    /** The group's action plan, progress notes and meetings, as CSV or JSON. */
+    @GetMapping("/dashboard/grup/{groupId}/rencana.{format}")
+    void exportPlan(@PathVariable String groupId, @PathVariable String format, HttpServletRequest request,
+                    HttpServletResponse response) throws IOException {
+        Viewer viewer = DashboardAccess.viewer(request);
+        DashboardReader.GroupData group = reader.group(viewer, groupId).orElseThrow(NotFound::new);
+        List<Map<String, Object>> rows = PlanExport.rows(group.state(), clock.instant());
+        String name = "rembug-rencana-" + safeName(groupId);
+        switch (format) {
+            case "csv" -> {
+                response.setContentType("text/csv;charset=UTF-8");
+                attachment(response, name + ".csv");
+                PlanExport.writeCsv(rows, response.getOutputStream());
+            }
+            case "json" -> {
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                attachment(response, name + ".json");
+                PlanExport.writeJson(rows, response.getOutputStream());
+            }
+            default -> throw new NotFound();
+        }
     }
 
     /** The program's answers: every group the viewer may see, in one table. */

@@ -211,6 +211,40 @@ final class DashboardViews {
         return checks;
     }
 
+    /** The action plan on the group's page: the actions with where they stand, the meetings, the notes. */
+    record PlanView(List<ActionLine> actions, long done, long due, long late, List<MeetingView> meetings,
+                    List<NoteLine> notes) {
+
+        public boolean isEmpty() {
+            return actions.isEmpty() && meetings.isEmpty() && notes.isEmpty();
+        }
+    }
+
+    record ActionLine(int number, String what, String owner, String due, String standing) {
+    }
+
+    record MeetingView(String date, String stage, int attended, int women, String decisions, boolean photo) {
+    }
+
+    record NoteLine(int checkIn, String memberName, String text, String at) {
+    }
+
+    static PlanView plan(GroupState state, Flow flow, Language language, java.time.Instant now) {
+        id.rembug.dialogues.engine.ActionPlan plan = state.plan();
+        LocalDate today = now.atZone(zone(state)).toLocalDate();
+        List<ActionLine> actions = plan.actions().stream().map(a -> new ActionLine(a.number(), a.what(),
+                a.ownerName() == null ? "?" : a.ownerName(), a.due() == null ? "" : a.due().toString(),
+                a.standing(today).name().toLowerCase())).toList();
+        List<MeetingView> meetings = plan.meetings().stream().map(m -> new MeetingView(m.date().toString(),
+                flow.stage(m.stageKey()).map(st -> st.title().in(language)).orElse(m.stageKey()), m.attended(),
+                m.women(), m.decisions(), m.photoFileId() != null)).toList();
+        List<NoteLine> notes = plan.notes().stream().map(n -> new NoteLine(n.checkIn(), n.memberName(), n.text(),
+                when(n.at(), state))).toList();
+        return new PlanView(actions, plan.count(id.rembug.dialogues.engine.ActionPlan.Standing.DONE, today),
+                plan.count(id.rembug.dialogues.engine.ActionPlan.Standing.DUE, today),
+                plan.count(id.rembug.dialogues.engine.ActionPlan.Standing.LATE, today), meetings, notes);
+    }
+
     static String when(java.time.Instant at, GroupState state) {
         return at == null ? "" : WHEN.format(at.atZone(zone(state)));
     }

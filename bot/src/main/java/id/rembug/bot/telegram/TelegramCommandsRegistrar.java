@@ -43,6 +43,7 @@ public final class TelegramCommandsRegistrar {
         for (MenuCommand command : hookCommands) {
             commands.add(new BotCommand(command.name(), command.description()));
         }
+        commands.add(new BotCommand("catat", "Catat pertemuan tatap muka (pendamping, chat pribadi)"));
         return commands;
     }
 
@@ -58,6 +59,7 @@ public final class TelegramCommandsRegistrar {
         for (MenuCommand command : hookCommands) {
             commands.add(new BotCommand(command.englishName(), command.englishDescription()));
         }
+        commands.add(new BotCommand("record", "Record a face-to-face meeting (facilitator, private chat)"));
         return commands;
     }
 
@@ -76,7 +78,11 @@ public final class TelegramCommandsRegistrar {
             case SUMMARY -> "Ringkasan hasil sejauh ini (pendamping)";
             case DELETE_MY_DATA -> "Hapus jawaban dan data saya";
             case AGREE -> "Sahkan rumusan bersama (pendamping)";
-            case CONFIRM_DELETE, CANCEL_DELETE, CANCEL_ADVANCE, VOTE, CLOSE_VOTE, MERGE, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
+            case TASK -> "Tambah tugas: apa - siapa - kapan";
+            case PLAN -> "Lihat rencana aksi kita";
+            case DONE -> "Tandai tugas selesai: /selesai 3";
+            case REMIND -> "Pengingat tugas: pribadi atau grup";
+            case CONFIRM_DELETE, CANCEL_DELETE, CANCEL_ADVANCE, VOTE, CLOSE_VOTE, MERGE, CONFIRM_ACTION, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
         };
     }
 
@@ -94,7 +100,11 @@ public final class TelegramCommandsRegistrar {
             case SUMMARY -> "Summary of the results so far (facilitator)";
             case DELETE_MY_DATA -> "Delete my answers and data";
             case AGREE -> "Confirm the group's wording (facilitator)";
-            case CONFIRM_DELETE, CANCEL_DELETE, CANCEL_ADVANCE, VOTE, CLOSE_VOTE, MERGE, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
+            case TASK -> "Add a task: what - who - by when";
+            case PLAN -> "See our action plan";
+            case DONE -> "Mark a task done: /selesai 3";
+            case REMIND -> "Task reminders: private or group";
+            case CONFIRM_DELETE, CANCEL_DELETE, CANCEL_ADVANCE, VOTE, CLOSE_VOTE, MERGE, CONFIRM_ACTION, UNKNOWN -> throw new IllegalArgumentException("not typed: " + command);
         };
     }
 }

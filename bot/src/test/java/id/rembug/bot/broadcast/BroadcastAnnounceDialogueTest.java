@@ -92,10 +92,37 @@ class BroadcastAnnounceDialogueTest {
 
     @Test
     void nonStaffAreRefusedAndCancellingDropsTheDraft() {
-        assertThat(say(ChatUser.person("501", "Sari"), "/umumkan")).contains("khusus untuk petugas");
+        assertThat(say(ChatUser.person("501", "Sari"), "/umumkan")).contains("petugas program atau pendamping");
         say(staff, "/umumkan");
         assertThat(say(staff, "/batal")).contains("dibatalkan");
         assertThat(answer(message(staff, "halo"))).isEmpty();
+    }
+
+    @Test
+    void aFacilitatorAnnouncesToTheGroupsTheyLeadOnlyAndSeesWhoAnswered() {
+        ChatUser facilitator = ChatUser.person("fac-g1", "Pak Dedi"); // BroadcastWorld's facilitator of g1
+        assertThat(say(facilitator, "/umumkan")).contains("judul");
+        say(facilitator, "Kerja bakti selokan");
+        say(facilitator, "Sabtu jam 7 pagi");
+        say(facilitator, "Pos ronda RT 3");
+        assertThat(say(facilitator, "Bawa cangkul")).contains("1 grup yang Anda dampingi");
+        assertThat(say(facilitator, "sekarang")).contains("Kerja bakti selokan");
+        assertThat(say(facilitator, "kirim")).contains("/laporan 1");
+
+        BroadcastJob job = world.store.load("1").orElseThrow();
+        assertThat(job.target()).isEqualTo(new Target.LedBy("fac-g1"));
+        assertThat(world.groups.matching(job.target())).containsExactly("g1");
+
+        world.store.vote("1", "g1", "u7", Vote.YES);
+        BroadcastCommands commands = new BroadcastCommands(new StaffDirectory(world.properties, redis), world.groups,
+                world.store, world.service, world.texts);
+        String report = commands.answer(new HookCall("user:fac-g1", "fac-g1", null,
+                        message(facilitator, "/laporan 1")))
+                .map(HookAnswer::texts).map(texts -> texts.get(0).text()).orElseThrow();
+        assertThat(report).contains("g1: u7 (Hadir)");
+        assertThat(commands.answer(new HookCall("user:501", "501", null, message(ChatUser.person("501", "Sari"),
+                "/laporan 1"))).map(HookAnswer::texts).map(texts -> texts.get(0).text()).orElseThrow())
+                .as("someone else's announcement").contains("khusus untuk petugas");
     }
 
     private String say(ChatUser from, String text) {

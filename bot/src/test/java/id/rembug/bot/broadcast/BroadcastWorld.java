@@ -57,7 +57,8 @@ public final class BroadcastWorld {
     public void group(String groupId, String chatId, int stageIndex, Language language) {
         GroupState fresh = GroupState.fresh(groupId, language, JAKARTA.getId());
         GroupState state = new GroupState(groupId, language, fresh.zoneId(), GroupStatus.ACTIVE, null, "fac-" + groupId,
-                Map.of(), null, stageIndex, 1, 0, null, null, List.of(), false, Set.of(), Set.of(), 0, null, 0, null, List.of(), Set.of());
+                Map.of(), null, stageIndex, 1, 0, null, null, List.of(), false, Set.of(), Set.of(), 0, null, 0, null, List.of(), Set.of(),
+                List.of(), Map.of(), null);
         redis.opsForHash().putAll(ConversationKeys.group(groupId), Map.of("state", new StateCodec().write(state),
                 "chat", chatId));
         redis.opsForSet().add(ConversationKeys.GROUPS, groupId);

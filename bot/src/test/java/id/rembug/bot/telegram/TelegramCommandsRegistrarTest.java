@@ -60,8 +60,8 @@ class TelegramCommandsRegistrarTest {
         List<Command> typed = Arrays.stream(Command.values()).filter(Command::isTyped).toList();
 
         // the commands the hooks declare (knowledge base, dashboard) come last
-        assertThat(indonesian).hasSize(typed.size() + 3).endsWith("tanya", "baca", "masuk");
-        assertThat(english).hasSize(typed.size() + 3).endsWith("ask", "read", "login");
+        assertThat(indonesian).hasSize(typed.size() + 4).endsWith("tanya", "baca", "masuk", "catat");
+        assertThat(english).hasSize(typed.size() + 4).endsWith("ask", "read", "login", "record");
         for (int i = 0; i < typed.size(); i++) {
             assertThat(indonesian.get(i)).isEqualTo(typed.get(i).names().get(0));
             assertThat(typed.get(i).names()).contains(english.get(i));

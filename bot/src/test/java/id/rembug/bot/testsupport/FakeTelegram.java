@@ -184,9 +184,10 @@ public final class FakeTelegram implements AutoCloseable {
             return replyTo == null && (forceReply || hasButtonWithDataStarting("a|"));
         }
 
-        /** A milestone summary: it carries the facilitator's buttons. */
+        /** A milestone summary: it carries the facilitator's "next stage" button (a plan proposal has others). */
         public boolean isSummary() {
-            return hasButtonWithDataStarting("f|");
+            return allButtons().stream().anyMatch(b -> b.data() != null && b.data().startsWith("f|")
+                    && b.data().contains("|ADVANCE|"));
         }
     }
 

@@ -21,6 +21,16 @@ public enum Command {
     HELP(false, "bantuan", "help"),
     SUMMARY(true, "ringkasan", "summary"),
     DELETE_MY_DATA(false, "hapusdata", "deletemydata"),
+    /** Add an action to the plan: what, who, by when. */
+    TASK(false, "tugas", "task"),
+    /** Show the action plan. */
+    PLAN(false, "rencana", "plan"),
+    /** Mark an action done (typed with its number, or its button). */
+    DONE(false, "selesai", "done"),
+    /** Where a member wants their reminders: {@code pribadi} (private chat) or {@code grup}. */
+    REMIND(false, "ingatkan", "remind"),
+    /** Pressed, never typed: the facilitator confirms a proposed action (the argument is its number). */
+    CONFIRM_ACTION(true),
     /** Pressed, never typed: the button under the deletion question. */
     CONFIRM_DELETE(false),
     /** Pressed, never typed. */

@@ -33,7 +33,9 @@ import java.util.stream.Collectors;
         @JsonSubTypes.Type(value = Effect.VoteOpened.class, name = "vote-opened"),
         @JsonSubTypes.Type(value = Effect.VoteCounted.class, name = "vote-counted"),
         @JsonSubTypes.Type(value = Effect.VoteClosed.class, name = "vote-closed"),
-        @JsonSubTypes.Type(value = Effect.DecisionAgreed.class, name = "decision-agreed")
+        @JsonSubTypes.Type(value = Effect.DecisionAgreed.class, name = "decision-agreed"),
+        @JsonSubTypes.Type(value = Effect.SayPrivately.class, name = "say-privately"),
+        @JsonSubTypes.Type(value = Effect.CheckIn.class, name = "check-in")
 })
 public sealed interface Effect {
 
@@ -244,6 +246,36 @@ public sealed interface Effect {
         @Override
         public String brief() {
             return "wake " + at;
+        }
+    }
+
+    /**
+     * A message to one person in their private chat with the bot (a reminder they asked to get
+     * there, the facilitator's plan questions): it costs the group nothing.
+     */
+    record SayPrivately(String memberId, String topic, String text, List<Button> buttons) implements Effect {
+        public SayPrivately {
+            buttons = List.copyOf(buttons);
+        }
+
+        @Override
+        public String brief() {
+            return "say-private " + topic + " " + memberId;
+        }
+    }
+
+    /**
+     * Ask the group how its action plan is going; replies to this message are progress notes
+     * ({@link Event.MemberAnswered} with {@link #PROMPT_KEY} as the prompt).
+     */
+    record CheckIn(String stageKey, int round, int number, String text) implements Effect {
+
+        /** The prompt key a reply to a check-in carries; no flow prompt may use it (keys have no dot). */
+        public static final String PROMPT_KEY = "plan.check-in";
+
+        @Override
+        public String brief() {
+            return "check-in " + number;
         }
     }
 }

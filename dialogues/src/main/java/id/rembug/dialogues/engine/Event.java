@@ -23,7 +23,8 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = Event.CommandIssued.class, name = "command-issued"),
         @JsonSubTypes.Type(value = Event.GroupSizeReported.class, name = "group-size-reported"),
         @JsonSubTypes.Type(value = Event.TimePassed.class, name = "time-passed"),
-        @JsonSubTypes.Type(value = Event.VoteCast.class, name = "vote-cast")
+        @JsonSubTypes.Type(value = Event.VoteCast.class, name = "vote-cast"),
+        @JsonSubTypes.Type(value = Event.MeetingRecorded.class, name = "meeting-recorded")
 })
 public sealed interface Event {
 
@@ -115,5 +116,15 @@ public sealed interface Event {
 
     /** The clock moved on; lets the engine nudge quiet members and move waiting groups on. */
     record TimePassed(Instant at) implements Event {
+    }
+
+    /**
+     * The facilitator recorded a face-to-face meeting of the group in their private chat with the
+     * bot (the channel has checked that {@code byId} leads this group).
+     *
+     * @param photoFileId the platform's id of a flipchart photo, or null
+     */
+    record MeetingRecorded(Instant at, String byId, java.time.LocalDate date, int attended, int women,
+                           String decisions, String photoFileId) implements Event {
     }
 }

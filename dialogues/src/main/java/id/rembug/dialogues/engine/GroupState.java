@@ -38,6 +38,7 @@ import java.util.Set;
  * @param decisions        the group's decisions (votes, agreed wordings), every stage's, oldest first
  * @param memory           what later prompts quote, by {@code stage.prompt}: an agreed decision, or
  *                         the answers of a prompt kept when its stage closed
+ * @param plan             the action plan, progress notes and recorded meetings (see {@link ActionPlan})
  */
 public record GroupState(String groupId, Language language, String zoneId, GroupStatus status,
                          GroupStatus pausedFrom, String facilitatorId, Map<String, Member> members,
@@ -45,7 +46,8 @@ public record GroupState(String groupId, Language language, String zoneId, Group
                          Instant stageOpenedAt, Instant awaitingSince, List<Answer> answers, boolean nudged,
                          Set<String> goalFeedbackGiven, Set<String> pendingDeletions, int milestones,
                          Instant lastActivityAt, long eventsApplied, Instant readyAt, List<Answer> lateAnswers,
-                         Set<String> noticesGiven, List<Decision> decisions, Map<String, String> memory) {
+                         Set<String> noticesGiven, List<Decision> decisions, Map<String, String> memory,
+                         ActionPlan plan) {
 
     public GroupState {
         Objects.requireNonNull(groupId, "groupId");
@@ -58,6 +60,7 @@ public record GroupState(String groupId, Language language, String zoneId, Group
         // states stored before these fields existed have none
         lateAnswers = lateAnswers == null ? List.of() : List.copyOf(lateAnswers);
         noticesGiven = noticesGiven == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(noticesGiven));
+        plan = plan == null ? ActionPlan.EMPTY : plan;
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
         memory = memory == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(memory));
     }
@@ -72,7 +75,8 @@ public record GroupState(String groupId, Language language, String zoneId, Group
                       Set<String> noticesGiven) {
         this(groupId, language, zoneId, status, pausedFrom, facilitatorId, members, reportedSize, stageIndex, round,
                 promptIndex, stageOpenedAt, awaitingSince, answers, nudged, goalFeedbackGiven, pendingDeletions,
-                milestones, lastActivityAt, eventsApplied, readyAt, lateAnswers, noticesGiven, List.of(), Map.of());
+                milestones, lastActivityAt, eventsApplied, readyAt, lateAnswers, noticesGiven, List.of(), Map.of(),
+                ActionPlan.EMPTY);
     }
 
     /** The decision made (or being made) at a prompt in a round of a stage, if any. */
@@ -83,7 +87,8 @@ public record GroupState(String groupId, Language language, String zoneId, Group
 
     public static GroupState fresh(String groupId, Language language, String zoneId) {
         return new GroupState(groupId, language, zoneId, GroupStatus.NEW, null, null, Map.of(), null, 0, 1, 0,
-                null, null, List.of(), false, Set.of(), Set.of(), 0, null, 0, null, List.of(), Set.of(), List.of(), Map.of());
+                null, null, List.of(), false, Set.of(), Set.of(), 0, null, 0, null, List.of(), Set.of(), List.of(), Map.of(),
+                ActionPlan.EMPTY);
     }
 
     public boolean isFacilitator(String memberId) {
@@ -135,6 +140,7 @@ public record GroupState(String groupId, Language language, String zoneId, Group
         public final LinkedHashSet<String> noticesGiven;
         public final List<Decision> decisions;
         public final LinkedHashMap<String, String> memory;
+        public ActionPlan plan;
 
         private Builder(GroupState s) {
             groupId = s.groupId;
@@ -162,13 +168,14 @@ public record GroupState(String groupId, Language language, String zoneId, Group
             noticesGiven = new LinkedHashSet<>(s.noticesGiven);
             decisions = new ArrayList<>(s.decisions);
             memory = new LinkedHashMap<>(s.memory);
+            plan = s.plan;
         }
 
         public GroupState build() {
             return new GroupState(groupId, language, zoneId, status, pausedFrom, facilitatorId, members,
                     reportedSize, stageIndex, round, promptIndex, stageOpenedAt, awaitingSince, answers, nudged,
                     goalFeedbackGiven, pendingDeletions, milestones, lastActivityAt, eventsApplied, readyAt,
-                    lateAnswers, noticesGiven, decisions, memory);
+                    lateAnswers, noticesGiven, decisions, memory, plan);
         }
     }
 }

@@ -29,10 +29,10 @@ final class FlowReader {
             + " letter, at most 20 characters (keys go into Telegram button data)";
 
     private static final List<String> FLOW_FIELDS = List.of("id", "title", "address", "default-quorum", "phases");
-    private static final List<String> PHASE_FIELDS = List.of("key", "title", "method_name", "auto_advance", "stages");
+    private static final List<String> PHASE_FIELDS = List.of("key", "title", "method_name", "auto_advance", "check_in", "stages");
     private static final List<String> STAGE_FIELDS = List.of("key", "title", "method_name", "purpose", "intro",
             "closing", "quorum", "auto_advance", "prompts");
-    private static final List<String> PROMPT_FIELDS = List.of("key", "kind", "text", "choices", "decision");
+    private static final List<String> PROMPT_FIELDS = List.of("key", "kind", "text", "choices", "decision", "plan");
     private static final List<String> CHOICE_FIELDS = List.of("key", "label");
 
     private static final String TEXT_EXPECTED = "a text in Indonesian and English (and any regional language), like {id: \"...\", en: \"...\"}";
@@ -44,6 +44,10 @@ final class FlowReader {
             "never, or a wait in minutes, hours, days or weeks like 30m, 12h, 1d, 1w";
     private static final String AUTO_ADVANCE_POSITIVE_EXPECTED =
             "a wait longer than zero like 30m or 1d, or never to wait for the facilitator however long it takes";
+
+    private static final String CHECK_IN_EXPECTED =
+            "never, or how often to check in on the plan, like 1w or 14d";
+    private static final String PLAN_EXPECTED = "true (its answers become proposed actions of the plan) or false";
 
     private final String source;
     private final YamlWalker walker;
@@ -185,7 +189,8 @@ final class FlowReader {
                     return each(sequence, stagesPath, (node, path) -> stage(node, path, phase.key(), phasePace));
                 })
                 .orElse(List.of());
-        return new Phase(phase.key(), title, phasePace, stages, optionalText(phase, "method_name").orElse(title));
+        return new Phase(phase.key(), title, phasePace, stages, optionalText(phase, "method_name").orElse(title),
+                checkIn(phase));
     }
 
     private Optional<Stage> stage(Node node, String path, String phaseKey, AutoAdvance phasePace) {
@@ -233,26 +238,42 @@ final class FlowReader {
             if (written.equals(NEVER)) {
                 return Optional.of(AutoAdvance.NEVER);
             }
-            Matcher wait = WAIT.matcher(written);
-            if (!wait.matches()) {
-                walker.problem(node, field, quote(value.get()), AUTO_ADVANCE_EXPECTED);
-                return Optional.empty();
-            }
-            long amount = Long.parseLong(wait.group(2));
-            // Someone writing "0m" or "-1d" probably means "do not move on by itself" (the bot's own
-            // setting takes 0 for that), so the problem says how to write it here.
-            if (!wait.group(1).isEmpty() || amount == 0) {
-                walker.problem(node, field, quote(value.get()), AUTO_ADVANCE_POSITIVE_EXPECTED);
-                return Optional.empty();
-            }
-            Duration unit = switch (wait.group(3)) {
-                case "m" -> Duration.ofMinutes(1);
-                case "h" -> Duration.ofHours(1);
-                case "d" -> Duration.ofDays(1);
-                default -> Duration.ofDays(7);
-            };
-            return Optional.of(AutoAdvance.after(unit.multipliedBy(amount)));
+            return waitOf(node, field, value.get(), AUTO_ADVANCE_EXPECTED, AUTO_ADVANCE_POSITIVE_EXPECTED)
+                    .map(AutoAdvance::after);
         });
+    }
+
+    /** The phase's {@code check_in}: how often the bot asks how the plan is going; null for never. */
+    private Duration checkIn(Entry phase) {
+        String field = child(phase.path(), "check_in");
+        return walker.optional(phase.fields(), "check_in")
+                .flatMap(node -> walker.scalar(node, field, CHECK_IN_EXPECTED).flatMap(value ->
+                        value.strip().equals(NEVER) ? Optional.empty()
+                                : waitOf(node, field, value, CHECK_IN_EXPECTED, CHECK_IN_EXPECTED)))
+                .orElse(null);
+    }
+
+    /** A wait written the way people say it (30m, 12h, 2d, 1w), longer than zero. */
+    private Optional<Duration> waitOf(Node node, String field, String written, String expected,
+                                      String positiveExpected) {
+        Matcher wait = WAIT.matcher(written.strip());
+        if (!wait.matches()) {
+            walker.problem(node, field, quote(written), expected);
+            return Optional.empty();
+        }
+        long amount = Long.parseLong(wait.group(2));
+        // Someone writing "0m" or "-1d" probably means "never", so the problem says how to write it.
+        if (!wait.group(1).isEmpty() || amount == 0) {
+            walker.problem(node, field, quote(written), positiveExpected);
+            return Optional.empty();
+        }
+        Duration unit = switch (wait.group(3)) {
+            case "m" -> Duration.ofMinutes(1);
+            case "h" -> Duration.ofHours(1);
+            case "d" -> Duration.ofDays(1);
+            default -> Duration.ofDays(7);
+        };
+        return Optional.of(unit.multipliedBy(amount));
     }
 
     private List<Prompt> prompts(Node node, String path) {
@@ -294,7 +315,16 @@ final class FlowReader {
         if (text.id().indexOf('{') >= 0 || text.en().indexOf('{') >= 0) {
             quoting.add(new Quoting(stageBeingRead, prompt.key(), textNode, path, text));
         }
-        return new Prompt(prompt.key(), kind, text, choices, decision(prompt, kind));
+        boolean plan = walker.optional(prompt.fields(), "plan")
+                .flatMap(node -> walker.scalar(node, child(path, "plan"), PLAN_EXPECTED).flatMap(value -> {
+                    if (!value.equals("true") && !value.equals("false")) {
+                        walker.problem(node, child(path, "plan"), quote(value), PLAN_EXPECTED);
+                        return Optional.empty();
+                    }
+                    return Optional.of(Boolean.parseBoolean(value));
+                }))
+                .orElse(false);
+        return new Prompt(prompt.key(), kind, text, choices, decision(prompt, kind), plan);
     }
 
     /** {@code decision: true}: the group votes on the answers; only typed answers can be candidates. */

@@ -9,8 +9,11 @@ import java.util.Optional;
  * @param decision the group chooses one answer together: after the answers, the candidates go to
  *                 a vote and the facilitator confirms the agreed wording (flow field
  *                 {@code decision: true}; typed kinds only)
+ * @param plan     its answers name tasks, people or first steps: when the stage completes they become
+ *                 proposed actions of the group's plan, for the facilitator to confirm ({@code plan: true})
  */
-public record Prompt(String key, PromptKind kind, Text text, List<Choice> choices, boolean decision) {
+public record Prompt(String key, PromptKind kind, Text text, List<Choice> choices, boolean decision,
+                     boolean plan) {
 
     public static final int SCALE_MIN = 1;
     public static final int SCALE_MAX = 5;
@@ -21,7 +24,12 @@ public record Prompt(String key, PromptKind kind, Text text, List<Choice> choice
 
     /** A prompt each member answers for themselves. */
     public Prompt(String key, PromptKind kind, Text text, List<Choice> choices) {
-        this(key, kind, text, choices, false);
+        this(key, kind, text, choices, false, false);
+    }
+
+    /** A prompt that is a decision or not, and feeds no plan. */
+    public Prompt(String key, PromptKind kind, Text text, List<Choice> choices, boolean decision) {
+        this(key, kind, text, choices, decision, false);
     }
 
     public Optional<Choice> choice(String key) {

@@ -51,6 +51,10 @@ import java.util.regex.Pattern;
  * Fasil presses !ADVANCE kenal:1        a command button made for a stage (a summary's)
  * Ani votes tujuan.sasaran=2            a vote in a decision's poll for candidate 2 (1-based)
  * Ani unvotes tujuan.sasaran            the vote taken back (Telegram: a poll_answer with no options)
+ * Ani [check-in]: air sudah mengalir    a reply to the plan's last check-in (a progress note)
+ * Fasil records meeting 2026-01-10 12 7: kerja bakti tiap Sabtu
+ *                                       a face-to-face meeting: date, how many came, how many
+ *                                       women, the decisions (recorded in a private chat)
  * +2d  / +3h / +30m                     time passes: the clock moves on and the engine is told
  *   say stage-intro                     the expected effects of the event above, in order,
  *   ask kenal.siapa                     each as its Effect.brief(); "wake +2d" is relative to the
@@ -62,6 +66,9 @@ import java.util.regex.Pattern;
  *                                       decision stage.prompt (its state), agreed stage.prompt
  *                                       (the agreed text), tally stage.prompt (votes per candidate),
  *                                       memory stage.prompt (what later prompts quote)
+ *                                       answers not yet sent to the facilitator), plan (the
+ *                                       action plan as #number:status:owner:due, comma-separated),
+ *                                       notes (progress notes), meetings (recorded meetings)
  * </pre>
  */
 public final class TranscriptRunner {
@@ -74,6 +81,9 @@ public final class TranscriptRunner {
     private static final Pattern REVOKE = Pattern.compile("^(\\S+) revokes$");
     private static final Pattern VOTE = Pattern.compile("^(\\S+) votes ([a-z0-9-]+)\\.([a-z0-9-]+)=(\\d+)$");
     private static final Pattern UNVOTE = Pattern.compile("^(\\S+) unvotes ([a-z0-9-]+)\\.([a-z0-9-]+)$");
+    private static final Pattern CHECK_IN_REPLY = Pattern.compile("^(\\S+) \\[check-in\\]: (.*)$");
+    private static final Pattern MEETING = Pattern.compile(
+            "^(\\S+) records meeting (\\d{4}-\\d{2}-\\d{2}) (\\d+) (\\d+): (.*)$");
     private static final Pattern TIME_STEP = Pattern.compile("^\\+(\\d+)([dhm])$");
 
     private TranscriptRunner() {
@@ -246,6 +256,14 @@ public final class TranscriptRunner {
             return new Event.CommandIssued(at, member(m.group(1)), ref, Command.valueOf(m.group(2)),
                     m.group(3) == null ? "" : m.group(3), true);
         }
+        if ((m = CHECK_IN_REPLY.matcher(line)).matches()) {
+            return new Event.MemberAnswered(at, member(m.group(1)), ref, null, 0, Effect.CheckIn.PROMPT_KEY,
+                    m.group(2));
+        }
+        if ((m = MEETING.matcher(line)).matches()) {
+            return new Event.MeetingRecorded(at, member(m.group(1)).id(), java.time.LocalDate.parse(m.group(2)),
+                    Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), m.group(5), null);
+        }
         if ((m = ANSWER.matcher(line)).matches()) {
             Member member = member(m.group(1));
             String text = m.group(4);
@@ -319,6 +337,12 @@ public final class TranscriptRunner {
                     expectedValue = expectedValue.contains(" ") ? expectedValue.substring(expectedValue.indexOf(' ') + 1) : "";
                     yield String.valueOf(s.memory().get(ref));
                 }
+                case "plan" -> s.plan().actions().stream()
+                        .map(a -> "#" + a.number() + ":" + a.status().name().toLowerCase(Locale.ROOT) + ":"
+                                + (a.ownerName() == null ? "?" : a.ownerName()) + ":" + a.due())
+                        .collect(java.util.stream.Collectors.joining(","));
+                case "notes" -> Integer.toString(s.plan().notes().size());
+                case "meetings" -> Integer.toString(s.plan().meetings().size());
                 default -> throw new Mismatch(name + ":" + lineNumber + ": unknown state check '" + parts[0] + "'");
             };
             if (!actualValue.equals(expectedValue)) {

@@ -34,6 +34,11 @@ public final class CommandHandlers {
         byCommand.put(Command.VOTE, new VoteCommand());
         byCommand.put(Command.CLOSE_VOTE, new CloseVoteCommand());
         byCommand.put(Command.MERGE, new MergeCommand());
+        byCommand.put(Command.TASK, new TaskCommand());
+        byCommand.put(Command.PLAN, new PlanCommand());
+        byCommand.put(Command.DONE, new DoneCommand());
+        byCommand.put(Command.REMIND, new RemindCommand());
+        byCommand.put(Command.CONFIRM_ACTION, new ConfirmActionCommand());
         byCommand.put(Command.UNKNOWN, new UnknownCommand());
         List<Command> missing = Arrays.stream(Command.values()).filter(c -> !byCommand.containsKey(c)).toList();
         if (!missing.isEmpty()) {

@@ -27,6 +27,7 @@ public final class EventHandlers {
         register(Event.GroupSizeReported.class, new GroupSizeReportedHandler());
         register(Event.TimePassed.class, new TimePassedHandler());
         register(Event.VoteCast.class, new VoteCastHandler());
+        register(Event.MeetingRecorded.class, new MeetingRecordedHandler());
         List<String> missing = Arrays.stream(Event.class.getPermittedSubclasses())
                 .filter(kind -> !byKind.containsKey(kind)).map(Class::getSimpleName).toList();
         if (!missing.isEmpty()) {

@@ -6,6 +6,7 @@ import id.rembug.dialogues.engine.GroupStatus;
 import id.rembug.dialogues.engine.Member;
 import id.rembug.dialogues.engine.turn.Answering;
 import id.rembug.dialogues.engine.turn.Stages;
+import id.rembug.dialogues.engine.turn.Planning;
 import id.rembug.dialogues.engine.turn.Turn;
 import id.rembug.dialogues.flow.Flow;
 import id.rembug.dialogues.flow.MessageKey;
@@ -22,7 +23,10 @@ final class MemberAnsweredHandler implements EventHandler<MemberAnswered> {
 
     @Override
     public void handle(MemberAnswered event, Turn turn) {
-        answer(turn.remember(event.member()), event, turn);
+        Member member = turn.remember(event.member());
+        if (!Planning.of(turn).progressNote(member, event)) {
+            answer(member, event, turn);
+        }
     }
 
     private void answer(Member member, MemberAnswered e, Turn turn) {

@@ -12,6 +12,7 @@ import id.rembug.dialogues.engine.SummaryRenderer;
 import id.rembug.dialogues.engine.StageSummary.ClosedBy;
 import id.rembug.dialogues.engine.turn.Quorum;
 import id.rembug.dialogues.engine.turn.Stages;
+import id.rembug.dialogues.engine.turn.Planning;
 import id.rembug.dialogues.engine.turn.Turn;
 import id.rembug.dialogues.flow.Flow;
 import id.rembug.dialogues.flow.MessageKey;
@@ -34,6 +35,8 @@ final class TimePassedHandler implements EventHandler<TimePassed> {
     @Override
     public void handle(TimePassed event, Turn turn) {
         GroupState.Builder s = turn.state();
+        // the plan's reminders and check-ins first: what follows may end the turn early
+        Planning.of(turn).timePassed();
         lateAnswersDue(turn);
         new Decisions(turn).timePassed();
         if (s.status == GroupStatus.ACTIVE && s.readyAt != null

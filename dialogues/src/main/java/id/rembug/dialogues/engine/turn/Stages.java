@@ -99,6 +99,7 @@ public final class Stages {
                 "intro", stage.intro().in(s.language)), null);
         turn.ask(stage, stage.prompts().get(0));
         turn.emit(new ScheduleWakeUp(turn.at().plus(turn.settings().nudgeAfter())));
+        Planning.of(turn).stageOpened(stage);
     }
 
     /**
@@ -115,6 +116,7 @@ public final class Stages {
         turn.say(MessageKey.STAGE_CLOSING, Map.of("title", stage.title().in(s.language),
                 "closing", stage.closing().in(s.language)), null);
         turn.emit(new MilestoneReached(summary, facilitatorButtons(turn)));
+        Planning.of(turn).stageCompleted(stage, s.round, s.answers);
         s.milestones++;
         s.readyAt = null;
         boolean last = s.stageIndex == turn.flow().stageCount() - 1;

@@ -220,6 +220,7 @@ public final class Turn {
      * feedback given to them, their name. A facilitator stays one (the group needs them), by id.
      */
     public void forget(String memberId) {
+        Planning.of(this).forget(memberId);
         state.pendingDeletions.remove(memberId);
         state.answers.removeIf(a -> a.memberId().equals(memberId));
         state.lateAnswers.removeIf(a -> a.memberId().equals(memberId));
