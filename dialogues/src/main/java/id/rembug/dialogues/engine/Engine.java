@@ -60,12 +60,14 @@ public final class Engine {
     private final Messages messages;
     private final GoalChecker goalChecker;
     private final EngineSettings settings;
+    private final SummaryRenderer renderer;
 
     public Engine(Flow flow, Messages messages, GoalChecker goalChecker, EngineSettings settings) {
         this.flow = Objects.requireNonNull(flow, "flow");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.goalChecker = Objects.requireNonNull(goalChecker, "goalChecker");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.renderer = new SummaryRenderer(flow, messages);
     }
 
     public Flow flow() {
@@ -104,6 +106,8 @@ public final class Engine {
         private final GroupState.Builder s;
         private final Instant at;
         private final List<Effect> effects = new ArrayList<>();
+        /** The photo, voice note, place... of the answer this turn records; null for words or buttons. */
+        private AnswerMedia media;
 
         private Turn(GroupState.Builder s, Instant at) {
             this.s = s;
@@ -184,6 +188,7 @@ public final class Engine {
 
         private void answerTyped(Member member, MemberAnswered e) {
             String messageRef = e.messageRef();
+            media = e.media();
             if (s.status == GroupStatus.NEW) {
                 notice(MessageKey.NOT_STARTED, member, Map.of(), messageRef);
                 return;
@@ -204,7 +209,7 @@ public final class Engine {
                     return;
                 }
                 // a reply to a question of the stage that was just summarised: late, never refused
-                String answer = acceptableText(member, messageRef, e.text());
+                String answer = acceptable(member, messageRef, prompt, e.text());
                 if (answer != null) {
                     recordTyped(member, messageRef, stage, s.round, prompt, answer, true);
                 }
@@ -212,7 +217,7 @@ public final class Engine {
             }
             int index = e.promptKey() == null ? s.promptIndex : stage.indexOf(e.promptKey());
             Prompt prompt = stage.prompts().get(index < 0 ? s.promptIndex : Math.min(index, s.promptIndex));
-            String answer = acceptableText(member, messageRef, e.text());
+            String answer = acceptable(member, messageRef, prompt, e.text());
             if (answer != null) {
                 recordTyped(member, messageRef, stage, s.round, prompt, answer, false);
             }
@@ -235,13 +240,35 @@ public final class Engine {
             Prompt prompt = earlier == null || e.promptKey() == null ? null : earlier.prompt(e.promptKey()).orElse(null);
             if (!passed || prompt == null) {
                 // not a question we know (a changed flow): the question asked last is what they saw
-                answerTyped(member, new MemberAnswered(e.at(), e.member(), e.messageRef(), null, e.text()));
+                answerTyped(member, new MemberAnswered(e.at(), e.member(), e.messageRef(), null, 0, null, e.text(),
+                        e.media()));
                 return;
             }
-            String answer = acceptableText(member, e.messageRef(), e.text());
+            String answer = acceptable(member, e.messageRef(), prompt, e.text());
             if (answer != null) {
                 recordTyped(member, e.messageRef(), earlier, e.round() == 0 ? 1 : e.round(), prompt, answer, true);
             }
+        }
+
+        /**
+         * What a message answers {@code prompt} with: its words, or for a photo, voice note, place...
+         * its caption (maybe empty); null when the prompt does not take that media (the member is
+         * told once what it needs) or the words are empty or too long.
+         */
+        private String acceptable(Member member, String messageRef, Prompt prompt, String text) {
+            if (media == null) {
+                return acceptableText(member, messageRef, text);
+            }
+            MessageKey refusal = MediaAnswers.refusal(prompt, media);
+            if (refusal != null) {
+                if (s.noticesGiven.add(refusal.yamlKey() + ":" + prompt.key() + ":" + member.id())) {
+                    effects.add(new Say(refusal.yamlKey(), MediaAnswers.refusalText(refusal, prompt, messages,
+                            s.language, member.name()), List.of(), messageRef));
+                }
+                return null;
+            }
+            String caption = text == null ? "" : text.strip();
+            return caption.isEmpty() ? caption : acceptableText(member, messageRef, caption);
         }
 
         /** The answer stripped, or null when it is empty or too long (the member is told why). */
@@ -299,7 +326,10 @@ public final class Engine {
             if (earlier == null) {
                 return;
             }
-            String answer = acceptableText(member, messageRef, text);
+            // a photo's caption edited: the same photo with the new caption
+            media = earlier.media() == null ? null : earlier.media().withCaption(text == null ? null : text.strip());
+            String answer = media == null ? acceptableText(member, messageRef, text)
+                    : text == null || text.isBlank() ? "" : acceptableText(member, messageRef, text);
             if (answer == null) {
                 return;
             }
@@ -344,7 +374,7 @@ public final class Engine {
         private void record(Member member, String messageRef, Stage stage, int round, Prompt prompt, String value,
                             List<String> items, GoalAssessment goal, boolean late) {
             Answer answer = new Answer(stage.key(), round, prompt.key(), prompt.kind(), member.id(), member.name(),
-                    messageRef, value, items, goal, at, late);
+                    messageRef, value, items, goal, at, late, media);
             boolean ofOpenStage = stage.key().equals(currentStage().key()) && round == s.round;
             boolean corrected = false;
             if (ofOpenStage) {
@@ -537,7 +567,8 @@ public final class Engine {
 
         private void ask(Stage stage, Prompt prompt) {
             effects.add(new AskPrompt(stage.key(), s.round, prompt.key(), prompt.kind(),
-                    prompt.text().in(s.language), promptButtons(stage, s.round, prompt)));
+                    prompt.text().in(s.language) + MediaAnswers.hint(prompt, messages, s.language),
+                    promptButtons(stage, s.round, prompt)));
         }
 
         private List<Button> promptButtons(Stage stage, int round, Prompt prompt) {
@@ -720,8 +751,7 @@ public final class Engine {
                 }
                 text.append("\n\n❓ ").append(prompt.text().in(s.language));
                 for (Answer answer : toPrompt) {
-                    text.append("\n• ").append(answer.memberName()).append(": ")
-                            .append(SummaryRenderer.display(stage, answer, s.language));
+                    text.append("\n• ").append(renderer.answerLine(stage, answer, s.language));
                 }
             }
             return text.toString();
