@@ -45,6 +45,11 @@ public enum MediaKind {
         return this == PHOTO || this == VOICE || this == AUDIO;
     }
 
+    /** Whether a copy of it can carry a caption (Telegram: not a video note, not a place). */
+    public boolean takesCaption() {
+        return this != VIDEO_NOTE && this != LOCATION;
+    }
+
     public static MediaKind fromYaml(String value) {
         for (MediaKind kind : values()) {
             if (kind.yamlName.equals(value)) {
