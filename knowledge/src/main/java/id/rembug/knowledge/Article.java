@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param tip     one practical sentence for a facilitator about to use the article (the bot
  *                sends it as a note before a stage, or when answers suggest a role is needed);
  *                null when the article has none
+ * @param questions how people ask about the topic in their own words (either language, phone
+ *                  spellings welcome): searched like the title, so a question finds its article even
+ *                  when it shares no word with the text
  */
 public record Article(
         String id,
@@ -28,7 +31,8 @@ public record Article(
         List<String> roles,
         List<String> tags,
         String source,
-        Text tip) {
+        Text tip,
+        List<String> questions) {
 
     public Article {
         Objects.requireNonNull(id, "id");
@@ -39,12 +43,13 @@ public record Article(
         roles = List.copyOf(roles);
         tags = List.copyOf(tags);
         Objects.requireNonNull(source, "source");
+        questions = questions == null ? List.of() : List.copyOf(questions);
     }
 
     /** An article without a tip. */
     public Article(String id, Text title, Text summary, Text body, List<String> stages, List<String> roles,
                    List<String> tags, String source) {
-        this(id, title, summary, body, stages, roles, tags, source, null);
+        this(id, title, summary, body, stages, roles, tags, source, null, List.of());
     }
 
     public Optional<Text> optionalTip() {

@@ -32,7 +32,7 @@ final class ArticleParser {
     static final Pattern ID_PATTERN = Pattern.compile("^[a-z][a-z0-9-]{0,39}$");
     static final List<String> FIELDS = List.of("id", "title", "summary", "stages", "roles", "tags");
     /** Fields an article may leave out. */
-    static final List<String> OPTIONAL_FIELDS = List.of("tip");
+    static final List<String> OPTIONAL_FIELDS = List.of("tip", "questions");
     private static final List<String> LANGUAGES = List.of("id", "en");
     /**
      * A level-2 heading of one word is a language section. Longer headings ("## Langkah praktis")
@@ -87,7 +87,7 @@ final class ArticleParser {
         }
         Article article = new Article(front.id, front.title, front.summary,
                 new Text(sections.get("id").text, sections.get("en").text),
-                front.stages, front.roles, front.tags, file, front.tip);
+                front.stages, front.roles, front.tags, file, front.tip, front.questions);
         return new Result(Optional.of(article), front.idLine, problems);
     }
 
@@ -97,7 +97,8 @@ final class ArticleParser {
     }
 
     private record FrontMatter(String id, int idLine, Text title, Text summary,
-                               List<String> stages, List<String> roles, List<String> tags, Text tip) {
+                               List<String> stages, List<String> roles, List<String> tags, Text tip,
+                               List<String> questions) {
     }
 
     /** Front matter starts on file line 2, so a YAML mark line (0-based) maps to line + 2. */
@@ -153,7 +154,8 @@ final class ArticleParser {
         List<String> roles = readList(fields.get("roles"), Set.copyOf(MethodVocabulary.ROLES), "role");
         List<String> tags = readList(fields.get("tags"), null, "tag");
         Text tip = readText(fields.get("tip"));
-        return new FrontMatter(id, idLine, title, summary, stages, roles, tags, tip);
+        List<String> questions = readList(fields.get("questions"), null, "question");
+        return new FrontMatter(id, idLine, title, summary, stages, roles, tags, tip, questions);
     }
 
     private String readId(NodeTuple tuple) {

@@ -25,7 +25,16 @@ class ShippedArticlesTest {
 
     @Test
     void shippedArticlesAreAllValid() {
-        assertThat(base.articles()).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(base.articles()).hasSizeGreaterThanOrEqualTo(43);
+    }
+
+    @Test
+    void everyArticleListsAtLeastFiveQuestionsPeopleAskInBothLanguagesOrEither() {
+        assertThat(base.articles()).allSatisfy(article -> assertThat(article.questions())
+                .as("questions of %s", article.id())
+                .hasSizeGreaterThanOrEqualTo(5)
+                .doesNotHaveDuplicates()
+                .allSatisfy(question -> assertThat(question.length()).isBetween(10, 120)));
     }
 
     @Test

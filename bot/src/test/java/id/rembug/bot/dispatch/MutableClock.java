@@ -1,22 +1,27 @@
 package id.rembug.bot.dispatch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock the test moves by hand; shared by the dispatcher, the writer and the test gateway. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private final AtomicLong millis;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.millis = new AtomicLong(start.toEpochMilli());
     }
 
-    void advance(long deltaMillis) {
+    public void advance(long deltaMillis) {
         millis.addAndGet(deltaMillis);
+    }
+
+    public void advance(Duration delta) {
+        advance(delta.toMillis());
     }
 
     @Override

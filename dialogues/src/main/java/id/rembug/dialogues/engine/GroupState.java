@@ -76,35 +76,39 @@ public record GroupState(String groupId, Language language, String zoneId, Group
         return members.values().stream().filter(m -> m.present() && !isFacilitator(m.id())).toList();
     }
 
-    Builder toBuilder() {
+    /** The working copy one engine turn changes (see {@code engine.turn.Turn}). */
+    public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** A mutable copy used inside one engine step; nothing outside the engine sees it. */
-    static final class Builder {
-        String groupId;
-        Language language;
-        String zoneId;
-        GroupStatus status;
-        GroupStatus pausedFrom;
-        String facilitatorId;
-        final LinkedHashMap<String, Member> members;
-        Integer reportedSize;
-        int stageIndex;
-        int round;
-        int promptIndex;
-        Instant stageOpenedAt;
-        Instant awaitingSince;
-        final List<Answer> answers;
-        boolean nudged;
-        final LinkedHashSet<String> goalFeedbackGiven;
-        final LinkedHashSet<String> pendingDeletions;
-        int milestones;
-        Instant lastActivityAt;
-        long eventsApplied;
-        Instant readyAt;
-        final List<Answer> lateAnswers;
-        final LinkedHashSet<String> noticesGiven;
+    /**
+     * A mutable copy used inside one engine step: the engine's handlers change it, and
+     * {@link #build()} makes the immutable state again. Nothing outside the engine should hold one.
+     */
+    public static final class Builder {
+        public String groupId;
+        public Language language;
+        public String zoneId;
+        public GroupStatus status;
+        public GroupStatus pausedFrom;
+        public String facilitatorId;
+        public final LinkedHashMap<String, Member> members;
+        public Integer reportedSize;
+        public int stageIndex;
+        public int round;
+        public int promptIndex;
+        public Instant stageOpenedAt;
+        public Instant awaitingSince;
+        public final List<Answer> answers;
+        public boolean nudged;
+        public final LinkedHashSet<String> goalFeedbackGiven;
+        public final LinkedHashSet<String> pendingDeletions;
+        public int milestones;
+        public Instant lastActivityAt;
+        public long eventsApplied;
+        public Instant readyAt;
+        public final List<Answer> lateAnswers;
+        public final LinkedHashSet<String> noticesGiven;
 
         private Builder(GroupState s) {
             groupId = s.groupId;
@@ -132,7 +136,7 @@ public record GroupState(String groupId, Language language, String zoneId, Group
             noticesGiven = new LinkedHashSet<>(s.noticesGiven);
         }
 
-        GroupState build() {
+        public GroupState build() {
             return new GroupState(groupId, language, zoneId, status, pausedFrom, facilitatorId, members,
                     reportedSize, stageIndex, round, promptIndex, stageOpenedAt, awaitingSince, answers, nudged,
                     goalFeedbackGiven, pendingDeletions, milestones, lastActivityAt, eventsApplied, readyAt,

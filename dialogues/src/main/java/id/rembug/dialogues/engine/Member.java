@@ -20,7 +20,7 @@ public record Member(String id, String name, boolean present) {
         return new Member(id, name, true);
     }
 
-    Member leaving() {
+    public Member leaving() {
         return new Member(id, name, false);
     }
 }

@@ -110,9 +110,14 @@ class RuleBasedGoalCheckerCasesTest {
     }
 
     static List<Case> readCases() throws IOException {
+        return readCases(CASES);
+    }
+
+    /** The cases of a file in this format on the test class path, e.g. {@code /goals/holdout.tsv}. */
+    static List<Case> readCases(String resource) throws IOException {
         String content;
-        try (InputStream in = RuleBasedGoalCheckerCasesTest.class.getResourceAsStream(CASES)) {
-            assertThat(in).as(CASES + " on the test class path").isNotNull();
+        try (InputStream in = RuleBasedGoalCheckerCasesTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource + " on the test class path").isNotNull();
             content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<Case> cases = new ArrayList<>();

@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  *
  * Ani joins                             a member joins (ids are the lower-cased names)
  * Ani leaves
+ * Ani is erased                         Ani asked privately to be forgotten here
  * Fasil added the bot
  * Staf assigns Budi                     staff (checked by the channel) make Budi the facilitator
  * Staf revokes                          staff take the role away
@@ -200,6 +201,9 @@ public final class TranscriptRunner {
         }
         if (line.endsWith(" leaves")) {
             return new Event.MemberLeft(at, member(line.substring(0, line.length() - " leaves".length())).id());
+        }
+        if (line.endsWith(" is erased")) {
+            return new Event.MemberErased(at, member(line.substring(0, line.length() - " is erased".length())).id());
         }
         if (line.endsWith(" added the bot")) {
             return new Event.BotAdded(at, member(line.substring(0, line.length() - " added the bot".length())));

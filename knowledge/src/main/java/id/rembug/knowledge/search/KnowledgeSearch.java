@@ -61,7 +61,7 @@ import id.rembug.knowledge.KnowledgeBase;
  * confidence check decides if the bot may answer. The article must either contain most of
  * the question's words (each weighted by how rare it is among the articles, as in BM25's
  * idf), or a fair share of them that includes at least two different words and one word in
- * its title, summary or tags. A question that shares a single word with an article by
+ * its title, summary, tags or questions. A question that shares a single word with an article by
  * coincidence ("harga" in "menghargai") is declined, so the bot can say honestly that it
  * does not know.
  *
@@ -73,7 +73,7 @@ public final class KnowledgeSearch implements AutoCloseable {
     static final double STRONG_COVERAGE = 0.6;
     /**
      * The lower share that is enough when at least {@link #MIN_MATCHED_WORDS} different words of the
-     * question appear in the article and one of them in its title, summary or tags.
+     * question appear in the article and one of them in its title, summary, tags or questions.
      */
     static final double MIN_COVERAGE = 0.3;
     static final int MIN_MATCHED_WORDS = 2;
@@ -83,6 +83,9 @@ public final class KnowledgeSearch implements AutoCloseable {
     static final int MAX_CLOSEST_TOPICS = 3;
     /** Below this share an article only shares an everyday word with the question: not worth offering. */
     static final double MIN_CLOSEST_COVERAGE = 0.15;
+
+    /** The usual constant of reciprocal rank fusion: damps the difference between the very first ranks. */
+    static final int RANK_FUSION_K = 60;
 
     private static final String ARTICLE_ID = "article_id";
     private static final String RAW = "raw";
@@ -99,9 +102,11 @@ public final class KnowledgeSearch implements AutoCloseable {
     /** The analysed fields, each in one language and with the weight of its part of the article. */
     private enum SearchField {
         TITLE_ID("title_id", Language.ID, 3f), SUMMARY_ID("summary_id", Language.ID, 2f),
-        TAGS_ID("tags_id", Language.ID, 2f), BODY_ID("body_id", Language.ID, 1f),
+        TAGS_ID("tags_id", Language.ID, 2f), QUESTIONS_ID("questions_id", Language.ID, 2f),
+        BODY_ID("body_id", Language.ID, 1f),
         TITLE_EN("title_en", Language.EN, 3f), SUMMARY_EN("summary_en", Language.EN, 2f),
-        TAGS_EN("tags_en", Language.EN, 2f), BODY_EN("body_en", Language.EN, 1f);
+        TAGS_EN("tags_en", Language.EN, 2f), QUESTIONS_EN("questions_en", Language.EN, 2f),
+        BODY_EN("body_en", Language.EN, 1f);
 
         final String name;
         final Language language;
@@ -124,6 +129,8 @@ public final class KnowledgeSearch implements AutoCloseable {
                 case SUMMARY_ID, SUMMARY_EN -> article.summary().in(code);
                 // Tags and stage keys are written in either language, so both analyzers see them.
                 case TAGS_ID, TAGS_EN -> String.join(" ", article.tags()) + " " + String.join(" ", article.stages());
+                // Questions are written in either language too.
+                case QUESTIONS_ID, QUESTIONS_EN -> String.join(" \n ", article.questions());
                 case BODY_ID, BODY_EN -> article.body().in(code);
             };
         }
@@ -230,6 +237,47 @@ public final class KnowledgeSearch implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * As {@link #search(String, int)}, ranked by words and by meaning together: Lucene's ranking
+     * and the vector ranking are fused by reciprocal rank (each list gives an article
+     * {@code 1 / (k + rank)}), which needs no common scale between BM25 scores and cosine
+     * similarities. An article may answer when the words check finds it confident, or when its
+     * similarity reaches the query's {@link SemanticQuery#minSimilarity()}.
+     */
+    public List<SearchHit> search(String question, int limit, SemanticQuery semantic) {
+        List<RankedHit> lexical = ranked(question);
+        Map<String, Integer> lexicalRank = new HashMap<>();
+        Map<String, Boolean> lexicalConfident = new HashMap<>();
+        for (int i = 0; i < lexical.size(); i++) {
+            lexicalRank.put(lexical.get(i).hit().article().id(), i + 1);
+            lexicalConfident.put(lexical.get(i).hit().article().id(), lexical.get(i).confident());
+        }
+        Map<String, Double> similarity = new HashMap<>();
+        for (Article article : knowledgeBase.articles()) {
+            similarity.put(article.id(), semantic.articles().similarity(article.id(), semantic.question()));
+        }
+        List<Article> bySimilarity = knowledgeBase.articles().stream()
+                .sorted(Comparator.comparingDouble((Article article) -> similarity.get(article.id())).reversed())
+                .toList();
+        List<SearchHit> fused = new ArrayList<>();
+        for (int i = 0; i < bySimilarity.size(); i++) {
+            Article article = bySimilarity.get(i);
+            boolean confident = lexicalConfident.getOrDefault(article.id(), false)
+                    || similarity.get(article.id()) >= semantic.minSimilarity();
+            if (!confident) {
+                continue;
+            }
+            double score = 1.0 / (RANK_FUSION_K + i + 1);
+            Integer rank = lexicalRank.get(article.id());
+            if (rank != null) {
+                score += 1.0 / (RANK_FUSION_K + rank);
+            }
+            fused.add(new SearchHit(article, score));
+        }
+        fused.sort(Comparator.comparingDouble(SearchHit::score).reversed());
+        return fused.stream().limit(limit).toList();
+    }
+
     /** The answer to a question, or the nearest topics when the knowledge base has none. */
     public Answer answer(String question) {
         List<RankedHit> ranked = ranked(question);
@@ -277,7 +325,7 @@ public final class KnowledgeSearch implements AutoCloseable {
     /**
      * A hit with how much of the question it explains: the idf-weighted share of the question's
      * words it contains, how many different words that is, and whether any of them is in its
-     * title, summary or tags (a word met only deep in the body is weak evidence).
+     * title, summary, tags or questions (a word met only deep in the body is weak evidence).
      */
     private record RankedHit(SearchHit hit, double coverage, int matchedWords, boolean matchedOutsideBody) {
         boolean confident() {

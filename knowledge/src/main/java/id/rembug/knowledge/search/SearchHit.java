@@ -7,7 +7,8 @@ import id.rembug.knowledge.Article;
 /**
  * An article that matches a question.
  *
- * @param score Lucene's BM25 score; only comparable between hits of the same question
+ * @param score Lucene's BM25 score, or the fused rank score of a search by words and meaning; only
+ *              comparable between hits of the same question and search
  */
 public record SearchHit(Article article, double score) {
 

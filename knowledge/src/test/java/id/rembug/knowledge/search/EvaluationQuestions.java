@@ -22,6 +22,7 @@ final class EvaluationQuestions {
     static final String HOLDOUT = "eval/holdout.tsv";
     static final String UNRELATED_HOLDOUT = "eval/unrelated-holdout.tsv";
     static final String EVERYDAY = "eval/everyday.tsv";
+    static final String FRESH = "eval/fresh.tsv";
 
     private EvaluationQuestions() {
     }
@@ -41,6 +42,14 @@ final class EvaluationQuestions {
      */
     static List<Question> everyday() {
         return read(EVERYDAY, true);
+    }
+
+    /**
+     * The second held-out set: written before the articles' question lists and the new articles, by
+     * someone who had not opened the article bodies; measures whether the search generalises.
+     */
+    static List<Question> fresh() {
+        return read(FRESH, true);
     }
 
     static List<Question> unrelatedHoldout() {

@@ -38,27 +38,29 @@ public final class RetrievalEvaluation {
             System.out.printf(Locale.ROOT, "answered (Found) = %d/%d relevant questions; declined (NotFound) = %d/%d unrelated%n",
                     answered, questions.size(), declined, unrelated.size());
 
-            List<EvaluationQuestions.Question> holdout = EvaluationQuestions.holdout();
-            System.out.println("Held-out questions (written after tuning, see holdout.tsv): " + holdout.size());
-            print("all", RetrievalMetrics.measure(search, holdout), false);
-            if (verbose) {
-                RetrievalMetrics.measure(search, holdout).missesAt3()
-                        .forEach(miss -> System.out.println("      miss: " + miss));
-            }
-            List<EvaluationQuestions.Question> everyday = EvaluationQuestions.everyday();
-            System.out.println("Everyday held-out questions (issue 16, written before reading the articles, see everyday.tsv): "
-                    + everyday.size());
-            print("all", RetrievalMetrics.measure(search, everyday), false);
-            if (verbose) {
-                RetrievalMetrics.measure(search, everyday).missesAt3()
-                        .forEach(miss -> System.out.println("      miss: " + miss));
-            }
+            printHeldOut(search, "Held-out questions (written after tuning, see holdout.tsv)",
+                    EvaluationQuestions.holdout(), verbose);
+            printHeldOut(search, "Everyday held-out questions (issue 16, written before reading the articles, see everyday.tsv)",
+                    EvaluationQuestions.everyday(), verbose);
+            // its misses are never printed: reading them would turn it into a tuning set
+            printHeldOut(search, "Fresh held-out questions (written before the question lists and new articles, see fresh.tsv)",
+                    EvaluationQuestions.fresh(), false);
             List<EvaluationQuestions.Question> unrelatedHoldout = EvaluationQuestions.unrelatedHoldout();
             long declinedHoldout = unrelatedHoldout.stream()
                     .filter(question -> search.answer(question.text()) instanceof Answer.NotFound)
                     .count();
             System.out.printf(Locale.ROOT, "declined (NotFound) = %d/%d held-out unrelated%n",
                     declinedHoldout, unrelatedHoldout.size());
+        }
+    }
+
+    private static void printHeldOut(KnowledgeSearch search, String title, List<EvaluationQuestions.Question> questions,
+                                     boolean withMisses) {
+        System.out.println(title + ": " + questions.size());
+        RetrievalMetrics metrics = RetrievalMetrics.measure(search, questions);
+        print("all", metrics, false);
+        if (withMisses) {
+            metrics.missesAt3().forEach(miss -> System.out.println("      miss: " + miss));
         }
     }
 

@@ -57,14 +57,16 @@ public final class GroundedAnswerer {
     private final LlmClient llm;
     private final KnowledgeAdvisor advisor;
     private final KnowledgeSearch search;
+    private final ArticleEmbeddings embeddings;
     private final KnowledgeTexts texts;
     private final LlmPrompts prompts;
 
-    public GroundedAnswerer(LlmClient llm, KnowledgeAdvisor advisor, KnowledgeSearch search, KnowledgeTexts texts,
-                            LlmPrompts prompts) {
+    public GroundedAnswerer(LlmClient llm, KnowledgeAdvisor advisor, KnowledgeSearch search,
+                            ArticleEmbeddings embeddings, KnowledgeTexts texts, LlmPrompts prompts) {
         this.llm = llm;
         this.advisor = advisor;
         this.search = search;
+        this.embeddings = embeddings;
         this.texts = texts;
         this.prompts = prompts;
     }
@@ -77,7 +79,12 @@ public final class GroundedAnswerer {
         if (trimmed.length() > MAX_QUESTION_LENGTH) {
             trimmed = trimmed.substring(0, MAX_QUESTION_LENGTH);
         }
-        List<Article> articles = search.search(trimmed, MAX_ARTICLES).stream().map(SearchHit::article).toList();
+        String searched = trimmed;
+        // by meaning too when an embeddings model is configured and answers; by words alone otherwise
+        List<Article> articles = embeddings.query(searched)
+                .map(semantic -> search.search(searched, MAX_ARTICLES, semantic))
+                .orElseGet(() -> search.search(searched, MAX_ARTICLES))
+                .stream().map(SearchHit::article).toList();
         if (articles.isEmpty()) {
             return deterministic(question, language);
         }

@@ -1,16 +1,22 @@
 package id.rembug.bot.knowledge.llm;
 
+import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -31,19 +37,22 @@ public final class LlmClient {
     private static final int MAX_REASON_LENGTH = 200;
 
     private final ChatModel model;
+    /** Null when no embeddings model is configured. */
+    private final EmbeddingModel embeddings;
     private final String description;
     private final AtomicBoolean failing = new AtomicBoolean();
     private final LongAdder calls = new LongAdder();
     private final LongAdder fallbacks = new LongAdder();
 
-    private LlmClient(ChatModel model, String description) {
+    private LlmClient(ChatModel model, EmbeddingModel embeddings, String description) {
         this.model = model;
+        this.embeddings = embeddings;
         this.description = description;
     }
 
     /** No model: {@link #enabled()} is false and {@link #chat} answers nothing. */
     public static LlmClient off() {
-        return new LlmClient(null, "off");
+        return new LlmClient(null, null, "off");
     }
 
     /** A client for the configured server, or {@link #off()} when no base URL is set. */
@@ -61,7 +70,17 @@ public final class LlmClient {
                 .maxRetries(0)
                 .maxTokens(properties.maxTokens())
                 .build();
-        return new LlmClient(model, properties.model() + " at " + properties.baseUrl());
+        EmbeddingModel embeddings = properties.embeddingsEnabled()
+                ? OpenAiEmbeddingModel.builder()
+                        .baseUrl(properties.baseUrl())
+                        .apiKey(properties.apiKey().isEmpty() ? null : properties.apiKey())
+                        .modelName(properties.embeddingsModel())
+                        .timeout(properties.timeout())
+                        .maxRetries(0)
+                        .build()
+                : null;
+        return new LlmClient(model, embeddings, properties.model() + " at " + properties.baseUrl()
+                + (embeddings == null ? "" : ", embeddings " + properties.embeddingsModel()));
     }
 
     public boolean enabled() {
@@ -99,6 +118,35 @@ public final class LlmClient {
                 return Optional.empty();
             }
             return Optional.of(text.strip());
+        } catch (RuntimeException e) {
+            unusable(task, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Whether {@link #embed} can give vectors (an embeddings model is configured). */
+    public boolean embeddingsEnabled() {
+        return embeddings != null;
+    }
+
+    /**
+     * The vectors of {@code texts}, in order; empty when no embeddings model is configured or the
+     * call failed (logged like a failed chat).
+     */
+    public Optional<List<float[]>> embed(String task, List<String> texts) {
+        if (embeddings == null) {
+            return Optional.empty();
+        }
+        calls.increment();
+        try {
+            Response<List<Embedding>> response = embeddings.embedAll(texts.stream().map(TextSegment::from).toList());
+            List<Embedding> vectors = response == null ? null : response.content();
+            if (vectors == null || vectors.size() != texts.size()) {
+                unusable(task, "asked for " + texts.size() + " vectors and got "
+                        + (vectors == null ? "none" : vectors.size()));
+                return Optional.empty();
+            }
+            return Optional.of(vectors.stream().map(Embedding::vector).toList());
         } catch (RuntimeException e) {
             unusable(task, e.getClass().getSimpleName() + ": " + e.getMessage());
             return Optional.empty();

@@ -5,6 +5,10 @@ import id.rembug.bot.knowledge.KnowledgeTexts;
 import id.rembug.dialogues.flow.Flow;
 import id.rembug.dialogues.goal.GoalChecker;
 import id.rembug.knowledge.search.KnowledgeSearch;
+
+import java.time.Clock;
+
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -50,8 +54,13 @@ public class LlmConfiguration {
     }
 
     @Bean
+    ArticleEmbeddings articleEmbeddings(LlmClient llm, KnowledgeSearch search, LlmProperties properties, Clock clock) {
+        return new ArticleEmbeddings(llm, search.knowledgeBase(), properties.embeddingsMinSimilarity(), clock);
+    }
+
+    @Bean
     GroundedAnswerer groundedAnswerer(LlmClient llm, KnowledgeAdvisor advisor, KnowledgeSearch search,
-                                      KnowledgeTexts texts, LlmPrompts prompts) {
-        return new GroundedAnswerer(llm, advisor, search, texts, prompts);
+                                      ArticleEmbeddings embeddings, KnowledgeTexts texts, LlmPrompts prompts) {
+        return new GroundedAnswerer(llm, advisor, search, embeddings, texts, prompts);
     }
 }

@@ -25,6 +25,11 @@ import java.time.Duration;
  * @param perGroup  {@code /tanya} questions per group (or private chat) that may go to the model
  *                  within {@code perGroupWindow}; later ones get the deterministic answer only
  * @param perGroupWindow the window {@code perGroup} counts in
+ * @param embeddingsModel an embeddings model on the same server ({@code /v1/embeddings}, e.g.
+ *                  {@code text-embedding-3-small}, {@code nomic-embed-text} on Ollama); empty: the
+ *                  knowledge base is searched by words alone
+ * @param embeddingsMinSimilarity the cosine similarity from which an article may answer a
+ *                  {@code /tanya} question on meaning alone; depends on the model
  */
 @ConfigurationProperties("rembug.llm")
 public record LlmProperties(
@@ -36,12 +41,19 @@ public record LlmProperties(
         @DefaultValue("2") int workers,
         @DefaultValue("50") int queue,
         @DefaultValue("5") int perGroup,
-        @DefaultValue("10m") Duration perGroupWindow) {
+        @DefaultValue("10m") Duration perGroupWindow,
+        @DefaultValue("") String embeddingsModel,
+        @DefaultValue("0.6") double embeddingsMinSimilarity) {
 
     public LlmProperties {
         baseUrl = baseUrl == null ? "" : baseUrl.strip();
         apiKey = apiKey == null ? "" : apiKey.strip();
         model = model == null ? "" : model.strip();
+        embeddingsModel = embeddingsModel == null ? "" : embeddingsModel.strip();
+        if (!embeddingsModel.isEmpty() && !(embeddingsMinSimilarity > 0 && embeddingsMinSimilarity <= 1)) {
+            throw new IllegalArgumentException("rembug.llm.embeddings-min-similarity must be above 0 and at most 1, "
+                    + "e.g. 0.6; found " + embeddingsMinSimilarity);
+        }
         if (!baseUrl.isEmpty()) {
             if (model.isEmpty()) {
                 throw new IllegalArgumentException("rembug.llm.model must name the model when rembug.llm.base-url is "
@@ -67,11 +79,16 @@ public record LlmProperties(
 
     /** Settings with the model off. */
     public static LlmProperties off() {
-        return new LlmProperties("", "", "", Duration.ofSeconds(20), 500, 2, 50, 5, Duration.ofMinutes(10));
+        return new LlmProperties("", "", "", Duration.ofSeconds(20), 500, 2, 50, 5, Duration.ofMinutes(10), "", 0.6);
     }
 
     public boolean enabled() {
         return !baseUrl.isEmpty();
+    }
+
+    /** Whether {@code /tanya} also searches by meaning, with vectors from the embeddings model. */
+    public boolean embeddingsEnabled() {
+        return enabled() && !embeddingsModel.isEmpty();
     }
 
     @Override
@@ -79,6 +96,7 @@ public record LlmProperties(
         // Never print the key, not even in a start-up failure report.
         return "LlmProperties[baseUrl=" + baseUrl + ", apiKey=" + (apiKey.isEmpty() ? "" : "(set)") + ", model=" + model
                 + ", timeout=" + timeout + ", maxTokens=" + maxTokens + ", workers=" + workers + ", queue=" + queue
-                + ", perGroup=" + perGroup + "/" + perGroupWindow + "]";
+                + ", perGroup=" + perGroup + "/" + perGroupWindow + ", embeddingsModel=" + embeddingsModel
+                + ", embeddingsMinSimilarity=" + embeddingsMinSimilarity + "]";
     }
 }

@@ -45,7 +45,7 @@ class LlmClientTest {
     void apiKeyIsSentAsBearerToken() {
         openAi.answer("ok");
         LlmClient llm = LlmClient.connect(new LlmProperties(openAi.baseUrl(), "sk-test-123", "gpt-test",
-                Duration.ofSeconds(5), 42, 2, 50, 5, Duration.ofMinutes(10)));
+                Duration.ofSeconds(5), 42, 2, 50, 5, Duration.ofMinutes(10), "", 0.6));
 
         assertThat(llm.chat("test", "system", "user", false)).contains("ok");
 

@@ -98,7 +98,8 @@ class LlmPromptInjectionTest {
         KnowledgeAdvisor advisor = new KnowledgeAdvisor(search, StageSummaries.STOCK_FLOW, KnowledgeTexts.loadDefault(),
                 AnswerSignals.loadDefault());
 
-        new GroundedAnswerer(openAi.client(), advisor, search, KnowledgeTexts.loadDefault(), LlmPrompts.loadDefault())
+        new GroundedAnswerer(openAi.client(), advisor, search, ArticleEmbeddings.off(search), KnowledgeTexts.loadDefault(),
+                LlmPrompts.loadDefault())
                 .answer(question, Language.ID);
 
         String system = openAi.message("system");

@@ -8,10 +8,15 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,9 +29,45 @@ final class OpenAiStub implements AutoCloseable {
 
     static final String PATH = "/v1/chat/completions";
     static final String MODEL = "test-model";
+    static final String EMBEDDINGS_MODEL = "test-embeddings";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final WireMockServer server = new WireMockServer(options().dynamicPort());
+    static final String EMBEDDINGS_PATH = "/v1/embeddings";
+    private static final String EMBEDDINGS_TRANSFORMER = "embeddings-from-a-function";
+
+    /** Computes each input's vector with {@link #embedding}, as an embeddings server would. */
+    private final ResponseDefinitionTransformerV2 embeddings = new ResponseDefinitionTransformerV2() {
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            JsonNode input = JSON.readTree(serveEvent.getRequest().getBodyAsString()).get("input");
+            List<Map<String, Object>> data = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            if (input.isArray()) {
+                input.forEach(text -> texts.add(text.asString()));
+            } else {
+                texts.add(input.asString());
+            }
+            for (int i = 0; i < texts.size(); i++) {
+                data.add(Map.of("object", "embedding", "index", i, "embedding", embedding.apply(texts.get(i))));
+            }
+            return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withBody(JSON.writeValueAsString(Map.of("object", "list", "data", data, "model", "test-embeddings",
+                            "usage", Map.of("prompt_tokens", texts.size(), "total_tokens", texts.size()))))
+                    .build();
+        }
+
+        @Override
+        public String getName() {
+            return EMBEDDINGS_TRANSFORMER;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+    };
+    private volatile Function<String, float[]> embedding = text -> new float[] {1};
+    private final WireMockServer server = new WireMockServer(options().dynamicPort().extensions(embeddings));
 
     OpenAiStub() {
         server.start();
@@ -37,7 +78,13 @@ final class OpenAiStub implements AutoCloseable {
     }
 
     LlmProperties properties(Duration timeout) {
-        return new LlmProperties(baseUrl(), "", MODEL, timeout, 300, 2, 50, 5, Duration.ofMinutes(10));
+        return new LlmProperties(baseUrl(), "", MODEL, timeout, 300, 2, 50, 5, Duration.ofMinutes(10), "", 0.6);
+    }
+
+    /** A client for this server that also asks it for vectors ({@link #EMBEDDINGS_MODEL}). */
+    LlmClient clientWithEmbeddings() {
+        return LlmClient.connect(new LlmProperties(baseUrl(), "", MODEL, Duration.ofSeconds(5), 300, 2, 50, 5,
+                Duration.ofMinutes(10), EMBEDDINGS_MODEL, 0.6));
     }
 
     /** A client for this server with a time-out short enough for tests. */
@@ -59,6 +106,19 @@ final class OpenAiStub implements AutoCloseable {
         server.stubFor(post(urlEqualTo(PATH)).willReturn(response));
     }
 
+    /** Every call to {@code /v1/embeddings} answers with the vectors {@code model} gives each input text. */
+    void embedWith(Function<String, float[]> model) {
+        embedding = model;
+        server.stubFor(post(urlEqualTo(EMBEDDINGS_PATH)).willReturn(aResponse().withTransformers(EMBEDDINGS_TRANSFORMER)));
+    }
+
+    /** Calls to {@code /v1/embeddings}, each with its JSON body. */
+    List<JsonNode> embeddingRequests() {
+        return server.findAll(postRequestedFor(urlEqualTo(EMBEDDINGS_PATH))).stream()
+                .map(request -> JSON.readTree(request.getBodyAsString()))
+                .toList();
+    }
+
     /** A stub of one's own (e.g. only for requests whose body says something); later stubs win. */
     void stub(com.github.tomakehurst.wiremock.client.MappingBuilder mapping) {
         server.stubFor(mapping);
@@ -77,6 +137,7 @@ final class OpenAiStub implements AutoCloseable {
                 "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
     }
 
+    /** The chat-completion requests (embeddings calls are in {@link #embeddingRequests()}). */
     List<LoggedRequest> requests() {
         return server.findAll(postRequestedFor(urlEqualTo(PATH)));
     }

@@ -1,4 +1,4 @@
-package id.rembug.dialogues.engine;
+package id.rembug.dialogues.engine.turn;
 
 import java.time.LocalTime;
 import java.time.ZonedDateTime;

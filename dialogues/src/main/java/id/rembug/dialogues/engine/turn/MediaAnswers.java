@@ -1,5 +1,6 @@
-package id.rembug.dialogues.engine;
+package id.rembug.dialogues.engine.turn;
 
+import id.rembug.dialogues.engine.AnswerMedia;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.MediaKind;
 import id.rembug.dialogues.flow.MessageKey;
@@ -14,7 +15,7 @@ import java.util.Map;
  * Whether a photo, voice note, place... answers a prompt, and the one line a member gets when it
  * does not: the prompt's {@code accepts} in the flow decides.
  */
-final class MediaAnswers {
+public final class MediaAnswers {
 
     private MediaAnswers() {
     }
@@ -40,7 +41,7 @@ final class MediaAnswers {
     }
 
     /** "foto atau pesan suara", "photo, voice note or location". */
-    static String kinds(Prompt prompt, Messages messages, Language language) {
+    public static String kinds(Prompt prompt, Messages messages, Language language) {
         List<String> names = new ArrayList<>();
         for (MediaKind kind : prompt.accepts()) {
             names.add(messages.get(kind.nameKey(), language));

@@ -1,4 +1,4 @@
-package id.rembug.dialogues.engine;
+package id.rembug.dialogues.engine.turn;
 
 import id.rembug.dialogues.flow.Choice;
 import id.rembug.dialogues.flow.Language;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Reads what residents type into the value a prompt expects. */
-final class AnswerParsing {
+public final class AnswerParsing {
 
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n;]+");
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•·]+|\\d{1,2}[.)])\\s*");
@@ -29,7 +29,7 @@ final class AnswerParsing {
      * Splits a list answer into items: one per line, semicolon or bullet; a single line of short
      * comma-separated words ("air bersih, sampah, jalan rusak") is split on the commas too.
      */
-    static List<String> listItems(String text) {
+    public static List<String> listItems(String text) {
         List<String> items = new ArrayList<>();
         String[] lines = LINE_BREAKS.split(text);
         for (String line : lines) {
@@ -58,7 +58,7 @@ final class AnswerParsing {
     }
 
     /** The choice a typed answer means: its key, its label in either language, or its number. */
-    static String choiceKey(Prompt prompt, String text) {
+    public static String choiceKey(Prompt prompt, String text) {
         String typed = normalise(text);
         List<Choice> choices = prompt.choices();
         for (Choice choice : choices) {
@@ -80,7 +80,7 @@ final class AnswerParsing {
     }
 
     /** A scale value 1-5 from "4", "4/5", "empat" or "four"; null when it is none of those. */
-    static Integer scaleValue(String text) {
+    public static Integer scaleValue(String text) {
         String typed = normalise(text);
         if (typed.isEmpty()) {
             return null;
