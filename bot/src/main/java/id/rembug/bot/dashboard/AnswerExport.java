@@ -28,7 +28,7 @@ public final class AnswerExport {
 
     public static final List<String> COLUMNS = List.of("group_id", "stage", "stage_title", "round", "prompt",
             "prompt_text", "member_id", "member_name", "answer", "items", "goal_realistic", "goal_measurable",
-            "goal_time_framed", "goal_scoped", "answered_at", "late");
+            "goal_time_framed", "goal_scoped", "answered_at", "late", "media", "media_link", "machine_transcript");
 
     /** Several items of a list answer share one cell in CSV and XLSX, joined by this. */
     public static final String ITEM_SEPARATOR = " | ";
@@ -39,7 +39,8 @@ public final class AnswerExport {
     /** One answer, ready to write. Goal fields are null for answers that are not goals. */
     public record Row(String groupId, String stage, String stageTitle, int round, String prompt, String promptText,
                       String memberId, String memberName, String answer, List<String> items,
-                      Map<GoalCriterion, Boolean> goal, String answeredAt, boolean late) {
+                      Map<GoalCriterion, Boolean> goal, String answeredAt, boolean late, String media,
+                      String mediaLink, String machineTranscript) {
 
         List<Object> cells() {
             List<Object> cells = new ArrayList<>(List.of(groupId, stage, stageTitle, round, prompt, promptText,
@@ -49,6 +50,9 @@ public final class AnswerExport {
             }
             cells.add(answeredAt);
             cells.add(late ? "yes" : "no");
+            cells.add(media);
+            cells.add(mediaLink);
+            cells.add(machineTranscript);
             return cells;
         }
 
@@ -61,6 +65,9 @@ public final class AnswerExport {
             }
             values.add(answeredAt);
             values.add(late);
+            values.add(media.isEmpty() ? null : media);
+            values.add(mediaLink.isEmpty() ? null : mediaLink);
+            values.add(machineTranscript.isEmpty() ? null : machineTranscript);
             for (int i = 0; i < COLUMNS.size(); i++) {
                 json.put(COLUMNS.get(i), values.get(i));
             }
@@ -71,11 +78,16 @@ public final class AnswerExport {
     private AnswerExport() {
     }
 
-    public static List<Row> rows(String groupId, List<Answer> answers, Flow flow, Language language) {
-        return answers.stream().map(a -> row(groupId, a, flow, language)).toList();
+    /**
+     * @param dashboard where the dashboard is reached ({@code https://host}), for the links to media
+     *                  answers: a photo or voice note opens there, for whoever may see the group
+     */
+    public static List<Row> rows(String groupId, List<Answer> answers, Flow flow, Language language,
+                                 String dashboard) {
+        return answers.stream().map(a -> row(groupId, a, flow, language, dashboard)).toList();
     }
 
-    static Row row(String groupId, Answer a, Flow flow, Language language) {
+    static Row row(String groupId, Answer a, Flow flow, Language language, String dashboard) {
         Stage stage = flow.stage(a.stageKey()).orElse(null);
         Prompt prompt = stage == null ? null : stage.prompt(a.promptKey()).orElse(null);
         Map<GoalCriterion, Boolean> goal = null;
@@ -88,7 +100,19 @@ public final class AnswerExport {
         return new Row(groupId, a.stageKey(), stage == null ? "" : stage.title().in(language), a.round(),
                 a.promptKey(), prompt == null ? "" : prompt.text().in(language), a.memberId(),
                 nullToEmpty(a.memberName()), readableValue(a, prompt, language), a.items(), goal,
-                a.answeredAt() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(a.answeredAt()), a.late());
+                a.answeredAt() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(a.answeredAt()), a.late(),
+                a.media() == null ? "" : a.media().kind().yamlName(), mediaLink(groupId, a, dashboard),
+                a.media() == null || a.media().transcript() == null ? "" : a.media().transcript());
+    }
+
+    /** A file opens on the dashboard; a place is shown on the group's map. */
+    static String mediaLink(String groupId, Answer a, String dashboard) {
+        if (a.media() == null) {
+            return "";
+        }
+        String group = dashboard + "/dashboard/grup/" + groupId;
+        return a.media().fileId() != null && a.messageRef() != null ? group + "/media/" + a.messageRef()
+                : group + "#places";
     }
 
     /** A choice answer is stored as the option's key; people read its label. */
