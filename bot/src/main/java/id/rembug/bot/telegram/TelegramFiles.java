@@ -9,7 +9,6 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -58,10 +57,10 @@ public final class TelegramFiles implements MediaFiles {
                     return new Unavailable("getFile: " + e.getMessage());
                 }
             }
-            try (InputStream in = client.downloadFileAsStream(path)) {
-                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            try {
+                byte[] bytes = client.download(path, limit);
                 return bytes.length > limit ? new TooBig() : new Bytes(bytes);
-            } catch (TelegramApiException | IOException e) {
+            } catch (IOException e) {
                 // an expired link: ask getFile for a fresh one
                 log.debug("Download of Telegram file {} failed ({}); asking getFile again", fileId, e.toString());
                 paths.remove(fileId, path);

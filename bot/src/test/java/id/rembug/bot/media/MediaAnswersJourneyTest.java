@@ -1,6 +1,7 @@
 package id.rembug.bot.media;
 
 import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.dashboard.DashboardSessions;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
@@ -14,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +48,15 @@ class MediaAnswersJourneyTest {
         cache = Files.createTempDirectory("rembug-media-cache");
         Map<String, Object> properties = new LinkedHashMap<>(TelegramAppProperties.of(telegram));
         properties.put("rembug.conversation.flow", "src/test/resources/flows/media-journey.yaml");
+        properties.put("spring.main.web-application-type", "servlet");
+        properties.put("server.port", "0");
+        properties.put("rembug.media.cache-dir", cache.toString());
         app = RembugApp.start(properties);
+        base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     }
+
+    static String base;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @AfterAll
     static void stop() {
@@ -74,7 +86,7 @@ class MediaAnswersJourneyTest {
     }
 
     @Test
-    void aVoiceNoteAPhotoAndAPlaceAnswerAndReachTheFacilitatorOnce() {
+    void aVoiceNoteAPhotoAndAPlaceAnswerAndReachTheFacilitatorTheDashboardAndTheExportsOnce() throws Exception {
         Sent question = started();
         assertThat(question.text()).contains("Apa saja yang sudah ada di sekitar kita?")
                 .contains("foto, pesan suara atau lokasi");
@@ -100,7 +112,123 @@ class MediaAnswersJourneyTest {
         GroupJourney.awaitStep(telegram, "the status", () -> telegram.textsSentTo(chat).stream()
                 .anyMatch(t -> t.contains("sudah selesai. Menunggu pendamping")));
         assertThat(telegram.copiesIn(facilitator.id())).hasSize(3);
+
+        // the dashboard: the photo shown, the voice note played, the place on the map's list
+        String session = login(facilitator);
+        String page = get("/dashboard/grup/" + chat, session).body();
+        String photoUrl = "/dashboard/grup/" + chat + "/media/" + photo;
+        String voiceUrl = "/dashboard/grup/" + chat + "/media/" + voice;
+        assertThat(page).contains("<img src=\"" + photoUrl + "\"").contains("<audio src=\"" + voiceUrl + "\"")
+                .contains("id=\"place-list\"").contains("data-lat=\"-7.801194\"");
+        HttpResponse<byte[]> image = bytes(photoUrl, session);
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(image.body()).isEqualTo(JPEG);
+        HttpResponse<byte[]> audio = bytes(voiceUrl, session);
+        assertThat(audio.headers().firstValue("Content-Type")).hasValue("audio/ogg");
+        assertThat(audio.body()).isEqualTo(OGG);
+        // fetched once through getFile, then from the cache
+        int getFiles = telegram.calls("getFile").size();
+        assertThat(bytes(photoUrl, session).body()).isEqualTo(JPEG);
+        assertThat(telegram.calls("getFile")).hasSize(getFiles);
+        // someone who may not see the group gets nothing, as for a group that does not exist
+        assertThat(bytes(photoUrl, login(budi)).statusCode()).isEqualTo(404);
+        assertThat(bytes(photoUrl, null).statusCode()).isNotEqualTo(200);
+
+        // the exports: the kind and a link to the dashboard
+        String csv = get("/dashboard/grup/" + chat + "/ekspor.csv", session).body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",media,media_link,machine_transcript");
+        assertThat(csv).contains(",voice," + base + voiceUrl).contains(",photo," + base + photoUrl)
+                .contains(",location," + base + "/dashboard/grup/" + chat + "#places");
+        assertThat(csv.lines().filter(line -> line.contains(",voice,") || line.contains(",photo,")
+                || line.contains(",location,"))).hasSize(3);
+
+        // Ani deletes her data: her photo goes from the answers, the summary's places and the cache
+        assertThat(Files.list(cache).toList()).isNotEmpty();
+        telegram.groupText(chat, ani, "/hapusdata", null);
+        GroupJourney.awaitStep(telegram, "the confirmation", () -> telegram.sentTo(chat).stream()
+                .anyMatch(m -> m.text().contains("Ani") && m.allButtons().size() == 2));
+        Sent confirm = telegram.sentTo(chat).stream().filter(m -> m.text().contains("Ani") && m.allButtons().size() == 2)
+                .reduce((a, b) -> b).orElseThrow();
+        telegram.press(ani, confirm, confirm.allButtons().get(0).data());
+        GroupJourney.awaitStep(telegram, "the photo's file deleted", () -> {
+            try (var files = Files.list(cache)) {
+                return files.noneMatch(f -> f.getFileName().toString().startsWith("Up"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(bytes(photoUrl, session).statusCode()).isEqualTo(404);
+        assertThat(bytes(voiceUrl, session).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void anExpiredFileLinkIsFetchedAgainThroughGetFile() throws Exception {
+        Sent question = started();
+        awaitRecorded(question);
+        long voice = telegram.voiceNote(chat, budi, question.messageId(), 7, OGG).messageId();
+        String url = "/dashboard/grup/" + chat + "/media/" + voice;
+        String session = login(facilitator);
+        GroupJourney.awaitStep(telegram, "the answer stored", () -> bytes(url, session).statusCode() == 200);
+        try (var files = Files.list(cache)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        telegram.expireFileLinks();
+        int getFiles = telegram.calls("getFile").size();
+
+        HttpResponse<byte[]> audio = bytes(url, session);
+
+        assertThat(audio.statusCode()).isEqualTo(200);
+        assertThat(audio.body()).isEqualTo(OGG);
+        assertThat(telegram.calls("getFile")).hasSize(getFiles + 1);
+    }
+
+    /** The facilitator's one-time link from the bot (/masuk in the private chat), redeemed: a dashboard session. */
+    private String login(Person person) {
+        int before = telegram.textsSentTo(person.id()).size();
+        telegram.privateText(person, "/masuk");
+        String[] link = new String[1];
+        GroupJourney.awaitStep(telegram, "the login link", () -> {
+            link[0] = telegram.textsSentTo(person.id()).stream().skip(before)
+                    .map(t -> LINK.matcher(t)).filter(java.util.regex.Matcher::find).map(m -> m.group(1))
+                    .findFirst().orElse(null);
+            return link[0] != null;
+        });
+        HttpResponse<String> redeemed = send(HttpRequest.newBuilder(URI.create(base + "/dashboard/masuk/" + link[0]))
+                .header("Origin", base).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofString());
+        return redeemed.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(COOKIE + "="))
+                .map(c -> c.substring(COOKIE.length() + 1, c.indexOf(';'))).findFirst().orElseThrow();
+    }
+
+    private HttpResponse<String> get(String path, String session) {
+        return send(request(path, session), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<byte[]> bytes(String path, String session) {
+        return send(request(path, session), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest.Builder request(String path, String session) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        return session == null ? request : request.header("Cookie", COOKIE + "=" + session);
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return http.send(request.build(), body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("/dashboard/masuk/([A-Za-z0-9_-]+)");
+    private static final String COOKIE = DashboardSessions.COOKIE;
 
     @Test
     void aPhotoWhereOnlyWordsAnswerGetsOneLineSayingSo() {
