@@ -13,6 +13,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import id.rembug.bot.testsupport.Browser;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.URI;
@@ -26,6 +32,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,6 +48,10 @@ class MediaAnswersJourneyTest {
     static final byte[] OGG = "OggS\u0000\u0002voice-of-budi".getBytes(StandardCharsets.ISO_8859_1);
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0};
 
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
+    /** Map tiles, as a tile server serves them (any tile: one small PNG). */
+    static final WireMockServer tiles = new WireMockServer(options().dynamicPort());
     static FakeTelegram telegram;
     static ConfigurableApplicationContext app;
     static Path cache;
@@ -51,6 +65,9 @@ class MediaAnswersJourneyTest {
         properties.put("spring.main.web-application-type", "servlet");
         properties.put("server.port", "0");
         properties.put("rembug.media.cache-dir", cache.toString());
+        tiles.start();
+        serveTiles(true);
+        properties.put("rembug.media.map-tiles", "http://localhost:" + tiles.port() + "/tiles/{z}/{x}/{y}.png");
         app = RembugApp.start(properties);
         base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     }
@@ -62,6 +79,7 @@ class MediaAnswersJourneyTest {
     static void stop() {
         app.close();
         telegram.close();
+        tiles.stop();
     }
 
     private final long chat = -4_170_000_000L - System.nanoTime() % 100_000;
@@ -115,7 +133,7 @@ class MediaAnswersJourneyTest {
 
         // the dashboard: the photo shown, the voice note played, the place on the map's list
         String session = login(facilitator);
-        String page = get("/dashboard/grup/" + chat, session).body();
+        String page = page("/dashboard/grup/" + chat, session).body();
         String photoUrl = "/dashboard/grup/" + chat + "/media/" + photo;
         String voiceUrl = "/dashboard/grup/" + chat + "/media/" + voice;
         assertThat(page).contains("<img src=\"" + photoUrl + "\"").contains("<audio src=\"" + voiceUrl + "\"")
@@ -136,7 +154,7 @@ class MediaAnswersJourneyTest {
         assertThat(bytes(photoUrl, null).statusCode()).isNotEqualTo(200);
 
         // the exports: the kind and a link to the dashboard
-        String csv = get("/dashboard/grup/" + chat + "/ekspor.csv", session).body();
+        String csv = page("/dashboard/grup/" + chat + "/ekspor.csv", session).body();
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",media,media_link,machine_transcript");
         assertThat(csv).contains(",voice," + base + voiceUrl).contains(",photo," + base + photoUrl)
                 .contains(",location," + base + "/dashboard/grup/" + chat + "#places");
@@ -185,8 +203,84 @@ class MediaAnswersJourneyTest {
         assertThat(telegram.calls("getFile")).hasSize(getFiles + 1);
     }
 
-    /** The facilitator's one-time link from the bot (/masuk in the private chat), redeemed: a dashboard session. */
+    @Test
+    void theBrowserShowsThePhotoOffersTheVoiceNoteAndPutsThePlaceOnTheMapOrInAListWithoutTiles() throws Exception {
+        Sent question = started();
+        awaitRecorded(question);
+        byte[] jpeg = image("jpg");
+        long photo = telegram.photo(chat, ani, question.messageId(), "sumur tua", jpeg).messageId();
+        long voice = telegram.voiceNote(chat, budi, question.messageId(), 42, OGG).messageId();
+        telegram.location(chat, sari, question.messageId(), -7.801194, 110.364917);
+        GroupJourney.awaitStep(telegram, "the summary", () -> !telegram.summaries(facilitator.id()).isEmpty());
+
+        browser.driver().manage().deleteAllCookies();
+        browser.consoleErrors();
+        browser.open(base + "/dashboard/masuk/" + loginToken(facilitator));
+        browser.clickAndAwaitReload(By.id("redeem"));
+        browser.open(base + "/dashboard/grup/" + chat);
+
+        WebElement image = browser.find(By.cssSelector("img.media-photo"));
+        Boolean shown = browser.await(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                "return arguments[0].complete ? arguments[0].naturalWidth : 0;", image)).intValue() > 0 ? true : null);
+        assertThat(shown).isTrue();
+        WebElement audio = browser.find(By.cssSelector("audio.media-audio"));
+        assertThat(audio.getAttribute("src")).endsWith("/media/" + voice);
+        Object served = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0].src).then(r => done(r.status + ' ' + r.headers.get('content-type')));",
+                audio);
+        assertThat(served).isEqualTo("200 audio/ogg");
+        WebElement map = browser.find(By.id("resource-map"));
+        browser.await(d -> "yes".equals(map.getAttribute("data-tiles-loaded")) ? true : null);
+        assertThat(map.getAttribute("data-markers")).isEqualTo("1");
+        assertThat(browser.driver().findElements(By.cssSelector("#resource-map .leaflet-marker-icon"))).hasSize(1);
+        assertThat(browser.find(By.id("place-list")).getText()).contains("Sari").contains("lokasi");
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        // no tiles (an offline laptop, a blocked server): the list is what shows, with a word why
+        serveTiles(false);
+        browser.open(base + "/dashboard/grup/" + chat + "?tiles=none");
+        WebElement note = browser.find(By.id("map-note"));
+        browser.await(d -> note.isDisplayed() ? true : null);
+        assertThat(note.getText()).contains("Peta tidak dapat dimuat");
+        assertThat(browser.find(By.id("resource-map")).isDisplayed()).isFalse();
+        assertThat(browser.find(By.id("place-list")).isDisplayed()).isTrue();
+        assertThat(photo).isPositive();
+        serveTiles(true);
+    }
+
+    private static void serveTiles(boolean on) {
+        tiles.resetAll();
+        tiles.stubFor(get(urlPathMatching("/tiles/.*")).willReturn(on
+                ? aResponse().withHeader("Content-Type", "image/png").withBody(image("png"))
+                : aResponse().withStatus(404)));
+    }
+
+    /** A real little picture, which a browser decodes. */
+    private static byte[] image(String format) {
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(16, 16,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        picture.setRGB(3, 3, 0x2E7D32);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(picture, format, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     private String login(Person person) {
+        String token = loginToken(person);
+        HttpResponse<String> redeemed = send(HttpRequest.newBuilder(URI.create(base + "/dashboard/masuk/" + token))
+                .header("Origin", base).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofString());
+        return redeemed.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(COOKIE + "="))
+                .map(c -> c.substring(COOKIE.length() + 1, c.indexOf(';'))).findFirst().orElseThrow();
+    }
+
+    /** The facilitator's one-time link from the bot (/masuk in the private chat), redeemed: a dashboard session. */
+    private String loginToken(Person person) {
         int before = telegram.textsSentTo(person.id()).size();
         telegram.privateText(person, "/masuk");
         String[] link = new String[1];
@@ -196,14 +290,10 @@ class MediaAnswersJourneyTest {
                     .findFirst().orElse(null);
             return link[0] != null;
         });
-        HttpResponse<String> redeemed = send(HttpRequest.newBuilder(URI.create(base + "/dashboard/masuk/" + link[0]))
-                .header("Origin", base).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofString());
-        return redeemed.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(COOKIE + "="))
-                .map(c -> c.substring(COOKIE.length() + 1, c.indexOf(';'))).findFirst().orElseThrow();
+        return link[0];
     }
 
-    private HttpResponse<String> get(String path, String session) {
+    private HttpResponse<String> page(String path, String session) {
         return send(request(path, session), HttpResponse.BodyHandlers.ofString());
     }
 
