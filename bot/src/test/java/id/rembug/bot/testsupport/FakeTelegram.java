@@ -502,15 +502,7 @@ public final class FakeTelegram implements AutoCloseable {
             if (!entities.isEmpty()) {
                 message.set("entities", entities);
             }
-            boolean repliesToBot = false;
-            if (replyTo != null) {
-                ObjectNode original = log.messages.get(replyTo);
-                if (original == null) {
-                    throw new IllegalArgumentException("chat " + chat + " has no message " + replyTo + " to reply to");
-                }
-                message.set("reply_to_message", withoutReply(original));
-                repliesToBot = log.fromBot.contains(replyTo);
-            }
+            boolean repliesToBot = replying(log, chat, message, replyTo);
             log.messages.put(messageId, message);
             boolean seen = privateChat || !privacyMode || repliesToBot || mention >= 0
                     || command != null && (!command.contains("@")
@@ -560,6 +552,19 @@ public final class FakeTelegram implements AutoCloseable {
         return media(chatId, from, replyTo, "location", location, null);
     }
 
+    /** Makes {@code message} a reply to {@code replyTo} (if any), as Telegram shows it; whether that was the bot's. */
+    private boolean replying(Chat log, String chat, ObjectNode message, Long replyTo) {
+        if (replyTo == null) {
+            return false;
+        }
+        ObjectNode original = log.messages.get(replyTo);
+        if (original == null) {
+            throw new IllegalArgumentException("chat " + chat + " has no message " + replyTo + " to reply to");
+        }
+        message.set("reply_to_message", withoutReply(original));
+        return log.fromBot.contains(replyTo);
+    }
+
     /** Telegram hands out new file paths: the old download links fail, getFile gives working ones. */
     public void expireFileLinks() {
         synchronized (lock) {
@@ -601,15 +606,7 @@ public final class FakeTelegram implements AutoCloseable {
             if (caption != null) {
                 message.put("caption", caption);
             }
-            boolean repliesToBot = false;
-            if (replyTo != null) {
-                ObjectNode original = log.messages.get(replyTo);
-                if (original == null) {
-                    throw new IllegalArgumentException("chat " + chat + " has no message " + replyTo + " to reply to");
-                }
-                message.set("reply_to_message", withoutReply(original));
-                repliesToBot = log.fromBot.contains(replyTo);
-            }
+            boolean repliesToBot = replying(log, chat, message, replyTo);
             log.messages.put(messageId, message);
             if (chatId < 0 && privacyMode && !repliesToBot) {
                 Said said = new Said(messageId, chat, null);
