@@ -74,10 +74,27 @@ public sealed interface Inbound {
     }
 
     /**
-     * A photo, voice note, video note, document or location a message carried; {@code fileId} is
-     * Telegram's id to fetch it with (null for a location, which has no file).
+     * A photo, voice note, video note, document, location or venue a message carried, as the
+     * platform described it.
+     *
+     * @param kind         the platform's name for it ({@code photo}, {@code voice}, {@code video_note},
+     *                     {@code video}, {@code audio}, {@code document}, {@code location}, {@code venue})
+     * @param fileId       the platform's id to fetch it with (null for a place, which has no file)
+     * @param fileUniqueId the file's id that stays the same over time and for every bot
+     * @param duration     seconds of a voice note, video or audio; null otherwise
+     * @param size         bytes, when the platform said
+     * @param mimeType     when the platform said
+     * @param name         a venue's name, a document's file name; null otherwise
+     * @param latitude     a place's; null otherwise
+     * @param longitude    a place's; null otherwise
      */
-    record Media(String kind, String fileId) {
+    record Media(String kind, String fileId, String fileUniqueId, Integer duration, Long size, String mimeType,
+                 String name, Double latitude, Double longitude) {
+
+        /** A file known by its id alone. */
+        public Media(String kind, String fileId) {
+            this(kind, fileId, null, null, null, null, null, null, null);
+        }
     }
 
     /**

@@ -29,11 +29,14 @@ import java.util.function.Consumer;
  *                   and is never skipped; it waits its turn like a message
  * @param options    for {@link Kind#POLL}: the answer options ({@code text} is the question); empty
  *                   for every other kind
+ * @param copyOf     for {@link Kind#COPY}: the person's message to copy here ({@code text} is then
+ *                   the copy's caption, or null to keep the original's)
  */
 public record Outgoing(String id, Kind kind, Lane lane, String chatId, String groupId, String text,
                        List<List<OutButton>> buttons, boolean forceReply, String replyToMessageId,
                        String promptRef, String reaction, String callbackId, Instant createdAt,
-                       String editOf, boolean alert, boolean lasting, List<String> options) {
+                       String editOf, boolean alert, boolean lasting, List<String> options,
+                       CopyOf copyOf) {
 
     /**
      * The longest text a callback answer (toast or alert) may have: Telegram's 200 characters,
@@ -76,7 +79,16 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
          */
         STOP_POLL,
         /** Pins our earlier message {@code editOf} in the chat; counts as a message (Telegram says it in the chat). */
-        PIN
+        PIN,
+        /**
+         * A person's message (a photo, a voice note, a place) copied into this chat, as the
+         * platform's copy: the facilitator sees and plays it where they read the summary.
+         */
+        COPY
+    }
+
+    /** Which message a {@link Kind#COPY} copies: its chat and its id there. */
+    public record CopyOf(String fromChatId, String messageId) {
     }
 
     /** Conversations go first; a large broadcast never queues a reply behind it. */
@@ -135,6 +147,15 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
         return Draft.start(id, Kind.STOP_POLL, Lane.CONVERSATION, chatId, groupId, at, draft -> {
             draft.editOf = pollOf;
             draft.buttons = buttons;
+        });
+    }
+
+    /** A copy of a person's message from {@code fromChatId}, captioned (null: the original's caption). */
+    public static Outgoing copy(String id, String chatId, String groupId, String fromChatId, String messageId,
+                                String caption, Instant at) {
+        return Draft.start(id, Kind.COPY, Lane.CONVERSATION, chatId, groupId, at, draft -> {
+            draft.text = caption;
+            draft.copyOf = new CopyOf(fromChatId, messageId);
         });
     }
 
@@ -213,6 +234,7 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
         private boolean alert;
         private boolean lasting;
         private List<String> options = List.of();
+        private CopyOf copyOf;
 
         private Draft(String id, Kind kind, Lane lane, String chatId, String groupId, Instant createdAt) {
             this.id = id;
@@ -236,6 +258,7 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
             alert = message.alert;
             lasting = message.lasting;
             options = message.options;
+            copyOf = message.copyOf;
         }
 
         private static Outgoing start(String id, Kind kind, Lane lane, String chatId, String groupId, Instant at,
@@ -247,7 +270,7 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
 
         private Outgoing build() {
             return new Outgoing(id, kind, lane, chatId, groupId, text, buttons, forceReply, replyToMessageId,
-                    promptRef, reaction, callbackId, createdAt, editOf, alert, lasting, options);
+                    promptRef, reaction, callbackId, createdAt, editOf, alert, lasting, options, copyOf);
         }
     }
 }

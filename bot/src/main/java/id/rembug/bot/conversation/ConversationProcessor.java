@@ -1,5 +1,6 @@
 package id.rembug.bot.conversation;
 
+import id.rembug.bot.media.MediaCache;
 import id.rembug.bot.logging.SafeLog;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.Inbound;
@@ -37,11 +38,13 @@ public class ConversationProcessor {
     private final AppendOnlyFileRewrite aofRewrite;
     private final ObjectProvider<ModelJobs> modelJobs;
     private final RecentSnapshots snapshots = new RecentSnapshots();
+    private final ObjectProvider<MediaCache> mediaCache;
 
     public ConversationProcessor(ConversationStore store, GroupPlanner groups, TurnLoader loader,
                                  PrivatePlanner privates, Clock clock,
                                  ObjectProvider<Dispatcher> dispatcher, AppendOnlyFileRewrite aofRewrite,
-                                 ObjectProvider<ModelJobs> modelJobs) {
+                                 ObjectProvider<ModelJobs> modelJobs, ObjectProvider<MediaCache> mediaCache) {
+        this.mediaCache = mediaCache;
         this.aofRewrite = aofRewrite;
         this.modelJobs = modelJobs;
         this.store = store;
@@ -90,6 +93,10 @@ public class ConversationProcessor {
                 appliedSinceStart.increment();
                 if (plan.erasure != null || plan.erasedUserId != null) {
                     aofRewrite.request();
+                }
+                if (plan.erasure != null && !plan.erasure.media().isEmpty()) {
+                    // the committed deletion reaches the dashboard's copies of their photos and voice notes
+                    mediaCache.ifAvailable(cache -> cache.forget(plan.erasure.media()));
                 }
                 if (!plan.outgoing.isEmpty()) {
                     // a reply should not wait for the dispatcher's next idle poll

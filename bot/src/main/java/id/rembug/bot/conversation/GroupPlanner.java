@@ -8,7 +8,9 @@ import id.rembug.bot.channel.ChatUser;
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.Outgoing.OutButton;
+import id.rembug.bot.media.InboundMedia;
 import id.rembug.dialogues.engine.Answer;
+import id.rembug.dialogues.engine.AnswerMedia;
 import id.rembug.dialogues.engine.Button;
 import id.rembug.dialogues.engine.ButtonAction;
 import id.rembug.dialogues.engine.Command;
@@ -377,8 +379,9 @@ public class GroupPlanner {
         if (promptRef == null && !message.replyToBot()) {
             return List.of();
         }
+        AnswerMedia media = InboundMedia.toAnswer(message.media(), text);
         if (promptRef == null) {
-            return List.of(new Event.MemberAnswered(at, member, message.messageId(), null, text));
+            return List.of(new Event.MemberAnswered(at, member, message.messageId(), null, 0, null, text, media));
         }
         // The question replied to, whatever stage it belongs to: the engine decides whether it is
         // on time or late. A question the flow no longer has counts as the question asked last.
@@ -390,10 +393,10 @@ public class GroupPlanner {
         Optional<Stage> stage = flow.stage(parts[0]);
         int index = parts.length == 3 ? parseOr(parts[2], -1) : -1;
         if (stage.isEmpty() || index < 0 || index >= stage.get().prompts().size()) {
-            return List.of(new Event.MemberAnswered(at, member, message.messageId(), null, text));
+            return List.of(new Event.MemberAnswered(at, member, message.messageId(), null, 0, null, text, media));
         }
         return List.of(new Event.MemberAnswered(at, member, message.messageId(), parts[0], parseOr(parts[1], 1),
-                stage.get().prompts().get(index).key(), text));
+                stage.get().prompts().get(index).key(), text, media));
     }
 
     private static int parseOr(String number, int otherwise) {
@@ -518,6 +521,7 @@ public class GroupPlanner {
                             rows(milestone.facilitatorButtons(), out.groupId, state.facilitatorId()));
                     holdForDigest(message, state, plan, out.inputs);
                     improveSummary(plan, out.groupId, message, summary, state.language());
+                    mediaCopies(summary.prompts().stream().flatMap(p -> p.answers().stream()).toList(), out, state);
                 }
             } else if (effect instanceof Effect.SummaryRequested requested) {
                 Outgoing message = out.privateText(requested.facilitatorId(),
@@ -612,6 +616,27 @@ public class GroupPlanner {
         if (state.facilitatorId() != null) {
             Outgoing message = out.privateText(state.facilitatorId(), late.text(), List.of());
             holdForDigest(message, state, out.plan, out.inputs);
+            mediaCopies(late.answers(), out, state);
+        }
+    }
+
+    /**
+     * The photos, voice notes and places among a summary's answers reach the facilitator right
+     * after it, as copies of the members' messages (each once: the copies are part of this
+     * entry's plan), captioned with who sent what; a stage's copies follow its summary together.
+     */
+    private void mediaCopies(List<Answer> answers, Outputs out, GroupState state) {
+        for (Answer answer : answers) {
+            if (answer.media() == null || answer.messageRef() == null) {
+                continue;
+            }
+            Stage stage = flow.stage(answer.stageKey()).orElse(null);
+            String caption = answer.media().kind().takesCaption()
+                    ? summaries.answerLine(stage, answer, state.language()) : null;
+            Outgoing copy = Outgoing.copy(out.nextId(), state.facilitatorId(), out.groupId, out.chatId,
+                    answer.messageRef(), caption, out.at);
+            out.plan.outgoing.add(copy);
+            holdForDigest(copy, state, out.plan, out.inputs);
         }
     }
 

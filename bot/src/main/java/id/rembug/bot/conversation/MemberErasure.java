@@ -1,5 +1,6 @@
 package id.rembug.bot.conversation;
 
+import id.rembug.dialogues.engine.AnswerMedia;
 import id.rembug.bot.broadcast.BroadcastKeys;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.OutboxKeys;
@@ -49,9 +50,10 @@ public class MemberErasure {
      * @param heldLists    lists of held or queued messages to search
      * @param replacements a held message's JSON to its JSON without the member's lines
      * @param voteKeys     votes hashes of broadcasts the member voted on from this group
+     * @param media        the member's photos, voice notes...: their cached files go after the commit
      */
     record GroupErasure(String memberId, String eventsKey, List<String> heldLists, Map<String, String> replacements,
-                        List<String> voteKeys, String voteField, String indexKey) {
+                        List<String> voteKeys, String voteField, String indexKey, List<AnswerMedia> media) {
     }
 
     GroupErasure plan(String groupId, String chatId, GroupState before, String memberId) {
@@ -71,9 +73,13 @@ public class MemberErasure {
             answers.addAll(before.answers());
             answers.addAll(before.lateAnswers());
         }
+        List<AnswerMedia> media = new ArrayList<>();
         for (Answer answer : answers) {
             if (!answer.memberId().equals(memberId)) {
                 continue;
+            }
+            if (answer.media() != null) {
+                media.add(answer.media());
             }
             if (answer.memberName() != null && !answer.memberName().isBlank()) {
                 names.add(answer.memberName());
@@ -113,7 +119,7 @@ public class MemberErasure {
             }
         }
         return new GroupErasure(memberId, ConversationKeys.events(groupId), heldLists, replacements, voteKeys, voter,
-                ConversationKeys.personGroups(memberId));
+                ConversationKeys.personGroups(memberId), media);
     }
 
     private static void addWords(Set<String> words, String text) {
@@ -134,7 +140,10 @@ public class MemberErasure {
             if (underDroppedAnswer && line.startsWith("  ")) {
                 continue;
             }
-            underDroppedAnswer = names.stream().anyMatch(name -> line.startsWith("• " + name + ":"));
+            // "• Ani: ..." for words, "• 📷 Ani, foto: ..." for a photo, a voice note, a place
+            underDroppedAnswer = names.stream().anyMatch(name -> line.startsWith("• " + name + ":")
+                    || line.startsWith("• ") && line.indexOf(' ', 2) > 0
+                    && line.startsWith(name + ", ", line.indexOf(' ', 2) + 1));
             if (underDroppedAnswer) {
                 continue;
             }

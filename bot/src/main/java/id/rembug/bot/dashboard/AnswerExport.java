@@ -29,7 +29,8 @@ public final class AnswerExport {
 
     public static final List<String> COLUMNS = List.of("group_id", "stage", "stage_title", "round", "prompt",
             "prompt_text", "member_id", "member_name", "answer", "items", "goal_realistic", "goal_measurable",
-            "goal_time_framed", "goal_scoped", "answered_at", "late", "decision_votes", "decision_agreed");
+            "goal_time_framed", "goal_scoped", "answered_at", "late", "decision_votes", "decision_agreed",
+            "media", "media_link", "machine_transcript");
 
     /** Several items of a list answer share one cell in CSV and XLSX, joined by this. */
     public static final String ITEM_SEPARATOR = " | ";
@@ -41,7 +42,8 @@ public final class AnswerExport {
     public record Row(String groupId, String stage, String stageTitle, int round, String prompt, String promptText,
                       String memberId, String memberName, String answer, List<String> items,
                       Map<GoalCriterion, Boolean> goal, String answeredAt, boolean late, Integer decisionVotes,
-                      String decisionAgreed) {
+                      String decisionAgreed, String media, String mediaLink,
+                      String machineTranscript) {
 
         List<Object> cells() {
             List<Object> cells = new ArrayList<>(List.of(groupId, stage, stageTitle, round, prompt, promptText,
@@ -53,6 +55,9 @@ public final class AnswerExport {
             cells.add(late ? "yes" : "no");
             cells.add(decisionVotes == null ? "" : decisionVotes);
             cells.add(nullToEmpty(decisionAgreed));
+            cells.add(media);
+            cells.add(mediaLink);
+            cells.add(machineTranscript);
             return cells;
         }
 
@@ -67,6 +72,9 @@ public final class AnswerExport {
             values.add(late);
             values.add(decisionVotes);
             values.add(decisionAgreed);
+            values.add(media.isEmpty() ? null : media);
+            values.add(mediaLink.isEmpty() ? null : mediaLink);
+            values.add(machineTranscript.isEmpty() ? null : machineTranscript);
             for (int i = 0; i < COLUMNS.size(); i++) {
                 json.put(COLUMNS.get(i), values.get(i));
             }
@@ -78,25 +86,28 @@ public final class AnswerExport {
     }
 
     public static List<Row> rows(String groupId, List<Answer> answers, Flow flow, Language language) {
-        return rows(groupId, answers, List.of(), flow, language);
+        return rows(groupId, answers, List.of(), flow, language, "");
     }
 
     /**
      * With the group's decisions: an answer to a decision prompt carries the votes its wording got
      * as a candidate and the wording the group agreed on (the same for every answer of the prompt).
+     *
+     * @param dashboard where the dashboard is reached ({@code https://host}), for the links to media
+     *                  answers: a photo or voice note opens there, for whoever may see the group
      */
     public static List<Row> rows(String groupId, List<Answer> answers, List<Decision> decisions, Flow flow,
-                                 Language language) {
-        return answers.stream().map(a -> row(groupId, a, flow, language, decisions.stream()
+                                 Language language, String dashboard) {
+        return answers.stream().map(a -> row(groupId, a, flow, language, dashboard, decisions.stream()
                 .filter(d -> d.stageKey().equals(a.stageKey()) && d.round() == a.round()
                         && d.promptKey().equals(a.promptKey())).findFirst().orElse(null))).toList();
     }
 
     static Row row(String groupId, Answer a, Flow flow, Language language) {
-        return row(groupId, a, flow, language, null);
+        return row(groupId, a, flow, language, "", null);
     }
 
-    static Row row(String groupId, Answer a, Flow flow, Language language, Decision decision) {
+    static Row row(String groupId, Answer a, Flow flow, Language language, String dashboard, Decision decision) {
         Stage stage = flow.stage(a.stageKey()).orElse(null);
         Prompt prompt = stage == null ? null : stage.prompt(a.promptKey()).orElse(null);
         Map<GoalCriterion, Boolean> goal = null;
@@ -110,7 +121,9 @@ public final class AnswerExport {
                 a.promptKey(), prompt == null ? "" : prompt.text().in(language), a.memberId(),
                 nullToEmpty(a.memberName()), readableValue(a, prompt, language), a.items(), goal,
                 a.answeredAt() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(a.answeredAt()), a.late(),
-                decision == null ? null : candidateVotes(decision, a), decision == null ? null : decision.agreed());
+                decision == null ? null : candidateVotes(decision, a), decision == null ? null : decision.agreed(),
+                a.media() == null ? "" : a.media().kind().yamlName(), mediaLink(groupId, a, dashboard),
+                a.media() == null || a.media().transcript() == null ? "" : a.media().transcript());
     }
 
     /** The votes the answer's wording got as a candidate (each of a list answer's items counted). */
@@ -124,6 +137,16 @@ public final class AnswerExport {
             }
         }
         return votes;
+    }
+
+    /** A file opens on the dashboard; a place is shown on the group's map. */
+    static String mediaLink(String groupId, Answer a, String dashboard) {
+        if (a.media() == null) {
+            return "";
+        }
+        String group = dashboard + "/dashboard/grup/" + groupId;
+        return a.media().fileId() != null && a.messageRef() != null ? group + "/media/" + a.messageRef()
+                : group + "#places";
     }
 
     /** A choice answer is stored as the option's key; people read its label. */

@@ -1,5 +1,16 @@
 package id.rembug.bot.dashboard;
 
+import id.rembug.bot.media.MediaCache;
+import id.rembug.bot.media.MediaFiles;
+import id.rembug.bot.media.MediaProperties;
+import id.rembug.dialogues.engine.SummaryRenderer;
+import id.rembug.bot.media.MediaTypes;
+import id.rembug.dialogues.engine.Answer;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+
 import id.rembug.dialogues.engine.GroupState;
 import id.rembug.dialogues.flow.Language;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,11 +54,18 @@ public class DashboardController {
     private final DashboardTexts texts;
     private final boolean simulator;
     private final java.time.Clock clock;
+    private final MediaCache media;
+    private final MediaProperties mediaProperties;
+    private final SummaryRenderer renderer;
 
     public DashboardController(DashboardReader reader, DashboardSessions sessions, LoginLinks links, AdminLogin admin,
                                StaffIds staff, LoginThrottle throttle, DashboardTexts texts,
-                               org.springframework.core.env.Environment environment, java.time.Clock clock) {
+                               org.springframework.core.env.Environment environment, java.time.Clock clock,
+                               MediaCache media, MediaProperties mediaProperties, SummaryRenderer renderer) {
         this.clock = clock;
+        this.media = media;
+        this.mediaProperties = mediaProperties;
+        this.renderer = renderer;
         this.reader = reader;
         this.sessions = sessions;
         this.links = links;
@@ -161,8 +179,11 @@ public class DashboardController {
                 summary.stageCount()));
         model.addAttribute("members", DashboardViews.members(group.state(), group.answers()));
         model.addAttribute("chart", DashboardViews.chart(group.state(), group.answers()));
-        model.addAttribute("stages", DashboardViews.stages(group.answers(), group.state(), reader.flow(), language, t));
+        model.addAttribute("stages", DashboardViews.stages(group.answers(), group.state(), reader.flow(), language, t,
+                renderer));
         model.addAttribute("plan", DashboardViews.plan(group.state(), reader.flow(), language, clock.instant()));
+        model.addAttribute("places", DashboardViews.places(group.answers(), renderer, language));
+        model.addAttribute("mapTiles", mediaProperties.mapTiles());
         return "dashboard/group";
     }
 
@@ -194,6 +215,38 @@ public class DashboardController {
 
     // --- downloads -----------------------------------------------------------------------------
 
+    /**
+     * A media answer's file (a photo, a voice note...), fetched from the platform on first view and
+     * cached; only for viewers who may see the group. Shown in the page when a browser can (a photo,
+     * OGG/Opus audio), else downloaded: a document is never rendered as a page of ours.
+     */
+    @GetMapping("/dashboard/grup/{groupId}/media/{messageRef}")
+    ResponseEntity<Resource> media(@PathVariable String groupId, @PathVariable String messageRef,
+                                   HttpServletRequest request) {
+        Viewer viewer = DashboardAccess.viewer(request);
+        DashboardReader.GroupData group = reader.group(viewer, groupId).orElseThrow(NotFound::new);
+        Answer answer = group.answers().stream()
+                .filter(a -> a.media() != null && a.media().fileId() != null && messageRef.equals(a.messageRef()))
+                .findFirst().orElseThrow(NotFound::new);
+        MediaCache.Result file = media.file(answer.media());
+        if (file.path() != null) {
+            boolean inline = answer.media().kind().viewable();
+            return ResponseEntity.ok()
+                    .contentType(MediaTypes.of(answer.media()))
+                    .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+                    .header(HttpHeaders.CONTENT_DISPOSITION, (inline ? "inline" : "attachment") + "; filename=\""
+                            + safeName(messageRef) + MediaTypes.extension(answer.media()) + "\"")
+                    .body(new FileSystemResource(file.path()));
+        }
+        if (file.problem() instanceof MediaFiles.TooBig) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).build();
+        }
+        if (file.problem() instanceof MediaFiles.Unavailable) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "60").build();
+        }
+        throw new NotFound();
+    }
+
     @GetMapping("/dashboard/grup/{groupId}/ekspor.{format}")
     void exportGroup(@PathVariable String groupId, @PathVariable String format, HttpServletRequest request,
                      HttpServletResponse response) throws IOException {
@@ -201,7 +254,7 @@ public class DashboardController {
         DashboardReader.GroupData group = reader.group(viewer, groupId).orElseThrow(NotFound::new);
         write(format, "rembug-" + safeName(groupId),
                 AnswerExport.rows(groupId, group.answers(), group.state().decisions(), reader.flow(),
-                        DashboardAccess.language(request)), response);
+                        DashboardAccess.language(request), baseUrl(request)), response);
     }
 
     /** The group's action plan, progress notes and meetings, as CSV or JSON. */
@@ -235,7 +288,8 @@ public class DashboardController {
         List<AnswerExport.Row> rows = new ArrayList<>();
         for (GroupState state : reader.visibleGroups(viewer)) {
             reader.group(viewer, state.groupId()).ifPresent(g -> rows.addAll(AnswerExport.rows(state.groupId(),
-                    g.answers(), g.state().decisions(), reader.flow(), DashboardAccess.language(request))));
+                    g.answers(), g.state().decisions(), reader.flow(), DashboardAccess.language(request),
+                    baseUrl(request))));
         }
         write(format, "rembug-semua-grup", rows, response);
     }
@@ -264,6 +318,12 @@ public class DashboardController {
 
     private static void attachment(HttpServletResponse response, String file) {
         response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+    }
+
+    /** Where this dashboard is reached, for the links in exports. */
+    private static String baseUrl(HttpServletRequest request) {
+        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
+                .toUriString();
     }
 
     static String safeName(String groupId) {

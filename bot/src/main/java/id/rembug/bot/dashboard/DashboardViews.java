@@ -1,5 +1,7 @@
 package id.rembug.bot.dashboard;
 
+import id.rembug.dialogues.engine.AnswerMedia;
+import id.rembug.dialogues.engine.SummaryRenderer;
 import id.rembug.dialogues.engine.Answer;
 import id.rembug.dialogues.engine.Decision;
 import id.rembug.dialogues.engine.GroupState;
@@ -46,9 +48,38 @@ final class DashboardViews {
     record GoalCheck(String criterion, boolean met) {
     }
 
-    /** @param late given after the stage's summary (it reached the facilitator as an addendum) */
+    /**
+     * @param late  given after the stage's summary (it reached the facilitator as an addendum)
+     * @param media the photo, voice note, place... it came as; null for words or a button
+     */
     record AnswerLine(String memberName, int round, String text, List<String> items, List<GoalCheck> goal,
-                      String at, boolean late) {
+                      String at, boolean late, MediaView media) {
+    }
+
+    /**
+     * A media answer as the page shows it.
+     *
+     * @param kind       the flow's name for it ({@code photo}, {@code voice}, {@code location}...)
+     * @param label      what it is, as a summary says it ("pesan suara 0:42")
+     * @param url        where its file is served (fetched on demand); null for a place
+     * @param transcript a machine transcription of a voice note, or null
+     */
+    record MediaView(String kind, String label, String url, Double latitude, Double longitude, String transcript) {
+        public boolean photo() {
+            return "photo".equals(kind);
+        }
+
+        public boolean audio() {
+            return "voice".equals(kind) || "audio".equals(kind);
+        }
+
+        public boolean place() {
+            return latitude != null && longitude != null;
+        }
+    }
+
+    /** A place on the group's map: who sent it, what they said, where. */
+    record Place(String memberName, String label, double latitude, double longitude) {
     }
 
     /**
@@ -160,8 +191,32 @@ final class DashboardViews {
         return new Chart(Math.max(days.size() * slot, 120), chartHeight + 20, bars);
     }
 
+    /** Every place the group's answers named, for the map and the list beside it. */
+    static List<Place> places(List<Answer> answers, SummaryRenderer renderer, Language language) {
+        return answers.stream().filter(a -> a.media() != null && a.media().located())
+                .map(a -> new Place(a.memberName() == null ? a.memberId() : a.memberName(),
+                        words(a, renderer, language), a.media().latitude(), a.media().longitude()))
+                .toList();
+    }
+
+    private static String words(Answer a, SummaryRenderer renderer, Language language) {
+        String label = renderer.mediaName(a.media(), language);
+        return a.value() == null || a.value().isBlank() ? label : label + ": " + a.value();
+    }
+
+    static MediaView media(Answer a, String groupId, SummaryRenderer renderer, Language language) {
+        AnswerMedia m = a.media();
+        if (m == null) {
+            return null;
+        }
+        String url = m.fileId() == null || a.messageRef() == null ? null
+                : "/dashboard/grup/" + groupId + "/media/" + a.messageRef();
+        return new MediaView(m.kind().yamlName(), renderer.mediaName(m, language), url, m.latitude(), m.longitude(),
+                m.transcript());
+    }
+
     static List<StageBlock> stages(List<Answer> answers, GroupState state, Flow flow, Language language,
-                                   Map<String, String> texts) {
+                                   Map<String, String> texts, SummaryRenderer renderer) {
         Map<String, Map<String, List<Answer>>> byStage = new LinkedHashMap<>();
         for (Answer a : answers) {
             byStage.computeIfAbsent(a.stageKey(), k -> new LinkedHashMap<>())
@@ -176,7 +231,8 @@ final class DashboardViews {
                 List<AnswerLine> lines = list.stream().map(a -> new AnswerLine(
                         a.memberName() == null ? a.memberId() : a.memberName(), a.round(),
                         AnswerExport.readableValue(a, prompt, language), a.items(), goal(a, texts),
-                        when(a.answeredAt(), state), a.late())).toList();
+                        when(a.answeredAt(), state), a.late(), media(a, state.groupId(), renderer, language)))
+                        .toList();
                 List<DecisionLine> decided = state.decisions().stream()
                         .filter(d -> d.stageKey().equals(stageKey) && d.promptKey().equals(promptKey))
                         .map(DashboardViews::decision).toList();

@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The bot's side of the simulator: what the dispatcher "sends" to a simulated chat is written to
@@ -56,6 +57,7 @@ public class SimulatorGateway implements ChatGateway {
                 case POLL, STOP_POLL -> new SendResult.Rejected("the simulator has no polls");
                 case PIN -> message.replyToMessageId() == null ? new SendResult.Rejected("nothing to pin")
                         : new SendResult.Sent(message.replyToMessageId());
+                case COPY -> copy(message);
             };
         } catch (DataAccessException e) {
             // Redis stands in for the platform here: a hiccup is worth retrying, like a 5xx.
@@ -87,6 +89,26 @@ public class SimulatorGateway implements ChatGateway {
         }
         store.edit(chatId, message.replyToMessageId(), message.text());
         return new SendResult.Sent(message.replyToMessageId());
+    }
+
+    /** The simulator's chats hold text only: a copy repeats the original's text under the new caption. */
+    private SendResult copy(Outgoing message) {
+        SendResult refusal = refusal(message.chatId());
+        if (refusal != null) {
+            return refusal;
+        }
+        Outgoing.CopyOf copyOf = message.copyOf();
+        Optional<ChatRecord> original = copyOf == null ? Optional.empty()
+                : store.message(copyOf.fromChatId(), copyOf.messageId());
+        if (original.isEmpty()) {
+            return new SendResult.Rejected("message to copy not found");
+        }
+        String text = message.text() == null || message.text().isBlank() ? original.get().text()
+                : message.text() + "\n" + original.get().text();
+        String messageId = store.nextMessageId(message.chatId());
+        store.append(message.chatId(), new ChatRecord(messageId, ChatRecord.FROM_BOT, null, text, List.of(), false,
+                null, null, clock.instant()));
+        return new SendResult.Sent(messageId);
     }
 
     private SendResult react(Outgoing message) {

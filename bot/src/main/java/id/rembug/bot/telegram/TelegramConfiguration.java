@@ -44,6 +44,11 @@ public class TelegramConfiguration {
     }
 
     @Bean
+    TelegramFiles telegramFiles(TelegramApiClient client) {
+        return new TelegramFiles(client);
+    }
+
+    @Bean
     TelegramUpdateReader telegramUpdateReader() {
         return new TelegramUpdateReader();
     }

@@ -7,6 +7,8 @@ import id.rembug.bot.channel.SendResult;
 import id.rembug.bot.channel.TextCuts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.CopyMessage;
+import org.telegram.telegrambots.meta.api.objects.MessageId;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.pinnedmessages.PinChatMessage;
 import org.telegram.telegrambots.meta.api.methods.polls.SendPoll;
@@ -50,6 +52,8 @@ public final class TelegramGateway implements ChatGateway {
     private static final Pattern TELEGRAM_CHAT_ID = Pattern.compile("-?\\d{1,20}");
     /** Telegram's limit on callback data. */
     public static final int MAX_CALLBACK_DATA_BYTES = 64;
+    /** Telegram's limit on a media caption. */
+    static final int MAX_CAPTION_LENGTH = 1024;
     /** Telegram's limit on a callback answer's toast or alert. */
     static final int MAX_CALLBACK_ANSWER_LENGTH = Outgoing.MAX_CALLBACK_ANSWER_LENGTH;
 
@@ -140,6 +144,7 @@ public final class TelegramGateway implements ChatGateway {
                 case POLL -> sendPoll(message);
                 case STOP_POLL -> stopPoll(message);
                 case PIN -> pin(message);
+                case COPY -> copy(message);
             };
         } catch (TelegramApiException e) {
             return failed(message, e);
@@ -258,6 +263,24 @@ public final class TelegramGateway implements ChatGateway {
             }
         }
         return null;
+    }
+
+    /**
+     * copyMessage: the person's photo, voice note or place into the facilitator's chat, as a copy
+     * (no "forwarded from" line, which would name the group to anyone the facilitator shows it to).
+     */
+    private SendResult copy(Outgoing message) throws TelegramApiException {
+        Outgoing.CopyOf copyOf = message.copyOf();
+        if (copyOf == null || copyOf.fromChatId() == null || copyOf.messageId() == null) {
+            return new SendResult.Rejected("a copy needs the chat and the message to copy");
+        }
+        var request = CopyMessage.builder().chatId(message.chatId()).fromChatId(copyOf.fromChatId())
+                .messageId(Integer.valueOf(copyOf.messageId()));
+        if (message.text() != null && !message.text().isBlank()) {
+            request.caption(TextCuts.shorten(message.text(), MAX_CAPTION_LENGTH));
+        }
+        MessageId copied = client.execute(request.build());
+        return new SendResult.Sent(String.valueOf(copied.getMessageId()));
     }
 
     private SendResult sendReaction(Outgoing message) throws TelegramApiException {

@@ -40,9 +40,12 @@ public final class TelegramUpdateTranslator {
     private static final Logger log = LoggerFactory.getLogger(TelegramUpdateTranslator.class);
     private static final Set<String> CONVERSATION_CHATS = Set.of("private", "group", "supergroup");
     private static final List<String> MESSAGE_KINDS = List.of("message", "edited_message");
-    /** Media whose presence Rembug reads; a photo comes in several sizes, the last the largest. */
+    /**
+     * Media whose presence Rembug reads; a photo comes in several sizes, the last the largest. A
+     * venue comes with its location too, so it is read first.
+     */
     private static final List<String> MEDIA_KINDS = List.of("photo", "voice", "video_note", "video", "audio",
-            "document", "location");
+            "document", "venue", "location");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final long botUserId;
@@ -127,6 +130,10 @@ public final class TelegramUpdateTranslator {
         if (text == null) {
             text = text(message, "caption");
         }
+        Inbound.Media media = media(message);
+        if (text == null && media != null) {
+            text = ""; // a photo without caption, a voice note, a place: an answer all the same
+        }
         ChatUser from = user(object(message, "from"));
         String messageId = id(message, "message_id");
         if (text == null || from == null || messageId == null) {
@@ -144,7 +151,7 @@ public final class TelegramUpdateTranslator {
             return addressedToUs ? List.of(new Inbound.PostedAsChat(updateId, chatId, at, messageId)) : List.of();
         }
         return List.of(new Inbound.Message(updateId, chatId, "private".equals(chatType), at, from, messageId, text,
-                replyTo, replyToBot, edited, senderChat, id(message, "message_thread_id"), media(message),
+                replyTo, replyToBot, edited, senderChat, id(message, "message_thread_id"), media,
                 person(user(object(replied, "from")))));
     }
 
@@ -276,9 +283,27 @@ public final class TelegramUpdateTranslator {
                 continue;
             }
             JsonNode file = media.isArray() && !media.isEmpty() ? media.get(media.size() - 1) : media;
-            return new Inbound.Media(kind, text(file, "file_id"));
+            if (!file.isObject()) {
+                continue;
+            }
+            JsonNode place = "venue".equals(kind) ? object(file, "location") : file;
+            String name = "venue".equals(kind) ? text(file, "title") : text(file, "file_name");
+            return new Inbound.Media(kind, text(file, "file_id"), text(file, "file_unique_id"),
+                    number(file, "duration") == null ? null : number(file, "duration").intValue(),
+                    number(file, "file_size"), text(file, "mime_type"), name, decimal(place, "latitude"),
+                    decimal(place, "longitude"));
         }
         return null;
+    }
+
+    private static Long number(JsonNode parent, String field) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        return node != null && node.isIntegralNumber() && node.canConvertToLong() ? node.longValue() : null;
+    }
+
+    private static Double decimal(JsonNode parent, String field) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        return node != null && node.isNumber() ? node.doubleValue() : null;
     }
 
     private static String displayName(JsonNode user, String id) {

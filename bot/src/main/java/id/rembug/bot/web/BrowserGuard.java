@@ -1,5 +1,6 @@
 package id.rembug.bot.web;
 
+import id.rembug.bot.media.MediaProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,23 +46,28 @@ import java.util.Set;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class BrowserGuard extends OncePerRequestFilter {
 
+    /** Images from us, and the map tiles of a group's places from their server ({@code %s}). */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: %s; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final Set<String> SAME_SITE_FETCHES = Set.of("same-origin", "none");
 
     private final String baseOrigin;
+    private final String contentSecurityPolicy;
 
-    public BrowserGuard(@Value("${rembug.dashboard.base-url:}") String baseUrl) {
+    public BrowserGuard(@Value("${rembug.dashboard.base-url:}") String baseUrl, MediaProperties media) {
         this.baseOrigin = origin(baseUrl);
+        String tiles = origin(media.mapTiles().replace("{s}", "a").replace("{z}", "0").replace("{x}", "0")
+                .replace("{y}", "0"));
+        this.contentSecurityPolicy = CONTENT_SECURITY_POLICY.formatted(tiles == null ? "" : tiles).replace("  ", " ");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", contentSecurityPolicy);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");

@@ -18,26 +18,26 @@ class OutgoingTest {
     void eachFactorySetsOnlyWhatItsKindCarries() {
         Outgoing text = Outgoing.text("m1", Lane.BROADCAST, "-100", "g", "Halo", AT);
         assertThat(text).isEqualTo(new Outgoing("m1", Kind.TEXT, Lane.BROADCAST, "-100", "g", "Halo", List.of(), false,
-                null, null, null, null, AT, null, false, false, List.of()));
+                null, null, null, null, AT, null, false, false, List.of(), null));
 
         Outgoing edit = Outgoing.edit("m2", "-100", "g", "m1", "Halo lagi", YES, AT);
         assertThat(edit).isEqualTo(new Outgoing("m2", Kind.EDIT, Lane.CONVERSATION, "-100", "g", "Halo lagi", YES,
-                false, null, null, null, null, AT, "m1", false, false, List.of()));
+                false, null, null, null, null, AT, "m1", false, false, List.of(), null));
 
         Outgoing reaction = Outgoing.reaction("m3", "-100", "g", "42", "👍", AT);
         assertThat(reaction).isEqualTo(new Outgoing("m3", Kind.REACTION, Lane.CONVERSATION, "-100", "g", null,
-                List.of(), false, "42", null, "👍", null, AT, null, false, false, List.of()));
+                List.of(), false, "42", null, "👍", null, AT, null, false, false, List.of(), null));
 
         Outgoing alert = Outgoing.callbackAnswer("m4", "-100", "g", "cb-1", "Kenapa tahap ini penting", true, AT);
         assertThat(alert).isEqualTo(new Outgoing("m4", Kind.CALLBACK_ANSWER, Lane.CONVERSATION, "-100", "g",
-                "Kenapa tahap ini penting", List.of(), false, null, null, null, "cb-1", AT, null, true, false, List.of()));
+                "Kenapa tahap ini penting", List.of(), false, null, null, null, "cb-1", AT, null, true, false, List.of(), null));
     }
 
     @Test
     void aPollCarriesItsOptionsAndAStopOrAPinNamesTheEarlierMessage() {
         Outgoing poll = Outgoing.poll("m5", "-100", "g", "Tujuan mana?", List.of("A", "B"), YES, AT);
         assertThat(poll).isEqualTo(new Outgoing("m5", Kind.POLL, Lane.CONVERSATION, "-100", "g", "Tujuan mana?", YES,
-                false, null, null, null, null, AT, null, false, false, List.of("A", "B")));
+                false, null, null, null, null, AT, null, false, false, List.of("A", "B"), null));
         assertThat(Outgoing.stopPoll("m6", "-100", "g", "m5", List.of(), AT).editOf()).isEqualTo("m5");
         assertThat(Outgoing.pin("m7", "-100", "g", "m5", AT).refersToEarlier()).isTrue();
         assertThat(poll.withText("Tujuan yang mana?").options()).containsExactly("A", "B");
@@ -51,7 +51,7 @@ class OutgoingTest {
         Outgoing moved = asked.addressedTo("-200").withId("m9").withText("Siapa saja hadir?").asLasting();
 
         assertThat(moved).isEqualTo(new Outgoing("m9", Kind.TEXT, Lane.CONVERSATION, "-200", "g", "Siapa saja hadir?",
-                YES, true, "7", "kenalan|1|0", null, null, AT, null, false, true, List.of()));
+                YES, true, "7", "kenalan|1|0", null, null, AT, null, false, true, List.of(), null));
         assertThat(asked.addressedTo("-100")).isSameAs(asked);
     }
 }

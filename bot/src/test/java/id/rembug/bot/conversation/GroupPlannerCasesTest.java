@@ -263,6 +263,7 @@ class GroupPlannerCasesTest {
             case POLL -> "poll options=" + message.options().size() + " asks " + message.promptRef();
             case STOP_POLL -> "stop-poll";
             case PIN -> "pin";
+            case COPY -> "copy " + message.chatId();
         };
     }
 

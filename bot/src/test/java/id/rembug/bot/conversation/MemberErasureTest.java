@@ -36,4 +36,15 @@ class MemberErasureTest {
     void aNameInsideAnotherWordIsLeftAlone() {
         assertThat(MemberErasure.redact("• Budiman: halo", Set.of("Budi"), Set.of())).isEqualTo("• Budiman: halo");
     }
+
+    @Test
+    void aMembersMediaLinesLeaveTheSummaryAndAnotherMembersStay() {
+        String summary = "❓ Apa yang ada?\n• 📷 Ani, foto: sumur tua\n• 🎤 Budi, pesan suara 0:42\n"
+                + "  📝 ditulis mesin: “ada sumur”\n• 📍 Anita, lokasi (-7.80119, 110.36492)";
+
+        String redacted = MemberErasure.redact(summary, Set.of("Budi"), Set.of());
+
+        assertThat(redacted).doesNotContain("Budi").doesNotContain("ada sumur")
+                .contains("• 📷 Ani, foto: sumur tua").contains("• 📍 Anita, lokasi");
+    }
 }

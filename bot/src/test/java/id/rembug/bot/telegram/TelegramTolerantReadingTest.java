@@ -106,8 +106,9 @@ class TelegramTolerantReadingTest {
     }
 
     @Test
-    void voiceNoteWithoutTextCarriesNoAnswerAndIsSkipped() {
-        assertThat(viaWebhook("voice-without-text")).isEmpty();
+    void voiceNoteWithoutTextIsAMessageCarryingTheVoiceNote() {
+        assertThat(viaWebhook("voice-without-text")).singleElement().isInstanceOfSatisfying(Inbound.Message.class,
+                message -> assertThat(message.media().kind()).isEqualTo("voice"));
     }
 
     @ParameterizedTest

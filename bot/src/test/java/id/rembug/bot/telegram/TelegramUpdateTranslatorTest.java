@@ -187,6 +187,53 @@ class TelegramUpdateTranslatorTest {
     }
 
     @Test
+    void aPhotoReplyCarriesItsLargestSizeAndItsCaption() {
+        var message = (Inbound.Message) only("photo-sizes-reply");
+        assertThat(message.text()).isEqualTo("sumur tua");
+        assertThat(message.replyToBot()).isTrue();
+        assertThat(message.media()).isEqualTo(new Inbound.Media("photo", "AgACAgUAAx0CbZ-large", "AQADsrIxG-x", null,
+                75130L, null, null, null, null));
+    }
+
+    @Test
+    void aVoiceNoteWithoutTextIsAMessageWithItsDuration() {
+        var message = (Inbound.Message) only("voice-without-text");
+        assertThat(message.text()).isEmpty();
+        assertThat(message.replyToMessageId()).isEqualTo("95");
+        assertThat(message.media()).isEqualTo(new Inbound.Media("voice", "AwACAgUAAxkBAAIBQGZ", "AgADx7s", 4, null,
+                "audio/ogg", null, null, null));
+    }
+
+    @Test
+    void aVideoNoteIsItsOwnFileNotItsThumbnail() {
+        var message = (Inbound.Message) only("video-note-reply");
+        assertThat(message.media()).isEqualTo(new Inbound.Media("video_note", "DQACAgUAAx0CbZ-vnote", "AgADvnote", 12,
+                402113L, null, null, null, null));
+    }
+
+    @Test
+    void aDocumentKeepsItsFileNameAndCaption() {
+        var message = (Inbound.Message) only("document-reply");
+        assertThat(message.text()).isEqualTo("notulen rapat RW");
+        assertThat(message.media()).isEqualTo(new Inbound.Media("document", "BQACAgUAAx0CbZ-doc", "AgADdoc", null,
+                48213L, "application/pdf", "notulen-rapat.pdf", null, null));
+    }
+
+    @Test
+    void aLocationHasCoordinatesAndNoFile() {
+        var message = (Inbound.Message) only("location-reply");
+        assertThat(message.media()).isEqualTo(new Inbound.Media("location", null, null, null, null, null, null,
+                -7.801194, 110.364917));
+    }
+
+    @Test
+    void aVenueIsAPlaceWithItsName() {
+        var message = (Inbound.Message) only("venue-reply");
+        assertThat(message.media()).isEqualTo(new Inbound.Media("venue", null, null, null, null, null,
+                "Balai Warga RW 03", -7.80251, 110.36612));
+    }
+
+    @Test
     void updateHoldingOnlyItsIdBecomesNothing() {
         Update idOnly = new Update();
         idOnly.setUpdateId(700100099);

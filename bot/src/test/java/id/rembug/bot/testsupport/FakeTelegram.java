@@ -84,6 +84,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  *       15-second deadline for answering is not modelled.</li>
  *   <li><b>sendMessage</b> replying to a message the chat does not have: sent without the reply
  *       when {@code allow_sending_without_reply}, else 400 "message to be replied not found".</li>
+ *   <li><b>Media</b>: people send voice notes, photos (in two sizes, the largest last), documents and
+ *       locations as Telegram shapes them ({@link #voiceNote}, {@link #photo}, {@link #document},
+ *       {@link #location}). {@code copyMessage} copies a message into another chat (400 "message to
+ *       copy not found" for an id the source chat lacks; counted like a message); {@code getFile}
+ *       gives a {@code file_path} (400 "file is too big" over 20 MB, "invalid file_id" for one it
+ *       never saw) and {@code GET /file/bot<token>/<file_path>} the bytes, until
+ *       {@link #expireFileLinks()} makes the paths handed out so far 404.</li>
  * </ul>
  *
  * <h2>Polls and pins</h2>
@@ -120,8 +127,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * failures) take no room either.
  *
  * <h2>Not modelled</h2>
- * Telegram trimming whitespace around texts, parse modes and entities in the bot's texts, media,
- * inline mode, chats the bot was never added to ("chat not found"), expiry of callback queries and
+ * Telegram trimming whitespace around texts, parse modes and entities in the bot's texts, sending
+ * media as the bot, inline mode, chats the bot was never added to ("chat not found"), expiry of callback queries and
  * of unconfirmed updates.
  */
 public final class FakeTelegram implements AutoCloseable {
@@ -145,7 +152,9 @@ public final class FakeTelegram implements AutoCloseable {
     /** The longest a getUpdates call is held open, whatever timeout it asks for. */
     private static final long MAX_HOLD_MILLIS = 1_000;
     private static final Set<String> COUNTED = Set.of("sendmessage", "editmessagetext", "setmessagereaction",
-            "sendpoll", "stoppoll", "pinchatmessage");
+            "sendpoll", "stoppoll", "pinchatmessage", "copymessage");
+    /** The most getFile serves: bigger files are "too big" (Bot API: 20 MB). */
+    public static final long MAX_GET_FILE_BYTES = 20L * 1024 * 1024;
     private static final String NOT_MODIFIED = "Bad Request: message is not modified: specified new message content"
             + " and reply markup are exactly the same as a current content and reply markup of the message";
     private static final String QUERY_INVALID =
@@ -201,6 +210,16 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     /** An edit Telegram accepted: the message's new text and inline keyboard. */
+    /** A copyMessage the bot made: a person's message copied into {@code chatId}. */
+    public record Copy(long messageId, String chatId, String fromChatId, long fromMessageId, String caption,
+                       long atMillis) {
+    }
+
+    /** A file someone sent; {@code size} as Telegram reports it (the bytes may be a small stand-in). */
+    private record StoredFile(String fileId, String uniqueId, String folder, byte[] bytes, long size,
+                              String mimeType) {
+    }
+
     public record Edit(long messageId, String chatId, String text, List<List<Button>> buttons, long atMillis) {
     }
 
@@ -384,6 +403,12 @@ public final class FakeTelegram implements AutoCloseable {
     private final List<Pin> pins = new ArrayList<>();
     private final Set<String> pinRefused = new HashSet<>();
     private long nextPollId = 1;
+    private final List<Copy> copies = new ArrayList<>();
+    /** Files people sent, by file_id: what getFile and the file download serve. */
+    private final Map<String, StoredFile> files = new HashMap<>();
+    /** Bumped by {@link #expireFileLinks()}: paths handed out before then no longer download. */
+    private int fileLinkGeneration;
+    private final AtomicLong fileCounter = new AtomicLong();
     private final List<CallbackAnswer> callbackAnswers = new ArrayList<>();
     private final List<Said> hidden = new ArrayList<>();
     private final List<Call> calls = new ArrayList<>();
@@ -518,20 +543,113 @@ public final class FakeTelegram implements AutoCloseable {
             if (!entities.isEmpty()) {
                 message.set("entities", entities);
             }
-            boolean repliesToBot = false;
-            if (replyTo != null) {
-                ObjectNode original = log.messages.get(replyTo);
-                if (original == null) {
-                    throw new IllegalArgumentException("chat " + chat + " has no message " + replyTo + " to reply to");
-                }
-                message.set("reply_to_message", withoutReply(original));
-                repliesToBot = log.fromBot.contains(replyTo);
-            }
+            boolean repliesToBot = replying(log, chat, message, replyTo);
             log.messages.put(messageId, message);
             boolean seen = privateChat || !privacyMode || repliesToBot || mention >= 0
                     || command != null && (!command.contains("@")
                     || command.substring(command.indexOf('@') + 1).equalsIgnoreCase(BOT_USERNAME));
             if (!seen) {
+                Said said = new Said(messageId, chat, null);
+                hidden.add(said);
+                return said;
+            }
+            return new Said(messageId, chat, queueMessage(message));
+        }
+    }
+
+    // ---- media people send ----------------------------------------------------------------
+
+    /**
+     * A voice note (OGG/Opus, as Telegram records them) in reply to {@code replyTo}, with the
+     * audio bytes getFile and the file download then serve.
+     */
+    public Said voiceNote(long chatId, Person from, Long replyTo, int seconds, byte[] ogg) {
+        ObjectNode voice = fileNode(storeFile("voice", ogg, ogg.length, "audio/ogg"));
+        voice.put("duration", seconds).put("mime_type", "audio/ogg");
+        return media(chatId, from, replyTo, "voice", voice, null);
+    }
+
+    /** A photo in the sizes Telegram makes of it (the largest last), maybe with a caption. */
+    public Said photo(long chatId, Person from, Long replyTo, String caption, byte[] jpeg) {
+        ArrayNode sizes = NODES.arrayNode();
+        StoredFile thumb = storeFile("photos", jpeg, jpeg.length, "image/jpeg");
+        sizes.add(fileNode(thumb).put("width", 90).put("height", 68));
+        StoredFile large = storeFile("photos", jpeg, jpeg.length, "image/jpeg");
+        sizes.add(fileNode(large).put("width", 1280).put("height", 960));
+        return media(chatId, from, replyTo, "photo", sizes, caption);
+    }
+
+    /** A file Telegram reports as {@code size} bytes (over 20 MB getFile refuses it). */
+    public Said document(long chatId, Person from, Long replyTo, String fileName, String mimeType, long size,
+                         byte[] bytes) {
+        ObjectNode document = fileNode(storeFile("documents", bytes, size, mimeType));
+        document.put("file_name", fileName).put("mime_type", mimeType);
+        return media(chatId, from, replyTo, "document", document, null);
+    }
+
+    /** A shared location (no file). */
+    public Said location(long chatId, Person from, Long replyTo, double latitude, double longitude) {
+        ObjectNode location = NODES.objectNode().put("latitude", latitude).put("longitude", longitude);
+        return media(chatId, from, replyTo, "location", location, null);
+    }
+
+    /** Makes {@code message} a reply to {@code replyTo} (if any), as Telegram shows it; whether that was the bot's. */
+    private boolean replying(Chat log, String chat, ObjectNode message, Long replyTo) {
+        if (replyTo == null) {
+            return false;
+        }
+        ObjectNode original = log.messages.get(replyTo);
+        if (original == null) {
+            throw new IllegalArgumentException("chat " + chat + " has no message " + replyTo + " to reply to");
+        }
+        message.set("reply_to_message", withoutReply(original));
+        return log.fromBot.contains(replyTo);
+    }
+
+    /** Telegram hands out new file paths: the old download links fail, getFile gives working ones. */
+    public void expireFileLinks() {
+        synchronized (lock) {
+            fileLinkGeneration++;
+        }
+    }
+
+    /** Every copyMessage the bot made into {@code chatId}, in order. */
+    public List<Copy> copiesIn(long chatId) {
+        synchronized (lock) {
+            return copies.stream().filter(c -> c.chatId().equals(String.valueOf(chatId))).toList();
+        }
+    }
+
+    private StoredFile storeFile(String folder, byte[] bytes, long size, String mimeType) {
+        long n = fileCounter.incrementAndGet();
+        StoredFile file = new StoredFile("FILE-" + folder + "-" + n + "-" + Long.toHexString(BLOCK_SIZE * n),
+                "U" + folder.charAt(0) + n, folder, bytes, size, mimeType);
+        synchronized (lock) {
+            files.put(file.fileId(), file);
+        }
+        return file;
+    }
+
+    private static ObjectNode fileNode(StoredFile file) {
+        return NODES.objectNode().put("file_id", file.fileId()).put("file_unique_id", file.uniqueId())
+                .put("file_size", file.size());
+    }
+
+    /** A message carrying {@code field} (voice, photo, location...) instead of text, as Telegram sends it. */
+    private Said media(long chatId, Person from, Long replyTo, String field, JsonNode value, String caption) {
+        synchronized (lock) {
+            String chat = String.valueOf(chatId);
+            Chat log = chat(chat);
+            long messageId = log.nextMessageId++;
+            ObjectNode message = baseMessage(messageId, chat, from);
+            seen(chat, from);
+            message.set(field, value);
+            if (caption != null) {
+                message.put("caption", caption);
+            }
+            boolean repliesToBot = replying(log, chat, message, replyTo);
+            log.messages.put(messageId, message);
+            if (chatId < 0 && privacyMode && !repliesToBot) {
                 Said said = new Said(messageId, chat, null);
                 hidden.add(said);
                 return said;
@@ -1043,6 +1161,10 @@ public final class FakeTelegram implements AutoCloseable {
                 path = path.substring(0, query);
             }
             String prefix = "/bot" + token + "/";
+            String filePrefix = "/file/bot" + token + "/";
+            if (path.startsWith(filePrefix)) {
+                return download(path.substring(filePrefix.length()));
+            }
             if (!path.startsWith(prefix)) {
                 return json(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
             }
@@ -1146,6 +1268,10 @@ public final class FakeTelegram implements AutoCloseable {
                     .asLong(0)) ? Failure.badRequest("message to pin not found")
                     : pinRefused.contains(chatId)
                     ? Failure.badRequest("not enough rights to manage pinned messages in the chat") : null;
+            case "copymessage" -> chat(body.path("from_chat_id").asText()).messages
+                    .containsKey(body.path("message_id").asLong(0)) ? null
+                    : Failure.badRequest("message to copy not found");
+            case "getfile" -> checkGetFile(body);
             default -> null;
         };
         if (invalid != null) {
@@ -1175,6 +1301,8 @@ public final class FakeTelegram implements AutoCloseable {
                         body.path("show_alert").asBoolean(false), now));
                 yield Outcome.ok("true");
             }
+            case "copymessage" -> Outcome.ok(copyMessage(chatId, body, now));
+            case "getfile" -> Outcome.ok(getFile(body));
             case "getchatmember" -> chatMember(chatId, body);
             case "getchatmembercount" -> chat(chatId).memberCount != null
                     ? Outcome.ok(Integer.toString(chat(chatId).memberCount))
@@ -1437,6 +1565,59 @@ public final class FakeTelegram implements AutoCloseable {
             message.set("reply_markup", keyboard);
         }
         return poll.toString();
+    }
+
+    private String copyMessage(String chatId, JsonNode body, long now) {
+        Chat chat = chat(chatId);
+        long messageId = chat.nextMessageId++;
+        String fromChat = body.path("from_chat_id").asText();
+        ObjectNode original = chat(fromChat).messages.get(body.path("message_id").asLong());
+        ObjectNode copy = original.deepCopy();
+        copy.remove(List.of("reply_to_message", "from"));
+        copy.put("message_id", messageId);
+        copy.set("from", botUser());
+        copy.set("chat", chatNode(chatId));
+        String caption = body.hasNonNull("caption") ? body.get("caption").asText() : null;
+        if (caption != null) {
+            copy.put("caption", caption);
+        }
+        chat.messages.put(messageId, copy);
+        chat.fromBot.add(messageId);
+        copies.add(new Copy(messageId, chatId, fromChat, body.path("message_id").asLong(), caption, now));
+        return NODES.objectNode().put("message_id", messageId).toString();
+    }
+
+    private Failure checkGetFile(JsonNode body) {
+        StoredFile file = files.get(body.path("file_id").asText());
+        if (file == null) {
+            return Failure.badRequest("invalid file_id");
+        }
+        return file.size() > MAX_GET_FILE_BYTES ? Failure.badRequest("file is too big") : null;
+    }
+
+    private String getFile(JsonNode body) {
+        StoredFile file = files.get(body.path("file_id").asText());
+        return fileNode(file).put("file_path", filePath(file)).toString();
+    }
+
+    private String filePath(StoredFile file) {
+        String extension = file.mimeType().equals("audio/ogg") ? "oga" : file.mimeType().equals("image/jpeg") ? "jpg"
+                : "bin";
+        return file.folder() + "/file_" + fileLinkGeneration + "_" + file.uniqueId() + "." + extension;
+    }
+
+    private ResponseDefinition download(String path) {
+        synchronized (lock) {
+            calls.add(new Call("download", null, NODES.objectNode().put("file_path", path), 200,
+                    System.currentTimeMillis()));
+            for (StoredFile file : files.values()) {
+                if (filePath(file).equals(path)) {
+                    return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
+                            .withHeader("Content-Type", "application/octet-stream").withBody(file.bytes()).build();
+                }
+            }
+            return json(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
+        }
     }
 
     private String editMessageText(String chatId, JsonNode body, long now) {

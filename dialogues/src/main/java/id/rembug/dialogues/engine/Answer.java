@@ -17,13 +17,30 @@ import java.util.List;
  * @param goal       for goal prompts, what the checker found; null otherwise
  * @param late       given after the stage's summary went to the facilitator: it reaches them
  *                   as an addendum, and the dashboard and exports mark it
+ * @param media      the photo, voice note, place... the answer came as ({@code value} is then its
+ *                   caption, maybe empty); null for an answer in words or by a button, and in
+ *                   answers stored before media answers existed
  */
 public record Answer(String stageKey, int round, String promptKey, PromptKind kind, String memberId,
                      String memberName, String messageRef, String value, List<String> items,
-                     GoalAssessment goal, Instant answeredAt, boolean late) {
+                     GoalAssessment goal, Instant answeredAt, boolean late, AnswerMedia media) {
 
     public Answer {
         items = List.copyOf(items);
+    }
+
+    /** An answer in words or by a button. */
+    public Answer(String stageKey, int round, String promptKey, PromptKind kind, String memberId, String memberName,
+                  String messageRef, String value, List<String> items, GoalAssessment goal, Instant answeredAt,
+                  boolean late) {
+        this(stageKey, round, promptKey, kind, memberId, memberName, messageRef, value, items, goal, answeredAt, late,
+                null);
+    }
+
+    /** The same answer with what its media says (a machine transcription added). */
+    public Answer withMedia(AnswerMedia newMedia) {
+        return new Answer(stageKey, round, promptKey, kind, memberId, memberName, messageRef, value, items, goal,
+                answeredAt, late, newMedia);
     }
 
     /** An answer given in time, before the stage's summary. */

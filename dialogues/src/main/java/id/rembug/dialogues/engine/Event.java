@@ -64,9 +64,17 @@ public sealed interface Event {
      *                  it (a reply to the bot's question); null means the stage open now
      * @param round     that question's round; 0 means the round open now
      * @param promptKey the prompt the message replied to; null means the question asked last
+     * @param media     the photo, voice note, place... the message carried ({@code text} is then its
+     *                  caption, maybe empty); null for words only
      */
     record MemberAnswered(Instant at, Member member, String messageRef, String stageKey, int round,
-                          String promptKey, String text) implements Event {
+                          String promptKey, String text, AnswerMedia media) implements Event {
+
+        /** An answer in words. */
+        public MemberAnswered(Instant at, Member member, String messageRef, String stageKey, int round,
+                              String promptKey, String text) {
+            this(at, member, messageRef, stageKey, round, promptKey, text, null);
+        }
 
         /** An answer to {@code promptKey} of the stage open now (null: the question asked last). */
         public MemberAnswered(Instant at, Member member, String messageRef, String promptKey, String text) {

@@ -52,7 +52,7 @@ public final class SummaryRenderer {
             anyAnswer = true;
             out.append("\n\n❓ ").append(prompt.text().in(language));
             for (Answer answer : prompt.answers()) {
-                out.append("\n• ").append(answer.memberName()).append(": ").append(display(stage, answer, language));
+                out.append("\n• ").append(answerLine(stage, answer, language));
                 if (answer.late()) {
                     out.append(' ').append(messages.get(MessageKey.LATE_MARK, language));
                 }
@@ -150,6 +150,44 @@ public final class SummaryRenderer {
 
     private String names(Set<GoalCriterion> criteria, Language language) {
         return criteria.stream().map(c -> messages.get(GoalTexts.nameKey(c), language)).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * One answer as a summary line, after its bullet: "Ani: kerja bakti", or for media what it is
+     * first: "📷 Ani, foto: sumur tua", "🎤 Budi, pesan suara 0:42", with a machine transcription
+     * marked as one on the next line.
+     */
+    public String answerLine(Stage stage, Answer answer, Language language) {
+        AnswerMedia media = answer.media();
+        if (media == null) {
+            return answer.memberName() + ": " + display(stage, answer, language);
+        }
+        StringBuilder line = new StringBuilder(media.kind().symbol()).append(' ').append(answer.memberName())
+                .append(", ").append(mediaName(media, language));
+        String words = display(stage, answer, language);
+        if (words != null && !words.isBlank()) {
+            line.append(": ").append(words);
+        }
+        if (media.transcript() != null && !media.transcript().isBlank()) {
+            line.append("\n  📝 ").append(messages.get(MessageKey.MEDIA_TRANSCRIPT, language)).append(": “")
+                    .append(media.transcript().strip()).append('”');
+        }
+        return line.toString();
+    }
+
+    /** "pesan suara 0:42", "lokasi Balai Warga (-7.80100, 110.36400)", "dokumen notulen.pdf". */
+    public String mediaName(AnswerMedia media, Language language) {
+        StringBuilder name = new StringBuilder(messages.get(media.kind().nameKey(), language));
+        if (!media.duration().isEmpty()) {
+            name.append(' ').append(media.duration());
+        }
+        if (media.placeName() != null && !media.placeName().isBlank()) {
+            name.append(' ').append(media.placeName().strip());
+        }
+        if (media.located()) {
+            name.append(String.format(java.util.Locale.ROOT, " (%.5f, %.5f)", media.latitude(), media.longitude()));
+        }
+        return name.toString();
     }
 
     /** How an answer reads in a summary: the label of a chosen option, the items of a list. */

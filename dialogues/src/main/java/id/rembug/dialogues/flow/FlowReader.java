@@ -6,7 +6,9 @@ import static id.rembug.dialogues.flow.YamlWalker.quote;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -32,7 +34,7 @@ final class FlowReader {
     private static final List<String> PHASE_FIELDS = List.of("key", "title", "method_name", "auto_advance", "check_in", "stages");
     private static final List<String> STAGE_FIELDS = List.of("key", "title", "method_name", "purpose", "intro",
             "closing", "quorum", "auto_advance", "prompts");
-    private static final List<String> PROMPT_FIELDS = List.of("key", "kind", "text", "choices", "decision", "plan");
+    private static final List<String> PROMPT_FIELDS = List.of("key", "kind", "text", "choices", "decision", "plan", "accepts");
     private static final List<String> CHOICE_FIELDS = List.of("key", "label");
 
     private static final String TEXT_EXPECTED = "a text in Indonesian and English (and any regional language), like {id: \"...\", en: \"...\"}";
@@ -324,7 +326,8 @@ final class FlowReader {
                     return Optional.of(Boolean.parseBoolean(value));
                 }))
                 .orElse(false);
-        return new Prompt(prompt.key(), kind, text, choices, decision(prompt, kind), plan);
+        return new Prompt(prompt.key(), kind, text, choices, decision(prompt, kind), plan,
+                accepts(prompt.fields(), path, kind));
     }
 
     /** {@code decision: true}: the group votes on the answers; only typed answers can be candidates. */
@@ -350,6 +353,40 @@ final class FlowReader {
             }
             return decision;
         }).orElse(false);
+    }
+
+    /**
+     * What besides words answers the prompt ({@code accepts: [photo, voice, location]}): only a
+     * prompt answered by a reply (text or list) can take media; a button or a goal cannot.
+     */
+    private Set<MediaKind> accepts(Map<String, NodeTuple> fields, String promptPath, PromptKind kind) {
+        String path = child(promptPath, "accepts");
+        String expected = "a list of what a reply may carry besides text: " + MediaKind.allowedNames();
+        Optional<Node> node = walker.optional(fields, "accepts");
+        if (node.isEmpty()) {
+            return Set.of();
+        }
+        if (kind != null && kind != PromptKind.TEXT && kind != PromptKind.LIST) {
+            walker.problem(node.get(), path, "accepts on a " + kind.yamlName() + " prompt",
+                    "no accepts: only text and list prompts take photos, voice notes or places");
+        }
+        Optional<SequenceNode> sequence = walker.sequence(node.get(), path, expected);
+        if (sequence.isEmpty()) {
+            return Set.of();
+        }
+        Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
+        List<Node> items = sequence.get().getValue();
+        for (int i = 0; i < items.size(); i++) {
+            String itemPath = index(path, i);
+            Optional<String> name = walker.scalar(items.get(i), itemPath, "one of " + MediaKind.allowedNames());
+            MediaKind media = name.map(MediaKind::fromYaml).orElse(null);
+            if (name.isPresent() && media == null) {
+                walker.problem(items.get(i), itemPath, quote(name.get()), "one of " + MediaKind.allowedNames());
+            } else if (media != null && !kinds.add(media)) {
+                walker.problem(items.get(i), itemPath, "a second " + quote(name.get()), "each kind once");
+            }
+        }
+        return kinds;
     }
 
     private List<Choice> choices(Map<String, NodeTuple> fields, MappingNode prompt, String promptPath,

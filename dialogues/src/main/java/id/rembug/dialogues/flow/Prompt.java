@@ -2,6 +2,7 @@ package id.rembug.dialogues.flow;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One question a stage asks the group.
@@ -11,25 +12,34 @@ import java.util.Optional;
  *                 {@code decision: true}; typed kinds only)
  * @param plan     its answers name tasks, people or first steps: when the stage completes they become
  *                 proposed actions of the group's plan, for the facilitator to confirm ({@code plan: true})
+ * @param accepts  what a member may answer with besides text (photos, voice notes, places...):
+ *                 empty for a question only words answer
  */
 public record Prompt(String key, PromptKind kind, Text text, List<Choice> choices, boolean decision,
-                     boolean plan) {
+                     boolean plan, Set<MediaKind> accepts) {
 
     public static final int SCALE_MIN = 1;
     public static final int SCALE_MAX = 5;
 
     public Prompt {
         choices = List.copyOf(choices);
+        accepts = accepts == null || accepts.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(accepts));
     }
 
-    /** A prompt each member answers for themselves. */
+    /** A prompt each member answers for themselves, in words only. */
     public Prompt(String key, PromptKind kind, Text text, List<Choice> choices) {
-        this(key, kind, text, choices, false, false);
+        this(key, kind, text, choices, false, false, Set.of());
     }
 
-    /** A prompt that is a decision or not, and feeds no plan. */
+    /** A prompt that is a decision or not, answered in words, and feeds no plan. */
     public Prompt(String key, PromptKind kind, Text text, List<Choice> choices, boolean decision) {
-        this(key, kind, text, choices, decision, false);
+        this(key, kind, text, choices, decision, false, Set.of());
+    }
+
+    /** A prompt each member answers for themselves, in words or the media it accepts. */
+    public Prompt(String key, PromptKind kind, Text text, List<Choice> choices, Set<MediaKind> accepts) {
+        this(key, kind, text, choices, false, false, accepts);
     }
 
     public Optional<Choice> choice(String key) {
@@ -39,5 +49,9 @@ public record Prompt(String key, PromptKind kind, Text text, List<Choice> choice
     /** The earlier answers and decisions this prompt's text quotes, as {@code stage.prompt}, in order. */
     public List<String> references() {
         return References.in(text);
+    }
+
+    public boolean accepts(MediaKind media) {
+        return accepts.contains(media);
     }
 }

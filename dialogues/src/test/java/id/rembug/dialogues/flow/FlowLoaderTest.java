@@ -44,6 +44,8 @@ class FlowLoaderTest {
                             label: {id: "Pengurus", en: "Board"}
             """;
 
+    private static final String NAME_TEXT = "            text: {id: \"Siapa nama Anda?\", en: \"What is your name?\"}\n";
+
     private static final String SECOND_PHASE = """
               - key: penemuan
                 title: {id: "Penemuan", en: "Discovery"}
@@ -426,6 +428,32 @@ class FlowLoaderTest {
 
         assertProblem(yaml, lineOf(yaml, "key: peran"), "phases[0].stages[0].prompts[1].choices",
                 "found nothing, expected 2 to 6 choices for a choice prompt");
+    }
+
+    @Test
+    void aTextPromptSaysWhichMediaItAccepts() {
+        String yaml = VALID.replace(NAME_TEXT, NAME_TEXT + "            accepts: [voice, photo]\n");
+
+        Prompt prompt = FlowLoader.parse(yaml, "flow.yaml").stage("kenal").orElseThrow().prompt("nama").orElseThrow();
+
+        assertThat(prompt.accepts()).containsExactly(MediaKind.PHOTO, MediaKind.VOICE);
+    }
+
+    @Test
+    void anUnknownMediaKindIsReportedWithTheKindsThereAre() {
+        String yaml = VALID.replace(NAME_TEXT, NAME_TEXT + "            accepts: [voice, sticker]\n");
+
+        assertProblem(yaml, lineOf(yaml, "accepts:"), "phases[0].stages[0].prompts[0].accepts[1]",
+                "found 'sticker', expected one of photo, voice, video-note, video, audio, document, location");
+    }
+
+    @Test
+    void mediaOnAChoicePromptIsReported() {
+        String yaml = VALID.replace("            choices:\n", "            accepts: [photo]\n            choices:\n");
+
+        assertProblem(yaml, lineOf(yaml, "accepts:"), "phases[0].stages[0].prompts[1].accepts",
+                "found accepts on a choice prompt, expected no accepts: only text and list prompts take photos,"
+                        + " voice notes or places");
     }
 
     @Test

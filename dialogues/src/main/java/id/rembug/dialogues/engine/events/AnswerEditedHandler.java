@@ -25,7 +25,12 @@ final class AnswerEditedHandler implements EventHandler<AnswerEdited> {
         if (earlier == null) {
             return;
         }
-        String answer = Answering.acceptableText(turn, member, messageRef, event.text());
+        // a photo's caption edited: the same photo with the new caption
+        String text = event.text();
+        turn.answeringWith(earlier.media() == null ? null
+                : earlier.media().withCaption(text == null || text.isBlank() ? null : text.strip()));
+        String answer = earlier.media() == null ? Answering.acceptableText(turn, member, messageRef, text)
+                : text == null || text.isBlank() ? "" : Answering.acceptableText(turn, member, messageRef, text);
         if (answer == null) {
             return;
         }

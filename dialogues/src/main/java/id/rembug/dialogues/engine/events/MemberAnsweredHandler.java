@@ -32,6 +32,7 @@ final class MemberAnsweredHandler implements EventHandler<MemberAnswered> {
     private void answer(Member member, MemberAnswered e, Turn turn) {
         GroupState.Builder s = turn.state();
         String messageRef = e.messageRef();
+        turn.answeringWith(e.media());
         if (s.status == GroupStatus.NEW) {
             turn.notice(MessageKey.NOT_STARTED, member, Map.of(), messageRef);
             return;
@@ -52,7 +53,7 @@ final class MemberAnsweredHandler implements EventHandler<MemberAnswered> {
                 return;
             }
             // a reply to a question of the stage that was just summarised: late, never refused
-            String answer = Answering.acceptableText(turn, member, messageRef, e.text());
+            String answer = Answering.acceptable(turn, member, messageRef, prompt, e.text());
             if (answer != null) {
                 Answering.recordTyped(turn, member, messageRef, stage, s.round, prompt, answer, true);
             }
@@ -60,7 +61,7 @@ final class MemberAnsweredHandler implements EventHandler<MemberAnswered> {
         }
         int index = e.promptKey() == null ? s.promptIndex : stage.indexOf(e.promptKey());
         Prompt prompt = stage.prompts().get(index < 0 ? s.promptIndex : Math.min(index, s.promptIndex));
-        String answer = Answering.acceptableText(turn, member, messageRef, e.text());
+        String answer = Answering.acceptable(turn, member, messageRef, prompt, e.text());
         if (answer != null) {
             Answering.recordTyped(turn, member, messageRef, stage, s.round, prompt, answer, false);
         }
@@ -77,10 +78,11 @@ final class MemberAnsweredHandler implements EventHandler<MemberAnswered> {
         Prompt prompt = earlier == null || e.promptKey() == null ? null : earlier.prompt(e.promptKey()).orElse(null);
         if (!passed || prompt == null) {
             // not a question we know (a changed flow): the question asked last is what they saw
-            answer(member, new MemberAnswered(e.at(), e.member(), e.messageRef(), null, e.text()), turn);
+            answer(member, new MemberAnswered(e.at(), e.member(), e.messageRef(), null, 0, null, e.text(), e.media()),
+                    turn);
             return;
         }
-        String answer = Answering.acceptableText(turn, member, e.messageRef(), e.text());
+        String answer = Answering.acceptable(turn, member, e.messageRef(), prompt, e.text());
         if (answer != null) {
             Answering.recordTyped(turn, member, e.messageRef(), earlier, e.round() == 0 ? 1 : e.round(), prompt, answer,
                     true);

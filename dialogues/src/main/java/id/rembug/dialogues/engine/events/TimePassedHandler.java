@@ -104,8 +104,8 @@ final class TimePassedHandler implements EventHandler<TimePassed> {
             }
             text.append("\n\n❓ ").append(prompt.text().in(language));
             for (Answer answer : toPrompt) {
-                text.append("\n• ").append(answer.memberName()).append(": ")
-                        .append(SummaryRenderer.display(stage, answer, language));
+                text.append("\n• ").append(new SummaryRenderer(turn.flow(), turn.messages())
+                        .answerLine(stage, answer, language));
             }
         }
         return text.toString();

@@ -1,5 +1,7 @@
 package id.rembug.dialogues.engine.turn;
 
+import id.rembug.dialogues.engine.Effect;
+import id.rembug.dialogues.engine.AnswerMedia;
 import id.rembug.dialogues.engine.Answer;
 import id.rembug.dialogues.engine.Effect.Acknowledge;
 import id.rembug.dialogues.engine.Effect.AnswerRecorded;
@@ -25,6 +27,28 @@ public final class Answering {
     private enum Kept { NEW, CORRECTED, SAME }
 
     private Answering() {
+    }
+
+    /**
+     * What a message answers {@code prompt} with: its words, or for a photo, voice note, place...
+     * its caption (maybe empty); null when the prompt does not take that media (the member is
+     * told once per question what it needs) or the words are empty or too long.
+     */
+    public static String acceptable(Turn turn, Member member, String messageRef, Prompt prompt, String text) {
+        AnswerMedia media = turn.media();
+        if (media == null) {
+            return acceptableText(turn, member, messageRef, text);
+        }
+        MessageKey refusal = MediaAnswers.refusal(prompt, media);
+        if (refusal != null) {
+            if (turn.state().noticesGiven.add(refusal.yamlKey() + ":" + prompt.key() + ":" + member.id())) {
+                turn.emit(new Effect.Say(refusal.yamlKey(), MediaAnswers.refusalText(refusal, prompt, turn.messages(),
+                        turn.state().language, member.name()), List.of(), messageRef));
+            }
+            return null;
+        }
+        String caption = text == null ? "" : text.strip();
+        return caption.isEmpty() ? caption : acceptableText(turn, member, messageRef, caption);
     }
 
     /** The answer stripped, or null when it is empty or too long (the member is told why). */
@@ -81,7 +105,7 @@ public final class Answering {
                               String value, List<String> items, GoalAssessment goal, boolean late) {
         GroupState.Builder s = turn.state();
         Answer answer = new Answer(stage.key(), round, prompt.key(), prompt.kind(), member.id(), member.name(),
-                messageRef, value, items, goal, turn.at(), late);
+                messageRef, value, items, goal, turn.at(), late, turn.media());
         boolean ofOpenStage = stage.key().equals(turn.currentStage().key()) && round == s.round;
         boolean corrected = false;
         if (ofOpenStage) {

@@ -1,5 +1,6 @@
 package id.rembug.dialogues.engine.turn;
 
+import id.rembug.dialogues.engine.AnswerMedia;
 import id.rembug.dialogues.engine.Button;
 import id.rembug.dialogues.engine.ButtonAction;
 import id.rembug.dialogues.engine.Effect;
@@ -43,6 +44,8 @@ public final class Turn {
     private final GoalChecker goalChecker;
     private final EngineSettings settings;
     private final List<Effect> effects = new ArrayList<>();
+    /** The photo, voice note, place... of the answer this turn records; null for words or buttons. */
+    private AnswerMedia media;
 
     /** Begins applying {@code event}: every event counts, and any but the clock's is activity. */
     public Turn(GroupState state, Event event, Flow flow, Messages messages, GoalChecker goalChecker,
@@ -57,6 +60,15 @@ public final class Turn {
         this.messages = messages;
         this.goalChecker = goalChecker;
         this.settings = settings;
+    }
+
+    /** What the answer this turn records came as (a photo, a voice note...); null for words or a button. */
+    public AnswerMedia media() {
+        return media;
+    }
+
+    public void answeringWith(AnswerMedia answerMedia) {
+        this.media = answerMedia;
     }
 
     /** The group as this turn leaves it, and what the application must do. */
@@ -143,7 +155,8 @@ public final class Turn {
         Map<String, String> quotes = Memory.values(prompt, stage, state.answers, state.memory,
                 text(MessageKey.REFERENCE_MISSING), state.language);
         effects.add(new AskPrompt(stage.key(), state.round, prompt.key(), prompt.kind(),
-                prompt.text().in(state.language, quotes), promptButtons(stage, state.round, prompt)));
+                prompt.text().in(state.language, quotes) + MediaAnswers.hint(prompt, messages, state.language),
+                promptButtons(stage, state.round, prompt)));
     }
 
     /** Asks again the question of the open stage asked last. */
