@@ -81,7 +81,7 @@ class BroadcastTelegramTest {
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> broadcasts.report(job.id()).orElseThrow().pending() == 0);
         // Quiet for a while: nothing is sent again after the report settles.
-        await().during(QUIET).atMost(QUIET.multipliedBy(3))
+        await().during(QUIET).atMost(Duration.ofSeconds(20))
                 .until(() -> sendMessageCalls(chats).equals(announcementCallsExpected(sendsBefore, chats, rateLimited)));
 
         for (long chat : chats) {
