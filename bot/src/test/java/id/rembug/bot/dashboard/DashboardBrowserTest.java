@@ -149,7 +149,11 @@ class DashboardBrowserTest extends DashboardAppTest {
         // In simulator mode the navigation also leads to the simulator, which must open too.
         assertThat(statuses).containsKey(url("/simulator"));
         assertThat(statuses).isNotEmpty().allSatisfy((href, status) -> assertThat(status).as(href).isEqualTo(200));
-        assertThat(errors).isEmpty();
+        // Groups other test classes left in the shared Redis may hold media: their map tiles come from a
+        // third-party server (no network here) and their files from Telegram (none in simulator mode):
+        // both fail as designed, a list instead of the map and 503 for the file (MediaAnswersJourneyTest)
+        assertThat(errors).filteredOn(error -> !error.contains("tile.openstreetmap.org")
+                && !(error.contains("/media/") && error.contains("503"))).isEmpty();
     }
 
     private record Fetched(int status, String body) {
