@@ -85,10 +85,6 @@ public final class AnswerExport {
     private AnswerExport() {
     }
 
-    public static List<Row> rows(String groupId, List<Answer> answers, Flow flow, Language language) {
-        return rows(groupId, answers, List.of(), flow, language, "");
-    }
-
     /**
      * With the group's decisions: an answer to a decision prompt carries the votes its wording got
      * as a candidate and the wording the group agreed on (the same for every answer of the prompt).
@@ -101,10 +97,6 @@ public final class AnswerExport {
         return answers.stream().map(a -> row(groupId, a, flow, language, dashboard, decisions.stream()
                 .filter(d -> d.stageKey().equals(a.stageKey()) && d.round() == a.round()
                         && d.promptKey().equals(a.promptKey())).findFirst().orElse(null))).toList();
-    }
-
-    static Row row(String groupId, Answer a, Flow flow, Language language) {
-        return row(groupId, a, flow, language, "", null);
     }
 
     static Row row(String groupId, Answer a, Flow flow, Language language, String dashboard, Decision decision) {

@@ -25,9 +25,11 @@ public final class ArticleVectors {
     }
 
     private final Map<String, List<float[]>> vectorsByArticle;
+    private final int dimensions;
 
-    private ArticleVectors(Map<String, List<float[]>> vectorsByArticle) {
+    private ArticleVectors(Map<String, List<float[]>> vectorsByArticle, int dimensions) {
         this.vectorsByArticle = vectorsByArticle;
+        this.dimensions = dimensions;
     }
 
     /** The texts that stand for each article, in a fixed order. */
@@ -63,18 +65,27 @@ public final class ArticleVectors {
             byArticle.computeIfAbsent(sources.get(i).articleId(), id -> new ArrayList<>()).add(normalised(vector));
         }
         byArticle.replaceAll((id, list) -> List.copyOf(list));
-        return new ArticleVectors(Map.copyOf(byArticle));
+        return new ArticleVectors(Map.copyOf(byArticle), dimensions);
+    }
+
+    /**
+     * Refuses a question's vector of another size than the articles': it came from another model.
+     *
+     * @throws IllegalArgumentException naming both sizes
+     */
+    public void requireSameModel(float[] question) {
+        if (question.length != dimensions) {
+            throw new IllegalArgumentException("the question's vector has " + question.length
+                    + " dimensions, the articles' " + dimensions + ": was the embeddings model changed?");
+        }
     }
 
     /** Cosine similarity of the question to the article's closest vector; 0 for an article without vectors. */
     public double similarity(String articleId, float[] question) {
+        requireSameModel(question);
         float[] unit = normalised(question);
         double best = 0;
         for (float[] vector : vectorsByArticle.getOrDefault(articleId, List.of())) {
-            if (vector.length != unit.length) {
-                throw new IllegalArgumentException("the question's vector has " + unit.length
-                        + " dimensions, the articles' " + vector.length + ": was the embeddings model changed?");
-            }
             double dot = 0;
             for (int i = 0; i < vector.length; i++) {
                 dot += vector[i] * unit[i];

@@ -60,11 +60,9 @@ public final class ArticleEmbeddings {
             return Optional.empty();
         }
         try {
-            SemanticQuery query = new SemanticQuery(articles.get(), asked.get().get(0), minSimilarity);
-            // a question vector of another size shows up only when compared: check it here, once
-            articles.get().similarity(knowledgeBase.articles().get(0).id(), query.question());
+            articles.get().requireSameModel(asked.get().get(0));
             llm.usable(QUESTION_TASK);
-            return Optional.of(query);
+            return Optional.of(new SemanticQuery(articles.get(), asked.get().get(0), minSimilarity));
         } catch (IllegalArgumentException mismatch) {
             llm.unusable(QUESTION_TASK, mismatch.getMessage());
             return Optional.empty();
