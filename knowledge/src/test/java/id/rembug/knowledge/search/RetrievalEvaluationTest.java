@@ -58,7 +58,7 @@ class RetrievalEvaluationTest {
     /**
      * Issue 16's everyday held-out set. Its floor is today's figure (0.27/0.37 when the set was
      * written; 0.32/0.45 with the overview articles; 0.54/0.68 with the seven new articles, the
-     * articles' question lists and the phone spellings). The goal is precision@1 of 0.9; the floor
+     * articles' question lists and the phone spellings; 0.62/0.73 with letter likeness). The goal is precision@1 of 0.9; the floor
      * only keeps the search from getting worse.
      */
     @Test
@@ -67,19 +67,19 @@ class RetrievalEvaluationTest {
         assertThat(everyday).hasSizeGreaterThanOrEqualTo(60);
         RetrievalMetrics metrics = RetrievalMetrics.measure(search, everyday);
         System.out.printf(Locale.ROOT, "everyday: %s%n", metrics.describe());
-        assertThat(metrics.precisionAt1()).as("precision@1 on everyday.tsv").isGreaterThanOrEqualTo(40 / 74.0);
-        assertThat(metrics.recallAt3()).as("recall@3 on everyday.tsv").isGreaterThanOrEqualTo(50 / 74.0);
+        assertThat(metrics.precisionAt1()).as("precision@1 on everyday.tsv").isGreaterThanOrEqualTo(46 / 74.0);
+        assertThat(metrics.recallAt3()).as("recall@3 on everyday.tsv").isGreaterThanOrEqualTo(54 / 74.0);
     }
 
-    /** The second held-out set, written before the question lists: 0.41/0.46 then, 0.66/0.74 today. */
+    /** The second held-out set, written before the question lists: 0.41/0.46 then, 0.66/0.74 with them, 0.69/0.78 with letter likeness. */
     @Test
     void freshQuestionsFindTheirArticleAtLeastAsOftenAsToday() {
         List<EvaluationQuestions.Question> fresh = EvaluationQuestions.fresh();
         assertThat(fresh).hasSizeGreaterThanOrEqualTo(60);
         RetrievalMetrics metrics = RetrievalMetrics.measure(search, fresh);
         System.out.printf(Locale.ROOT, "fresh: %s%n", metrics.describe());
-        assertThat(metrics.precisionAt1()).as("precision@1 on fresh.tsv").isGreaterThanOrEqualTo(49 / 74.0);
-        assertThat(metrics.recallAt3()).as("recall@3 on fresh.tsv").isGreaterThanOrEqualTo(55 / 74.0);
+        assertThat(metrics.precisionAt1()).as("precision@1 on fresh.tsv").isGreaterThanOrEqualTo(51 / 74.0);
+        assertThat(metrics.recallAt3()).as("recall@3 on fresh.tsv").isGreaterThanOrEqualTo(58 / 74.0);
     }
 
     @Test
