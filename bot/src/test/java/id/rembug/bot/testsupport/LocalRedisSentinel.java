@@ -1,0 +1,206 @@
+package id.rembug.bot.testsupport;
+
+import id.rembug.bot.redis.RedisBinary;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
+import io.lettuce.core.sentinel.api.sync.RedisSentinelCommands;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A local Redis Sentinel set-up for tests, from the redis-server the tests already use
+ * ({@link RedisBinary}): a master, one replica, and one sentinel watching them (quorum 1) that
+ * calls the master down after one second and promotes the replica. The way operators run Redis
+ * when one machine is not enough to trust but a cluster is more than they need.
+ */
+public final class LocalRedisSentinel implements AutoCloseable {
+
+    public static final String MASTER_NAME = "rembug";
+    private static final Duration READY_WITHIN = Duration.ofSeconds(30);
+
+    private final Path dir;
+    private final RedisBinary binary = RedisBinary.locate(null);
+    private final RedisClient client = RedisClient.create();
+    private final List<Process> started = new ArrayList<>();
+    private final Map<Integer, StatefulRedisConnection<String, String>> connections = new HashMap<>();
+    private StatefulRedisSentinelConnection<String, String> sentinelConnection;
+    private int masterPort;
+    private int replicaPort;
+    private int sentinelPort;
+    private Process master;
+
+    private LocalRedisSentinel(Path dir) {
+        this.dir = dir;
+    }
+
+    public static LocalRedisSentinel start(Path dir) {
+        LocalRedisSentinel sentinel = new LocalRedisSentinel(dir);
+        try {
+            sentinel.build();
+            return sentinel;
+        } catch (RuntimeException | IOException e) {
+            sentinel.close();
+            throw new IllegalStateException("cannot start a local Redis Sentinel set-up: " + e.getMessage(), e);
+        }
+    }
+
+    private void build() throws IOException {
+        Files.createDirectories(dir);
+        masterPort = freePort();
+        replicaPort = freePort();
+        sentinelPort = freePort();
+        master = launch(List.of("--port", Integer.toString(masterPort)), "master");
+        awaitTrue("the master answers", () -> "PONG".equals(commands(masterPort).ping()));
+        launch(List.of("--port", Integer.toString(replicaPort), "--replicaof", "127.0.0.1", Integer.toString(masterPort)),
+                "replica");
+        awaitReplicaInSync();
+        Path config = dir.resolve("sentinel.conf");
+        Files.writeString(config, String.join("\n",
+                "port " + sentinelPort,
+                "bind 127.0.0.1",
+                "dir " + dir,
+                "sentinel monitor " + MASTER_NAME + " 127.0.0.1 " + masterPort + " 1",
+                "sentinel down-after-milliseconds " + MASTER_NAME + " 1000",
+                "sentinel failover-timeout " + MASTER_NAME + " 3000",
+                ""));
+        started.add(new ProcessBuilder(binary.executable().toString(), config.toString(), "--sentinel")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("sentinel.log").toFile())
+                .start());
+        awaitTrue("the sentinel knows the master and its replica", () -> sentinel().info("sentinel")
+                .contains("status=ok,address=127.0.0.1:" + masterPort + ",slaves=1"));
+    }
+
+    private Process launch(List<String> arguments, String name) throws IOException {
+        List<String> command = new ArrayList<>(List.of(binary.executable().toString(),
+                "--bind", "127.0.0.1", "--protected-mode", "no", "--dir", dir.toString(),
+                "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction"));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile())
+                .start();
+        started.add(process);
+        return process;
+    }
+
+    /** {@code host:port} of the sentinel, for {@code spring.data.redis.sentinel.nodes}. */
+    public String sentinelNodes() {
+        return "127.0.0.1:" + sentinelPort;
+    }
+
+    /** A Lettuce URI that follows the sentinel to whichever node is master now. */
+    public String uri() {
+        return "redis-sentinel://127.0.0.1:" + sentinelPort + "#" + MASTER_NAME;
+    }
+
+    /** Waits until the replica has every write the master acknowledged. */
+    public void awaitReplicaInSync() {
+        awaitTrue("the replica has caught up with the master", () -> {
+            long masterOffset = offset(commands(masterPort).info("replication"), "master_repl_offset:");
+            String replica = commands(replicaPort).info("replication");
+            return replica.contains("master_link_status:up")
+                    && offset(replica, "slave_repl_offset:") >= masterOffset;
+        });
+    }
+
+    /** Kills the master the hard way (SIGKILL), as a crashed machine would go. */
+    public void killMaster() {
+        master.destroyForcibly();
+        try {
+            master.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until the sentinel names the former replica as master and it accepts writes. */
+    public void awaitFailover() {
+        awaitTrue("the sentinel promoted the replica", () ->
+                sentinel().getMasterAddrByName(MASTER_NAME) instanceof InetSocketAddress address
+                        && address.getPort() == replicaPort
+                        && commands(replicaPort).info("replication").contains("role:master"));
+    }
+
+    private static long offset(String info, String field) {
+        return info.lines().filter(line -> line.startsWith(field))
+                .map(line -> Long.parseLong(line.substring(field.length()).strip()))
+                .findFirst().orElse(-1L);
+    }
+
+    private synchronized RedisCommands<String, String> commands(int port) {
+        return connections.computeIfAbsent(port, p -> {
+            StatefulRedisConnection<String, String> connection = client.connect(RedisURI.create("127.0.0.1", p));
+            connection.setTimeout(Duration.ofSeconds(2));
+            return connection;
+        }).sync();
+    }
+
+    private synchronized RedisSentinelCommands<String, String> sentinel() {
+        if (sentinelConnection == null) {
+            sentinelConnection = client.connectSentinel(RedisURI.create("127.0.0.1", sentinelPort));
+            sentinelConnection.setTimeout(Duration.ofSeconds(2));
+        }
+        return sentinelConnection.sync();
+    }
+
+    private static void awaitTrue(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // a node still starting or just killed: ask again
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Redis Sentinel: timed out waiting until " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting until " + what, e);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (sentinelConnection != null) {
+            sentinelConnection.close();
+        }
+        connections.values().forEach(connection -> {
+            try {
+                connection.close();
+            } catch (RuntimeException ignored) {
+                // a killed node's connection
+            }
+        });
+        started.forEach(Process::destroyForcibly);
+        client.shutdown();
+    }
+}
