@@ -67,9 +67,12 @@ end
 for _, job in ipairs(ops.modelJobs) do
   redis.call('HSET', KEYS[ops.jobsKey], job.id, job.json)
   redis.call('RPUSH', KEYS[ops.jobQueueKey], job.id)
-  redis.call('ZADD', KEYS[job.rateKey], job.at, job.id)
-  redis.call('ZREMRANGEBYSCORE', KEYS[job.rateKey], '-inf', '(' .. job.since)
-  redis.call('PEXPIRE', KEYS[job.rateKey], job.windowMs)
+  if job.rateKey then
+    -- a job for the language model counts against the conversation's rate (speech to text does not)
+    redis.call('ZADD', KEYS[job.rateKey], job.at, job.id)
+    redis.call('ZREMRANGEBYSCORE', KEYS[job.rateKey], '-inf', '(' .. job.since)
+    redis.call('PEXPIRE', KEYS[job.rateKey], job.windowMs)
+  end
 end
 if ops.erase then
   -- a member's deletion: applied entries naming them leave the stream (later ones are
