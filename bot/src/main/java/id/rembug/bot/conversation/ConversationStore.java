@@ -194,6 +194,7 @@ public class ConversationStore {
         erase.put("held", erasure.heldLists().stream().map(list -> Map.of("key", key(keys, list),
                 "queue", list.startsWith(OutboxKeys.queue(Outgoing.Lane.CONVERSATION, "")))).toList());
         erase.put("replacements", pairs(erasure.replacements()));
+        erase.put("dropped", erasure.dropped());
         erase.put("votes", erasure.voteKeys().stream().map(k -> key(keys, k)).toList());
         erase.put("voteField", erasure.voteField());
         erase.put("index", key(keys, erasure.indexKey()));
