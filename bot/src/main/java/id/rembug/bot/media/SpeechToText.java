@@ -2,6 +2,7 @@ package id.rembug.bot.media;
 
 import dev.langchain4j.data.audio.Audio;
 import dev.langchain4j.exception.NonRetriableException;
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.model.audio.AudioTranscriptionModel;
 import dev.langchain4j.model.audio.AudioTranscriptionRequest;
 import dev.langchain4j.model.openai.OpenAiAudioTranscriptionModel;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +57,9 @@ public class SpeechToText {
         this.files = files;
         this.sleeper = sleeper;
         this.model = !properties.enabled() ? null : OpenAiAudioTranscriptionModel.builder()
+                // HTTP/1.1: the JDK client's h2c upgrade of a multipart upload is reset by some local servers
+                .httpClientProvider(JdkHttpClient.builder()
+                        .httpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)))
                 .baseUrl(properties.baseUrl())
                 .apiKey(properties.apiKey().isEmpty() ? null : properties.apiKey())
                 .modelName(properties.model())
