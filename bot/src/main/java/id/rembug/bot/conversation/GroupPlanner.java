@@ -643,8 +643,10 @@ public class GroupPlanner {
                 continue;
             }
             Stage stage = flow.stage(answer.stageKey()).orElse(null);
+            // who sent what; a machine transcript stays in the summary (captions end at 1024 characters)
             String caption = answer.media().kind().takesCaption()
-                    ? summaries.answerLine(stage, answer, state.language()) : null;
+                    ? summaries.answerLine(stage, answer.withMedia(answer.media().withTranscript(null)), state.language())
+                    : null;
             Outgoing copy = Outgoing.copy(out.nextId(), state.facilitatorId(), out.groupId, out.chatId,
                     answer.messageRef(), caption, out.at);
             out.plan.outgoing.add(copy);

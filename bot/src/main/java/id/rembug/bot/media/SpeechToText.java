@@ -12,6 +12,7 @@ import id.rembug.dialogues.flow.MediaKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +48,7 @@ public class SpeechToText {
     private final LongAdder transcribed = new LongAdder();
     private final LongAdder notTranscribed = new LongAdder();
 
+    @Autowired
     public SpeechToText(SttProperties properties, MediaProperties media, ObjectProvider<MediaFiles> files) {
         this(properties, media, files, Thread::sleep);
     }

@@ -435,6 +435,10 @@ class MediaAnswersJourneyTest {
         String session = login(facilitator);
         HttpResponse<byte[]> audio = bytes("/dashboard/grup/" + chat + "/media/" + voice, session);
         assertThat(audio.statusCode()).isEqualTo(413);
+        // the page says why instead of offering a player that cannot play
+        String page = page("/dashboard/grup/" + chat, session).body();
+        assertThat(page).contains("Berkas ini lebih dari 20 MB")
+                .doesNotContain("<audio src=\"/dashboard/grup/" + chat + "/media/" + voice + "\"");
         assertThat(telegram.calls("getFile")).hasSize(getFiles);
         assertThat(telegram.summaries(facilitator.id()).get(0).text()).contains("🎤 Budi, pesan suara 25:00");
         assertThat(storedAnswers()).anyMatch(a -> a.contains("\"sizeBytes\":" + 25L * 1024 * 1024));
