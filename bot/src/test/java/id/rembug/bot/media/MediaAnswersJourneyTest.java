@@ -444,6 +444,35 @@ class MediaAnswersJourneyTest {
         assertThat(storedAnswers()).anyMatch(a -> a.contains("\"sizeBytes\":" + 25L * 1024 * 1024));
     }
 
+    @Test
+    void aSpeechToTextServerThatFailsLeavesTheVoiceAnswerAsItWasAfterThreeTries() {
+        Sent question = started();
+        awaitRecorded(question);
+        SpeechToText speech = app.getBean(SpeechToText.class);
+        long failedBefore = speech.notTranscribed();
+        int heard = stt.findAll(postRequestedFor(urlPathEqualTo("/v1/audio/transcriptions"))).size();
+        stt.stubFor(post(urlPathEqualTo("/v1/audio/transcriptions")).atPriority(1)
+                .willReturn(aResponse().withStatus(500).withBody("model crashed")));
+        try {
+            telegram.voiceNote(chat, budi, question.messageId(), 42, OGG);
+            GroupJourney.awaitStep(telegram, "speech to text given up", () -> speech.notTranscribed() > failedBefore);
+            // tried three times (rembug.stt.attempts), no more
+            assertThat(stt.findAll(postRequestedFor(urlPathEqualTo("/v1/audio/transcriptions")))).hasSize(heard + 3);
+        } finally {
+            stt.resetAll();
+            stt.stubFor(post(urlPathEqualTo("/v1/audio/transcriptions"))
+                    .willReturn(okJson("{\"text\": \"" + HEARD + "\"}")));
+        }
+        telegram.photo(chat, ani, question.messageId(), "sumur tua", JPEG);
+        telegram.location(chat, sari, question.messageId(), -7.801194, 110.364917);
+
+        GroupJourney.awaitStep(telegram, "the summary", () -> !telegram.summaries(facilitator.id()).isEmpty());
+        assertThat(telegram.summaries(facilitator.id()).get(0).text()).contains("🎤 Budi, pesan suara 0:42")
+                .doesNotContain("ditulis mesin");
+        // the answer is kept as it came, without words
+        assertThat(storedAnswers()).hasSize(3).noneMatch(a -> a.contains(HEARD));
+    }
+
     private static List<String> held(String list) {
         try (var redis = io.lettuce.core.RedisClient.create(RedisServerExtension.url()).connect()) {
             return redis.sync().lrange(list, 0, -1);
