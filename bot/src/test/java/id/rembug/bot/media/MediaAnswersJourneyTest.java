@@ -198,12 +198,7 @@ class MediaAnswersJourneyTest {
 
         // Ani deletes her data: her photo goes from the answers, the summary's places and the cache
         assertThat(Files.list(cache).toList()).isNotEmpty();
-        telegram.groupText(chat, ani, "/hapusdata", null);
-        GroupJourney.awaitStep(telegram, "the confirmation", () -> telegram.sentTo(chat).stream()
-                .anyMatch(m -> m.text().contains("Ani") && m.allButtons().size() == 2));
-        Sent confirm = telegram.sentTo(chat).stream().filter(m -> m.text().contains("Ani") && m.allButtons().size() == 2)
-                .reduce((a, b) -> b).orElseThrow();
-        telegram.press(ani, confirm, confirm.allButtons().get(0).data());
+        deleteTheirData(ani);
         GroupJourney.awaitStep(telegram, "the photo's file deleted", () -> {
             try (var files = Files.list(cache)) {
                 return files.noneMatch(f -> f.getFileName().toString().startsWith("Up"));
@@ -400,12 +395,7 @@ class MediaAnswersJourneyTest {
                 () -> heldCopies(digest).size() == 3);
         assertThat(telegram.copiesIn(facilitator.id())).isEmpty();
 
-        telegram.groupText(chat, budi, "/hapusdata", null);
-        GroupJourney.awaitStep(telegram, "the confirmation", () -> telegram.sentTo(chat).stream()
-                .anyMatch(m -> m.text().contains("Budi") && m.allButtons().size() == 2));
-        Sent confirm = telegram.sentTo(chat).stream().filter(m -> m.text().contains("Budi") && m.allButtons().size() == 2)
-                .reduce((a, b) -> b).orElseThrow();
-        telegram.press(budi, confirm, confirm.allButtons().get(0).data());
+        deleteTheirData(budi);
 
         GroupJourney.awaitStep(telegram, "Budi's copy out of the digest", () -> heldCopies(digest).size() == 2);
         assertThat(heldCopies(digest)).extracting(c -> c.copyOf().messageId())
@@ -471,6 +461,15 @@ class MediaAnswersJourneyTest {
                 .doesNotContain("ditulis mesin");
         // the answer is kept as it came, without words
         assertThat(storedAnswers()).hasSize(3).noneMatch(a -> a.contains(HEARD));
+    }
+
+    /** {@code /hapusdata} in the group, confirmed with the question's yes. */
+    private void deleteTheirData(Person member) {
+        telegram.groupText(chat, member, "/hapusdata", null);
+        java.util.function.Predicate<Sent> question = m -> m.text().contains(member.firstName()) && m.allButtons().size() == 2;
+        GroupJourney.awaitStep(telegram, "the confirmation", () -> telegram.sentTo(chat).stream().anyMatch(question));
+        Sent confirm = telegram.sentTo(chat).stream().filter(question).reduce((a, b) -> b).orElseThrow();
+        telegram.press(member, confirm, confirm.allButtons().get(0).data());
     }
 
     private static List<String> held(String list) {
