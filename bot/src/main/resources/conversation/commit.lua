@@ -67,9 +67,12 @@ end
 for _, job in ipairs(ops.modelJobs) do
   redis.call('HSET', KEYS[ops.jobsKey], job.id, job.json)
   redis.call('RPUSH', KEYS[ops.jobQueueKey], job.id)
-  redis.call('ZADD', KEYS[job.rateKey], job.at, job.id)
-  redis.call('ZREMRANGEBYSCORE', KEYS[job.rateKey], '-inf', '(' .. job.since)
-  redis.call('PEXPIRE', KEYS[job.rateKey], job.windowMs)
+  if job.rateKey then
+    -- a job for the language model counts against the conversation's rate (speech to text does not)
+    redis.call('ZADD', KEYS[job.rateKey], job.at, job.id)
+    redis.call('ZREMRANGEBYSCORE', KEYS[job.rateKey], '-inf', '(' .. job.since)
+    redis.call('PEXPIRE', KEYS[job.rateKey], job.windowMs)
+  end
 end
 if ops.erase then
   -- a member's deletion: applied entries naming them leave the stream (later ones are
@@ -85,13 +88,22 @@ if ops.erase then
   end
   local replace = {}
   for _, pair in ipairs(e.replacements) do replace[pair[1]] = pair[2] end
+  local drop = {}
+  for _, json in ipairs(e.dropped or {}) do drop[json] = true end
   for _, held in ipairs(e.held) do
+    local gone = {}
     for i, json in ipairs(redis.call('LRANGE', KEYS[held.key], 0, -1)) do
       -- an outbox queue's head may be on its way to Telegram: the dispatcher finds it by its text
-      if replace[json] and not (held.queue and i == 1) then
-        redis.call('LSET', KEYS[held.key], i - 1, replace[json])
+      if not (held.queue and i == 1) then
+        if drop[json] then
+          gone[#gone + 1] = json
+        elseif replace[json] then
+          redis.call('LSET', KEYS[held.key], i - 1, replace[json])
+        end
       end
     end
+    -- a copy of the member's photo or voice note leaves the list whole (after the walk: LREM moves the rest)
+    for _, json in ipairs(gone) do redis.call('LREM', KEYS[held.key], 1, json) end
   end
   for _, k in ipairs(e.votes) do redis.call('HDEL', KEYS[k], e.voteField) end
   redis.call('SREM', KEYS[e.index], ARGV[4])

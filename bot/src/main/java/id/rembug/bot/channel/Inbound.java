@@ -27,7 +27,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = Inbound.GroupCounted.class, name = "counted"),
         @JsonSubTypes.Type(value = Inbound.ErasureRequested.class, name = "erasure"),
         @JsonSubTypes.Type(value = Inbound.PollAnswered.class, name = "poll-answer"),
-        @JsonSubTypes.Type(value = Inbound.MeetingReported.class, name = "meeting")
+        @JsonSubTypes.Type(value = Inbound.MeetingReported.class, name = "meeting"),
+        @JsonSubTypes.Type(value = Inbound.Transcribed.class, name = "transcribed")
 })
 public sealed interface Inbound {
 
@@ -168,5 +169,17 @@ public sealed interface Inbound {
      */
     record MeetingReported(String updateId, String chatId, Instant at, String userId, String date, int attended,
                            int women, String decisions, String photoFileId) implements Inbound {
+    }
+
+    /**
+     * Not from a platform: speech to text wrote down a voice note that answered a question, after
+     * the answer was stored ({@code chatId} is the group's conversation).
+     *
+     * @param answerKey    the stored answer's key
+     * @param fileUniqueId the voice note's stable id, so words for a note since replaced change nothing
+     * @param transcript   what the machine heard
+     */
+    record Transcribed(String updateId, String chatId, Instant at, String answerKey, String fileUniqueId,
+                       String transcript) implements Inbound {
     }
 }

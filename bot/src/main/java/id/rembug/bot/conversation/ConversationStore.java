@@ -6,6 +6,7 @@ import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.redis.LuaScripts;
 import id.rembug.bot.summaries.FacilitatorReachability;
+import id.rembug.dialogues.engine.Answer;
 import id.rembug.dialogues.engine.GroupState;
 import id.rembug.dialogues.engine.StateCodec;
 import org.springframework.data.domain.Range;
@@ -158,7 +159,9 @@ public class ConversationStore {
         ops.put("outgoing", outgoing);
         ops.put("modelJobs", plan.modelJobs.stream().map(job -> {
             Map<String, Object> jobOps = new LinkedHashMap<>(modelJobs.commitOps(job));
-            jobOps.put("rateKey", key(keys, ModelJobRate.rateKey(job.conversation())));
+            if (job.kind().rated()) {
+                jobOps.put("rateKey", key(keys, ModelJobRate.rateKey(job.conversation())));
+            }
             return jobOps;
         }).toList());
         if (!plan.modelJobs.isEmpty()) {
@@ -191,6 +194,7 @@ public class ConversationStore {
         erase.put("held", erasure.heldLists().stream().map(list -> Map.of("key", key(keys, list),
                 "queue", list.startsWith(OutboxKeys.queue(Outgoing.Lane.CONVERSATION, "")))).toList());
         erase.put("replacements", pairs(erasure.replacements()));
+        erase.put("dropped", erasure.dropped());
         erase.put("votes", erasure.voteKeys().stream().map(k -> key(keys, k)).toList());
         erase.put("voteField", erasure.voteField());
         erase.put("index", key(keys, erasure.indexKey()));
@@ -209,6 +213,12 @@ public class ConversationStore {
 
     private static List<List<String>> pairs(Map<String, String> map) {
         return map.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList();
+    }
+
+    /** One stored answer of the group, by its key; null when there is none (any more). */
+    Answer answer(String groupId, String answerKey) {
+        Object json = redis.opsForHash().get(ConversationKeys.answers(groupId), answerKey);
+        return json == null ? null : codec.read((String) json, Answer.class);
     }
 
     /** Stage summaries kept for the group, by {@code stage:round}. */

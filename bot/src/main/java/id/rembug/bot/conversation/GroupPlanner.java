@@ -1,6 +1,7 @@
 package id.rembug.bot.conversation;
 
 import id.rembug.bot.knowledge.KnowledgeHooks;
+import id.rembug.bot.media.SpeechToText;
 import id.rembug.bot.summaries.DigestProperties;
 import id.rembug.bot.broadcast.StaffDirectory;
 import id.rembug.bot.channel.ChatGateway;
@@ -72,12 +73,14 @@ public class GroupPlanner {
     private final KnowledgeHooks knowledge;
     private final List<ConversationHook> hooks;
     private final ButtonSigner signer;
+    private final SpeechToText speech;
     private final StateCodec codec = new StateCodec();
 
     public GroupPlanner(Engine engine, SummaryRenderer summaries, Messages messages, DigestProperties digest,
                         KnowledgeHooks knowledge, ButtonSigner signer,
-                        org.springframework.beans.factory.ObjectProvider<ConversationHook> hooks) {
+                        org.springframework.beans.factory.ObjectProvider<ConversationHook> hooks, SpeechToText speech) {
         this.signer = signer;
+        this.speech = speech;
         this.knowledge = knowledge;
         this.hooks = hooks.orderedStream().toList();
         this.engine = engine;
@@ -318,6 +321,10 @@ public class GroupPlanner {
         if (inbound instanceof Inbound.ErasureRequested erasure) {
             return List.of(new Event.MemberErased(at, erasure.userId()));
         }
+        if (inbound instanceof Inbound.Transcribed heard) {
+            return List.of(new Event.AnswerTranscribed(at, heard.answerKey(), heard.fileUniqueId(), heard.transcript(),
+                    out.inputs.storedAnswer()));
+        }
         if (inbound instanceof Inbound.MeetingReported meeting) {
             return List.of(new Event.MeetingRecorded(at, meeting.userId(), java.time.LocalDate.parse(meeting.date()),
                     meeting.attended(), meeting.women(), meeting.decisions(), meeting.photoFileId()));
@@ -491,6 +498,11 @@ public class GroupPlanner {
             } else if (effect instanceof Effect.AnswerRecorded recorded) {
                 plan.answers.put(recorded.answer().key(), codec.write(recorded.answer()));
                 Answer answer = recorded.answer();
+                if (speech.wanted(answer.media())) {
+                    // written down after the commit, off the group's turn (ModelJobs); it comes back as an entry
+                    plan.modelJobs.add(ModelJob.transcript(out.groupId + ":" + out.entryId + ":stt:" + answer.key(),
+                            out.groupId, answer.key(), answer.media(), out.at));
+                }
                 lastAnsweredPromptRef = promptRef(answer.stageKey(), answer.round(), answer.promptKey());
             } else if (effect instanceof Effect.Acknowledge ack) {
                 // No message and no reaction per answer: a button's toast, and the question's own
@@ -631,8 +643,10 @@ public class GroupPlanner {
                 continue;
             }
             Stage stage = flow.stage(answer.stageKey()).orElse(null);
+            // who sent what; a machine transcript stays in the summary (captions end at 1024 characters)
             String caption = answer.media().kind().takesCaption()
-                    ? summaries.answerLine(stage, answer, state.language()) : null;
+                    ? summaries.answerLine(stage, answer.withMedia(answer.media().withTranscript(null)), state.language())
+                    : null;
             Outgoing copy = Outgoing.copy(out.nextId(), state.facilitatorId(), out.groupId, out.chatId,
                     answer.messageRef(), caption, out.at);
             out.plan.outgoing.add(copy);

@@ -51,9 +51,12 @@ public class MemberErasure {
      * @param replacements a held message's JSON to its JSON without the member's lines
      * @param voteKeys     votes hashes of broadcasts the member voted on from this group
      * @param media        the member's photos, voice notes...: their cached files go after the commit
+     * @param dropped      held messages that go altogether: copies of the member's photos, voice
+     *                     notes... waiting for the facilitator (digest, outbox), by their exact JSON
      */
     record GroupErasure(String memberId, String eventsKey, List<String> heldLists, Map<String, String> replacements,
-                        List<String> voteKeys, String voteField, String indexKey, List<AnswerMedia> media) {
+                        List<String> voteKeys, String voteField, String indexKey, List<AnswerMedia> media,
+                        List<String> dropped) {
     }
 
     GroupErasure plan(String groupId, String chatId, GroupState before, String memberId) {
@@ -74,12 +77,16 @@ public class MemberErasure {
             answers.addAll(before.lateAnswers());
         }
         List<AnswerMedia> media = new ArrayList<>();
+        Set<String> mediaMessages = new LinkedHashSet<>();
         for (Answer answer : answers) {
             if (!answer.memberId().equals(memberId)) {
                 continue;
             }
             if (answer.media() != null) {
                 media.add(answer.media());
+                if (answer.messageRef() != null) {
+                    mediaMessages.add(answer.messageRef());
+                }
             }
             if (answer.memberName() != null && !answer.memberName().isBlank()) {
                 names.add(answer.memberName());
@@ -98,11 +105,17 @@ public class MemberErasure {
         }
         heldLists.add(OutboxKeys.queue(Outgoing.Lane.CONVERSATION, chatId));
         Map<String, String> replacements = new LinkedHashMap<>();
+        List<String> dropped = new ArrayList<>();
         for (String list : heldLists) {
             List<String> messages = redis.opsForList().range(list, 0, -1);
             for (String json : messages == null ? List.<String>of() : messages) {
                 Outgoing message = ChannelCodec.readOutgoing(json);
-                if (groupId.equals(message.groupId()) && message.text() != null) {
+                if (groupId.equals(message.groupId()) && message.copyOf() != null
+                        && chatId.equals(message.copyOf().fromChatId())
+                        && mediaMessages.contains(message.copyOf().messageId())) {
+                    // a copy of their photo or voice note: no caption without it, it goes whole
+                    dropped.add(json);
+                } else if (groupId.equals(message.groupId()) && message.text() != null) {
                     String redacted = redact(message.text(), names, words);
                     if (!redacted.equals(message.text())) {
                         replacements.put(json, ChannelCodec.write(message.withText(redacted)));
@@ -119,7 +132,7 @@ public class MemberErasure {
             }
         }
         return new GroupErasure(memberId, ConversationKeys.events(groupId), heldLists, replacements, voteKeys, voter,
-                ConversationKeys.personGroups(memberId), media);
+                ConversationKeys.personGroups(memberId), media, dropped);
     }
 
     private static void addWords(Set<String> words, String text) {

@@ -2,6 +2,11 @@ package id.rembug.bot.conversation;
 
 import id.rembug.bot.knowledge.KnowledgeHooks;
 import id.rembug.bot.channel.ChannelCodec;
+import id.rembug.bot.channel.Inbound;
+import id.rembug.bot.channel.InboxWriter;
+import id.rembug.bot.media.SpeechToText;
+import id.rembug.bot.media.SttProperties;
+import id.rembug.dialogues.engine.Answer;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.dispatch.Dispatcher;
@@ -42,6 +47,11 @@ import java.util.concurrent.TimeUnit;
  * sent twice. A failed, timed-out or unusable call, or a job that finds the queue full, removes
  * the job and leaves the deterministic answer (a fallback in {@link LlmClient}'s count).
  *
+ * <p>Speech to text ({@link ModelJob.Kind#TRANSCRIPT}) has threads of its own
+ * ({@code rembug.stt.workers}, at most {@code rembug.stt.queue} waiting): a voice note's words go
+ * back into the group's inbox as an entry whose id is the job's, which the inbox takes once, and
+ * the engine adds them only to an answer without words yet, so a job run twice writes them once.
+ *
  * <p>Jobs live in Redis until done; at start the ones a stopped instance had taken are queued
  * again (at worst the model is asked twice; the edit still goes once).
  */
@@ -63,11 +73,21 @@ class ModelJobs implements SmartLifecycle {
     private final LlmProperties properties;
     private final Clock clock;
     private final ObjectProvider<Dispatcher> dispatcher;
+    private final SpeechToText speech;
+    private final SttProperties sttProperties;
+    private final ConversationStore store;
+    private final InboxWriter inbox;
     private volatile ThreadPoolExecutor workers;
+    private volatile ThreadPoolExecutor transcribers;
     private volatile ScheduledExecutorService poller;
 
     ModelJobs(StringRedisTemplate redis, ModelJobRate jobs, GroundedAnswerer answerer, StageSummaryWriter writer,
-              LlmClient llm, LlmProperties properties, Clock clock, ObjectProvider<Dispatcher> dispatcher) {
+              LlmClient llm, LlmProperties properties, Clock clock, ObjectProvider<Dispatcher> dispatcher,
+              SpeechToText speech, SttProperties sttProperties, ConversationStore store, InboxWriter inbox) {
+        this.speech = speech;
+        this.sttProperties = sttProperties;
+        this.store = store;
+        this.inbox = inbox;
         this.writer = writer;
         this.redis = redis;
         this.jobs = jobs;
@@ -80,7 +100,7 @@ class ModelJobs implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (!llm.enabled() || isRunning()) {
+        if (!llm.enabled() && !speech.enabled() || isRunning()) {
             return;
         }
         try {
@@ -91,6 +111,8 @@ class ModelJobs implements SmartLifecycle {
         }
         workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(properties.queue()), named("rembug-llm-"));
+        transcribers = new ThreadPoolExecutor(sttProperties.workers(), sttProperties.workers(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(sttProperties.queue()), named("rembug-stt-"));
         poller = Executors.newSingleThreadScheduledExecutor(named("rembug-llm-jobs-"));
         poller.scheduleWithFixedDelay(this::takeWaiting, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -100,8 +122,10 @@ class ModelJobs implements SmartLifecycle {
         if (poller != null) {
             poller.shutdownNow();
             workers.shutdownNow();
+            transcribers.shutdownNow();
             poller = null;
             workers = null;
+            transcribers = null;
         }
     }
 
@@ -148,6 +172,16 @@ class ModelJobs implements SmartLifecycle {
                     continue;
                 }
                 log.debug("Model job {} taken", id);
+                if (job.kind() == ModelJob.Kind.TRANSCRIPT) {
+                    try {
+                        transcribers.execute(() -> transcribe(job));
+                    } catch (RejectedExecutionException full) {
+                        log.warn("Voice answer {} not transcribed: the queue (rembug.stt.queue={}) was full; it stays a "
+                                + "voice note", job.answerKey(), sttProperties.queue());
+                        forget(job);
+                    }
+                    continue;
+                }
                 try {
                     workers.execute(() -> run(job));
                 } catch (RejectedExecutionException full) {
@@ -165,6 +199,7 @@ class ModelJobs implements SmartLifecycle {
             Optional<Outgoing> edit = switch (job.kind()) {
                 case ANSWER -> answer(job);
                 case SUMMARY -> summary(job);
+                case TRANSCRIPT -> throw new IllegalStateException("speech to text runs on its own threads");
             };
             if (edit.isEmpty()) {
                 log.debug("Model job {} keeps the deterministic result", job.id());
@@ -175,6 +210,36 @@ class ModelJobs implements SmartLifecycle {
             deliver(job, edit.get());
         } catch (RuntimeException e) {
             drop(job, SafeLog.describe(e));
+        }
+    }
+
+    /**
+     * Speech to text for a voice answer still stored as it was (not deleted, replaced or written
+     * down meanwhile); its words go to the group's inbox under the job's id, which the inbox takes once.
+     */
+    private void transcribe(ModelJob job) {
+        try {
+            Answer stored = store.answer(job.groupId(), job.answerKey());
+            if (stored == null || stored.media() == null || stored.media().transcript() != null
+                    || !job.media().fileUniqueId().equals(stored.media().fileUniqueId())) {
+                log.debug("Voice answer {} is gone, replaced or written down already: not transcribed", job.answerKey());
+            } else {
+                speech.transcribe(job.answerKey(), job.media()).ifPresent(words -> inbox.append(List.of(
+                        new Inbound.Transcribed("stt:" + job.id(), job.groupId(), clock.instant(), job.answerKey(),
+                                job.media().fileUniqueId(), words))));
+            }
+            forget(job);
+        } catch (RuntimeException e) {
+            // Redis away: the job stays and is taken again at the next start
+            log.warn("Voice answer {} not transcribed now: {}", job.answerKey(), SafeLog.describe(e));
+        }
+    }
+
+    private void forget(ModelJob job) {
+        try {
+            redis.opsForHash().delete(ModelJobRate.JOBS, job.id());
+        } catch (RuntimeException e) {
+            log.debug("Model job {} not removed: {}", job.id(), SafeLog.describe(e));
         }
     }
 
@@ -210,11 +275,7 @@ class ModelJobs implements SmartLifecycle {
 
     private void drop(ModelJob job, String reason) {
         llm.unusable(TASK, reason);
-        try {
-            redis.opsForHash().delete(ModelJobRate.JOBS, job.id());
-        } catch (RuntimeException e) {
-            log.debug("Model job {} not removed: {}", job.id(), SafeLog.describe(e));
-        }
+        forget(job);
     }
 
     private static ThreadFactory named(String prefix) {

@@ -1,6 +1,7 @@
 package id.rembug.bot.conversation;
 
 import id.rembug.bot.channel.ChatGateway;
+import id.rembug.dialogues.engine.Answer;
 
 import java.util.Map;
 
@@ -24,10 +25,17 @@ import java.util.Map;
  * @param pollFit        whether the chat's channel can carry a vote as a poll of this question and
  *                       options (Telegram: a group chat, at most 10 options of 100 characters); a
  *                       check of the channel's rules, no call
+ * @param storedAnswer   for a voice note's transcript, the answer it belongs to as stored; null otherwise
  */
 record TurnInputs(String repliedPrompt, ChatGateway.Standing claimStanding, boolean fromStaff,
                   Map<String, String> digestChoices, Map<String, String> milestones,
-                  MemberErasure.GroupErasure erasure, PollFit pollFit) {
+                  MemberErasure.GroupErasure erasure, PollFit pollFit, Answer storedAnswer) {
+
+    TurnInputs(String repliedPrompt, ChatGateway.Standing claimStanding, boolean fromStaff,
+               Map<String, String> digestChoices, Map<String, String> milestones,
+               MemberErasure.GroupErasure erasure, PollFit pollFit) {
+        this(repliedPrompt, claimStanding, fromStaff, digestChoices, milestones, erasure, pollFit, null);
+    }
 
     /** Whether a vote fits the chat's polls. */
     @FunctionalInterface

@@ -4,6 +4,7 @@ import id.rembug.bot.broadcast.StaffDirectory;
 import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.ChatUser;
 import id.rembug.bot.channel.Inbound;
+import id.rembug.dialogues.engine.Answer;
 import id.rembug.dialogues.engine.Command;
 import id.rembug.dialogues.engine.GroupState;
 import org.springframework.beans.factory.ObjectProvider;
@@ -59,6 +60,7 @@ class TurnLoader {
         ChatGateway.Standing standing = null;
         boolean fromStaff = false;
         String forgets = null;
+        Answer storedAnswer = null;
 
         if (inbound instanceof Inbound.Message message && !message.edited() && message.from() != null) {
             Optional<Command.Parsed> command = Command.parse(message.text());
@@ -84,6 +86,8 @@ class TurnLoader {
                             .map(g -> g.standing(chatId, message.from().id())).orElse(ChatGateway.Standing.UNKNOWN);
                 }
             }
+        } else if (inbound instanceof Inbound.Transcribed heard) {
+            storedAnswer = store.answer(groupId, heard.answerKey());
         } else if (inbound instanceof Inbound.ErasureRequested requested) {
             forgets = requested.userId();
         } else if (inbound instanceof Inbound.ButtonPressed pressed && pressed.from() != null
@@ -107,7 +111,8 @@ class TurnLoader {
                 g -> (question, options) -> g.pollFits(chat, question, options)).orElse(TurnInputs.PollFit.NEVER);
         return new TurnInputs(repliedPrompt, standing, fromStaff, digestChoices,
                 summariesTouched ? store.milestones(groupId) : null,
-                forgets == null ? null : erasure.plan(groupId, snapshot.chatId(), state, forgets), pollFit);
+                forgets == null ? null : erasure.plan(groupId, snapshot.chatId(), state, forgets), pollFit,
+                storedAnswer);
     }
 
     /** The yes under the deletion question: the one press that forgets its presser. */

@@ -1,5 +1,6 @@
 package id.rembug.bot.dashboard;
 
+import id.rembug.bot.media.MediaFiles;
 import id.rembug.dialogues.engine.AnswerMedia;
 import id.rembug.dialogues.engine.SummaryRenderer;
 import id.rembug.dialogues.engine.Answer;
@@ -63,8 +64,10 @@ final class DashboardViews {
      * @param label      what it is, as a summary says it ("pesan suara 0:42")
      * @param url        where its file is served (fetched on demand); null for a place
      * @param transcript a machine transcription of a voice note, or null
+     * @param tooBig     larger than the platform serves to bots: the page says so instead of a player
      */
-    record MediaView(String kind, String label, String url, Double latitude, Double longitude, String transcript) {
+    record MediaView(String kind, String label, String url, Double latitude, Double longitude, String transcript,
+                     boolean tooBig) {
         public boolean photo() {
             return "photo".equals(kind);
         }
@@ -212,7 +215,7 @@ final class DashboardViews {
         String url = m.fileId() == null || a.messageRef() == null ? null
                 : "/dashboard/grup/" + groupId + "/media/" + a.messageRef();
         return new MediaView(m.kind().yamlName(), renderer.mediaName(m, language), url, m.latitude(), m.longitude(),
-                m.transcript());
+                m.transcript(), m.sizeBytes() != null && m.sizeBytes() > MediaFiles.LARGEST_SERVED);
     }
 
     static List<StageBlock> stages(List<Answer> answers, GroupState state, Flow flow, Language language,

@@ -6,6 +6,9 @@ package id.rembug.bot.media;
  */
 public interface MediaFiles {
 
+    /** The largest file the platform serves to bots (Telegram's getFile: 20 MB); copies of bigger ones still work. */
+    long LARGEST_SERVED = 20L * 1024 * 1024;
+
     /** The file {@code fileId}, if it can be had and is at most {@code maxBytes}. */
     Fetched fetch(String fileId, long maxBytes);
 

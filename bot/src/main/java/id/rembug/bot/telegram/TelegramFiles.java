@@ -22,7 +22,7 @@ public final class TelegramFiles implements MediaFiles {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramFiles.class);
     /** The most getFile serves to a bot (Bot API). */
-    public static final long GET_FILE_LIMIT = 20L * 1024 * 1024;
+    public static final long GET_FILE_LIMIT = MediaFiles.LARGEST_SERVED;
 
     private final TelegramApiClient client;
     private final Map<String, String> paths = new ConcurrentHashMap<>();

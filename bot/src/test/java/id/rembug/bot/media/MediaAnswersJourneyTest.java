@@ -1,5 +1,9 @@
 package id.rembug.bot.media;
 
+import id.rembug.bot.channel.ChannelCodec;
+import id.rembug.bot.channel.InboxWriter;
+import id.rembug.bot.channel.Inbound;
+import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.dashboard.DashboardSessions;
 import id.rembug.bot.testsupport.FakeTelegram;
@@ -32,7 +36,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -52,6 +62,9 @@ class MediaAnswersJourneyTest {
     static final Browser browser = Browser.perTestClass();
     /** Map tiles, as a tile server serves them (any tile: one small PNG). */
     static final WireMockServer tiles = new WireMockServer(options().dynamicPort());
+    /** Speech to text, as an OpenAI-compatible server answers: every voice note says the same. */
+    static final WireMockServer stt = new WireMockServer(options().dynamicPort());
+    static final String HEARD = "ada sumur tua di belakang balai";
     static FakeTelegram telegram;
     static ConfigurableApplicationContext app;
     static Path cache;
@@ -68,6 +81,11 @@ class MediaAnswersJourneyTest {
         tiles.start();
         serveTiles(true);
         properties.put("rembug.media.map-tiles", "http://localhost:" + tiles.port() + "/tiles/{z}/{x}/{y}.png");
+        stt.start();
+        stt.stubFor(post(urlPathEqualTo("/v1/audio/transcriptions"))
+                .willReturn(okJson("{\"text\": \"" + HEARD + "\"}")));
+        properties.put("rembug.stt.base-url", "http://localhost:" + stt.port() + "/v1");
+        properties.put("rembug.stt.retry-delay", "10ms");
         app = RembugApp.start(properties);
         base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     }
@@ -80,6 +98,7 @@ class MediaAnswersJourneyTest {
         app.close();
         telegram.close();
         tiles.stop();
+        stt.stop();
     }
 
     private final long chat = -4_170_000_000L - System.nanoTime() % 100_000;
@@ -110,14 +129,29 @@ class MediaAnswersJourneyTest {
                 .contains("foto, pesan suara atau lokasi");
         awaitRecorded(question);
 
+        int heard = stt.findAll(postRequestedFor(urlPathEqualTo("/v1/audio/transcriptions"))).size();
         long voice = telegram.voiceNote(chat, budi, question.messageId(), 42, OGG).messageId();
+        // speech to text after the commit: the words join Budi's answer before the stage closes
+        GroupJourney.awaitStep(telegram, "the voice note written down", () -> storedAnswers().anyMatch(a -> a.contains(HEARD)));
         long photo = telegram.photo(chat, ani, question.messageId(), "sumur tua", JPEG).messageId();
         long place = telegram.location(chat, sari, question.messageId(), -7.801194, 110.364917).messageId();
 
         GroupJourney.awaitStep(telegram, "the summary", () -> !telegram.summaries(facilitator.id()).isEmpty());
         String summary = telegram.summaries(facilitator.id()).get(0).text();
-        assertThat(summary).contains("🎤 Budi, pesan suara 0:42").contains("📷 Ani, foto: sumur tua")
-                .contains("📍 Sari, lokasi (-7.80119, 110.36492)");
+        assertThat(summary).contains("🎤 Budi, pesan suara 0:42\n  📝 ditulis mesin: “" + HEARD + "”")
+                .contains("📷 Ani, foto: sumur tua").contains("📍 Sari, lokasi (-7.80119, 110.36492)");
+        assertThat(summary.split(HEARD, -1)).hasSize(2);
+        // the audio went to the server once, as the upload's file
+        assertThat(stt.findAll(postRequestedFor(urlPathEqualTo("/v1/audio/transcriptions"))
+                .withRequestBodyPart(aMultipart("file").withBody(binaryEqualTo(OGG)).build()))).hasSize(heard + 1);
+        // the words delivered a second time (the job run again elsewhere): the answer keeps the first, once
+        Map.Entry<String, String> budis = storedAnswerEntries().entrySet().stream()
+                .filter(e -> e.getValue().contains(HEARD)).findFirst().orElseThrow();
+        java.util.regex.Matcher unique = java.util.regex.Pattern.compile("\"fileUniqueId\":\"([^\"]+)\"")
+                .matcher(budis.getValue());
+        assertThat(unique.find()).isTrue();
+        app.getBean(InboxWriter.class).append(List.of(new Inbound.Transcribed("stt:again", Long.toString(chat),
+                java.time.Instant.now(), budis.getKey(), unique.group(1), "kata lain")));
         GroupJourney.awaitStep(telegram, "three copies", () -> telegram.copiesIn(facilitator.id()).size() == 3);
         assertThat(telegram.copiesIn(facilitator.id())).extracting(FakeTelegram.Copy::fromMessageId)
                 .containsExactly(voice, photo, place);
@@ -136,6 +170,7 @@ class MediaAnswersJourneyTest {
         String page = page("/dashboard/grup/" + chat, session).body();
         String photoUrl = "/dashboard/grup/" + chat + "/media/" + photo;
         String voiceUrl = "/dashboard/grup/" + chat + "/media/" + voice;
+        assertThat(page).contains(HEARD).contains("(ditulis mesin)").doesNotContain("kata lain");
         assertThat(page).contains("<img src=\"" + photoUrl + "\"").contains("<audio src=\"" + voiceUrl + "\"")
                 .contains("id=\"place-list\"").contains("data-lat=\"-7.801194\"");
         HttpResponse<byte[]> image = bytes(photoUrl, session);
@@ -156,19 +191,14 @@ class MediaAnswersJourneyTest {
         // the exports: the kind and a link to the dashboard
         String csv = page("/dashboard/grup/" + chat + "/ekspor.csv", session).body();
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",media,media_link,machine_transcript");
-        assertThat(csv).contains(",voice," + base + voiceUrl).contains(",photo," + base + photoUrl)
+        assertThat(csv).contains(",voice," + base + voiceUrl + "," + HEARD).contains(",photo," + base + photoUrl)
                 .contains(",location," + base + "/dashboard/grup/" + chat + "#places");
         assertThat(csv.lines().filter(line -> line.contains(",voice,") || line.contains(",photo,")
                 || line.contains(",location,"))).hasSize(3);
 
         // Ani deletes her data: her photo goes from the answers, the summary's places and the cache
         assertThat(Files.list(cache).toList()).isNotEmpty();
-        telegram.groupText(chat, ani, "/hapusdata", null);
-        GroupJourney.awaitStep(telegram, "the confirmation", () -> telegram.sentTo(chat).stream()
-                .anyMatch(m -> m.text().contains("Ani") && m.allButtons().size() == 2));
-        Sent confirm = telegram.sentTo(chat).stream().filter(m -> m.text().contains("Ani") && m.allButtons().size() == 2)
-                .reduce((a, b) -> b).orElseThrow();
-        telegram.press(ani, confirm, confirm.allButtons().get(0).data());
+        deleteTheirData(ani);
         GroupJourney.awaitStep(telegram, "the photo's file deleted", () -> {
             try (var files = Files.list(cache)) {
                 return files.noneMatch(f -> f.getFileName().toString().startsWith("Up"));
@@ -348,6 +378,118 @@ class MediaAnswersJourneyTest {
         GroupJourney.awaitStep(telegram, "the status", () -> telegram.textsSentTo(chat).stream()
                 .anyMatch(t -> t.contains("Sudah menjawab: 0/")));
         assertThat(telegram.textsSentTo(chat).stream().filter(t -> t.contains(needed))).hasSize(1);
+    }
+
+    @Test
+    void copiesOfAMembersMediaHeldForTheDailyDigestAreNotSentAfterTheyDeleteTheirData() {
+        Sent question = started();
+        awaitRecorded(question);
+        int said = telegram.textsSentTo(chat).size();
+        telegram.groupText(chat, facilitator, "/ringkasan harian", null);
+        GroupJourney.awaitStep(telegram, "the digest chosen", () -> telegram.textsSentTo(chat).size() > said);
+        long voice = telegram.voiceNote(chat, budi, question.messageId(), 42, OGG).messageId();
+        long photo = telegram.photo(chat, ani, question.messageId(), "sumur tua", JPEG).messageId();
+        telegram.location(chat, sari, question.messageId(), -7.801194, 110.364917);
+        String digest = ConversationKeys.digest(Long.toString(facilitator.id()));
+        GroupJourney.awaitStep(telegram, "the summary and copies held for the digest",
+                () -> heldCopies(digest).size() == 3);
+        assertThat(telegram.copiesIn(facilitator.id())).isEmpty();
+
+        deleteTheirData(budi);
+
+        GroupJourney.awaitStep(telegram, "Budi's copy out of the digest", () -> heldCopies(digest).size() == 2);
+        assertThat(heldCopies(digest)).extracting(c -> c.copyOf().messageId())
+                .doesNotContain(Long.toString(voice)).contains(Long.toString(photo));
+        assertThat(held(digest)).noneMatch(json -> json.contains("Budi"));
+    }
+
+    @Test
+    void aVoiceNoteOverTwentyMegabytesStillReachesTheFacilitatorAndIsOtherwiseSaidToBeTooBig() throws Exception {
+        Sent question = started();
+        awaitRecorded(question);
+        int getFiles = telegram.calls("getFile").size();
+        int heard = stt.findAll(postRequestedFor(urlPathEqualTo("/v1/audio/transcriptions"))).size();
+        long notTranscribed = app.getBean(SpeechToText.class).notTranscribed();
+        long voice = telegram.voiceNote(chat, budi, question.messageId(), 1500, OGG, 25L * 1024 * 1024).messageId();
+        telegram.photo(chat, ani, question.messageId(), "sumur tua", JPEG);
+        telegram.location(chat, sari, question.messageId(), -7.801194, 110.364917);
+
+        // copyMessage has no size limit: the facilitator gets the big voice note like any other
+        GroupJourney.awaitStep(telegram, "three copies", () -> telegram.copiesIn(facilitator.id()).size() == 3);
+        assertThat(telegram.copiesIn(facilitator.id())).extracting(FakeTelegram.Copy::fromMessageId).contains(voice);
+        // speech to text says it is too big, fetching nothing and sending nothing
+        GroupJourney.awaitStep(telegram, "speech to text done with it",
+                () -> app.getBean(SpeechToText.class).notTranscribed() > notTranscribed);
+        assertThat(stt.findAll(postRequestedFor(urlPathEqualTo("/v1/audio/transcriptions")))).hasSize(heard);
+        // the dashboard answers 413 for the file and fetches nothing; the answer stays, in the summary too
+        String session = login(facilitator);
+        HttpResponse<byte[]> audio = bytes("/dashboard/grup/" + chat + "/media/" + voice, session);
+        assertThat(audio.statusCode()).isEqualTo(413);
+        // the page says why instead of offering a player that cannot play
+        String page = page("/dashboard/grup/" + chat, session).body();
+        assertThat(page).contains("Berkas ini lebih dari 20 MB")
+                .doesNotContain("<audio src=\"/dashboard/grup/" + chat + "/media/" + voice + "\"");
+        assertThat(telegram.calls("getFile")).hasSize(getFiles);
+        assertThat(telegram.summaries(facilitator.id()).get(0).text()).contains("🎤 Budi, pesan suara 25:00");
+        assertThat(storedAnswers()).anyMatch(a -> a.contains("\"sizeBytes\":" + 25L * 1024 * 1024));
+    }
+
+    @Test
+    void aSpeechToTextServerThatFailsLeavesTheVoiceAnswerAsItWasAfterThreeTries() {
+        Sent question = started();
+        awaitRecorded(question);
+        SpeechToText speech = app.getBean(SpeechToText.class);
+        long failedBefore = speech.notTranscribed();
+        int heard = stt.findAll(postRequestedFor(urlPathEqualTo("/v1/audio/transcriptions"))).size();
+        stt.stubFor(post(urlPathEqualTo("/v1/audio/transcriptions")).atPriority(1)
+                .willReturn(aResponse().withStatus(500).withBody("model crashed")));
+        try {
+            telegram.voiceNote(chat, budi, question.messageId(), 42, OGG);
+            GroupJourney.awaitStep(telegram, "speech to text given up", () -> speech.notTranscribed() > failedBefore);
+            // tried three times (rembug.stt.attempts), no more
+            assertThat(stt.findAll(postRequestedFor(urlPathEqualTo("/v1/audio/transcriptions")))).hasSize(heard + 3);
+        } finally {
+            stt.resetAll();
+            stt.stubFor(post(urlPathEqualTo("/v1/audio/transcriptions"))
+                    .willReturn(okJson("{\"text\": \"" + HEARD + "\"}")));
+        }
+        telegram.photo(chat, ani, question.messageId(), "sumur tua", JPEG);
+        telegram.location(chat, sari, question.messageId(), -7.801194, 110.364917);
+
+        GroupJourney.awaitStep(telegram, "the summary", () -> !telegram.summaries(facilitator.id()).isEmpty());
+        assertThat(telegram.summaries(facilitator.id()).get(0).text()).contains("🎤 Budi, pesan suara 0:42")
+                .doesNotContain("ditulis mesin");
+        // the answer is kept as it came, without words
+        assertThat(storedAnswers()).hasSize(3).noneMatch(a -> a.contains(HEARD));
+    }
+
+    /** {@code /hapusdata} in the group, confirmed with the question's yes. */
+    private void deleteTheirData(Person member) {
+        telegram.groupText(chat, member, "/hapusdata", null);
+        java.util.function.Predicate<Sent> question = m -> m.text().contains(member.firstName()) && m.allButtons().size() == 2;
+        GroupJourney.awaitStep(telegram, "the confirmation", () -> telegram.sentTo(chat).stream().anyMatch(question));
+        Sent confirm = telegram.sentTo(chat).stream().filter(question).reduce((a, b) -> b).orElseThrow();
+        telegram.press(member, confirm, confirm.allButtons().get(0).data());
+    }
+
+    private static List<String> held(String list) {
+        try (var redis = io.lettuce.core.RedisClient.create(RedisServerExtension.url()).connect()) {
+            return redis.sync().lrange(list, 0, -1);
+        }
+    }
+
+    private static List<Outgoing> heldCopies(String list) {
+        return held(list).stream().map(ChannelCodec::readOutgoing).filter(m -> m.copyOf() != null).toList();
+    }
+
+    private java.util.stream.Stream<String> storedAnswers() {
+        return storedAnswerEntries().values().stream();
+    }
+
+    private Map<String, String> storedAnswerEntries() {
+        try (var redis = io.lettuce.core.RedisClient.create(RedisServerExtension.url()).connect()) {
+            return redis.sync().hgetall(ConversationKeys.answers(Long.toString(chat)));
+        }
     }
 
     private void awaitRecorded(Sent question) {

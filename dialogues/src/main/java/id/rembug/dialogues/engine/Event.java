@@ -24,7 +24,8 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = Event.GroupSizeReported.class, name = "group-size-reported"),
         @JsonSubTypes.Type(value = Event.TimePassed.class, name = "time-passed"),
         @JsonSubTypes.Type(value = Event.VoteCast.class, name = "vote-cast"),
-        @JsonSubTypes.Type(value = Event.MeetingRecorded.class, name = "meeting-recorded")
+        @JsonSubTypes.Type(value = Event.MeetingRecorded.class, name = "meeting-recorded"),
+        @JsonSubTypes.Type(value = Event.AnswerTranscribed.class, name = "answer-transcribed")
 })
 public sealed interface Event {
 
@@ -134,5 +135,20 @@ public sealed interface Event {
      */
     record MeetingRecorded(Instant at, String byId, java.time.LocalDate date, int attended, int women,
                            String decisions, String photoFileId) implements Event {
+    }
+
+    /**
+     * A machine wrote down what a voice note that answered a question says (speech to text, after
+     * the answer was stored). The transcript joins the answer once; the voice note stays its source.
+     *
+     * @param answerKey    the answer's {@link Answer#key()}
+     * @param fileUniqueId the voice note's stable id: the transcript of a note since replaced by
+     *                     another answer changes nothing
+     * @param transcript   what the machine heard
+     * @param stored       the answer as the channel stored it, for one whose stage has closed (no
+     *                     longer in the state); null when the channel has none
+     */
+    record AnswerTranscribed(Instant at, String answerKey, String fileUniqueId, String transcript, Answer stored)
+            implements Event {
     }
 }

@@ -139,6 +139,37 @@ class MediaAnswerTest {
     }
 
     @Test
+    void aVoiceNotesTranscriptJoinsItsAnswerOnceAndTheStageSummaryQuotesIt() {
+        GroupState state = answer(started(), budi, "m1", "", voice(42)).state();
+        Answer stored = state.answers().get(0);
+        Event.AnswerTranscribed heard = new Event.AnswerTranscribed(tick(), stored.key(), "AgADVQ0AA", " ada sumur ",
+                stored);
+
+        Step first = engine.step(state, heard);
+        Step again = engine.step(first.state(), new Event.AnswerTranscribed(tick(), stored.key(), "AgADVQ0AA",
+                "kata lain", stored));
+        Step otherNote = engine.step(state, new Event.AnswerTranscribed(tick(), stored.key(), "another-note", "x",
+                stored));
+
+        assertThat(first.effects()).singleElement().isInstanceOfSatisfying(Effect.AnswerRecorded.class,
+                recorded -> assertThat(recorded.answer().media().transcript()).isEqualTo("ada sumur"));
+        assertThat(first.state().answers().get(0).media().transcript()).isEqualTo("ada sumur");
+        assertThat(first.state().lastActivityAt()).as("a machine's words are no activity of the group")
+                .isEqualTo(state.lastActivityAt());
+        assertThat(again.effects()).isEmpty();
+        assertThat(again.state().answers().get(0).media().transcript()).isEqualTo("ada sumur");
+        assertThat(otherNote.effects()).isEmpty();
+        // the stage closes: its summary carries the words
+        GroupState asked = answer(again.state(), ani, "m2", "", photo("sumur tua")).state();
+        Step closing = answer(answer(asked, ani, "m3", "karena air", null).state(), budi, "m4", "tempat kumpul", null);
+        assertThat(closing.effects()).filteredOn(Effect.MilestoneReached.class::isInstance)
+                .map(e -> ((Effect.MilestoneReached) e).summary())
+                .flatMap(StageSummary::prompts).flatMap(StageSummary.PromptAnswers::answers)
+                .filteredOn(a -> a.media() != null && a.media().transcript() != null)
+                .extracting(a -> a.media().transcript()).containsExactly("ada sumur");
+    }
+
+    @Test
     void aStateWithMediaAnswersSurvivesTheJsonRoundTripAndOldStatesReadWithoutMedia() {
         StateCodec codec = new StateCodec();
         GroupState state = answer(answer(started(), ani, "m1", "", place()).state(), budi, "m2", "", voice(42)).state();

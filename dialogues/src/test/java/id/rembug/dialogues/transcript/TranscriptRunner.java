@@ -1,5 +1,7 @@
 package id.rembug.dialogues.transcript;
 
+import id.rembug.dialogues.engine.Answer;
+import id.rembug.dialogues.engine.AnswerMedia;
 import id.rembug.dialogues.engine.Command;
 import id.rembug.dialogues.engine.Effect;
 import id.rembug.dialogues.engine.Engine;
@@ -10,6 +12,7 @@ import id.rembug.dialogues.engine.Member;
 import id.rembug.dialogues.engine.Step;
 import id.rembug.dialogues.flow.Flow;
 import id.rembug.dialogues.flow.FlowLoader;
+import id.rembug.dialogues.flow.MediaKind;
 import id.rembug.dialogues.flow.Messages;
 import id.rembug.dialogues.goal.RuleBasedGoalChecker;
 
@@ -84,6 +87,8 @@ public final class TranscriptRunner {
     private static final Pattern CHECK_IN_REPLY = Pattern.compile("^(\\S+) \\[check-in\\]: (.*)$");
     private static final Pattern MEETING = Pattern.compile(
             "^(\\S+) records meeting (\\d{4}-\\d{2}-\\d{2}) (\\d+) (\\d+): (.*)$");
+    private static final Pattern VOICE_NOTE = Pattern.compile("^(\\S+) sends a voice note of (\\d+)s$");
+    private static final Pattern HEARD = Pattern.compile("^the machine hears L(\\d+): (.*)$");
     private static final Pattern TIME_STEP = Pattern.compile("^\\+(\\d+)([dhm])$");
 
     private TranscriptRunner() {
@@ -148,6 +153,8 @@ public final class TranscriptRunner {
         Messages messages = FlowLoader.loadMessagesResource(messagesResource);
         Engine engine = new Engine(flow, messages, new RuleBasedGoalChecker(), settings);
         GroupState state = engine.newGroup("transcript");
+        // every answer as the channel stored it last, by the line it came in
+        java.util.Map<String, Answer> recordedByRef = new java.util.HashMap<>();
 
         if (recording != null) {
             lines.subList(0, first).forEach(l -> recording.append(l).append('\n'));
@@ -194,6 +201,15 @@ public final class TranscriptRunner {
                 i++;
             }
 
+            if (event instanceof Event.AnswerTranscribed heard) {
+                // the channel names the answer by its key and passes the stored one along
+                String messageRef = heard.answerKey();
+                Answer answer = java.util.stream.Stream.concat(state.answers().stream(), state.lateAnswers().stream())
+                        .filter(a -> messageRef.equals(a.messageRef())).findFirst()
+                        .orElse(recordedByRef.get(messageRef));
+                event = new Event.AnswerTranscribed(heard.at(), answer == null ? messageRef : answer.key(),
+                        heard.fileUniqueId(), heard.transcript(), answer);
+            }
             if (event instanceof Event.OptionChosen chosen) {
                 event = new Event.OptionChosen(chosen.at(), chosen.member(), chosen.messageRef(), chosen.stageKey(),
                         state.round(), chosen.promptKey(), chosen.value());
@@ -204,6 +220,8 @@ public final class TranscriptRunner {
             }
             Step step = engine.step(state, event);
             state = step.state();
+            step.effects().stream().filter(Effect.AnswerRecorded.class::isInstance).map(Effect.AnswerRecorded.class::cast)
+                    .forEach(recorded -> recordedByRef.put(recorded.answer().messageRef(), recorded.answer()));
             if (recording != null) {
                 recording.append(raw).append('\n');
                 step.effects().forEach(e -> recording.append("  ").append(e.brief()).append('\n'));
@@ -263,6 +281,15 @@ public final class TranscriptRunner {
         if ((m = MEETING.matcher(line)).matches()) {
             return new Event.MeetingRecorded(at, member(m.group(1)).id(), java.time.LocalDate.parse(m.group(2)),
                     Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), m.group(5), null);
+        }
+        if ((m = VOICE_NOTE.matcher(line)).matches()) {
+            return new Event.MemberAnswered(at, member(m.group(1)), ref, null, 0, null, "",
+                    new AnswerMedia(MediaKind.VOICE, "file-" + ref, "voice-" + ref, Integer.parseInt(m.group(2)), 20_480L,
+                            null, null, null, null, "audio/ogg", null));
+        }
+        if ((m = HEARD.matcher(line)).matches()) {
+            // the answer's key is found when the event is applied
+            return new Event.AnswerTranscribed(at, "L" + m.group(1), "voice-L" + m.group(1), m.group(2), null);
         }
         if ((m = ANSWER.matcher(line)).matches()) {
             Member member = member(m.group(1));

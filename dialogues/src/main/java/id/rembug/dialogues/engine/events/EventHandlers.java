@@ -28,6 +28,7 @@ public final class EventHandlers {
         register(Event.TimePassed.class, new TimePassedHandler());
         register(Event.VoteCast.class, new VoteCastHandler());
         register(Event.MeetingRecorded.class, new MeetingRecordedHandler());
+        register(Event.AnswerTranscribed.class, new AnswerTranscribedHandler());
         List<String> missing = Arrays.stream(Event.class.getPermittedSubclasses())
                 .filter(kind -> !byKind.containsKey(kind)).map(Class::getSimpleName).toList();
         if (!missing.isEmpty()) {

@@ -47,13 +47,13 @@ public final class Turn {
     /** The photo, voice note, place... of the answer this turn records; null for words or buttons. */
     private AnswerMedia media;
 
-    /** Begins applying {@code event}: every event counts, and any but the clock's is activity. */
+    /** Begins applying {@code event}: every event counts, and any but the clock's and a machine's is activity. */
     public Turn(GroupState state, Event event, Flow flow, Messages messages, GoalChecker goalChecker,
                 EngineSettings settings) {
         this.state = state.toBuilder();
         this.at = event.at();
         this.state.eventsApplied++;
-        if (!(event instanceof Event.TimePassed)) {
+        if (!(event instanceof Event.TimePassed || event instanceof Event.AnswerTranscribed)) {
             this.state.lastActivityAt = at;
         }
         this.flow = flow;
