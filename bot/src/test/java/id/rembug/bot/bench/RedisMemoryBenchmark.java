@@ -13,6 +13,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -34,6 +37,8 @@ public final class RedisMemoryBenchmark {
 
     private static final int RESIDENTS = Integer.getInteger("bench.residents", 20);
     private static final int IDLE_GROUPS = Integer.getInteger("bench.idle-groups", 20);
+    /** A folder to write the finished group's hashes into (one file per key, field TAB value a line), to see where the bytes go. */
+    private static final String DUMP = System.getProperty("bench.dump");
 
     private final RedisCommands<String, String> redis;
 
@@ -61,7 +66,7 @@ public final class RedisMemoryBenchmark {
         System.exit(0);
     }
 
-    private void run(FakeTelegram telegram) {
+    private void run(FakeTelegram telegram) throws IOException {
         System.out.printf("Redis memory benchmark: redis-server %s, 1 group of 1 facilitator + %d residents through all"
                         + " %d stages (everyone answers everything), then %d idle groups%n",
                 info("server", "redis_version"), RESIDENTS, GroupJourney.flow().stageCount(), IDLE_GROUPS);
@@ -79,6 +84,9 @@ public final class RedisMemoryBenchmark {
                     group.answersGiven().size(), (System.nanoTime() - started) / 1e9);
         }
         Weights finished = weigh();
+        if (DUMP != null) {
+            dump(Path.of(DUMP));
+        }
         long usedFinished = Long.parseLong(info("memory", "used_memory"));
         print("One finished group (17 stages, " + (RESIDENTS + 1) + " people)", finished.minus(before), 1,
                 usedFinished - usedBefore);
@@ -91,6 +99,18 @@ public final class RedisMemoryBenchmark {
         Weights idle = weigh();
         print("Idle groups (added, claimed, started, at question 1; a facilitator + 3 residents each)",
                 idle.minus(finished), IDLE_GROUPS, Long.parseLong(info("memory", "used_memory")) - usedFinished);
+    }
+
+    private void dump(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        for (String key : scan("*")) {
+            if (redis.type(key).equals("hash")) {
+                StringBuilder text = new StringBuilder();
+                redis.hgetall(key).forEach((field, value) -> text.append(field).append('\t').append(value).append('\n'));
+                Files.writeString(folder.resolve(key.replaceAll("[^A-Za-z0-9_.-]", "_")), text);
+            }
+        }
+        System.out.println("hashes written to " + folder.toAbsolutePath());
     }
 
     private void awaitOutboxDrained(GroupJourney group) {
