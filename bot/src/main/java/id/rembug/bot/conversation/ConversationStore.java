@@ -127,6 +127,7 @@ public class ConversationStore {
         ops.put("dropAsked", plan.droppedAsked.stream().map(ref -> ASKED_PREFIX + ref).toList());
         ops.put("answers", pairs(plan.answers));
         ops.put("milestones", pairs(plan.milestones));
+        ops.put("dropAnswers", List.copyOf(plan.droppedAnswers));
         ops.put("wakeUps", plan.wakeUps.stream().map(at -> Long.toString(at.toEpochMilli())).toList());
         if (plan.userId != null) {
             ops.put("userKey", key(keys, ConversationKeys.user(plan.userId)));
@@ -211,7 +212,7 @@ public class ConversationStore {
         return map.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList();
     }
 
-    /** Stage summaries kept for the group, by {@code stage:round}. */
+    /** Stage summaries kept for the group, by {@code stage:round}, as stored ({@link GroupRecordCodec}). */
     Map<String, String> milestones(String groupId) {
         Map<Object, Object> raw = redis.opsForHash().entries(ConversationKeys.milestones(groupId));
         Map<String, String> result = new LinkedHashMap<>();
