@@ -113,7 +113,7 @@ class TelegramEveryVoiceTest {
             assertThat(group.storedAnswers().get(first.key() + ":1:" + first.prompts().get(0).key() + ":" + slow.id()))
                     .extracting(Answer::late).isEqualTo(true);
             assertThat(new GroupRecordCodec().readSummary(group.redis().hget(ConversationKeys.milestones(group.groupId()),
-                    first.key() + ":1")).prompts().get(0).answers()).anyMatch(a -> a.memberName().equals(slow.firstName()));
+                    first.key() + ":1"), GroupJourney.flow()).prompts().get(0).answers()).anyMatch(a -> a.memberName().equals(slow.firstName()));
 
             // and the group, where a question waits, heard nothing about any of this
             assertThat(secondStage.chatId()).isEqualTo(Long.toString(group.chatId()));

@@ -36,6 +36,7 @@ public class ConversationStore {
 
     private final StringRedisTemplate redis;
     private final StateCodec codec = new StateCodec();
+    private final GroupRecordCodec records = new GroupRecordCodec();
 
     private final ModelJobRate modelJobs;
 
@@ -179,7 +180,7 @@ public class ConversationStore {
                     "index", key(keys, ConversationKeys.personGroups(plan.erasedUserId))));
         }
         Long result = redis.execute(COMMIT, keys,
-                snapshot.applied(), entryId, stateChanged && plan.state != null ? codec.write(plan.state) : "",
+                snapshot.applied(), entryId, stateChanged && plan.state != null ? records.writeState(plan.state) : "",
                 conversation, ChannelCodec.write(ops));
         return result != null && result == 1L;
     }

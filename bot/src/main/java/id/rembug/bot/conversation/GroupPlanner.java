@@ -612,7 +612,7 @@ public class GroupPlanner {
         String key = late.stageKey() + ":" + late.round();
         String stored = out.plan.milestones.getOrDefault(key, out.inputs.storedMilestones().get(key));
         if (stored != null) {
-            StageSummary summary = records.readSummary(stored);
+            StageSummary summary = records.readSummary(stored, flow);
             out.plan.milestones.put(key, records.writeSummary(summary.withLateAnswers(late.answers())));
             late.answers().forEach(a -> leftWithSummary(a, out.plan));
         }
@@ -698,7 +698,7 @@ public class GroupPlanner {
     /** Removes a member from every stored summary of the group: their answers, name and count. */
     private void scrubMilestones(String memberId, Plan plan, TurnInputs inputs) {
         inputs.storedMilestones().forEach((key, json) -> {
-            StageSummary summary = records.readSummary(plan.milestones.getOrDefault(key, json));
+            StageSummary summary = records.readSummary(plan.milestones.getOrDefault(key, json), flow);
             StageSummary scrubbed = new StageSummary(summary.groupId(), summary.stageKey(), summary.phaseKey(),
                     summary.stageNumber(), summary.stageCount(), summary.title(), summary.round(), summary.complete(),
                     summary.closedBy(),

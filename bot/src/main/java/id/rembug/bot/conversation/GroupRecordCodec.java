@@ -1,37 +1,36 @@
 package id.rembug.bot.conversation;
 
 import id.rembug.dialogues.engine.Answer;
+import id.rembug.dialogues.engine.GroupState;
+import id.rembug.dialogues.engine.GroupStatus;
 import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.engine.StateCodec;
+import id.rembug.dialogues.flow.Flow;
+import id.rembug.dialogues.flow.Prompt;
+import id.rembug.dialogues.flow.Stage;
+import id.rembug.dialogues.flow.Text;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
+import java.util.Optional;
 
 /**
- * How a group's record is kept: each answer of the open stage as compact JSON in the answers hash
- * (field {@link Answer#key()}); once a stage's summary is stored, the summary holds its answers
- * and they leave the answers hash, so every answer is kept once. A summary is stored deflated
- * (java.util.zip, Base64 for Redis strings, behind {@value #DEFLATED}): its answers, names and
- * the stage's texts repeat a lot. Summaries stored before (plain JSON) and answers stored in the
- * long form still read.
+ * How a group's record is kept, so that each thing is kept once and small:
+ * <ul>
+ *   <li>each answer of the open stage as compact JSON in the answers hash (field {@link Answer#key()});
+ *   <li>once a stage's summary is stored, the summary holds that stage's answers and they leave the
+ *       answers hash; the summary is stored deflated ({@link StateCodec#writeDeflated}: its answers,
+ *       names and ids repeat a lot), without the stage's and its questions' texts, which the flow
+ *       has and {@link #readSummary} puts back;
+ *   <li>a finished group's state, which seldom changes, deflated too.
+ * </ul>
+ * Summaries and states stored before (plain JSON, texts in) and answers stored in the long form
+ * still read.
  */
 public final class GroupRecordCodec {
-
-    /** What a deflated summary starts with; JSON never does. */
-    static final String DEFLATED = "z1:";
 
     private final StateCodec codec = new StateCodec();
 
@@ -43,18 +42,18 @@ public final class GroupRecordCodec {
         return codec.read(stored, Answer.class);
     }
 
+    /** A group's state as the commit writes it: deflated once the group finished its journey. */
+    public String writeState(GroupState state) {
+        return state.status() == GroupStatus.FINISHED ? codec.writeDeflated(state) : codec.write(state);
+    }
+
     public String writeSummary(StageSummary summary) {
-        return DEFLATED + Base64.getEncoder().encodeToString(deflate(codec.write(summary)));
+        return codec.writeDeflated(withoutFlowTexts(summary));
     }
 
-    public StageSummary readSummary(String stored) {
-        return codec.read(summaryJson(stored), StageSummary.class);
-    }
-
-    /** A stored summary's JSON, inflated if it was stored deflated. */
-    public static String summaryJson(String stored) {
-        return stored.startsWith(DEFLATED)
-                ? inflate(Base64.getDecoder().decode(stored.substring(DEFLATED.length()))) : stored;
+    /** A stored summary, with the texts the flow has put back (those it was stored with, if any, are kept). */
+    public StageSummary readSummary(String stored, Flow flow) {
+        return withFlowTexts(codec.read(stored, StageSummary.class), flow);
     }
 
     /**
@@ -67,34 +66,39 @@ public final class GroupRecordCodec {
     public List<Answer> answers(Map<String, String> answersHash, Collection<String> summaries) {
         Map<String, Answer> byKey = new LinkedHashMap<>();
         for (String stored : summaries) {
-            readSummary(stored).prompts().forEach(p -> p.answers().forEach(a -> byKey.put(a.key(), a)));
+            codec.read(stored, StageSummary.class).prompts()
+                    .forEach(p -> p.answers().forEach(a -> byKey.put(a.key(), a)));
         }
         answersHash.forEach((key, stored) -> byKey.put(key, readAnswer(stored)));
         return new ArrayList<>(byKey.values());
     }
 
-    private static byte[] deflate(String json) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length() / 4 + 64);
-        try (DeflaterOutputStream stream = new DeflaterOutputStream(out, deflater)) {
-            stream.write(json.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
-        } finally {
-            deflater.end();
-        }
-        return out.toByteArray();
+    private static StageSummary withoutFlowTexts(StageSummary s) {
+        return new StageSummary(s.groupId(), s.stageKey(), s.phaseKey(), s.stageNumber(), s.stageCount(), null,
+                s.round(), s.complete(), s.closedBy(),
+                s.prompts().stream().map(p -> new StageSummary.PromptAnswers(p.promptKey(), p.kind(), null, p.answers()))
+                        .toList(),
+                s.participants(), s.quiet(),
+                s.next() == null ? null : new StageSummary.NextStage(s.next().key(), null, null),
+                s.at(), s.residents(), s.decisions());
     }
 
-    private static String inflate(byte[] deflated) {
-        Inflater inflater = new Inflater(true);
-        try (InflaterInputStream stream = new InflaterInputStream(new ByteArrayInputStream(deflated), inflater)) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("A stored stage summary (" + deflated.length
-                    + " bytes deflated) is not valid deflated data: " + e.getMessage(), e);
-        } finally {
-            inflater.end();
-        }
+    private static StageSummary withFlowTexts(StageSummary s, Flow flow) {
+        Optional<Stage> stage = flow.stage(s.stageKey());
+        Optional<Stage> next = s.next() == null ? Optional.empty() : flow.stage(s.next().key());
+        return new StageSummary(s.groupId(), s.stageKey(), s.phaseKey(), s.stageNumber(), s.stageCount(),
+                orElse(s.title(), stage.map(Stage::title)), s.round(), s.complete(), s.closedBy(),
+                s.prompts().stream().map(p -> new StageSummary.PromptAnswers(p.promptKey(), p.kind(),
+                        orElse(p.text(), stage.flatMap(st -> st.prompt(p.promptKey())).map(Prompt::text)),
+                        p.answers())).toList(),
+                s.participants(), s.quiet(),
+                s.next() == null ? null : new StageSummary.NextStage(s.next().key(),
+                        orElse(s.next().title(), next.map(Stage::title)),
+                        orElse(s.next().purpose(), next.map(Stage::purpose))),
+                s.at(), s.residents(), s.decisions());
+    }
+
+    private static Text orElse(Text stored, Optional<Text> fromFlow) {
+        return stored != null ? stored : fromFlow.orElse(null);
     }
 }

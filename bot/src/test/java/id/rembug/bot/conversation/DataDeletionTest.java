@@ -13,6 +13,7 @@ import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.bot.testsupport.FakeTelegramApp;
 import id.rembug.bot.testsupport.GroupJourney;
 import id.rembug.bot.testsupport.RedisServerExtension;
+import id.rembug.dialogues.engine.StateCodec;
 import id.rembug.dialogues.flow.MessageKey;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.Range;
@@ -225,8 +226,8 @@ class DataDeletionTest {
                     case "hash" -> redis.hgetall(key).forEach((field, value) -> {
                         content.add(field);
                         content.add(value);
-                        if (value.startsWith(GroupRecordCodec.DEFLATED)) {
-                            content.add(GroupRecordCodec.summaryJson(value)); // a stage summary, stored deflated
+                        if (value.startsWith(StateCodec.DEFLATED)) {
+                            content.add(StateCodec.json(value)); // a stage summary or finished state, deflated
                         }
                     });
                     case "list" -> content.addAll(redis.lrange(key, 0, -1));

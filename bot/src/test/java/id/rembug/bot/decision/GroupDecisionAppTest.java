@@ -3,12 +3,12 @@ package id.rembug.bot.decision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rembug.bot.conversation.ConversationKeys;
-import id.rembug.bot.conversation.GroupRecordCodec;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.bot.testsupport.FakeTelegramApp;
 import id.rembug.bot.testsupport.GroupJourney;
+import id.rembug.dialogues.engine.StateCodec;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.MessageKey;
 import org.junit.jupiter.api.Test;
@@ -115,7 +115,7 @@ class GroupDecisionAppTest {
             group.answer(ARAH, 2, group.awaitQuestion(ARAH, 2), 3);
             Sent summary = group.awaitSummary(ARAH);
             assertThat(summary.text()).contains("🤝 Disepakati: " + agreedGoal + " (2 suara");
-            JsonNode milestone = JSON.readTree(GroupRecordCodec.summaryJson(
+            JsonNode milestone = JSON.readTree(StateCodec.json(
                     group.redis().hget(ConversationKeys.milestones(group.groupId()), "arah:1")));
             assertThat(milestone.path("decisions").get(0).path("agreed").asText()).isEqualTo(agreedGoal);
         }

@@ -85,4 +85,16 @@ class StateCodecTest {
         String oldSummaryJson = codec.write(summary).replace(codec.write(before), STORED_BEFORE);
         assertThat(codec.read(oldSummaryJson, StageSummary.class)).isEqualTo(summary);
     }
+
+    @Test
+    void deflatedJsonReadsLikeTheJsonItHolds() {
+        GroupState state = GroupState.fresh("-100", Language.ID, "Asia/Jakarta");
+
+        String deflated = codec.writeDeflated(state);
+
+        assertThat(deflated).startsWith(StateCodec.DEFLATED);
+        assertThat(StateCodec.json(deflated)).isEqualTo(codec.write(state));
+        assertThat(codec.readState(deflated)).isEqualTo(state);
+        assertThat(StateCodec.json(codec.write(state))).isEqualTo(codec.write(state));
+    }
 }
