@@ -62,6 +62,9 @@ class TelegramEveryVoiceTest {
             assertThat(group.storedAnswers().values())
                     .hasSize(EVERYONE * stage.prompts().size())
                     .noneMatch(Answer::late);
+            // kept once: the stage's stored summary took its answers in, and they left the answers hash
+            assertThat(group.redis().hkeys(ConversationKeys.answers(group.groupId())))
+                    .noneMatch(key -> key.startsWith(stage.key() + ":"));
 
             // Messages the stage cost the group: its later questions and its closing, nothing per answer
             int answers = EVERYONE * stage.prompts().size();
