@@ -45,6 +45,8 @@ for _, member in ipairs(ops.forget) do
   end
 end
 for _, pair in ipairs(ops.answers) do redis.call('HSET', KEYS[2], pair[1], pair[2]) end
+-- answers a stage summary now holds (written just now in ops.milestones) leave the answers hash
+for _, field in ipairs(ops.dropAnswers or {}) do redis.call('HDEL', KEYS[2], field) end
 for _, pair in ipairs(ops.milestones) do redis.call('HSET', KEYS[3], pair[1], pair[2]) end
 for _, at in ipairs(ops.wakeUps) do redis.call('ZADD', KEYS[4], at, ARGV[4] .. '|' .. at) end
 for _, pair in ipairs(ops.userFields) do redis.call('HSET', KEYS[ops.userKey], pair[1], pair[2]) end

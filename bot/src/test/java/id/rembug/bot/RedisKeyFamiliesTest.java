@@ -71,8 +71,8 @@ class RedisKeyFamiliesTest {
                     assertThat(redis.xlen(key)).as("%s holds only what is not applied yet", key).isZero();
                 }
             }
-            assertThat(redis.hvals(ConversationKeys.answers(group.groupId())))
-                    .as("chatter is not an answer").noneMatch(json -> json.contains("kumpul di balai"));
+            assertThat(group.storedAnswers().values())
+                    .as("chatter is not an answer").noneMatch(a -> a.value().contains("kumpul di balai"));
         }
     }
 

@@ -1,6 +1,5 @@
 package id.rembug.bot;
 
-import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.bot.testsupport.GroupJourney;
@@ -52,8 +51,8 @@ class ReliabilitySuiteTest {
 
                         String seen = "run " + run + " (seed " + SEED + ", stopped after " + stopAfterMillis + " ms)";
                         group.assertAnswersKept();
-                        assertThat(group.redis().hlen(ConversationKeys.answers(group.groupId())))
-                                .as(seen + ": every answer stored once").isEqualTo(group.answersGiven().size());
+                        assertThat(group.storedAnswers())
+                                .as(seen + ": every answer stored once").hasSize(group.answersGiven().size());
                         Map<String, Long> sentTwice = telegram.sentTo(group.chatId()).stream()
                                 .collect(Collectors.groupingBy(Sent::text, Collectors.counting()));
                         sentTwice.values().removeIf(count -> count < 2);

@@ -1,6 +1,6 @@
 package id.rembug.bot;
 
-import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.dialogues.engine.Answer;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.bot.testsupport.GroupJourney;
@@ -66,9 +66,9 @@ class TelegramEveryoneAnswersJourneyTest {
                             .contains("• " + resident.firstName() + ":");
                 }
             }
-            assertThat(group.redis().hvals(ConversationKeys.answers(group.groupId())))
+            assertThat(group.storedAnswers().values())
                     .hasSize(group.answersGiven().size())
-                    .noneMatch(json -> json.contains("\"late\":true"));
+                    .noneMatch(Answer::late);
         }
     }
 }

@@ -37,6 +37,7 @@ public class ConversationStore {
 
     private final StringRedisTemplate redis;
     private final StateCodec codec = new StateCodec();
+    private final GroupRecordCodec records = new GroupRecordCodec();
 
     private final ModelJobRate modelJobs;
 
@@ -128,6 +129,7 @@ public class ConversationStore {
         ops.put("dropAsked", plan.droppedAsked.stream().map(ref -> ASKED_PREFIX + ref).toList());
         ops.put("answers", pairs(plan.answers));
         ops.put("milestones", pairs(plan.milestones));
+        ops.put("dropAnswers", List.copyOf(plan.droppedAnswers));
         ops.put("wakeUps", plan.wakeUps.stream().map(at -> Long.toString(at.toEpochMilli())).toList());
         if (plan.userId != null) {
             ops.put("userKey", key(keys, ConversationKeys.user(plan.userId)));
@@ -181,7 +183,7 @@ public class ConversationStore {
                     "index", key(keys, ConversationKeys.personGroups(plan.erasedUserId))));
         }
         Long result = redis.execute(COMMIT, keys,
-                snapshot.applied(), entryId, stateChanged && plan.state != null ? codec.write(plan.state) : "",
+                snapshot.applied(), entryId, stateChanged && plan.state != null ? records.writeState(plan.state) : "",
                 conversation, ChannelCodec.write(ops));
         return result != null && result == 1L;
     }
@@ -215,13 +217,21 @@ public class ConversationStore {
         return map.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList();
     }
 
-    /** One stored answer of the group, by its key; null when there is none (any more). */
+    /**
+     * One answer the group keeps, by its key: from the answers hash, or from the stage summary that
+     * took it in when its stage closed; null when there is none (any more).
+     */
     Answer answer(String groupId, String answerKey) {
-        Object json = redis.opsForHash().get(ConversationKeys.answers(groupId), answerKey);
-        return json == null ? null : codec.read((String) json, Answer.class);
+        Object stored = redis.opsForHash().get(ConversationKeys.answers(groupId), answerKey);
+        if (stored != null) {
+            return records.readAnswer((String) stored);
+        }
+        return records.answers(Map.of(), milestones(groupId).values()).stream()
+                .filter(answer -> answer.key().equals(answerKey))
+                .findFirst().orElse(null);
     }
 
-    /** Stage summaries kept for the group, by {@code stage:round}. */
+    /** Stage summaries kept for the group, by {@code stage:round}, as stored ({@link GroupRecordCodec}). */
     Map<String, String> milestones(String groupId) {
         Map<Object, Object> raw = redis.opsForHash().entries(ConversationKeys.milestones(groupId));
         Map<String, String> result = new LinkedHashMap<>();

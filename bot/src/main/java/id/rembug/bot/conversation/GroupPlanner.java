@@ -23,7 +23,6 @@ import id.rembug.dialogues.engine.GroupStatus;
 import id.rembug.dialogues.engine.Member;
 import id.rembug.dialogues.engine.PlanReport;
 import id.rembug.dialogues.engine.StageSummary;
-import id.rembug.dialogues.engine.StateCodec;
 import id.rembug.dialogues.engine.Step;
 import id.rembug.dialogues.engine.SummaryRenderer;
 import id.rembug.dialogues.flow.Flow;
@@ -74,7 +73,7 @@ public class GroupPlanner {
     private final List<ConversationHook> hooks;
     private final ButtonSigner signer;
     private final SpeechToText speech;
-    private final StateCodec codec = new StateCodec();
+    private final GroupRecordCodec records = new GroupRecordCodec();
 
     public GroupPlanner(Engine engine, SummaryRenderer summaries, Messages messages, DigestProperties digest,
                         KnowledgeHooks knowledge, ButtonSigner signer,
@@ -496,7 +495,9 @@ public class GroupPlanner {
                 }
                 out.text(text, buttons, ask.kind().isTyped(), null, promptRef);
             } else if (effect instanceof Effect.AnswerRecorded recorded) {
-                plan.answers.put(recorded.answer().key(), codec.write(recorded.answer()));
+                plan.answers.put(recorded.answer().key(), records.writeAnswer(recorded.answer()));
+                // an answer given now stays in the answers hash until a summary takes it in
+                plan.droppedAnswers.remove(recorded.answer().key());
                 Answer answer = recorded.answer();
                 if (speech.wanted(answer.media())) {
                     // written down after the commit, off the group's turn (ModelJobs); it comes back as an entry
@@ -527,7 +528,8 @@ public class GroupPlanner {
                 out.text(nudge.text(), List.of(), false, null, null);
             } else if (effect instanceof Effect.MilestoneReached milestone) {
                 StageSummary summary = milestone.summary();
-                plan.milestones.put(summary.stageKey() + ":" + summary.round(), codec.write(summary));
+                plan.milestones.put(summary.stageKey() + ":" + summary.round(), records.writeSummary(summary));
+                summary.prompts().forEach(p -> p.answers().forEach(a -> leftWithSummary(a, plan)));
                 if (state.facilitatorId() != null) {
                     Outgoing message = out.privateText(state.facilitatorId(), facilitatorText(summary, state, out.at),
                             rows(milestone.facilitatorButtons(), out.groupId, state.facilitatorId()));
@@ -622,8 +624,9 @@ public class GroupPlanner {
         String key = late.stageKey() + ":" + late.round();
         String stored = out.plan.milestones.getOrDefault(key, out.inputs.storedMilestones().get(key));
         if (stored != null) {
-            StageSummary summary = codec.read(stored, StageSummary.class);
-            out.plan.milestones.put(key, codec.write(summary.withLateAnswers(late.answers())));
+            StageSummary summary = records.readSummary(stored, flow);
+            out.plan.milestones.put(key, records.writeSummary(summary.withLateAnswers(late.answers())));
+            late.answers().forEach(a -> leftWithSummary(a, out.plan));
         }
         if (state.facilitatorId() != null) {
             Outgoing message = out.privateText(state.facilitatorId(), late.text(), List.of());
@@ -695,10 +698,21 @@ public class GroupPlanner {
         }
     }
 
+    /**
+     * An answer its stage's stored summary now holds leaves the answers hash ({@link GroupRecordCodec}),
+     * unless this plan writes a different one under its key (a correction the summary does not have).
+     */
+    private void leftWithSummary(Answer answer, Plan plan) {
+        String written = plan.answers.get(answer.key());
+        if (written == null || written.equals(records.writeAnswer(answer))) {
+            plan.droppedAnswers.add(answer.key());
+        }
+    }
+
     /** Removes a member from every stored summary of the group: their answers, name and count. */
     private void scrubMilestones(String memberId, Plan plan, TurnInputs inputs) {
         inputs.storedMilestones().forEach((key, json) -> {
-            StageSummary summary = codec.read(plan.milestones.getOrDefault(key, json), StageSummary.class);
+            StageSummary summary = records.readSummary(plan.milestones.getOrDefault(key, json), flow);
             StageSummary scrubbed = new StageSummary(summary.groupId(), summary.stageKey(), summary.phaseKey(),
                     summary.stageNumber(), summary.stageCount(), summary.title(), summary.round(), summary.complete(),
                     summary.closedBy(),
@@ -708,7 +722,7 @@ public class GroupPlanner {
                     summary.quiet().stream().filter(m -> !m.id().equals(memberId)).toList(),
                     summary.next(), summary.at(), summary.residents(),
                     summary.decisions().stream().map(d -> d.withoutMember(memberId)).toList());
-            plan.milestones.put(key, codec.write(scrubbed));
+            plan.milestones.put(key, records.writeSummary(scrubbed));
         });
     }
 

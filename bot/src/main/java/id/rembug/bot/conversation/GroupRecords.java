@@ -1,12 +1,13 @@
 package id.rembug.bot.conversation;
 
+import id.rembug.dialogues.engine.Answer;
 import id.rembug.dialogues.engine.GroupState;
 import id.rembug.dialogues.engine.StateCodec;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -23,6 +24,7 @@ public class GroupRecords {
 
     private final StringRedisTemplate redis;
     private final StateCodec codec = new StateCodec();
+    private final GroupRecordCodec recordCodec = new GroupRecordCodec();
 
     public GroupRecords(StringRedisTemplate redis) {
         this.redis = redis;
@@ -49,9 +51,14 @@ public class GroupRecords {
         return json == null ? Optional.empty() : Optional.of(codec.readState((String) json));
     }
 
-    /** The stored answers' JSON, in no particular order. */
-    public Collection<String> answers(String groupId) {
-        return redis.<String, String>opsForHash().values(ConversationKeys.answers(groupId));
+    /**
+     * Every answer the group keeps, in no particular order: those its stage summaries hold and
+     * those still in its answers hash ({@link GroupRecordCodec#answers}).
+     */
+    public List<Answer> answers(String groupId) {
+        Map<String, String> answers = redis.<String, String>opsForHash().entries(ConversationKeys.answers(groupId));
+        List<String> summaries = redis.<String, String>opsForHash().values(ConversationKeys.milestones(groupId));
+        return recordCodec.answers(answers, summaries);
     }
 
     public SortedSet<String> tags(String groupId) {

@@ -9,7 +9,6 @@ import id.rembug.bot.summaries.FacilitatorReachability;
 import id.rembug.dialogues.engine.Answer;
 import id.rembug.dialogues.engine.GroupState;
 import id.rembug.dialogues.engine.Member;
-import id.rembug.dialogues.engine.StateCodec;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,10 +37,11 @@ public class MemberErasure {
     private static final int SHORTEST_WORDS = 4;
 
     private final StringRedisTemplate redis;
-    private final StateCodec codec = new StateCodec();
+    private final GroupRecords records;
 
-    public MemberErasure(StringRedisTemplate redis) {
+    public MemberErasure(StringRedisTemplate redis, GroupRecords records) {
         this.redis = redis;
+        this.records = records;
     }
 
     /**
@@ -66,12 +66,8 @@ public class MemberErasure {
         if (known != null && !known.name().isBlank()) {
             names.add(known.name());
         }
-        List<Answer> answers = new ArrayList<>();
-        redis.<String, String>opsForHash().entries(ConversationKeys.answers(groupId)).forEach((field, json) -> {
-            if (field.split(":")[3].equals(memberId)) {
-                answers.add(codec.read(json, Answer.class));
-            }
-        });
+        // the answers hash and the stage summaries that took in their stage's answers
+        List<Answer> answers = new ArrayList<>(records.answers(groupId));
         if (before != null) {
             answers.addAll(before.answers());
             answers.addAll(before.lateAnswers());

@@ -19,6 +19,8 @@ final class Plan {
     final Map<String, String> answers = new LinkedHashMap<>();
     final List<String> forgetMembers = new ArrayList<>();
     final Map<String, String> milestones = new LinkedHashMap<>();
+    /** Answers that leave the answers hash: their stage's stored summary now holds them. */
+    final java.util.Set<String> droppedAnswers = new java.util.LinkedHashSet<>();
     final List<Instant> wakeUps = new ArrayList<>();
     final List<Outgoing> outgoing = new ArrayList<>();
     /** A group that moved to a new chat id (became a supergroup). */

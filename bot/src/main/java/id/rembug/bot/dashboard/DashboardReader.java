@@ -6,7 +6,6 @@ import id.rembug.bot.broadcast.Vote;
 import id.rembug.bot.conversation.GroupRecords;
 import id.rembug.dialogues.engine.Answer;
 import id.rembug.dialogues.engine.GroupState;
-import id.rembug.dialogues.engine.StateCodec;
 import id.rembug.dialogues.flow.Flow;
 import org.springframework.stereotype.Service;
 
@@ -30,7 +29,6 @@ public class DashboardReader {
     private final GroupRecords records;
     private final Flow flow;
     private final BroadcastService broadcasts;
-    private final StateCodec codec = new StateCodec();
 
     public DashboardReader(GroupRecords records, Flow flow, BroadcastService broadcasts) {
         this.records = records;
@@ -152,10 +150,7 @@ public class DashboardReader {
 
     /** Answers in the order of the flow: stage, round, prompt, then time. */
     private List<Answer> answers(String groupId) {
-        List<Answer> answers = new ArrayList<>();
-        for (String json : records.answers(groupId)) {
-            answers.add(codec.read(json, Answer.class));
-        }
+        List<Answer> answers = new ArrayList<>(records.answers(groupId));
         answers.sort(Comparator.comparingInt((Answer a) -> flow.indexOf(a.stageKey()))
                 .thenComparingInt(Answer::round)
                 .thenComparingInt(a -> flow.stage(a.stageKey()).map(s -> s.indexOf(a.promptKey())).orElse(0))

@@ -86,18 +86,26 @@ final class OutboxStore {
 
     /** Removes the message, records it sent, and reschedules the chat for {@code nextAt}. */
     void settleSent(Claim claim, String outgoingId, String platformMessageId, int attempts, long at, long nextAt) {
-        settle(claim, outgoingId, "sent", platformMessageId, "", attempts, at, nextAt);
+        settle(claim, outgoingId, "sent", platformMessageId, "", attempts, at, nextAt, ttlSeconds());
     }
 
     /** Removes the message, records it failed, and reschedules the chat for {@code nextAt}. */
     void settleFailed(Claim claim, String outgoingId, String reason, int attempts, long at, long nextAt) {
-        settle(claim, outgoingId, "failed", "", reason, attempts, at, nextAt);
+        settle(claim, outgoingId, "failed", "", reason, attempts, at, nextAt, ttlSeconds());
     }
 
-    /** Removes the message without sending it: a newer message made it pointless. */
+    /**
+     * Removes the message without sending it: a newer message made it pointless. Its record is
+     * kept {@link #SUPERSEDED_KEPT} at most: nothing edits a message that was never sent, and a
+     * group's progress edits, most of them superseded, were two thirds of its delivery records.
+     */
     void settleSuperseded(Claim claim, String outgoingId, String reason, int attempts, long at) {
-        settle(claim, outgoingId, "superseded", "", reason, attempts, at, at);
+        settle(claim, outgoingId, "superseded", "", reason, attempts, at, at,
+                Long.toString(Math.min(SUPERSEDED_KEPT.toSeconds(), properties.deliveryTtl().toSeconds())));
     }
+
+    /** How long the record of a message that was superseded before it was sent is kept. */
+    static final java.time.Duration SUPERSEDED_KEPT = java.time.Duration.ofDays(1);
 
     /** Everything the claimed chat has queued in the claim's lane, the head first. */
     List<String> queued(Claim claim) {
@@ -106,7 +114,7 @@ final class OutboxStore {
     }
 
     private void settle(Claim claim, String outgoingId, String status, String messageId, String reason,
-                        int attempts, long at, long nextAt) {
+                        int attempts, long at, long nextAt, String recordTtlSeconds) {
         // only group chats: a reply there may answer a question; a private chat's replies are not placed
         boolean remembered = "sent".equals(status) && messageId != null && !messageId.isEmpty()
                 && outgoingId != null && ChatGateway.isGroupChat(claim.chatId());
@@ -116,7 +124,7 @@ final class OutboxStore {
                         remembered ? DispatchKeys.sentMessages(claim.chatId()) : ""),
                 claim.claimScore(), claim.headJson(), Long.toString(nextAt), claim.chatId(), status,
                 messageId == null ? "" : messageId, reason == null ? "" : reason, Integer.toString(attempts),
-                Long.toString(at), ttlSeconds(), OutboxKeys.laneName(claim.lane()), queuePrefix(claim.lane()),
+                Long.toString(at), recordTtlSeconds, OutboxKeys.laneName(claim.lane()), queuePrefix(claim.lane()),
                 DispatchKeys.ALIAS_PREFIX, Long.toString(DispatchKeys.SENT_MESSAGES_KEPT.toSeconds()),
                 outgoingId == null ? "" : outgoingId);
     }

@@ -2,7 +2,7 @@ package id.rembug.bot.bench;
 
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
-import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.conversation.GroupRecords;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Button;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
@@ -14,7 +14,6 @@ import id.rembug.bot.testsupport.RedisServerExtension;
 import id.rembug.bot.testsupport.RembugApp;
 import id.rembug.bot.testsupport.TelegramAppProperties;
 import id.rembug.dialogues.engine.Answer;
-import id.rembug.dialogues.engine.StateCodec;
 import id.rembug.dialogues.flow.Flow;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.MessageKey;
@@ -445,11 +444,9 @@ public final class GroupPaceBenchmark {
         return byCall.isEmpty() ? "" : " " + byCall;
     }
 
-    /** Given answers the group's answers hash does not hold (read as the dashboard reads it). */
+    /** Given answers the group does not keep (read as the dashboard reads them). */
     private List<Given> missingInRedis() {
-        StateCodec codec = new StateCodec();
-        List<Answer> stored = redis.<String, String>opsForHash().values(ConversationKeys.answers(Long.toString(GROUP)))
-                .stream().map(json -> codec.read(json, Answer.class)).toList();
+        List<Answer> stored = new GroupRecords(redis).answers(Long.toString(GROUP));
         return given.stream().filter(g -> stored.stream().noneMatch(a -> a.stageKey().equals(g.stage().key())
                 && a.round() == g.round() && a.promptKey().equals(g.prompt().key())
                 && a.memberId().equals(Long.toString(g.resident().id()))

@@ -5,6 +5,7 @@ import id.rembug.bot.broadcast.BroadcastService;
 import id.rembug.bot.broadcast.Target;
 import id.rembug.bot.broadcast.Vote;
 import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.conversation.GroupRecords;
 import id.rembug.bot.channel.Outgoing.OutButton;
 import id.rembug.bot.simulator.ChatRecord;
 import id.rembug.bot.simulator.Persona;
@@ -62,7 +63,7 @@ final class DashboardGroups {
         for (Map.Entry<String, String> answer : answers.entrySet()) {
             say(id, Persona.named(answer.getKey()).id(), answer.getValue());
             int count = ++expected;
-            await().atMost(Duration.ofSeconds(10)).until(() -> redis.opsForHash().size(ConversationKeys.answers(id)) >= count);
+            await().atMost(Duration.ofSeconds(10)).until(() -> new GroupRecords(redis).answers(id).size() >= count);
         }
         return id;
     }
@@ -79,8 +80,8 @@ final class DashboardGroups {
                 () -> store.log(chatId).stream().skip(before).filter(r -> r.fromBot() && !r.buttons().isEmpty())
                         .findFirst().orElse(null), r -> r != null);
         simulator.pressButton(chatId, personaId, question.messageId(), question.buttons().get(0).get(0).callbackData());
-        await().atMost(Duration.ofSeconds(10)).until(() -> redis.opsForHash().values(ConversationKeys.answers(chatId))
-                .stream().noneMatch(json -> ((String) json).contains("\"" + personaId + "\"")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> new GroupRecords(redis).answers(chatId).stream()
+                .noneMatch(answer -> answer.memberId().equals(personaId)));
     }
 
     /**

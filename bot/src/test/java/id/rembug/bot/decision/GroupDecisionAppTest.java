@@ -8,6 +8,7 @@ import id.rembug.bot.testsupport.FakeTelegram.Person;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.bot.testsupport.FakeTelegramApp;
 import id.rembug.bot.testsupport.GroupJourney;
+import id.rembug.dialogues.engine.StateCodec;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.MessageKey;
 import org.junit.jupiter.api.Test;
@@ -114,8 +115,8 @@ class GroupDecisionAppTest {
             group.answer(ARAH, 2, group.awaitQuestion(ARAH, 2), 3);
             Sent summary = group.awaitSummary(ARAH);
             assertThat(summary.text()).contains("🤝 Disepakati: " + agreedGoal + " (2 suara");
-            JsonNode milestone = JSON.readTree(group.redis().hget(ConversationKeys.milestones(group.groupId()),
-                    "arah:1"));
+            JsonNode milestone = JSON.readTree(StateCodec.json(
+                    group.redis().hget(ConversationKeys.milestones(group.groupId()), "arah:1")));
             assertThat(milestone.path("decisions").get(0).path("agreed").asText()).isEqualTo(agreedGoal);
         }
     }

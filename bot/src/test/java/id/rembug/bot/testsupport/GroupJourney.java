@@ -3,10 +3,12 @@ package id.rembug.bot.testsupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.conversation.GroupRecordCodec;
 import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.pipeline.ConversationWorkers;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
+import id.rembug.dialogues.engine.Answer;
 import id.rembug.dialogues.flow.Flow;
 import id.rembug.dialogues.flow.FlowLoader;
 import id.rembug.dialogues.flow.Language;
@@ -369,10 +371,20 @@ public final class GroupJourney implements AutoCloseable {
 
     /** Every answer given is in the group's answers hash, with the value given. */
     public void assertAnswersKept() {
-        Map<String, String> stored = redis().hgetall(ConversationKeys.answers(groupId));
+        Map<String, Answer> stored = storedAnswers();
         assertThat(stored.keySet()).containsAll(answersGiven.keySet());
-        answersGiven.forEach((key, value) ->
-                assertThat(read(stored.get(key)).path("value").asText()).as(key).isEqualTo(value));
+        answersGiven.forEach((key, value) -> assertThat(stored.get(key).value()).as(key).isEqualTo(value));
+    }
+
+    /**
+     * Every answer the group keeps, by {@link Answer#key()}, read as the dashboard reads them: the
+     * answers hash and the stage summaries that took in their stage's answers.
+     */
+    public Map<String, Answer> storedAnswers() {
+        Map<String, Answer> byKey = new LinkedHashMap<>();
+        new GroupRecordCodec().answers(redis().hgetall(ConversationKeys.answers(groupId)),
+                redis().hvals(ConversationKeys.milestones(groupId))).forEach(a -> byKey.put(a.key(), a));
+        return byKey;
     }
 
     /**
@@ -412,7 +424,7 @@ public final class GroupJourney implements AutoCloseable {
         Stage stage = FLOW.stage(stageIndex);
         String key = stage.key() + ":1:" + stage.prompts().get(promptIndex).key() + ":" + resident.id();
         awaitStep("the answer of " + resident.firstName() + " stored", () ->
-                redis().hexists(ConversationKeys.answers(groupId), key));
+                storedAnswers().containsKey(key));
     }
 
     /** Waits for the condition; a time-out tells what Telegram saw. */

@@ -26,7 +26,8 @@ public record Answer(String stageKey, int round, String promptKey, PromptKind ki
                      GoalAssessment goal, Instant answeredAt, boolean late, AnswerMedia media) {
 
     public Answer {
-        items = List.copyOf(items);
+        // the compact encoding leaves an empty list out
+        items = items == null ? List.of() : List.copyOf(items);
     }
 
     /** An answer in words or by a button. */
