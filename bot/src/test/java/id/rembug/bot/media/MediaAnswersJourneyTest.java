@@ -132,7 +132,7 @@ class MediaAnswersJourneyTest {
         int heard = stt.findAll(postRequestedFor(urlPathEqualTo("/v1/audio/transcriptions"))).size();
         long voice = telegram.voiceNote(chat, budi, question.messageId(), 42, OGG).messageId();
         // speech to text after the commit: the words join Budi's answer before the stage closes
-        GroupJourney.awaitStep(telegram, "the voice note written down", () -> storedAnswers().anyMatch(a -> a.contains(HEARD)));
+        GroupJourney.awaitStep(telegram, "the voice note written down", () -> storedAnswers().anyMatch(a -> heard(a, HEARD)));
         long photo = telegram.photo(chat, ani, question.messageId(), "sumur tua", JPEG).messageId();
         long place = telegram.location(chat, sari, question.messageId(), -7.801194, 110.364917).messageId();
 
@@ -145,13 +145,9 @@ class MediaAnswersJourneyTest {
         assertThat(stt.findAll(postRequestedFor(urlPathEqualTo("/v1/audio/transcriptions"))
                 .withRequestBodyPart(aMultipart("file").withBody(binaryEqualTo(OGG)).build()))).hasSize(heard + 1);
         // the words delivered a second time (the job run again elsewhere): the answer keeps the first, once
-        Map.Entry<String, String> budis = storedAnswerEntries().entrySet().stream()
-                .filter(e -> e.getValue().contains(HEARD)).findFirst().orElseThrow();
-        java.util.regex.Matcher unique = java.util.regex.Pattern.compile("\"fileUniqueId\":\"([^\"]+)\"")
-                .matcher(budis.getValue());
-        assertThat(unique.find()).isTrue();
+        id.rembug.dialogues.engine.Answer budis = storedAnswers().filter(a -> heard(a, HEARD)).findFirst().orElseThrow();
         app.getBean(InboxWriter.class).append(List.of(new Inbound.Transcribed("stt:again", Long.toString(chat),
-                java.time.Instant.now(), budis.getKey(), unique.group(1), "kata lain")));
+                java.time.Instant.now(), budis.key(), budis.media().fileUniqueId(), "kata lain")));
         GroupJourney.awaitStep(telegram, "three copies", () -> telegram.copiesIn(facilitator.id()).size() == 3);
         assertThat(telegram.copiesIn(facilitator.id())).extracting(FakeTelegram.Copy::fromMessageId)
                 .containsExactly(voice, photo, place);
@@ -431,7 +427,7 @@ class MediaAnswersJourneyTest {
                 .doesNotContain("<audio src=\"/dashboard/grup/" + chat + "/media/" + voice + "\"");
         assertThat(telegram.calls("getFile")).hasSize(getFiles);
         assertThat(telegram.summaries(facilitator.id()).get(0).text()).contains("🎤 Budi, pesan suara 25:00");
-        assertThat(storedAnswers()).anyMatch(a -> a.contains("\"sizeBytes\":" + 25L * 1024 * 1024));
+        assertThat(storedAnswers()).anyMatch(a -> a.media() != null && a.media().sizeBytes() == 25L * 1024 * 1024);
     }
 
     @Test
@@ -460,7 +456,7 @@ class MediaAnswersJourneyTest {
         assertThat(telegram.summaries(facilitator.id()).get(0).text()).contains("🎤 Budi, pesan suara 0:42")
                 .doesNotContain("ditulis mesin");
         // the answer is kept as it came, without words
-        assertThat(storedAnswers()).hasSize(3).noneMatch(a -> a.contains(HEARD));
+        assertThat(storedAnswers()).hasSize(3).noneMatch(a -> heard(a, HEARD));
     }
 
     /** {@code /hapusdata} in the group, confirmed with the question's yes. */
@@ -482,14 +478,18 @@ class MediaAnswersJourneyTest {
         return held(list).stream().map(ChannelCodec::readOutgoing).filter(m -> m.copyOf() != null).toList();
     }
 
-    private java.util.stream.Stream<String> storedAnswers() {
-        return storedAnswerEntries().values().stream();
+    /** Every answer the group keeps, read as the dashboard reads them (answers hash and stage summaries). */
+    private java.util.stream.Stream<id.rembug.dialogues.engine.Answer> storedAnswers() {
+        String group = Long.toString(chat);
+        try (var redis = io.lettuce.core.RedisClient.create(RedisServerExtension.url()).connect()) {
+            return new id.rembug.bot.conversation.GroupRecordCodec().answers(
+                    redis.sync().hgetall(ConversationKeys.answers(group)),
+                    redis.sync().hvals(ConversationKeys.milestones(group))).stream();
+        }
     }
 
-    private Map<String, String> storedAnswerEntries() {
-        try (var redis = io.lettuce.core.RedisClient.create(RedisServerExtension.url()).connect()) {
-            return redis.sync().hgetall(ConversationKeys.answers(Long.toString(chat)));
-        }
+    private static boolean heard(id.rembug.dialogues.engine.Answer answer, String words) {
+        return answer.media() != null && words.equals(answer.media().transcript());
     }
 
     private void awaitRecorded(Sent question) {
