@@ -175,6 +175,7 @@ public enum MessageKey implements TextKey {
     PLAN_REMIND_GROUP("plan-remind-group", "name"),
     PLAN_REMIND_USAGE("plan-remind-usage"),
     CHECK_IN("check-in", "actions"),
+    CHECK_IN_ALL_DONE("check-in-all-done"),
     CHECK_IN_THANKS("check-in-thanks"),
     CHECK_IN_SUMMARY("check-in-summary", "number", "notes", "actions"),
     CHECK_IN_NO_NOTES("check-in-no-notes"),

@@ -421,7 +421,10 @@ public final class Planning {
         }
         int number = p.checkIns() + 1;
         List<Action> open = p.openActions();
-        String actions = open.isEmpty() ? messages.get(MessageKey.PLAN_EMPTY, s.language) : lines(open, today());
+        // a plan whose agreed actions are all done is not an empty one: say so, and ask what's next
+        MessageKey nothingOpen = p.count(ActionPlan.Standing.DONE, today()) > 0 ? MessageKey.CHECK_IN_ALL_DONE
+                : MessageKey.PLAN_EMPTY;
+        String actions = open.isEmpty() ? messages.get(nothingOpen, s.language) : lines(open, today());
         turn.emit(new CheckIn(currentStageKey(), s.round, number,
                 messages.get(MessageKey.CHECK_IN, s.language, Map.of("actions", actions))));
         Instant next = at.plus(every);
