@@ -201,6 +201,9 @@ class SeventeenStageJourneyTest {
             assertThat(sheets.get("plan")).anySatisfy(l -> assertThat(l).contains("\tmeeting\t")
                     .contains("kerja bakti tiap Sabtu").contains("\t15\t8\t"));
 
+            // the program's workbook: every group the facilitator may see, plan sheet included
+            assertThat(xlsx(dashboard.get("/dashboard/ekspor.xlsx")).get("plan"))
+                    .anySatisfy(l -> assertThat(l).startsWith(group.groupId() + "\t" + kerjaBaktiRow));
             assertThat(dashboard.text("/dashboard?lang=en")).contains("Last plan check-in")
                     .contains("2 done · 0 due soon · 0 late").contains("#1 · 2 replies");
 
