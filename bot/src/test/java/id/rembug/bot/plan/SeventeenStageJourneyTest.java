@@ -114,6 +114,9 @@ class SeventeenStageJourneyTest {
                 }
                 if (stage == KEMITRAAN) {
                     budiTask = confirmProposal(group, "Jawaban Budi untuk tugas");
+                    // the answer named no day: the plan says so, and reminds of nothing
+                    assertThat(telegram.textsSentTo(chat)).contains(GroupJourney.text(MessageKey.PLAN_ADDED_NO_DATE,
+                            Map.of("number", budiTask, "what", "Jawaban Budi untuk tugas", "owner", budi.firstName())));
                 }
                 if (stage == INTERAKSI) {
                     kerjaBakti = confirmProposal(group, "kerja bakti selokan");

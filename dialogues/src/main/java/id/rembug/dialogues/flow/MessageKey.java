@@ -150,6 +150,7 @@ public enum MessageKey implements TextKey {
     PLAN_TASK_PAST("plan-task-past", "when"),
     PLAN_PROPOSED("plan-proposed", "number", "what", "owner", "due", "facilitator"),
     PLAN_ADDED("plan-added", "number", "what", "owner", "due"),
+    PLAN_ADDED_NO_DATE("plan-added-no-date", "number", "what", "owner"),
     PLAN_CONFIRM_ASK("plan-confirm-ask", "actions"),
     PLAN_FROM_ANSWERS("plan-from-answers", "title", "actions"),
     PLAN_CONFIRM_BUTTON("plan-confirm-button", "number"),

@@ -170,6 +170,12 @@ public final class Planning {
         put(open);
         opened(open);
         answerButton(MessageKey.PLAN_CONFIRMED, Map.of("number", open.number()));
+        // an answer need not name a day: "by no date yet" would read as nonsense
+        if (open.due() == null) {
+            say(MessageKey.PLAN_ADDED_NO_DATE, Map.of("number", open.number(), "what", open.what(),
+                    "owner", ownerName(open)), null);
+            return;
+        }
         say(MessageKey.PLAN_ADDED, Map.of("number", open.number(), "what", open.what(), "owner", ownerName(open),
                 "due", dueText(open)), null);
     }
