@@ -159,8 +159,8 @@ public class DashboardController {
         Language language = page(request, model, viewer);
         List<DashboardViews.Summary> rows = new ArrayList<>();
         for (GroupState state : reader.visibleGroups(viewer)) {
-            reader.group(viewer, state.groupId()).ifPresent(g -> rows.add(
-                    DashboardViews.summary(g.state(), g.answers(), g.tags(), reader.flow(), language, clock.instant())));
+            reader.group(viewer, state.groupId()).ifPresent(g -> rows.add(DashboardViews.summary(g.state(),
+                    g.answers(), g.tags(), reader.flow(), language, clock.instant())));
         }
         model.addAttribute("groups", rows);
         return "dashboard/overview";

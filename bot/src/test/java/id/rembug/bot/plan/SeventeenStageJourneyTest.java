@@ -93,7 +93,7 @@ class SeventeenStageJourneyTest {
 
             for (int stage = 0; stage < FLOW.stageCount(); stage++) {
                 if (stage == INTERAKSI) {
-                    // Sari names who does it and by when, as the prompt's answers may
+                    // Budi's answer names who does it and by when, as an answer of a plan prompt may
                     group.answerAs(sari, stage, 0, group.awaitQuestion(stage, 0));
                     telegram.groupText(chat, budi, "kerja bakti selokan - Budi - " + due.getDayOfMonth() + "/"
                             + due.getMonthValue() + "/" + due.getYear(), group.awaitQuestion(stage, 0).messageId());
@@ -140,6 +140,12 @@ class SeventeenStageJourneyTest {
             assertThat(telegram.sentTo(chat)).filteredOn(s -> s.text().startsWith(pinned)).singleElement()
                     .satisfies(goal -> assertThat(pins).contains(goal.messageId()));
             assertThat(telegram.sentTo(chat)).filteredOn(s -> s.text().startsWith("⏰")).hasSize(1);
+            for (Map.Entry<Integer, String> done : Map.of(kerjaBakti, "kerja bakti selokan", budiTask,
+                    "Jawaban Budi untuk tugas").entrySet()) {
+                String thanks = GroupJourney.text(MessageKey.PLAN_DONE, Map.of("number", done.getKey(),
+                        "what", done.getValue(), "name", budi.firstName()));
+                assertThat(telegram.textsSentTo(chat)).filteredOn(thanks::equals).hasSize(1);
+            }
 
             GroupState state = records.state(group.groupId()).orElseThrow();
             ActionPlan plan = state.plan();
@@ -231,7 +237,8 @@ class SeventeenStageJourneyTest {
         Instant remindAt = due.minusDays(1).atTime(LocalTime.of(9, 1)).atZone(JAKARTA).toInstant();
         wakeUps.deliverDueAt(remindAt);
         group.awaitStep("the reminder", () -> telegram.sentTo(chat).stream().anyMatch(s -> s.text().startsWith("⏰")));
-        Sent reminder = telegram.sentTo(chat).stream().filter(s -> s.text().startsWith("⏰")).findFirst().orElseThrow();
+        Sent reminder = telegram.sentTo(chat).stream().filter(s -> s.text().startsWith("⏰")).findFirst()
+                .orElseThrow();
         assertThat(reminder.text()).contains("#" + kerjaBakti + " kerja bakti selokan");
         String doneButton = reminder.allButtons().stream().filter(b -> b.label().contains("#" + kerjaBakti))
                 .findFirst().orElseThrow().data();
