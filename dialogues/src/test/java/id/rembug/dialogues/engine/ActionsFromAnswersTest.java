@@ -33,22 +33,7 @@ class ActionsFromAnswersTest {
 
     /** The plan after Ani and Budi answered the plan prompt, in this order. */
     private static ActionPlan planFrom(String ani, String budi) {
-        return TranscriptRunner.run("actions from answers", """
-                flow: flows/plan-mini.yaml
-                messages: flows/test-messages.yaml
-                latecomer-grace: PT0S
-                start: 2026-01-05T09:00:00+07:00
-
-                Fasil added the bot
-                  ...
-                Fasil: /fasilitator
-                  ...
-                Ani joins
-                  ...
-                Budi joins
-                  ...
-                Fasil: /mulai
-                  ...
+        return TranscriptRunner.run("actions from answers", PlanTranscripts.AT_THE_PLAN_PROMPT + """
                 Ani: %s
                   ...
                 Budi: %s

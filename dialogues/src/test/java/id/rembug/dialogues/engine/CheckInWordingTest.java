@@ -20,22 +20,7 @@ class CheckInWordingTest {
             new RuleBasedGoalChecker(), EngineSettings.defaults());
 
     /** The group at the development phase, its one agreed action done, the answers' proposals unconfirmed. */
-    private static final String EVERYTHING_AGREED_IS_DONE = """
-            flow: flows/plan-mini.yaml
-            messages: flows/test-messages.yaml
-            latecomer-grace: PT0S
-            start: 2026-01-05T09:00:00+07:00
-
-            Fasil added the bot
-              ...
-            Fasil: /fasilitator
-              ...
-            Ani joins
-              ...
-            Budi joins
-              ...
-            Fasil: /mulai
-              ...
+    private static final String EVERYTHING_AGREED_IS_DONE = PlanTranscripts.AT_THE_PLAN_PROMPT + """
             Fasil: /tugas sewa tenda - Ani - 20/1
               ...
             Ani: /selesai 1
