@@ -174,30 +174,41 @@ public final class AnswerExport {
         return cell;
     }
 
-    public static void writeXlsx(List<Row> rows, OutputStream out) {
+    /**
+     * A workbook of two sheets: {@code answers} (these rows) and {@code plan} (the groups' actions,
+     * progress notes and meetings, {@link PlanExport#COLUMNS}), each with its column names on a
+     * frozen first row; numbers stay numbers.
+     */
+    public static void writeXlsx(List<Row> rows, List<Map<String, Object>> planRows, OutputStream out) {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet("answers");
-            org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                header.createCell(i).setCellValue(COLUMNS.get(i));
-            }
-            int r = 1;
-            for (Row row : rows) {
-                org.apache.poi.ss.usermodel.Row line = sheet.createRow(r++);
-                List<Object> cells = row.cells();
-                for (int i = 0; i < cells.size(); i++) {
-                    if (cells.get(i) instanceof Integer number) {
-                        line.createCell(i).setCellValue(number);
-                    } else {
-                        line.createCell(i).setCellValue(String.valueOf(cells.get(i)));
-                    }
-                }
-            }
-            sheet.createFreezePane(0, 1);
+            sheet(workbook, "answers", COLUMNS, rows.stream().map(Row::cells).toList());
+            sheet(workbook, "plan", PlanExport.COLUMNS, planRows.stream()
+                    .map(row -> (List<Object>) new ArrayList<>(row.values())).toList());
             workbook.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void sheet(XSSFWorkbook workbook, String name, List<String> columns, List<List<Object>> rows) {
+        Sheet sheet = workbook.createSheet(name);
+        org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+        for (int i = 0; i < columns.size(); i++) {
+            header.createCell(i).setCellValue(columns.get(i));
+        }
+        int r = 1;
+        for (List<Object> cells : rows) {
+            org.apache.poi.ss.usermodel.Row line = sheet.createRow(r++);
+            for (int i = 0; i < cells.size(); i++) {
+                Object cell = cells.get(i);
+                if (cell instanceof Integer number) {
+                    line.createCell(i).setCellValue(number);
+                } else {
+                    line.createCell(i).setCellValue(cell == null ? "" : String.valueOf(cell));
+                }
+            }
+        }
+        sheet.createFreezePane(0, 1);
     }
 
     public static void writeJson(List<Row> rows, OutputStream out) {

@@ -159,8 +159,8 @@ public class DashboardController {
         Language language = page(request, model, viewer);
         List<DashboardViews.Summary> rows = new ArrayList<>();
         for (GroupState state : reader.visibleGroups(viewer)) {
-            reader.group(viewer, state.groupId()).ifPresent(g -> rows.add(
-                    DashboardViews.summary(g.state(), g.answers(), g.tags(), reader.flow(), language)));
+            reader.group(viewer, state.groupId()).ifPresent(g -> rows.add(DashboardViews.summary(g.state(),
+                    g.answers(), g.tags(), reader.flow(), language, clock.instant())));
         }
         model.addAttribute("groups", rows);
         return "dashboard/overview";
@@ -173,7 +173,7 @@ public class DashboardController {
         DashboardReader.GroupData group = reader.group(viewer, groupId).orElseThrow(NotFound::new);
         Map<String, String> t = texts.all(language);
         DashboardViews.Summary summary = DashboardViews.summary(group.state(), group.answers(), group.tags(),
-                reader.flow(), language);
+                reader.flow(), language, clock.instant());
         model.addAttribute("g", summary);
         model.addAttribute("stageOf", texts.get(language, "group.stageOf", summary.stageNumber(),
                 summary.stageCount()));
@@ -254,7 +254,8 @@ public class DashboardController {
         DashboardReader.GroupData group = reader.group(viewer, groupId).orElseThrow(NotFound::new);
         write(format, "rembug-" + safeName(groupId),
                 AnswerExport.rows(groupId, group.answers(), group.state().decisions(), reader.flow(),
-                        DashboardAccess.language(request), baseUrl(request)), response);
+                        DashboardAccess.language(request), baseUrl(request)),
+                PlanExport.rows(group.state(), clock.instant()), response);
     }
 
     /** The group's action plan, progress notes and meetings, as CSV or JSON. */
@@ -286,16 +287,20 @@ public class DashboardController {
             throws IOException {
         Viewer viewer = DashboardAccess.viewer(request);
         List<AnswerExport.Row> rows = new ArrayList<>();
+        List<Map<String, Object>> planRows = new ArrayList<>();
         for (GroupState state : reader.visibleGroups(viewer)) {
-            reader.group(viewer, state.groupId()).ifPresent(g -> rows.addAll(AnswerExport.rows(state.groupId(),
-                    g.answers(), g.state().decisions(), reader.flow(), DashboardAccess.language(request),
-                    baseUrl(request))));
+            reader.group(viewer, state.groupId()).ifPresent(g -> {
+                rows.addAll(AnswerExport.rows(state.groupId(), g.answers(), g.state().decisions(), reader.flow(),
+                        DashboardAccess.language(request), baseUrl(request)));
+                planRows.addAll(PlanExport.rows(g.state(), clock.instant()));
+            });
         }
-        write(format, "rembug-semua-grup", rows, response);
+        write(format, "rembug-semua-grup", rows, planRows, response);
     }
 
-    private static void write(String format, String name, List<AnswerExport.Row> rows, HttpServletResponse response)
-            throws IOException {
+    /** The answers as CSV or JSON; as XLSX with the plan ({@code planRows}) on a second sheet. */
+    private static void write(String format, String name, List<AnswerExport.Row> rows,
+                              List<Map<String, Object>> planRows, HttpServletResponse response) throws IOException {
         switch (format) {
             case "csv" -> {
                 response.setContentType("text/csv;charset=UTF-8");
@@ -305,7 +310,7 @@ public class DashboardController {
             case "xlsx" -> {
                 response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
                 attachment(response, name + ".xlsx");
-                AnswerExport.writeXlsx(rows, response.getOutputStream());
+                AnswerExport.writeXlsx(rows, planRows, response.getOutputStream());
             }
             case "json" -> {
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -1,6 +1,7 @@
 package id.rembug.bot.dashboard;
 
 import id.rembug.bot.media.MediaFiles;
+import id.rembug.dialogues.engine.ActionPlan;
 import id.rembug.dialogues.engine.AnswerMedia;
 import id.rembug.dialogues.engine.SummaryRenderer;
 import id.rembug.dialogues.engine.Answer;
@@ -14,14 +15,17 @@ import id.rembug.dialogues.flow.Prompt;
 import id.rembug.dialogues.flow.Stage;
 import id.rembug.dialogues.goal.GoalCriterion;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -34,7 +38,20 @@ final class DashboardViews {
 
     record Summary(String groupId, int stageNumber, int stageCount, String stageTitle, GroupStatus status,
                    int progressPercent, String lastActivity, int participationPercent, String facilitator,
-                   Set<String> tags) {
+                   Set<String> tags, PlanCounts plan) {
+    }
+
+    /**
+     * The group's plan in numbers, for its line on the overview: actions done, due (today or
+     * tomorrow) and late; how many check-ins were sent, and of the last one how many replies came and
+     * when the latest did; how many face-to-face meetings were recorded.
+     */
+    record PlanCounts(long done, long due, long late, int checkIns, long lastCheckInReplies, String lastReplyAt,
+                      int meetings, boolean hasActions) {
+
+        public boolean isEmpty() {
+            return !hasActions && checkIns == 0 && meetings == 0;
+        }
     }
 
     record MemberLine(String id, String name, boolean present, boolean facilitator, long answers) {
@@ -137,7 +154,8 @@ final class DashboardViews {
         return texts.get("announce.target.all");
     }
 
-    static Summary summary(GroupState state, List<Answer> answers, Set<String> tags, Flow flow, Language language) {
+    static Summary summary(GroupState state, List<Answer> answers, Set<String> tags, Flow flow, Language language,
+                           Instant now) {
         int count = flow.stageCount();
         int done = state.status() == GroupStatus.FINISHED ? count
                 : state.status() == GroupStatus.NEW ? 0 : Math.min(state.stageIndex(), count);
@@ -145,7 +163,21 @@ final class DashboardViews {
         return new Summary(state.groupId(), state.status() == GroupStatus.NEW ? 0 : current + 1, count,
                 flow.stage(current).methodName().in(language), state.status(), done * 100 / count,
                 when(state.lastActivityAt(), state), participation(state, answers),
-                state.facilitatorId() == null ? "" : state.member(state.facilitatorId()).name(), tags);
+                state.facilitatorId() == null ? "" : state.member(state.facilitatorId()).name(), tags,
+                planCounts(state, now));
+    }
+
+    static PlanCounts planCounts(GroupState state, Instant now) {
+        ActionPlan plan = state.plan();
+        LocalDate today = now.atZone(zone(state)).toLocalDate();
+        List<ActionPlan.Note> lastCheckIn = plan.notes().stream()
+                .filter(n -> n.checkIn() == plan.checkIns()).toList();
+        Instant lastReply = lastCheckIn.stream().map(ActionPlan.Note::at)
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        return new PlanCounts(plan.count(ActionPlan.Standing.DONE, today),
+                plan.count(ActionPlan.Standing.DUE, today),
+                plan.count(ActionPlan.Standing.LATE, today), plan.checkIns(),
+                lastCheckIn.size(), when(lastReply, state), plan.meetings().size(), !plan.actions().isEmpty());
     }
 
     /** Residents still in the group who answered at least once, as a share of all residents still in it. */
@@ -288,8 +320,8 @@ final class DashboardViews {
     record NoteLine(int checkIn, String memberName, String text, String at) {
     }
 
-    static PlanView plan(GroupState state, Flow flow, Language language, java.time.Instant now) {
-        id.rembug.dialogues.engine.ActionPlan plan = state.plan();
+    static PlanView plan(GroupState state, Flow flow, Language language, Instant now) {
+        ActionPlan plan = state.plan();
         LocalDate today = now.atZone(zone(state)).toLocalDate();
         List<ActionLine> actions = plan.actions().stream().map(a -> new ActionLine(a.number(), a.what(),
                 a.ownerName() == null ? "?" : a.ownerName(), a.due() == null ? "" : a.due().toString(),
@@ -299,12 +331,11 @@ final class DashboardViews {
                 m.women(), m.decisions(), m.photoFileId() != null)).toList();
         List<NoteLine> notes = plan.notes().stream().map(n -> new NoteLine(n.checkIn(), n.memberName(), n.text(),
                 when(n.at(), state))).toList();
-        return new PlanView(actions, plan.count(id.rembug.dialogues.engine.ActionPlan.Standing.DONE, today),
-                plan.count(id.rembug.dialogues.engine.ActionPlan.Standing.DUE, today),
-                plan.count(id.rembug.dialogues.engine.ActionPlan.Standing.LATE, today), meetings, notes);
+        PlanCounts counts = planCounts(state, now);
+        return new PlanView(actions, counts.done(), counts.due(), counts.late(), meetings, notes);
     }
 
-    static String when(java.time.Instant at, GroupState state) {
+    static String when(Instant at, GroupState state) {
         return at == null ? "" : WHEN.format(at.atZone(zone(state)));
     }
 

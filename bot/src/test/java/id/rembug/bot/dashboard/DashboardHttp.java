@@ -11,14 +11,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** A plain HTTP client against the running app that carries one dashboard session cookie by hand. */
-final class DashboardHttp {
+public final class DashboardHttp {
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private String session;
 
-    DashboardHttp(int port) {
+    public DashboardHttp(int port) {
         this.base = "http://localhost:" + port;
+    }
+
+    /** Signed in with a one-time link's token, as the bot sends it after {@code /masuk}. */
+    public static DashboardHttp login(int port, String token) {
+        DashboardHttp http = new DashboardHttp(port);
+        HttpResponse<byte[]> answer = http.redeem(token);
+        if (http.session == null) {
+            throw new AssertionError("no session from the login link: HTTP " + answer.statusCode());
+        }
+        return http;
     }
 
     static DashboardHttp withSession(int port, String session) {
@@ -27,11 +37,11 @@ final class DashboardHttp {
         return http;
     }
 
-    HttpResponse<byte[]> get(String path) {
+    public HttpResponse<byte[]> get(String path) {
         return send(request(path).GET().build());
     }
 
-    String text(String path) {
+    public String text(String path) {
         return new String(get(path).body(), StandardCharsets.UTF_8);
     }
 

@@ -170,6 +170,12 @@ public final class Planning {
         put(open);
         opened(open);
         answerButton(MessageKey.PLAN_CONFIRMED, Map.of("number", open.number()));
+        // an answer need not name a day: "by no date yet" would read as nonsense
+        if (open.due() == null) {
+            say(MessageKey.PLAN_ADDED_NO_DATE, Map.of("number", open.number(), "what", open.what(),
+                    "owner", ownerName(open)), null);
+            return;
+        }
         say(MessageKey.PLAN_ADDED, Map.of("number", open.number(), "what", open.what(), "owner", ownerName(open),
                 "due", dueText(open)), null);
     }
@@ -279,7 +285,7 @@ public final class Planning {
                     Member owner = ownerNamedIn(item).orElse(s.members.getOrDefault(answer.memberId(),
                             Member.of(answer.memberId(), answer.memberName())));
                     LocalDate due = IndonesianDates.nextDate(item, today()).orElse(null);
-                    Action action = new Action(plan().nextNumber(), cut(item.strip()), owner.id(), owner.name(), due,
+                    Action action = new Action(plan().nextNumber(), cut(whatOf(item)), owner.id(), owner.name(), due,
                             Status.PROPOSED, answer.memberId(), stage.key() + "." + prompt.key(), at, null, false);
                     put(action);
                     proposed.add(action);
@@ -421,7 +427,10 @@ public final class Planning {
         }
         int number = p.checkIns() + 1;
         List<Action> open = p.openActions();
-        String actions = open.isEmpty() ? messages.get(MessageKey.PLAN_EMPTY, s.language) : lines(open, today());
+        // a plan whose agreed actions are all done is not an empty one: say so, and ask what's next
+        MessageKey nothingOpen = p.count(ActionPlan.Standing.DONE, today()) > 0 ? MessageKey.CHECK_IN_ALL_DONE
+                : MessageKey.PLAN_EMPTY;
+        String actions = open.isEmpty() ? messages.get(nothingOpen, s.language) : lines(open, today());
         turn.emit(new CheckIn(currentStageKey(), s.round, number,
                 messages.get(MessageKey.CHECK_IN, s.language, Map.of("actions", actions))));
         Instant next = at.plus(every);
@@ -596,6 +605,23 @@ public final class Planning {
                 .filter(m -> m.name().toLowerCase(Locale.ROOT).split("\\s+")[0].equals(wanted.split("\\s+")[0]))
                 .toList();
         return byFirstName.size() == 1 ? Optional.of(byFirstName.get(0)) : Optional.empty();
+    }
+
+    /**
+     * What is to be done, without the member and the day named after dashes: "kerja bakti - Budi -
+     * 15/1" is "kerja bakti" (Budi owns it, due 15/1), as {@code /tugas} reads it.
+     */
+    private String whatOf(String item) {
+        List<String> parts = new ArrayList<>(List.of(PARTS.split(item.strip())));
+        while (parts.size() > 1) {
+            String last = parts.get(parts.size() - 1);
+            if (namedMember(last).isEmpty() && !MYSELF.contains(last.strip().toLowerCase(Locale.ROOT))
+                    && IndonesianDates.read(last, today()).isEmpty()) {
+                break;
+            }
+            parts.remove(parts.size() - 1);
+        }
+        return String.join(" - ", parts).strip();
     }
 
     /** In an answer like "Kepala desa - Pak Anton", the member named after the dash. */
