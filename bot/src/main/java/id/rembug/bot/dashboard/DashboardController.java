@@ -254,7 +254,8 @@ public class DashboardController {
         DashboardReader.GroupData group = reader.group(viewer, groupId).orElseThrow(NotFound::new);
         write(format, "rembug-" + safeName(groupId),
                 AnswerExport.rows(groupId, group.answers(), group.state().decisions(), reader.flow(),
-                        DashboardAccess.language(request), baseUrl(request)), response);
+                        DashboardAccess.language(request), baseUrl(request),
+                        withoutName(DashboardAccess.language(request))), response);
     }
 
     /** The group's action plan, progress notes and meetings, as CSV or JSON. */
@@ -289,12 +290,17 @@ public class DashboardController {
         for (GroupState state : reader.visibleGroups(viewer)) {
             reader.group(viewer, state.groupId()).ifPresent(g -> rows.addAll(AnswerExport.rows(state.groupId(),
                     g.answers(), g.state().decisions(), reader.flow(), DashboardAccess.language(request),
-                    baseUrl(request))));
+                    baseUrl(request), withoutName(DashboardAccess.language(request)))));
         }
         write(format, "rembug-semua-grup", rows, response);
     }
 
-    private static void write(String format, String name, List<AnswerExport.Row> rows, HttpServletResponse response)
+    /** What an export writes for the member of an answer given privately without names. */
+    private String withoutName(Language language) {
+        return renderer.withoutName(language);
+    }
+
+        private static void write(String format, String name, List<AnswerExport.Row> rows, HttpServletResponse response)
             throws IOException {
         switch (format) {
             case "csv" -> {
