@@ -62,9 +62,11 @@ public class TelegramConfiguration {
 
     @Bean
     TelegramCommandsRegistrar telegramCommandsRegistrar(TelegramApiClient client,
-                                                        ObjectProvider<ConversationHook> hooks) {
+                                                        ObjectProvider<ConversationHook> hooks,
+                                                        id.rembug.dialogues.flow.Messages messages) {
         return new TelegramCommandsRegistrar(client,
-                hooks.orderedStream().flatMap(hook -> hook.menuCommands().stream()).toList());
+                hooks.orderedStream().flatMap(hook -> hook.menuCommands().stream()).toList(), MenuText.load(),
+                messages.languages());
     }
 
     @Bean
