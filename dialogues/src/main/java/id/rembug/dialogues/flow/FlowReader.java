@@ -321,15 +321,7 @@ final class FlowReader {
         if (text.id().indexOf('{') >= 0 || text.en().indexOf('{') >= 0) {
             quoting.add(new Quoting(stageBeingRead, prompt.key(), textNode, path, text));
         }
-        boolean plan = walker.optional(prompt.fields(), "plan")
-                .flatMap(node -> walker.scalar(node, child(path, "plan"), PLAN_EXPECTED).flatMap(value -> {
-                    if (!value.equals("true") && !value.equals("false")) {
-                        walker.problem(node, child(path, "plan"), quote(value), PLAN_EXPECTED);
-                        return Optional.empty();
-                    }
-                    return Optional.of(Boolean.parseBoolean(value));
-                }))
-                .orElse(false);
+        boolean plan = flag(prompt, "plan", PLAN_EXPECTED);
         boolean decision = decision(prompt, kind);
         boolean privately = privately(prompt, kind, decision);
         boolean showNames = flag(prompt, "show_names",
@@ -391,27 +383,15 @@ final class FlowReader {
 
     /** {@code decision: true}: the group votes on the answers; only typed answers can be candidates. */
     private boolean decision(Entry prompt, PromptKind kind) {
-        String field = child(prompt.path(), "decision");
-        String expected = "true or false";
-        return walker.optional(prompt.fields(), "decision").map(node -> {
-            Optional<String> value = walker.scalar(node, field, expected);
-            if (value.isEmpty()) {
-                return false;
-            }
-            String written = value.get().strip();
-            if (!written.equals("true") && !written.equals("false")) {
-                walker.problem(node, field, quote(value.get()), expected);
-                return false;
-            }
-            boolean decision = written.equals("true");
-            if (decision && kind != null && !kind.isTyped()) {
-                walker.problem(node, field, "a decision on a " + kind.yamlName() + " prompt",
-                        "a decision only on a text, list or goal prompt (its answers are the candidates;"
-                                + " a " + kind.yamlName() + " prompt is already a vote)");
-                return false;
-            }
-            return decision;
-        }).orElse(false);
+        boolean decision = flag(prompt, "decision", "true or false");
+        if (decision && kind != null && !kind.isTyped()) {
+            walker.problem(prompt.fields().get("decision").getValueNode(), child(prompt.path(), "decision"),
+                    "a decision on a " + kind.yamlName() + " prompt",
+                    "a decision only on a text, list or goal prompt (its answers are the candidates;"
+                            + " a " + kind.yamlName() + " prompt is already a vote)");
+            return false;
+        }
+        return decision;
     }
 
     /**
