@@ -91,16 +91,17 @@ public class PrivatePlanner {
             plan.userId = userId;
             plan.userFields.put("started", "1");
             plan.reconnectUserId = userId;
-            plan.userFields.put("name", name);
             Optional<PrivateQuestionLink> link = PrivateQuestionLink.open(command.get().argument(), signer);
             if (link.isPresent() && message.from() != null) {
-                // from a sensitive question's button: the group's turn asks it here, in the group's words
+                // from a sensitive question's button: the group's turn asks it here, in the group's words.
+                // A resident's name is not kept with them here: deleting their data in the group leaves none.
                 plan.userFields.put(ANSWERING_FIELD, link.get().field());
                 inbox.append(List.of(new Inbound.PrivateQuestionOpened("private-question:" + message.updateId(),
                         link.get().groupId(), message.at(), message.from(), link.get().stageKey(), link.get().round(),
                         link.get().promptIndex())));
                 return plan;
             }
+            plan.userFields.put("name", name);
             reply(plan, snapshot, entryId, message, messages.get(MessageKey.PRIVATE_WELCOME, language, Map.of("name", name)));
         } else if (command.isPresent() && command.get().command() == Command.DELETE_MY_DATA) {
             send(plan, snapshot, entryId, message.chatId(), message.at(),
