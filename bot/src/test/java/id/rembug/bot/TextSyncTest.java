@@ -43,6 +43,7 @@ class TextSyncTest {
         files.put("texts/broadcast.yaml", BroadcastTexts.load().catalog());
         files.put("texts/simulator.yaml", PageText.catalog());
         files.put(LlmPrompts.DEFAULT_RESOURCE, LlmPrompts.loadDefault().catalog());
+        files.put(id.rembug.bot.telegram.MenuText.RESOURCE, id.rembug.bot.telegram.MenuText.load());
         return files;
     }
 

@@ -28,7 +28,9 @@ import java.util.List;
         @JsonSubTypes.Type(value = Inbound.ErasureRequested.class, name = "erasure"),
         @JsonSubTypes.Type(value = Inbound.PollAnswered.class, name = "poll-answer"),
         @JsonSubTypes.Type(value = Inbound.MeetingReported.class, name = "meeting"),
-        @JsonSubTypes.Type(value = Inbound.Transcribed.class, name = "transcribed")
+        @JsonSubTypes.Type(value = Inbound.Transcribed.class, name = "transcribed"),
+        @JsonSubTypes.Type(value = Inbound.PrivateQuestionOpened.class, name = "private-question"),
+        @JsonSubTypes.Type(value = Inbound.PrivateAnswerGiven.class, name = "private-answer")
 })
 public sealed interface Inbound {
 
@@ -181,5 +183,25 @@ public sealed interface Inbound {
      */
     record Transcribed(String updateId, String chatId, Instant at, String answerKey, String fileUniqueId,
                        String transcript) implements Inbound {
+    }
+
+    /**
+     * Not from a platform: a person opened their private chat with the bot from a sensitive
+     * question's link in this group ({@code chatId} is the group's conversation); the link was ours.
+     *
+     * @param promptIndex the question's place in its stage
+     */
+    record PrivateQuestionOpened(String updateId, String chatId, Instant at, ChatUser from, String stageKey,
+                                 int round, int promptIndex) implements Inbound {
+    }
+
+    /**
+     * Not from a platform: a person answered a sensitive question of this group ({@code chatId}, the
+     * group's conversation) in their private chat with the bot.
+     *
+     * @param messageId the private message the answer came in
+     */
+    record PrivateAnswerGiven(String updateId, String chatId, Instant at, ChatUser from, String messageId,
+                              String stageKey, int round, int promptIndex, String text) implements Inbound {
     }
 }

@@ -95,7 +95,26 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
     public enum Lane { CONVERSATION, BROADCAST }
 
     /** An inline button: its label and the callback data (at most 64 bytes). */
-    public record OutButton(String label, String callbackData) {
+    /**
+     * An inline button: pressing it sends {@code callbackData} back; or, with {@code startPayload},
+     * it opens the presser's private chat with the bot and starts it with that payload (Telegram: a
+     * t.me deep link, {@code /start <payload>}). Such a button also carries its payload as callback
+     * data ({@link #START_PREFIX}), for channels without links (the simulator).
+     */
+    public record OutButton(String label, String callbackData, String startPayload) {
+
+        /** What a private-chat button's callback data starts with, before its start payload. */
+        public static final String START_PREFIX = "start:";
+
+        /** A button whose press comes back as {@code callbackData}. */
+        public OutButton(String label, String callbackData) {
+            this(label, callbackData, null);
+        }
+
+        /** A button that opens the presser's private chat with the bot, started with {@code payload}. */
+        public static OutButton startingPrivateChat(String label, String payload) {
+            return new OutButton(label, START_PREFIX + payload, payload);
+        }
     }
 
     /** A text message in {@code lane}, without buttons, reply or prompt. */

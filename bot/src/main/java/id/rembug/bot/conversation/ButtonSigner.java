@@ -26,6 +26,8 @@ public class ButtonSigner {
 
     static final String KEY = ConversationKeys.CALLBACK_KEY;
     private static final int SIGNATURE_BYTES = 8;
+    /** What a start payload is signed for in place of a chat: it is pressed in the group, used in a private chat. */
+    private static final String START_CONTEXT = "start";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final byte[] key;
@@ -79,6 +81,27 @@ public class ButtonSigner {
             return Optional.empty();
         }
         return CallbackData.decode(encoded).filter(CallbackData::changesAGroup);
+    }
+
+    /**
+     * A private-chat link's payload ({@code t.me/<bot>?start=<payload>}): {@code data}, then '_' and
+     * its signature. Anyone in the group may press the link, so it is signed for no chat.
+     */
+    public String sealStart(String data) {
+        return data + "_" + signature(data, START_CONTEXT);
+    }
+
+    /** The data of a payload we sealed with {@link #sealStart}; empty for one made up or changed. */
+    public Optional<String> openStart(String payload) {
+        int signatureLength = ENCODER.encodeToString(new byte[SIGNATURE_BYTES]).length();
+        if (payload == null || payload.length() < signatureLength + 2
+                || payload.charAt(payload.length() - signatureLength - 1) != '_') {
+            return Optional.empty();
+        }
+        String data = payload.substring(0, payload.length() - signatureLength - 1);
+        byte[] given = payload.substring(payload.length() - signatureLength).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = signature(data, START_CONTEXT).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(given, expected) ? Optional.of(data) : Optional.empty();
     }
 
     private String signature(String encoded, String chatId) {

@@ -306,6 +306,8 @@ public class GroupPlanner {
             people.addAll(joined.members());
         } else if (inbound instanceof Inbound.MemberLeft left && left.member() != null) {
             people.add(left.member());
+        } else if (inbound instanceof Inbound.PrivateAnswerGiven given && given.from() != null) {
+            people.add(given.from());
         }
         return people;
     }
@@ -323,6 +325,16 @@ public class GroupPlanner {
         if (inbound instanceof Inbound.Transcribed heard) {
             return List.of(new Event.AnswerTranscribed(at, heard.answerKey(), heard.fileUniqueId(), heard.transcript(),
                     out.inputs.storedAnswer()));
+        }
+        if (inbound instanceof Inbound.PrivateQuestionOpened opened) {
+            // a question the flow no longer has is "" here: the engine tells the person it is closed
+            return List.of(new Event.PrivateQuestionOpened(at, member(opened.from()), opened.stageKey(),
+                    opened.round(), promptKey(opened.stageKey(), opened.promptIndex()).orElse("")));
+        }
+        if (inbound instanceof Inbound.PrivateAnswerGiven given) {
+            return List.of(new Event.AnsweredPrivately(at, member(given.from()), PRIVATE_REF + given.messageId(),
+                    given.stageKey(), given.round(), promptKey(given.stageKey(), given.promptIndex()).orElse(""),
+                    given.text()));
         }
         if (inbound instanceof Inbound.MeetingReported meeting) {
             return List.of(new Event.MeetingRecorded(at, meeting.userId(), java.time.LocalDate.parse(meeting.date()),
@@ -458,6 +470,15 @@ public class GroupPlanner {
         Integer candidate = vote.optionIds().isEmpty() ? null : vote.optionIds().get(0);
         return List.of(new Event.VoteCast(vote.at(), member(vote.from()), parts[0], parseOr(parts[1], 1),
                 stage.get().prompts().get(index).key(), candidate));
+    }
+
+    /** What a private answer's message is called among the group's: never one of the group's messages. */
+    static final String PRIVATE_REF = "private:";
+
+    /** The key of the stage's prompt at {@code index}, when the flow has it (a changed flow may not). */
+    private Optional<String> promptKey(String stageKey, int index) {
+        return flow.stage(stageKey).filter(stage -> index >= 0 && index < stage.prompts().size())
+                .map(stage -> stage.prompts().get(index).key());
     }
 
     private static Member member(ChatUser user) {
@@ -734,6 +755,12 @@ public class GroupPlanner {
         boolean privateChat = !ChatGateway.isGroupChat(chatId);
         List<List<OutButton>> rows = new ArrayList<>();
         for (Button button : buttons) {
+            if (button.action() instanceof ButtonAction.AnswerPrivately privately) {
+                rows.add(List.of(OutButton.startingPrivateChat(button.label(), new PrivateQuestionLink(groupId,
+                        privately.stageKey(), privately.round(), flow.stage(privately.stageKey()).orElseThrow()
+                        .indexOf(privately.promptKey())).payload(signer))));
+                continue;
+            }
             rows.add(List.of(new OutButton(button.label(),
                     signer.seal(callback(button.action(), groupId, privateChat), chatId))));
         }

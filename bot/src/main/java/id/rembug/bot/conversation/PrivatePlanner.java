@@ -23,6 +23,9 @@ import java.util.Optional;
 @Component
 public class PrivatePlanner {
 
+    /** The person's hash field naming the sensitive question asked in their private chat ("" once answered). */
+    static final String ANSWERING_FIELD = "answering";
+
     private final Messages messages;
     private final List<ConversationHook> hooks;
     private final ConversationStore store;
@@ -41,6 +44,9 @@ public class PrivatePlanner {
     Plan plan(ConversationStore.Snapshot snapshot, Inbound inbound, String entryId) {
         Plan plan = new Plan(null);
         Language language = Language.ID;
+        if (privateAnswer(plan, inbound, entryId)) {
+            return plan;
+        }
         if (!(inbound instanceof Inbound.Message edit && edit.edited())) {
             ConversationHook.HookCall call = new ConversationHook.HookCall(snapshot.conversation(), inbound.chatId(),
                     null, inbound);
@@ -85,6 +91,16 @@ public class PrivatePlanner {
             plan.userId = userId;
             plan.userFields.put("started", "1");
             plan.reconnectUserId = userId;
+            Optional<PrivateQuestionLink> link = PrivateQuestionLink.open(command.get().argument(), signer);
+            if (link.isPresent() && message.from() != null) {
+                // from a sensitive question's button: the group's turn asks it here, in the group's words.
+                // A resident's name is not kept with them here: deleting their data in the group leaves none.
+                plan.userFields.put(ANSWERING_FIELD, link.get().field());
+                inbox.append(List.of(new Inbound.PrivateQuestionOpened("private-question:" + message.updateId(),
+                        link.get().groupId(), message.at(), message.from(), link.get().stageKey(), link.get().round(),
+                        link.get().promptIndex())));
+                return plan;
+            }
             plan.userFields.put("name", name);
             reply(plan, snapshot, entryId, message, messages.get(MessageKey.PRIVATE_WELCOME, language, Map.of("name", name)));
         } else if (command.isPresent() && command.get().command() == Command.DELETE_MY_DATA) {
@@ -98,6 +114,31 @@ public class PrivatePlanner {
             reply(plan, snapshot, entryId, message, messages.get(MessageKey.PRIVATE_HELP, language));
         }
         return plan;
+    }
+
+    /**
+     * The person's next words after a sensitive question was asked here are their answer to it: they
+     * go to that group's inbox (the group's turn counts them and thanks the person here), and the
+     * question is answered, so later words are ordinary private messages again. An id derived from
+     * the update makes a redelivery change nothing. Commands stay commands.
+     */
+    private boolean privateAnswer(Plan plan, Inbound inbound, String entryId) {
+        if (!(inbound instanceof Inbound.Message message) || message.edited() || message.from() == null
+                || message.text() == null || message.text().isBlank() || Command.parse(message.text()).isPresent()) {
+            return false;
+        }
+        Optional<PrivateQuestionLink> asked = PrivateQuestionLink.fromField(
+                store.userField(message.from().id(), ANSWERING_FIELD));
+        if (asked.isEmpty()) {
+            return false;
+        }
+        PrivateQuestionLink question = asked.get();
+        inbox.append(List.of(new Inbound.PrivateAnswerGiven("private-answer:" + message.updateId(),
+                question.groupId(), message.at(), message.from(), message.messageId(), question.stageKey(),
+                question.round(), question.promptIndex(), message.text())));
+        plan.userId = message.from().id();
+        plan.userFields.put(ANSWERING_FIELD, "");
+        return true;
     }
 
     /**

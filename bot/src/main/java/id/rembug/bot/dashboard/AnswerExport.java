@@ -91,15 +91,18 @@ public final class AnswerExport {
      *
      * @param dashboard where the dashboard is reached ({@code https://host}), for the links to media
      *                  answers: a photo or voice note opens there, for whoever may see the group
+     * @param withoutName what stands for the member of an answer to a private question shown without
+     *                    names ("tanpa nama"); its member id is left empty too
      */
     public static List<Row> rows(String groupId, List<Answer> answers, List<Decision> decisions, Flow flow,
-                                 Language language, String dashboard) {
-        return answers.stream().map(a -> row(groupId, a, flow, language, dashboard, decisions.stream()
+                                 Language language, String dashboard, String withoutName) {
+        return answers.stream().map(a -> row(groupId, a, flow, language, dashboard, withoutName, decisions.stream()
                 .filter(d -> d.stageKey().equals(a.stageKey()) && d.round() == a.round()
                         && d.promptKey().equals(a.promptKey())).findFirst().orElse(null))).toList();
     }
 
-    static Row row(String groupId, Answer a, Flow flow, Language language, String dashboard, Decision decision) {
+    static Row row(String groupId, Answer a, Flow flow, Language language, String dashboard, String withoutName,
+                   Decision decision) {
         Stage stage = flow.stage(a.stageKey()).orElse(null);
         Prompt prompt = stage == null ? null : stage.prompt(a.promptKey()).orElse(null);
         Map<GoalCriterion, Boolean> goal = null;
@@ -110,8 +113,8 @@ public final class AnswerExport {
             }
         }
         return new Row(groupId, a.stageKey(), stage == null ? "" : stage.methodName().in(language), a.round(),
-                a.promptKey(), prompt == null ? "" : prompt.text().in(language), a.memberId(),
-                nullToEmpty(a.memberName()), readableValue(a, prompt, language), a.items(), goal,
+                a.promptKey(), prompt == null ? "" : prompt.text().in(language), a.anonymous() ? "" : a.memberId(),
+                nullToEmpty(a.shownName(withoutName)), readableValue(a, prompt, language), a.items(), goal,
                 a.answeredAt() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(a.answeredAt()), a.late(),
                 decision == null ? null : candidateVotes(decision, a), decision == null ? null : decision.agreed(),
                 a.media() == null ? "" : a.media().kind().yamlName(), mediaLink(groupId, a, dashboard),

@@ -254,7 +254,8 @@ public class DashboardController {
         DashboardReader.GroupData group = reader.group(viewer, groupId).orElseThrow(NotFound::new);
         write(format, "rembug-" + safeName(groupId),
                 AnswerExport.rows(groupId, group.answers(), group.state().decisions(), reader.flow(),
-                        DashboardAccess.language(request), baseUrl(request)),
+                        DashboardAccess.language(request), baseUrl(request),
+                        withoutName(DashboardAccess.language(request))),
                 PlanExport.rows(group.state(), clock.instant()), response);
     }
 
@@ -291,11 +292,17 @@ public class DashboardController {
         for (GroupState state : reader.visibleGroups(viewer)) {
             reader.group(viewer, state.groupId()).ifPresent(g -> {
                 rows.addAll(AnswerExport.rows(state.groupId(), g.answers(), g.state().decisions(), reader.flow(),
-                        DashboardAccess.language(request), baseUrl(request)));
+                        DashboardAccess.language(request), baseUrl(request),
+                        withoutName(DashboardAccess.language(request))));
                 planRows.addAll(PlanExport.rows(g.state(), clock.instant()));
             });
         }
         write(format, "rembug-semua-grup", rows, planRows, response);
+    }
+
+    /** What an export writes for the member of an answer given privately without names. */
+    private String withoutName(Language language) {
+        return renderer.withoutName(language);
     }
 
     /** The answers as CSV or JSON; as XLSX with the plan ({@code planRows}) on a second sheet. */

@@ -264,7 +264,8 @@ final class DashboardViews {
             prompts.forEach((promptKey, list) -> {
                 Prompt prompt = stage == null ? null : stage.prompt(promptKey).orElse(null);
                 List<AnswerLine> lines = list.stream().map(a -> new AnswerLine(
-                        a.memberName() == null ? a.memberId() : a.memberName(), a.round(),
+                        a.anonymous() ? renderer.writer(a, language)
+                                : a.memberName() == null ? a.memberId() : a.memberName(), a.round(),
                         AnswerExport.readableValue(a, prompt, language), a.items(), goal(a, texts),
                         when(a.answeredAt(), state), a.late(), media(a, state.groupId(), renderer, language)))
                         .toList();

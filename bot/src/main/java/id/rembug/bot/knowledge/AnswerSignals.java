@@ -175,7 +175,7 @@ public final class AnswerSignals {
             String trigger = answer.stageKey() + "." + answer.promptKey() + "=" + answer.value();
             return rule.choices().contains(trigger)
                     ? Optional.of(new SignalEvidence(rule.signal(), answer.stageKey(), answer.promptKey(), answer.value(),
-                    true, answer.memberName()))
+                    true, answer.shownName(null)))
                     : Optional.empty();
         }
         if (answer.kind() == PromptKind.SCALE) {
@@ -183,7 +183,7 @@ public final class AnswerSignals {
         }
         String text = answer.items().isEmpty() ? answer.value() : String.join("\n", answer.items());
         return firstMatch(rule, words(text)).map(phrase -> new SignalEvidence(rule.signal(), answer.stageKey(),
-                answer.promptKey(), phrase, false, answer.memberName()));
+                answer.promptKey(), phrase, false, answer.shownName(null)));
     }
 
     private Optional<String> firstMatch(Rule rule, List<String> words) {

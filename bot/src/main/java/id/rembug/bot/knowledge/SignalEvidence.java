@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param phrase     the words of the answer that matched, as listed in the signals file; for a
  *                   button answer, the choice key
  * @param choice     true when a chosen button, not typed words, raised the signal
- * @param memberName who gave the answer
+ * @param memberName who gave the answer; null for an answer shown without names (a private question)
  */
 public record SignalEvidence(Signal signal, String stageKey, String promptKey, String phrase, boolean choice,
                              String memberName) {

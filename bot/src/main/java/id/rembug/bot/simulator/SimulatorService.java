@@ -197,6 +197,11 @@ public class SimulatorService {
         if (!hasButton) {
             throw SimulatorException.invalid("message " + messageId + " has no button with that data");
         }
+        if (data.startsWith(Outgoing.OutButton.START_PREFIX)) {
+            // a link into the private chat, as Telegram's t.me link and Start button: "/start <payload>" there
+            return postInPrivate(presser.id(), "/start " + data.substring(Outgoing.OutButton.START_PREFIX.length()),
+                    ReplyChoice.NONE);
+        }
         return deliver(chatId, null, List.of(new Inbound.ButtonPressed(newUpdateId(), chatId, privateChat,
                 clock.instant(), presser.asUser(), "sim-cb-" + UUID.randomUUID(), messageId, data)));
     }

@@ -103,7 +103,7 @@ public final class StageSummaryWriter {
         List<AnswerData> answers = new ArrayList<>();
         for (StageSummary.PromptAnswers prompt : summary.prompts()) {
             for (Answer answer : prompt.answers()) {
-                answers.add(new AnswerData(answer.memberName(), prompt.text().in(language),
+                answers.add(new AnswerData(answer.shownName(""), prompt.text().in(language),
                         SummaryRenderer.display(stage, answer, language)));
             }
         }

@@ -62,9 +62,13 @@ public class TelegramConfiguration {
 
     @Bean
     TelegramCommandsRegistrar telegramCommandsRegistrar(TelegramApiClient client,
-                                                        ObjectProvider<ConversationHook> hooks) {
+                                                        ObjectProvider<ConversationHook> hooks,
+                                                        ObjectProvider<id.rembug.dialogues.flow.Messages> messages) {
+        // the languages a group can choose (messages.yaml); a context without the engine reads the stock ones
         return new TelegramCommandsRegistrar(client,
-                hooks.orderedStream().flatMap(hook -> hook.menuCommands().stream()).toList());
+                hooks.orderedStream().flatMap(hook -> hook.menuCommands().stream()).toList(), MenuText.load(),
+                messages.getIfAvailable(() -> id.rembug.dialogues.flow.FlowLoader
+                        .loadMessagesResource("flows/messages.yaml")).languages());
     }
 
     @Bean

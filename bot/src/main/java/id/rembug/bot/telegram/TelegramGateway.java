@@ -8,6 +8,7 @@ import id.rembug.bot.channel.TextCuts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.objects.MessageId;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.pinnedmessages.PinChatMessage;
@@ -50,6 +51,8 @@ public final class TelegramGateway implements ChatGateway {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramGateway.class);
     private static final Pattern TELEGRAM_CHAT_ID = Pattern.compile("-?\\d{1,20}");
+    /** What Telegram accepts after {@code ?start=} in a deep link. */
+    private static final Pattern START_PAYLOAD = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** Telegram's limit on callback data. */
     public static final int MAX_CALLBACK_DATA_BYTES = 64;
     /** Telegram's limit on a media caption. */
@@ -65,6 +68,7 @@ public final class TelegramGateway implements ChatGateway {
     private final TelegramClient client;
     private final PollDirectory polls;
     private final boolean allowPaidBroadcast;
+    private volatile String botUsername;
 
     public TelegramGateway(TelegramClient client) {
         this(client, PollDirectory.NONE, false);
@@ -222,19 +226,16 @@ public final class TelegramGateway implements ChatGateway {
         return parameters;
     }
 
-    private static ReplyKeyboard markup(Outgoing message, boolean answersSomeone) {
+    private ReplyKeyboard markup(Outgoing message, boolean answersSomeone) throws TelegramApiException {
         if (!message.buttons().isEmpty()) {
+            boolean links = message.buttons().stream().flatMap(List::stream).anyMatch(b -> b.startPayload() != null);
+            String username = links ? botUsername() : null;
             if (message.forceReply()) {
                 log.debug("Message {} has both buttons and a reply request; Telegram takes one, sending the buttons",
                         message.id());
             }
             List<InlineKeyboardRow> rows = message.buttons().stream()
-                    .map(row -> new InlineKeyboardRow(row.stream()
-                            .map(button -> InlineKeyboardButton.builder()
-                                    .text(button.label())
-                                    .callbackData(button.callbackData())
-                                    .build())
-                            .toList()))
+                    .map(row -> new InlineKeyboardRow(row.stream().map(button -> button(button, username)).toList()))
                     .toList();
             return InlineKeyboardMarkup.builder().keyboard(rows).build();
         }
@@ -246,11 +247,39 @@ public final class TelegramGateway implements ChatGateway {
         return null;
     }
 
+    /** A callback button, or for a private-chat button a t.me deep link that starts the bot. */
+    private static InlineKeyboardButton button(Outgoing.OutButton button, String botUsername) {
+        var built = InlineKeyboardButton.builder().text(button.label());
+        return button.startPayload() != null
+                ? built.url("https://t.me/" + botUsername + "?start=" + button.startPayload()).build()
+                : built.callbackData(button.callbackData()).build();
+    }
+
+    /**
+     * The bot's username, for deep links: asked of Telegram (getMe) once. A failure surfaces as the
+     * send's failure, which the dispatcher retries.
+     */
+    private String botUsername() throws TelegramApiException {
+        String known = botUsername;
+        if (known == null) {
+            known = client.execute(new GetMe()).getUserName();
+            botUsername = known;
+        }
+        return known;
+    }
+
     private static String buttonProblem(List<List<Outgoing.OutButton>> rows) {
         for (List<Outgoing.OutButton> row : rows) {
             for (Outgoing.OutButton button : row) {
                 if (button.label() == null || button.label().isBlank()) {
                     return "a Telegram button needs a label";
+                }
+                if (button.startPayload() != null) {
+                    if (!START_PAYLOAD.matcher(button.startPayload()).matches()) {
+                        return "start payload of button '" + button.label() + "' must be 1-64 characters"
+                                + " A-Z, a-z, 0-9, _ and -, was '" + button.startPayload() + "'";
+                    }
+                    continue;
                 }
                 if (button.callbackData() == null || button.callbackData().isEmpty()) {
                     return "button '" + button.label() + "' has no callback data";

@@ -165,7 +165,7 @@ public final class GroupPaceBenchmark {
                 .getCodeSource().getLocation() + ", app from " + id.rembug.bot.RembugApplication.class.getProtectionDomain()
                 .getCodeSource().getLocation());
         waitFor("the bot to start polling", 60_000,
-                () -> telegram.polls() > 0 && telegram.calls("setMyCommands").size() >= 2);
+                () -> telegram.polls() > 0 && telegram.calls("setMyCommands").size() >= 3);
 
         long start = System.currentTimeMillis();
         telegram.privateText(facilitator, "/start");

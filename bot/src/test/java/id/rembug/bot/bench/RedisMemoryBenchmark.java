@@ -59,7 +59,7 @@ public final class RedisMemoryBenchmark {
             ConfigurableApplicationContext app = RembugApp.start(properties);
             try {
                 GroupJourney.awaitStep(telegram, "the bot to start polling",
-                        () -> telegram.polls() > 0 && telegram.calls("setMyCommands").size() >= 2);
+                        () -> telegram.polls() > 0 && telegram.calls("setMyCommands").size() >= 3);
                 new RedisMemoryBenchmark(connection.sync()).run(telegram);
             } finally {
                 app.close();

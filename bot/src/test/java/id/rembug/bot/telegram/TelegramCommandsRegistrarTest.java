@@ -4,7 +4,12 @@ import id.rembug.bot.testsupport.FakeTelegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.rembug.bot.dashboard.LoginCommand;
 import id.rembug.bot.knowledge.KnowledgeHooks;
+import id.rembug.bot.conversation.ConversationHook;
 import id.rembug.dialogues.engine.Command;
+import id.rembug.dialogues.flow.FlowLoader;
+import id.rembug.dialogues.flow.Language;
+import id.rembug.dialogues.flow.Languages;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +28,12 @@ class TelegramCommandsRegistrarTest {
             new TelegramProperties(TOKEN, api.url(), null, null, null, null, null, Duration.ofSeconds(5), null));
 
     /** The commands the knowledge hooks and the dashboard's login declare, as the app collects them. */
-    private final TelegramCommandsRegistrar registrar = new TelegramCommandsRegistrar(client,
-            java.util.stream.Stream.concat(KnowledgeHooks.MENU.stream(), LoginCommand.MENU.stream()).toList());
+    private static final List<ConversationHook.MenuCommand> HOOK_COMMANDS =
+            java.util.stream.Stream.concat(KnowledgeHooks.MENU.stream(), LoginCommand.MENU.stream()).toList();
+    /** The languages a group can choose, as the app reads them from messages.yaml. */
+    private static final Languages LANGUAGES = FlowLoader.loadMessagesResource("flows/messages.yaml").languages();
+    private final TelegramCommandsRegistrar registrar = new TelegramCommandsRegistrar(client, HOOK_COMMANDS,
+            MenuText.load(), LANGUAGES);
 
     @AfterEach
     void tearDown() {
@@ -37,14 +46,19 @@ class TelegramCommandsRegistrarTest {
                 .map(command -> command.get("command").asText()).toList();
     }
 
+    private static List<String> descriptions(JsonNode setMyCommands) {
+        return StreamSupport.stream(setMyCommands.get("commands").spliterator(), false)
+                .map(command -> command.get("description").asText()).toList();
+    }
+
     @Test
-    void registersTheIndonesianMenuAsDefaultAndTheEnglishOneForEnglish() throws Exception {
+    void registersTheIndonesianMenuAsDefaultAndOneForEachOtherLanguage() throws Exception {
         api.answerTrue("setMyCommands");
 
         registrar.register();
 
         List<JsonNode> calls = api.bodies("setMyCommands");
-        assertThat(calls).hasSize(2);
+        assertThat(calls).hasSize(3);
         JsonNode byDefault = calls.get(0);
         JsonNode english = calls.get(1);
         assertThat(byDefault.has("language_code")).isFalse();
@@ -54,9 +68,40 @@ class TelegramCommandsRegistrarTest {
     }
 
     @Test
+    void javaneseSpeakersGetTheMenuInJavaneseWithTheIndonesianNames() throws Exception {
+        api.answerTrue("setMyCommands");
+
+        registrar.register();
+
+        JsonNode javanese = api.bodies("setMyCommands").get(2);
+        assertThat(javanese.get("language_code").asText()).isEqualTo("jv");
+        assertThat(names(javanese)).isEqualTo(names(api.bodies("setMyCommands").get(0)));
+        assertThat(descriptions(javanese)).contains("Miwiti rembug ing grup iki", "Takon bab pendampingan masyarakat",
+                "Nyathet patemon adhep-adhepan (pendamping, chat pribadi)");
+        assertThat(descriptions(javanese)).doesNotContainAnyElementsOf(descriptions(api.bodies("setMyCommands").get(0)));
+    }
+
+    @Test
+    void aLanguageDeclaredInTheTextFilesGetsAMenuWithoutJava() throws Exception {
+        api.answerTrue("setMyCommands");
+        Languages withSundanese = FlowLoader.parseMessages(new String(getClass().getClassLoader()
+                        .getResourceAsStream("flows/messages.yaml").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("  jv: {name: \"Basa Jawa\"", "  su: {name: \"Basa Sunda\", words: [sunda], telegram: su}\n"
+                                + "  jv: {name: \"Basa Jawa\""), "messages.yaml").languages();
+
+        new TelegramCommandsRegistrar(client, HOOK_COMMANDS, MenuText.load(), withSundanese).register();
+
+        List<JsonNode> calls = api.bodies("setMyCommands");
+        JsonNode sundanese = calls.stream().filter(c -> c.path("language_code").asText().equals("su")).findFirst()
+                .orElseThrow();
+        // no Sundanese descriptions written yet: that menu reads the Indonesian ones
+        assertThat(descriptions(sundanese)).isEqualTo(descriptions(calls.get(0)));
+    }
+
+    @Test
     void everyTypedCommandIsOfferedInBothLanguagesAndButtonOnlyOnesAreNot() {
-        List<String> indonesian = registrar.indonesianCommands().stream().map(c -> c.getCommand()).toList();
-        List<String> english = registrar.englishCommands().stream().map(c -> c.getCommand()).toList();
+        List<String> indonesian = registrar.commands(Language.ID).stream().map(c -> c.getCommand()).toList();
+        List<String> english = registrar.commands(Language.EN).stream().map(c -> c.getCommand()).toList();
         List<Command> typed = Arrays.stream(Command.values()).filter(Command::isTyped).toList();
 
         // the commands the hooks declare (knowledge base, dashboard) come last
@@ -71,8 +116,8 @@ class TelegramCommandsRegistrarTest {
 
     @Test
     void menuEntriesFitTelegramsRules() {
-        var all = new java.util.ArrayList<>(registrar.indonesianCommands());
-        all.addAll(registrar.englishCommands());
+        var all = new java.util.ArrayList<BotCommand>();
+        LANGUAGES.codes().forEach(language -> all.addAll(registrar.commands(language)));
         assertThat(all).allSatisfy(command -> {
             assertThat(command.getCommand()).matches("[a-z0-9_]{1,32}");
             assertThat(command.getDescription().length()).isBetween(1, 256);

@@ -75,10 +75,10 @@ class TelegramPollingContextTest {
     }
 
     @Test
-    void registersBothCommandMenusAtStartUp() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> API.calls("setMyCommands").size() == 2);
+    void registersACommandMenuPerLanguageAtStartUp() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> API.calls("setMyCommands").size() == 3);
         List<JsonNode> calls = API.bodies("setMyCommands");
         assertThat(calls).extracting(call -> call.path("language_code").asText("default"))
-                .containsExactly("default", "en");
+                .containsExactly("default", "en", "jv");
     }
 }

@@ -164,8 +164,12 @@ public final class FakeTelegram implements AutoCloseable {
     public record Person(long id, String firstName) {
     }
 
-    /** An inline button of a sent message. */
-    public record Button(String label, String data) {
+    /** An inline button of a sent message: callback {@code data}, or a {@code url} to open. */
+    public record Button(String label, String data, String url) {
+
+        public Button(String label, String data) {
+            this(label, data, null);
+        }
     }
 
     /**
@@ -188,9 +192,17 @@ public final class FakeTelegram implements AutoCloseable {
             return allButtons().stream().filter(b -> b.data() != null && b.data().endsWith(suffix)).findFirst();
         }
 
-        /** A question to the whole group: a reply request or answer buttons, and not a reply to anyone. */
+        /**
+         * A question to the whole group: a reply request, answer buttons or a private-chat link, and
+         * not a reply to anyone.
+         */
         public boolean isQuestion() {
-            return replyTo == null && (forceReply || hasButtonWithDataStarting("a|"));
+            return replyTo == null && (forceReply || hasButtonWithDataStarting("a|") || opensPrivateChat());
+        }
+
+        /** A sensitive question's: a link button that starts the bot in the presser's private chat. */
+        public boolean opensPrivateChat() {
+            return allButtons().stream().anyMatch(b -> b.url() != null && b.url().contains("?start="));
         }
 
         /** A milestone summary: it carries the facilitator's "next stage" button (a plan proposal has others). */
@@ -416,6 +428,9 @@ public final class FakeTelegram implements AutoCloseable {
     private final Set<String> newerFields = new HashSet<>();
     private final List<Long> served = new ArrayList<>();
     private final Set<String> notStarted = new HashSet<>();
+    /** Who pressed Start or wrote in their private chat with the bot. */
+    private final Set<String> startedPrivately = new HashSet<>();
+    private boolean privateChatsNeedStart;
     private final ArrayDeque<Long> overallWindow = new ArrayDeque<>();
     private RateLimits rateLimits;
     private boolean privacyMode = true;
@@ -670,8 +685,40 @@ public final class FakeTelegram implements AutoCloseable {
     public long privateText(Person from, String text) {
         synchronized (lock) {
             notStarted.remove(String.valueOf(from.id()));
+            startedPrivately.add(String.valueOf(from.id()));
             return say(from.id(), from, text, null).messageId();
         }
+    }
+
+    /**
+     * As Telegram has it, a private chat with the bot exists only once the person pressed Start (or
+     * wrote to it): from now on every call for the private chat of someone who has not answers 403
+     * "bot can't initiate conversation with a user". Off by default, where the test says who never
+     * started the bot ({@link #neverStartedTheBot}).
+     */
+    public void privateChatsNeedStart() {
+        synchronized (lock) {
+            privateChatsNeedStart = true;
+        }
+    }
+
+    /**
+     * The person presses a t.me link button of the bot's message, as a Telegram app does: a link to
+     * this bot with {@code ?start=<payload>} opens their private chat, and pressing Start there sends
+     * {@code /start <payload>} (a payload Telegram does not accept, anything but 1-64 of A-Z a-z 0-9 _
+     * -, is dropped: plain {@code /start}). From then on the bot may write to them. Returns the
+     * message id of the {@code /start}.
+     */
+    public long pressLink(Person from, Button button) {
+        String url = button.url();
+        String prefix = "https://t.me/" + BOT_USERNAME;
+        if (url == null || !(url.equals(prefix) || url.startsWith(prefix + "?"))) {
+            throw new IllegalArgumentException("not a link to this bot: " + button);
+        }
+        int at = url.indexOf("start=");
+        String payload = at < 0 ? "" : url.substring(at + "start=".length());
+        String command = payload.matches("[A-Za-z0-9_-]{1,64}") ? "/start " + payload : "/start";
+        return privateText(from, command);
     }
 
     /**
@@ -1230,7 +1277,8 @@ public final class FakeTelegram implements AutoCloseable {
             if (rule != null) {
                 rule.remaining--;
                 outcome = Outcome.fail(rule.failure);
-            } else if (chatId != null && notStarted.contains(chatId)) {
+            } else if (chatId != null && (notStarted.contains(chatId) || privateChatsNeedStart
+                    && !chatId.startsWith("-") && !startedPrivately.contains(chatId))) {
                 outcome = Outcome.fail(Failure.forbidden("bot can't initiate conversation with a user"));
             } else {
                 outcome = perform(lower, chatId, body, now);
@@ -1438,6 +1486,11 @@ public final class FakeTelegram implements AutoCloseable {
     private static Failure checkButtons(JsonNode markup) {
         for (JsonNode row : markup.path("inline_keyboard")) {
             for (JsonNode button : row) {
+                if (button.has("callback_data") == button.has("url")) {
+                    // Telegram wants exactly one kind per inline button (we use these two)
+                    return Failure.badRequest("can't parse inline keyboard button: Text buttons are unallowed in the"
+                            + " inline keyboard");
+                }
                 if (button.has("callback_data")) {
                     int bytes = button.path("callback_data").asText("").getBytes(StandardCharsets.UTF_8).length;
                     if (bytes < 1 || bytes > MAX_CALLBACK_DATA_BYTES) {
@@ -1671,7 +1724,8 @@ public final class FakeTelegram implements AutoCloseable {
         for (JsonNode row : markup.path("inline_keyboard")) {
             List<Button> buttonRow = new ArrayList<>();
             for (JsonNode button : row) {
-                buttonRow.add(new Button(button.path("text").asText(), button.path("callback_data").asText(null)));
+                buttonRow.add(new Button(button.path("text").asText(), button.path("callback_data").asText(null),
+                        button.path("url").asText(null)));
             }
             buttons.add(List.copyOf(buttonRow));
         }

@@ -312,6 +312,9 @@ public final class GroupJourney implements AutoCloseable {
         Prompt prompt = stage.prompts().get(promptIndex);
         long updateId = telegram.nextUpdateId();
         String key = stage.key() + ":1:" + prompt.key() + ":" + resident.id();
+        if (prompt.privately()) {
+            return answerPrivately(resident, prompt, question, key, updateId);
+        }
         if (prompt.kind().isTyped()) {
             String answer = typedAnswer(prompt, resident);
             long messageId = telegram.groupText(chatId, resident, answer, question.messageId());
@@ -325,6 +328,23 @@ public final class GroupJourney implements AutoCloseable {
         // a|<stage>|<round>|<prompt>|<value>|<signature>
         answersGiven.put(key, data.split("\\|")[4]);
         return new Answered(updateId, null);
+    }
+
+    /**
+     * A sensitive question ({@code private: true}) is answered as a resident does it: the link under
+     * the question opens their private chat with the bot (Start), the bot asks it there, they write.
+     */
+    private Answered answerPrivately(Person resident, Prompt prompt, Sent question, String key, long updateId) {
+        FakeTelegram.Button link = question.allButtons().stream().filter(b -> b.url() != null).findFirst()
+                .orElseThrow(() -> new AssertionError("no private-chat link under " + question.text()));
+        int before = telegram.sentTo(resident.id()).size();
+        telegram.pressLink(resident, link);
+        awaitStep("the private question asked to " + resident.firstName(), () -> telegram.sentTo(resident.id())
+                .stream().skip(before).anyMatch(s -> s.text().contains(literal(prompt))));
+        String answer = typedAnswer(prompt, resident);
+        long messageId = telegram.privateText(resident, answer);
+        answersGiven.put(prompt.kind() == PromptKind.LIST ? key + ":private:" + messageId : key, answer);
+        return new Answered(updateId, messageId);
     }
 
     /** What a resident types for a prompt: a goal with nothing visibly missing, two list items, a sentence. */

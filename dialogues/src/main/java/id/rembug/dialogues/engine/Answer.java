@@ -20,14 +20,32 @@ import java.util.List;
  * @param media      the photo, voice note, place... the answer came as ({@code value} is then its
  *                   caption, maybe empty); null for an answer in words or by a button, and in
  *                   answers stored before media answers existed
+ * @param anonymous  given in private to a question whose answers are shown without names: the
+ *                   facilitator's summary, the dashboard and exports say "without name" instead of
+ *                   {@code memberName} (kept, so the member can still correct or delete it);
+ *                   false in answers stored before private questions existed
  */
 public record Answer(String stageKey, int round, String promptKey, PromptKind kind, String memberId,
                      String memberName, String messageRef, String value, List<String> items,
-                     GoalAssessment goal, Instant answeredAt, boolean late, AnswerMedia media) {
+                     GoalAssessment goal, Instant answeredAt, boolean late, AnswerMedia media, Boolean anonymous) {
 
     public Answer {
         // the compact encoding leaves an empty list out
         items = items == null ? List.of() : List.copyOf(items);
+        anonymous = Boolean.TRUE.equals(anonymous); // absent in answers stored before private questions
+    }
+
+    /** An answer whose writer may be named wherever it is shown. */
+    public Answer(String stageKey, int round, String promptKey, PromptKind kind, String memberId, String memberName,
+                  String messageRef, String value, List<String> items, GoalAssessment goal, Instant answeredAt,
+                  boolean late, AnswerMedia media) {
+        this(stageKey, round, promptKey, kind, memberId, memberName, messageRef, value, items, goal, answeredAt, late,
+                media, false);
+    }
+
+    /** Who wrote it, as a summary, the dashboard or an export shows it: the name, or {@code withoutName}. */
+    public String shownName(String withoutName) {
+        return anonymous() ? withoutName : memberName;
     }
 
     /** An answer in words or by a button. */
@@ -41,7 +59,7 @@ public record Answer(String stageKey, int round, String promptKey, PromptKind ki
     /** The same answer with what its media says (a machine transcription added). */
     public Answer withMedia(AnswerMedia newMedia) {
         return new Answer(stageKey, round, promptKey, kind, memberId, memberName, messageRef, value, items, goal,
-                answeredAt, late, newMedia);
+                answeredAt, late, newMedia, anonymous);
     }
 
     /** An answer given in time, before the stage's summary. */

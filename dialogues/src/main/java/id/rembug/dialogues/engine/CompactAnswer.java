@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * How {@link StateCodec} stores an {@link Answer}: one- or two-letter names, and nothing for what
- * is empty (no items, no goal, not late, no media). A group keeps every answer it was given, in
+ * is empty (no items, no goal, not late, no media, not anonymous). A group keeps every answer it was given, in
  * its state, its answers hash and its stage summaries, so the names alone were half of what it
  * kept. Each name also reads under its old long form ({@link JsonAlias}): answers stored before
  * this encoding load unchanged. A field added to {@link Answer} later keeps its own name until
@@ -78,4 +78,9 @@ abstract class CompactAnswer {
     @JsonAlias("media")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     abstract AnswerMedia media();
+
+    @JsonProperty("a")
+    @JsonAlias("anonymous")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    abstract Boolean anonymous();
 }

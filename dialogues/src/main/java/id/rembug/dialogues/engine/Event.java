@@ -25,7 +25,9 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = Event.TimePassed.class, name = "time-passed"),
         @JsonSubTypes.Type(value = Event.VoteCast.class, name = "vote-cast"),
         @JsonSubTypes.Type(value = Event.MeetingRecorded.class, name = "meeting-recorded"),
-        @JsonSubTypes.Type(value = Event.AnswerTranscribed.class, name = "answer-transcribed")
+        @JsonSubTypes.Type(value = Event.AnswerTranscribed.class, name = "answer-transcribed"),
+        @JsonSubTypes.Type(value = Event.PrivateQuestionOpened.class, name = "private-question-opened"),
+        @JsonSubTypes.Type(value = Event.AnsweredPrivately.class, name = "answered-privately")
 })
 public sealed interface Event {
 
@@ -150,5 +152,24 @@ public sealed interface Event {
      */
     record AnswerTranscribed(Instant at, String answerKey, String fileUniqueId, String transcript, Answer stored)
             implements Event {
+    }
+
+    /**
+     * A member opened their private chat with the bot from a sensitive question's button in the
+     * group ({@code private: true} in the flow): the question is asked there. The channel has
+     * checked that the link is one of ours, made for this group and question.
+     */
+    record PrivateQuestionOpened(Instant at, Member member, String stageKey, int round, String promptKey)
+            implements Event {
+    }
+
+    /**
+     * A member answered a sensitive question in their private chat with the bot: their answer to
+     * the group's prompt, counted like any other, never shown in the group.
+     *
+     * @param messageRef the private message the answer came in (never one of the group's)
+     */
+    record AnsweredPrivately(Instant at, Member member, String messageRef, String stageKey, int round,
+                             String promptKey, String text) implements Event {
     }
 }

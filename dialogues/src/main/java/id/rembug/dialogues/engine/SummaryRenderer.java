@@ -160,9 +160,9 @@ public final class SummaryRenderer {
     public String answerLine(Stage stage, Answer answer, Language language) {
         AnswerMedia media = answer.media();
         if (media == null) {
-            return answer.memberName() + ": " + display(stage, answer, language);
+            return writer(answer, language) + ": " + display(stage, answer, language);
         }
-        StringBuilder line = new StringBuilder(media.kind().symbol()).append(' ').append(answer.memberName())
+        StringBuilder line = new StringBuilder(media.kind().symbol()).append(' ').append(writer(answer, language))
                 .append(", ").append(mediaName(media, language));
         String words = display(stage, answer, language);
         if (words != null && !words.isBlank()) {
@@ -173,6 +173,19 @@ public final class SummaryRenderer {
                     .append(media.transcript().strip()).append('”');
         }
         return line.toString();
+    }
+
+    /**
+     * Who wrote the answer, as the facilitator, the dashboard and exports show it: the member's
+     * name, or "tanpa nama" for an answer to a private question shown without names.
+     */
+    public String writer(Answer answer, Language language) {
+        return answer.shownName(withoutName(language));
+    }
+
+    /** What stands for the writer of an answer shown without names: "tanpa nama". */
+    public String withoutName(Language language) {
+        return messages.get(MessageKey.SUMMARY_WITHOUT_NAME, language);
     }
 
     /** "pesan suara 0:42", "lokasi Balai Warga (-7.80100, 110.36400)", "dokumen notulen.pdf". */

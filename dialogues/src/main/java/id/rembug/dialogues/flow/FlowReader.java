@@ -34,7 +34,8 @@ final class FlowReader {
     private static final List<String> PHASE_FIELDS = List.of("key", "title", "method_name", "auto_advance", "check_in", "stages");
     private static final List<String> STAGE_FIELDS = List.of("key", "title", "method_name", "purpose", "intro",
             "closing", "quorum", "auto_advance", "prompts");
-    private static final List<String> PROMPT_FIELDS = List.of("key", "kind", "text", "choices", "decision", "plan", "accepts");
+    private static final List<String> PROMPT_FIELDS = List.of("key", "kind", "text", "choices", "decision", "plan", "accepts",
+            "private", "show_names");
     private static final List<String> CHOICE_FIELDS = List.of("key", "label");
 
     private static final String TEXT_EXPECTED = "a text in Indonesian and English (and any regional language), like {id: \"...\", en: \"...\"}";
@@ -157,6 +158,9 @@ final class FlowReader {
             } else if (there > here || there == here && therePrompt >= herePrompt) {
                 walker.problem(q.textNode(), field, "{" + reference + "}, a prompt asked after this one",
                         "a prompt asked before this one (move the quote to a later prompt, or quote an earlier answer)");
+            } else if (stage.prompts().get(therePrompt).privately()) {
+                walker.problem(q.textNode(), field, "{" + reference + "}, a private question",
+                        "a question answered in the group (private answers are never shown to the group)");
             }
         }
     }
@@ -317,42 +321,77 @@ final class FlowReader {
         if (text.id().indexOf('{') >= 0 || text.en().indexOf('{') >= 0) {
             quoting.add(new Quoting(stageBeingRead, prompt.key(), textNode, path, text));
         }
-        boolean plan = walker.optional(prompt.fields(), "plan")
-                .flatMap(node -> walker.scalar(node, child(path, "plan"), PLAN_EXPECTED).flatMap(value -> {
-                    if (!value.equals("true") && !value.equals("false")) {
-                        walker.problem(node, child(path, "plan"), quote(value), PLAN_EXPECTED);
+        boolean plan = flag(prompt, "plan", PLAN_EXPECTED);
+        boolean decision = decision(prompt, kind);
+        boolean privately = privately(prompt, kind, decision);
+        boolean showNames = flag(prompt, "show_names",
+                "true (the facilitator sees who wrote each private answer) or false (without names, the default)");
+        if (showNames && !privately) {
+            walker.problem(prompt.fields().get("show_names").getValueNode(), child(path, "show_names"),
+                    "show_names on a question asked in the group", "show_names only beside private: true"
+                            + " (answers given in the group already carry their writer's name)");
+        }
+        return new Prompt(prompt.key(), kind, text, choices, decision, plan,
+                accepts(prompt.fields(), path, kind), privately, showNames);
+    }
+
+    /**
+     * {@code private: true}: a sensitive question each member answers in their private chat with the
+     * bot, in words; so only a text or list prompt, and not a decision (the group votes on those in
+     * the open).
+     */
+    private boolean privately(Entry prompt, PromptKind kind, boolean decision) {
+        boolean privately = flag(prompt, "private",
+                "true (asked in each member's private chat with the bot) or false (asked in the group, the default)");
+        if (!privately) {
+            return false;
+        }
+        Node node = prompt.fields().get("private").getValueNode();
+        String field = child(prompt.path(), "private");
+        if (kind != null && kind != PromptKind.TEXT && kind != PromptKind.LIST) {
+            walker.problem(node, field, "private on a " + kind.yamlName() + " prompt",
+                    "private only on a text or list prompt (a private answer is written in the private chat)");
+            return false;
+        }
+        if (decision) {
+            walker.problem(node, field, "private on a decision",
+                    "private: false, or no decision (the group votes on a decision's answers in the open)");
+            return false;
+        }
+        if (prompt.fields().containsKey("accepts")) {
+            walker.problem(node, field, "private beside accepts",
+                    "no accepts: a private answer is written in words");
+            return false;
+        }
+        return true;
+    }
+
+    /** An optional {@code true}/{@code false} field of a prompt; false when absent or wrong (reported). */
+    private boolean flag(Entry prompt, String name, String expected) {
+        String field = child(prompt.path(), name);
+        return walker.optional(prompt.fields(), name)
+                .flatMap(node -> walker.scalar(node, field, expected).flatMap(value -> {
+                    String written = value.strip();
+                    if (!written.equals("true") && !written.equals("false")) {
+                        walker.problem(node, field, quote(value), expected);
                         return Optional.empty();
                     }
-                    return Optional.of(Boolean.parseBoolean(value));
+                    return Optional.of(Boolean.parseBoolean(written));
                 }))
                 .orElse(false);
-        return new Prompt(prompt.key(), kind, text, choices, decision(prompt, kind), plan,
-                accepts(prompt.fields(), path, kind));
     }
 
     /** {@code decision: true}: the group votes on the answers; only typed answers can be candidates. */
     private boolean decision(Entry prompt, PromptKind kind) {
-        String field = child(prompt.path(), "decision");
-        String expected = "true or false";
-        return walker.optional(prompt.fields(), "decision").map(node -> {
-            Optional<String> value = walker.scalar(node, field, expected);
-            if (value.isEmpty()) {
-                return false;
-            }
-            String written = value.get().strip();
-            if (!written.equals("true") && !written.equals("false")) {
-                walker.problem(node, field, quote(value.get()), expected);
-                return false;
-            }
-            boolean decision = written.equals("true");
-            if (decision && kind != null && !kind.isTyped()) {
-                walker.problem(node, field, "a decision on a " + kind.yamlName() + " prompt",
-                        "a decision only on a text, list or goal prompt (its answers are the candidates;"
-                                + " a " + kind.yamlName() + " prompt is already a vote)");
-                return false;
-            }
-            return decision;
-        }).orElse(false);
+        boolean decision = flag(prompt, "decision", "true or false");
+        if (decision && kind != null && !kind.isTyped()) {
+            walker.problem(prompt.fields().get("decision").getValueNode(), child(prompt.path(), "decision"),
+                    "a decision on a " + kind.yamlName() + " prompt",
+                    "a decision only on a text, list or goal prompt (its answers are the candidates;"
+                            + " a " + kind.yamlName() + " prompt is already a vote)");
+            return false;
+        }
+        return decision;
     }
 
     /**

@@ -14,9 +14,13 @@ import java.util.Set;
  *                 proposed actions of the group's plan, for the facilitator to confirm ({@code plan: true})
  * @param accepts  what a member may answer with besides text (photos, voice notes, places...):
  *                 empty for a question only words answer
+ * @param privately a sensitive question ({@code private: true}): the group sees only an invitation
+ *                  and how many answered; each member answers in their private chat with the bot
+ * @param showNames for a private question, whether the facilitator sees who wrote each answer
+ *                  ({@code show_names: true}); by default its answers reach everyone without names
  */
 public record Prompt(String key, PromptKind kind, Text text, List<Choice> choices, boolean decision,
-                     boolean plan, Set<MediaKind> accepts) {
+                     boolean plan, Set<MediaKind> accepts, boolean privately, boolean showNames) {
 
     public static final int SCALE_MIN = 1;
     public static final int SCALE_MAX = 5;
@@ -25,6 +29,17 @@ public record Prompt(String key, PromptKind kind, Text text, List<Choice> choice
         choices = List.copyOf(choices);
         accepts = accepts == null || accepts.isEmpty() ? Set.of()
                 : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(accepts));
+    }
+
+    /** A prompt asked in the group, in front of everyone. */
+    public Prompt(String key, PromptKind kind, Text text, List<Choice> choices, boolean decision, boolean plan,
+                  Set<MediaKind> accepts) {
+        this(key, kind, text, choices, decision, plan, accepts, false, false);
+    }
+
+    /** Whether its answers reach the facilitator, the dashboard and exports without the member's name. */
+    public boolean anonymous() {
+        return privately && !showNames;
     }
 
     /** A prompt each member answers for themselves, in words only. */

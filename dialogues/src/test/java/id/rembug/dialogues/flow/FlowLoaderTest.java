@@ -185,6 +185,54 @@ class FlowLoaderTest {
     // --- one test per problem kind -----------------------------------------------------------
 
     @Test
+    void privatePromptIsMarkedAndShownWithoutNamesUnlessTheFlowSaysSo() {
+        Flow flow = FlowLoader.parse(VALID.replace("            kind: text\n",
+                "            kind: text\n            private: true\n"), "private.yaml");
+        Prompt name = flow.stage(0).prompts().get(0);
+        assertThat(name.privately()).isTrue();
+        assertThat(name.anonymous()).isTrue();
+        assertThat(flow.stage(0).prompts().get(1).privately()).isFalse();
+
+        Flow named = FlowLoader.parse(VALID.replace("            kind: text\n",
+                "            kind: text\n            private: true\n            show_names: true\n"), "named.yaml");
+        assertThat(named.stage(0).prompts().get(0).anonymous()).isFalse();
+    }
+
+    @Test
+    void privateIsOnlyForQuestionsAnsweredInWords() {
+        String yaml = VALID.replace("            kind: choice\n", "            kind: choice\n            private: true\n");
+
+        assertProblem(yaml, lineOf(yaml, "private: true"), "phases[0].stages[0].prompts[1].private",
+                "found private on a choice prompt, expected private only on a text or list prompt");
+    }
+
+    @Test
+    void privateThatIsNotTrueOrFalseIsReported() {
+        String yaml = VALID.replace("            kind: text\n", "            kind: text\n            private: ya\n");
+
+        assertProblem(yaml, lineOf(yaml, "private: ya"), "phases[0].stages[0].prompts[0].private",
+                "found 'ya', expected true (asked in each member's private chat with the bot) or false");
+    }
+
+    @Test
+    void showNamesWithoutPrivateIsReported() {
+        String yaml = VALID.replace("            kind: text\n", "            kind: text\n            show_names: true\n");
+
+        assertProblem(yaml, lineOf(yaml, "show_names: true"), "phases[0].stages[0].prompts[0].show_names",
+                "found show_names on a question asked in the group, expected show_names only beside private: true");
+    }
+
+    @Test
+    void aPromptMayNotQuoteAPrivateAnswerToTheGroup() {
+        String yaml = VALID.replace("            kind: text\n", "            kind: text\n            private: true\n")
+                .replace("text: {id: \"Apa peran Anda?\", en: \"What is your role?\"}",
+                        "text: {id: \"Kata kalian: {kenal.nama}. Apa peran Anda?\", en: \"You said: {kenal.nama}. Your role?\"}");
+
+        assertProblem(yaml, lineOf(yaml, "{kenal.nama}"), "phases[0].stages[0].prompts[1].text",
+                "found {kenal.nama}, a private question, expected a question answered in the group");
+    }
+
+    @Test
     void unknownPromptKindIsReportedWithTheAllowedKinds() {
         String yaml = VALID.replace("kind: choice", "kind: choise");
 

@@ -214,7 +214,7 @@ class MessagesLoaderTest {
     @Test
     void everyMessageProblemIsReportedAtOnce() {
         String yaml = complete.replace(ACK_LINE, "")
-                .replace("  nudge: {id: \"Kami tunggu jawaban dari {names}.\"", "  nudge: {id: \"Kami tunggu {nama}.\"")
+                .replace("  nudge: {id: \"Kami tunggu jawaban yang belum masuk.\"", "  nudge: {id: \"Kami tunggu {nama}.\"")
                 .replace("  help:", "  bantuan:");
 
         FlowLoadException e = catchThrowableOfType(() -> FlowLoader.parseMessages(yaml, "messages.yaml"),
@@ -227,6 +227,18 @@ class MessagesLoaderTest {
                 .contains("messages.help: found nothing")
                 .contains("messages.bantuan: found an unknown text key")
                 .contains("messages.nudge.id: found the placeholder {nama}");
+    }
+
+    @Test
+    void aNudgeThatWouldNameTheQuietMembersInFrontOfTheGroupIsRefused() {
+        String yaml = complete.replace("  nudge: {id: \"Kami tunggu jawaban yang belum masuk.\"",
+                "  nudge: {id: \"Kami tunggu jawaban dari {names}.\"");
+
+        FlowLoadException e = catchThrowableOfType(() -> FlowLoader.parseMessages(yaml, "messages.yaml"),
+                FlowLoadException.class);
+
+        assertThat(e.problems()).hasSize(1);
+        assertThat(e.getMessage()).contains("messages.nudge.id: found the placeholder {names}");
     }
 
     @Test

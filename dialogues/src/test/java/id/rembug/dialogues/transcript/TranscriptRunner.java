@@ -55,6 +55,10 @@ import java.util.regex.Pattern;
  * Ani votes tujuan.sasaran=2            a vote in a decision's poll for candidate 2 (1-based)
  * Ani unvotes tujuan.sasaran            the vote taken back (Telegram: a poll_answer with no options)
  * Ani [check-in]: air sudah mengalir    a reply to the plan's last check-in (a progress note)
+ * Ani opens private kenal.rahasia      Ani opened her private chat from a sensitive question's
+ *                                       button (current round; "opens private kenal.rahasia@1"
+ *                                       names a round)
+ * Ani privately kenal.rahasia: takut   Ani's answer to it, written in her private chat
  * Fasil records meeting 2026-01-10 12 7: kerja bakti tiap Sabtu
  *                                       a face-to-face meeting: date, how many came, how many
  *                                       women, the decisions (recorded in a private chat)
@@ -89,6 +93,10 @@ public final class TranscriptRunner {
             "^(\\S+) records meeting (\\d{4}-\\d{2}-\\d{2}) (\\d+) (\\d+): (.*)$");
     private static final Pattern VOICE_NOTE = Pattern.compile("^(\\S+) sends a voice note of (\\d+)s$");
     private static final Pattern HEARD = Pattern.compile("^the machine hears L(\\d+): (.*)$");
+    private static final Pattern OPEN_PRIVATE = Pattern.compile(
+            "^(\\S+) opens private ([a-z0-9-]+)\\.([a-z0-9-]+)(?:@(\\d+))?$");
+    private static final Pattern PRIVATE_ANSWER = Pattern.compile(
+            "^(\\S+) privately ([a-z0-9-]+)\\.([a-z0-9-]+)(?:@(\\d+))?: (.*)$");
     private static final Pattern TIME_STEP = Pattern.compile("^\\+(\\d+)([dhm])$");
 
     private TranscriptRunner() {
@@ -214,6 +222,14 @@ public final class TranscriptRunner {
                 event = new Event.OptionChosen(chosen.at(), chosen.member(), chosen.messageRef(), chosen.stageKey(),
                         state.round(), chosen.promptKey(), chosen.value());
             }
+            if (event instanceof Event.PrivateQuestionOpened opened && opened.round() == 0) {
+                event = new Event.PrivateQuestionOpened(opened.at(), opened.member(), opened.stageKey(), state.round(),
+                        opened.promptKey());
+            }
+            if (event instanceof Event.AnsweredPrivately answered && answered.round() == 0) {
+                event = new Event.AnsweredPrivately(answered.at(), answered.member(), answered.messageRef(),
+                        answered.stageKey(), state.round(), answered.promptKey(), answered.text());
+            }
             if (event instanceof Event.VoteCast vote) {
                 event = new Event.VoteCast(vote.at(), vote.member(), vote.stageKey(), state.round(), vote.promptKey(),
                         vote.candidate());
@@ -277,6 +293,14 @@ public final class TranscriptRunner {
         if ((m = CHECK_IN_REPLY.matcher(line)).matches()) {
             return new Event.MemberAnswered(at, member(m.group(1)), ref, null, 0, Effect.CheckIn.PROMPT_KEY,
                     m.group(2));
+        }
+        if ((m = OPEN_PRIVATE.matcher(line)).matches()) {
+            return new Event.PrivateQuestionOpened(at, member(m.group(1)), m.group(2),
+                    m.group(4) == null ? 0 : Integer.parseInt(m.group(4)), m.group(3));
+        }
+        if ((m = PRIVATE_ANSWER.matcher(line)).matches()) {
+            return new Event.AnsweredPrivately(at, member(m.group(1)), "P" + lineNumber, m.group(2),
+                    m.group(4) == null ? 0 : Integer.parseInt(m.group(4)), m.group(3), m.group(5));
         }
         if ((m = MEETING.matcher(line)).matches()) {
             return new Event.MeetingRecorded(at, member(m.group(1)).id(), java.time.LocalDate.parse(m.group(2)),

@@ -29,6 +29,8 @@ public final class EventHandlers {
         register(Event.VoteCast.class, new VoteCastHandler());
         register(Event.MeetingRecorded.class, new MeetingRecordedHandler());
         register(Event.AnswerTranscribed.class, new AnswerTranscribedHandler());
+        register(Event.PrivateQuestionOpened.class, new PrivateQuestionOpenedHandler());
+        register(Event.AnsweredPrivately.class, new AnsweredPrivatelyHandler());
         List<String> missing = Arrays.stream(Event.class.getPermittedSubclasses())
                 .filter(kind -> !byKind.containsKey(kind)).map(Class::getSimpleName).toList();
         if (!missing.isEmpty()) {

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The clock moved on: late answers due go to the facilitator; a ready stage closes after its
@@ -54,9 +53,8 @@ final class TimePassedHandler implements EventHandler<TimePassed> {
             s.nudged = true;
             List<Member> quiet = Quorum.quietResidents(turn);
             if (!quiet.isEmpty()) {
-                String names = quiet.stream().map(Member::name).collect(Collectors.joining(", "));
-                turn.emit(new NudgeQuietMembers(turn.currentStage().key(), quiet,
-                        turn.text(MessageKey.NUDGE, Map.of("names", names))));
+                // said to the whole group, so it names nobody: being quiet is nobody's business but theirs
+                turn.emit(new NudgeQuietMembers(turn.currentStage().key(), quiet, turn.text(MessageKey.NUDGE)));
             }
         } else if (s.status == GroupStatus.AWAITING_FACILITATOR && s.awaitingSince != null) {
             Duration wait = Stages.autoAdvanceAfter(turn, turn.currentStage());

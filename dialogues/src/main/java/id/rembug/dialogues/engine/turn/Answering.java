@@ -105,7 +105,7 @@ public final class Answering {
                               String value, List<String> items, GoalAssessment goal, boolean late) {
         GroupState.Builder s = turn.state();
         Answer answer = new Answer(stage.key(), round, prompt.key(), prompt.kind(), member.id(), member.name(),
-                messageRef, value, items, goal, turn.at(), late, turn.media());
+                messageRef, value, items, goal, turn.at(), late, turn.media(), prompt.anonymous());
         boolean ofOpenStage = stage.key().equals(turn.currentStage().key()) && round == s.round;
         boolean corrected = false;
         if (ofOpenStage) {

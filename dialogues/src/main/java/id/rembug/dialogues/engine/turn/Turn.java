@@ -152,11 +152,24 @@ public final class Turn {
 
     /** Asks a prompt, its quotes of earlier answers and decisions ({@link Memory}) filled in. */
     public void ask(Stage stage, Prompt prompt) {
+        if (prompt.privately()) {
+            // a sensitive question: the group gets the invitation, each member answers in private
+            effects.add(new AskPrompt(stage.key(), state.round, prompt.key(), prompt.kind(),
+                    text(MessageKey.PRIVATE_PROMPT_INVITE, Map.of("question", questionText(stage, prompt))),
+                    List.of(new Button(text(MessageKey.BUTTON_ANSWER_PRIVATELY),
+                            new ButtonAction.AnswerPrivately(stage.key(), state.round, prompt.key())))));
+            return;
+        }
+        effects.add(new AskPrompt(stage.key(), state.round, prompt.key(), prompt.kind(),
+                questionText(stage, prompt) + MediaAnswers.hint(prompt, messages, state.language),
+                promptButtons(stage, state.round, prompt)));
+    }
+
+    /** The prompt's text in the group's language, its quotes of earlier answers and decisions filled in. */
+    public String questionText(Stage stage, Prompt prompt) {
         Map<String, String> quotes = Memory.values(prompt, stage, state.answers, state.memory,
                 text(MessageKey.REFERENCE_MISSING), state.language);
-        effects.add(new AskPrompt(stage.key(), state.round, prompt.key(), prompt.kind(),
-                prompt.text().in(state.language, quotes) + MediaAnswers.hint(prompt, messages, state.language),
-                promptButtons(stage, state.round, prompt)));
+        return prompt.text().in(state.language, quotes);
     }
 
     /** Asks again the question of the open stage asked last. */
