@@ -50,6 +50,17 @@ class TelegramPrivateQuestionTest {
             assertThat(telegram.callsFor(first.id())).as("the bot never writes first to a resident").isEmpty();
             int groupMessagesBefore = telegram.calls("sendMessage", group.chatId()).size();
 
+            // the link forwarded beyond the group: Telegram says the stranger is not in it
+            Person outsider = new Person(7_700_002L, "Tono");
+            telegram.pressLink(outsider, link);
+            String notInGroup = GroupJourney.text(MessageKey.PRIVATE_NOT_IN_GROUP, Map.of());
+            group.awaitStep("the outsider told it is not theirs", () -> telegram.textsSentTo(outsider.id()).contains(notInGroup));
+            telegram.privateText(outsider, "Jawaban orang luar");
+            group.awaitStep("the outsider's answer refused too", () -> telegram.textsSentTo(outsider.id()).stream()
+                    .filter(notInGroup::equals).count() == 2);
+            assertThat(telegram.textsSentTo(outsider.id())).noneMatch(t -> t.startsWith(
+                    GroupJourney.text(MessageKey.PRIVATE_ANSWER_THANKS, Map.of())));
+
             List<String> answers = List.of("Jangan memutuskan sendiri tanpa kami", "Jangan datang hanya saat ada proyek",
                     "Jangan berpihak ke satu RT saja");
             for (int i = 0; i < answers.size(); i++) {
@@ -78,9 +89,11 @@ class TelegramPrivateQuestionTest {
             }
 
             // stored as each one's answer to the group's prompt, marked to be shown without names
-            String stored = group.redis().hget(ConversationKeys.answers(group.groupId()),
-                    trust.key() + ":1:" + prompt.key() + ":" + first.id());
-            assertThat(stored).contains(answers.get(0)).contains("\"anonymous\":true");
+            id.rembug.dialogues.engine.Answer stored = group.storedAnswers()
+                    .get(trust.key() + ":1:" + prompt.key() + ":" + first.id());
+            assertThat(stored.value()).isEqualTo(answers.get(0));
+            assertThat(stored.anonymous()).isTrue();
+            assertThat(group.storedAnswers().values()).noneMatch(answer -> answer.value().equals("Jawaban orang luar"));
 
             // the facilitator reads the answers "without name"
             group.answer(1, sensitive + 1, next, GroupJourney.QUORUM);

@@ -28,8 +28,10 @@ public interface ChatGateway {
     enum Standing {
         /** the group's creator or one of its administrators: they may claim the group */
         LEADS,
-        /** anyone else, someone who left, or someone the platform does not know in that group */
+        /** anyone else in the group */
         MEMBER,
+        /** someone who left or was removed, or whom the platform does not know in that group */
+        OUTSIDE,
         /** the platform could not be asked just now */
         UNKNOWN
     }

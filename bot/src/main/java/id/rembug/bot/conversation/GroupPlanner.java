@@ -99,6 +99,9 @@ public class GroupPlanner {
         Plan plan = new Plan(state);
         String chatId = snapshot.chatId();
         Outputs out = new Outputs(groupId, chatId, entryId, inbound.at(), plan, inputs);
+        if (outsiderAnsweringPrivately(inbound, state, out)) {
+            return plan;
+        }
         peopleIn(inbound).stream().filter(user -> !user.bot()).forEach(user -> plan.people.add(user.id()));
 
         if (inbound instanceof Inbound.ChatMigrated migrated) {
@@ -194,16 +197,35 @@ public class GroupPlanner {
         if (parsed.isEmpty() || parsed.get().command() != Command.CLAIM_FACILITATOR) {
             return false;
         }
-        ChatGateway.Standing standing = out.inputs.claimStanding() == null ? ChatGateway.Standing.UNKNOWN
-                : out.inputs.claimStanding();
+        ChatGateway.Standing standing = out.inputs.standing() == null ? ChatGateway.Standing.UNKNOWN
+                : out.inputs.standing();
         if (standing == ChatGateway.Standing.LEADS) {
             return false;
         }
         log.info("Claim of group {} by user {} refused: {}", out.groupId, message.from().id(), standing);
-        MessageKey key = standing == ChatGateway.Standing.MEMBER ? MessageKey.FACILITATOR_NEEDS_ADMIN
+        MessageKey key = standing == ChatGateway.Standing.MEMBER || standing == ChatGateway.Standing.OUTSIDE
+                ? MessageKey.FACILITATOR_NEEDS_ADMIN
                 : MessageKey.FACILITATOR_CHECK_FAILED;
         out.text(messages.get(key, state.language(), Map.of("name", message.from().name())), List.of(), false,
                 message.messageId(), null);
+        return true;
+    }
+
+    /**
+     * A sensitive question's link can be forwarded beyond the group: someone the platform says is not
+     * in it is told so in private, and neither their opening nor their answer counts, nor makes them
+     * one of the group's people. When the platform could not be asked, the answer is taken: a
+     * member's words are not lost to a moment's outage.
+     */
+    private boolean outsiderAnsweringPrivately(Inbound inbound, GroupState state, Outputs out) {
+        ChatUser from = inbound instanceof Inbound.PrivateQuestionOpened opened ? opened.from()
+                : inbound instanceof Inbound.PrivateAnswerGiven given ? given.from() : null;
+        if (from == null || out.inputs.standing() != ChatGateway.Standing.OUTSIDE) {
+            return false;
+        }
+        log.info("Private question of group {} opened or answered by user {}, who is not in it: refused",
+                out.groupId, from.id());
+        out.privateText(from.id(), messages.get(MessageKey.PRIVATE_NOT_IN_GROUP, state.language()), List.of());
         return true;
     }
 

@@ -12,9 +12,10 @@ import java.util.Map;
  *
  * @param repliedPrompt  the prompt ({@code stage|round|index}) of the question the message replied
  *                       to; null when it replied to none we can place
- * @param claimStanding  for a {@code /fasilitator} claim of a group without a facilitator, where the
- *                       claimant stands in the chat as the platform says (Telegram: getChatMember);
- *                       null for any other entry
+ * @param standing       where the sender stands in the group as the platform says (Telegram:
+ *                       getChatMember), asked only when it decides something: for a {@code /fasilitator}
+ *                       claim of a group without a facilitator, and for someone the group has not heard
+ *                       from who opens or answers a sensitive question in private; null otherwise
  * @param fromStaff      whether the sender of a facilitator assignment is program staff
  * @param digestChoices  the digest choice ({@code daily}, {@code at-once}) of each person who is or
  *                       may become the facilitator in this turn, by user id; absent: none chosen
@@ -27,14 +28,14 @@ import java.util.Map;
  *                       check of the channel's rules, no call
  * @param storedAnswer   for a voice note's transcript, the answer it belongs to as stored; null otherwise
  */
-record TurnInputs(String repliedPrompt, ChatGateway.Standing claimStanding, boolean fromStaff,
+record TurnInputs(String repliedPrompt, ChatGateway.Standing standing, boolean fromStaff,
                   Map<String, String> digestChoices, Map<String, String> milestones,
                   MemberErasure.GroupErasure erasure, PollFit pollFit, Answer storedAnswer) {
 
-    TurnInputs(String repliedPrompt, ChatGateway.Standing claimStanding, boolean fromStaff,
+    TurnInputs(String repliedPrompt, ChatGateway.Standing standing, boolean fromStaff,
                Map<String, String> digestChoices, Map<String, String> milestones,
                MemberErasure.GroupErasure erasure, PollFit pollFit) {
-        this(repliedPrompt, claimStanding, fromStaff, digestChoices, milestones, erasure, pollFit, null);
+        this(repliedPrompt, standing, fromStaff, digestChoices, milestones, erasure, pollFit, null);
     }
 
     /** Whether a vote fits the chat's polls. */

@@ -86,6 +86,14 @@ class TurnLoader {
                             .map(g -> g.standing(chatId, message.from().id())).orElse(ChatGateway.Standing.UNKNOWN);
                 }
             }
+        } else if (inbound instanceof Inbound.PrivateQuestionOpened || inbound instanceof Inbound.PrivateAnswerGiven) {
+            ChatUser from = inbound instanceof Inbound.PrivateQuestionOpened opened ? opened.from()
+                    : ((Inbound.PrivateAnswerGiven) inbound).from();
+            if (from != null && (state == null || !state.members().containsKey(from.id()))) {
+                String chatId = snapshot.chatId();
+                standing = ChatGateway.forChat(gateways.orderedStream(), chatId)
+                        .map(g -> g.standing(chatId, from.id())).orElse(ChatGateway.Standing.UNKNOWN);
+            }
         } else if (inbound instanceof Inbound.Transcribed heard) {
             storedAnswer = store.answer(groupId, heard.answerKey());
         } else if (inbound instanceof Inbound.ErasureRequested requested) {

@@ -17,6 +17,7 @@ import org.telegram.telegrambots.meta.api.methods.polls.StopPoll;
 import org.telegram.telegrambots.meta.api.objects.polls.input.InputPollOption;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberRestricted;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.api.methods.reactions.SetMessageReaction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -124,10 +125,16 @@ public final class TelegramGateway implements ChatGateway {
             ChatMember member = client.execute(GetChatMember.builder().chatId(groupChatId)
                     .userId(Long.parseLong(userId)).build());
             String status = member == null ? null : member.getStatus();
-            return "creator".equals(status) || "administrator".equals(status) ? Standing.LEADS : Standing.MEMBER;
+            if ("creator".equals(status) || "administrator".equals(status)) {
+                return Standing.LEADS;
+            }
+            boolean restrictedButIn = member instanceof ChatMemberRestricted restricted
+                    && Boolean.TRUE.equals(restricted.getIsMember());
+            return "member".equals(status) || restrictedButIn ? Standing.MEMBER : Standing.OUTSIDE;
         } catch (TelegramApiRequestException e) {
             if (e.getErrorCode() != null && e.getErrorCode() == 400) {
-                return Standing.MEMBER;
+                // Telegram's "user not found" in that chat
+                return Standing.OUTSIDE;
             }
             log.warn("Cannot ask Telegram whether user {} leads chat {}: {}", userId, groupChatId, e.toString());
             return Standing.UNKNOWN;

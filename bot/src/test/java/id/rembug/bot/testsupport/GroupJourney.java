@@ -98,6 +98,8 @@ public final class GroupJourney implements AutoCloseable {
             people.add(new Person(800_000_000L + base + i, residentNames.get(i % residentNames.size())));
         }
         this.residents = List.copyOf(people);
+        // Telegram knows everyone in a group, whether or not they have written there yet
+        residents.forEach(resident -> telegram.memberStatus(chatId, resident, "member"));
         // the facilitator, the residents and the bot, as Telegram counts a group
         telegram.groupHas(chatId, residentCount + 2);
         // the facilitator made the group, so Telegram lets them claim it

@@ -116,6 +116,7 @@ public enum MessageKey implements TextKey {
     PRIVATE_ANSWER_THANKS("private-answer-thanks"),
     PRIVATE_ANSWER_CORRECTED("private-answer-corrected"),
     PRIVATE_PROMPT_CLOSED("private-prompt-closed"),
+    PRIVATE_NOT_IN_GROUP("private-not-in-group"),
     FACILITATOR_UNREACHABLE("facilitator-unreachable", "name"),
     BOT_REMOVED_FROM_GROUP("bot-removed-from-group", "group"),
     DIGEST_DAILY("digest-daily", "time"),
