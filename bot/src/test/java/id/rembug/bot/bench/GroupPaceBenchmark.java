@@ -135,12 +135,7 @@ public final class GroupPaceBenchmark {
         RedisServerExtension.flushAll();
         try (FakeTelegram telegram = new FakeTelegram()) {
             telegram.rateLimits(RateLimits.TELEGRAM);
-            Map<String, Object> properties = new LinkedHashMap<>(TelegramAppProperties.of(telegram));
-            // The dispatcher as deployed: its own defaults, not the raised limits the tests use.
-            properties.keySet().removeIf(name -> name.startsWith("rembug.dispatch."));
-            properties.put("logging.level.root", "WARN");
-            // on shutdown the library logs the aborted long poll as an error with a stack trace
-            properties.put("logging.level.org.telegram.telegrambots.longpolling.BotSession", "OFF");
+            Map<String, Object> properties = TelegramAppProperties.asDeployed(telegram);
             // On the command line, so it wins over the tests' shortened grace (test application.properties):
             // the benchmark measures the production behaviour.
             ConfigurableApplicationContext app = RembugApp.start(properties,
