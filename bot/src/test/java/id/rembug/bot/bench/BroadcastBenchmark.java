@@ -83,6 +83,7 @@ public final class BroadcastBenchmark {
     private static void run(ConfigurableApplicationContext app, FakeTelegram api, int groups,
                             int talkEveryMillis) throws InterruptedException {
         // The talking group starts the way a real one does; the bench waits for the first question.
+        api.memberStatus(TALKING_GROUP, FACILITATOR, "creator");
         api.botAddedToGroup(TALKING_GROUP, FACILITATOR);
         api.groupText(TALKING_GROUP, FACILITATOR, "/fasilitator", null);
         api.groupText(TALKING_GROUP, RESIDENT, "/mulai", null);
