@@ -3,6 +3,7 @@ package id.rembug.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.rembug.bot.broadcast.BroadcastTexts;
+import id.rembug.bot.dashboard.DashboardTexts;
 import id.rembug.bot.knowledge.KnowledgeTexts;
 import id.rembug.bot.knowledge.llm.LlmPrompts;
 import id.rembug.bot.simulator.PageText;
@@ -39,10 +40,11 @@ class TextSyncTest {
     private Map<String, TextCatalog<?>> files() {
         Map<String, TextCatalog<?>> files = new LinkedHashMap<>();
         files.put("flows/messages.yaml", messages);
-        files.put("texts/knowledge.yaml", KnowledgeTexts.loadDefault().catalog());
-        files.put("texts/broadcast.yaml", BroadcastTexts.load().catalog());
+        files.put("texts/knowledge.yaml", KnowledgeTexts.loadDefault());
+        files.put("texts/broadcast.yaml", BroadcastTexts.load());
         files.put("texts/simulator.yaml", PageText.catalog());
-        files.put(LlmPrompts.DEFAULT_RESOURCE, LlmPrompts.loadDefault().catalog());
+        files.put("texts/dashboard.yaml", new DashboardTexts());
+        files.put(LlmPrompts.DEFAULT_RESOURCE, LlmPrompts.loadDefault());
         files.put(id.rembug.bot.telegram.MenuText.RESOURCE, id.rembug.bot.telegram.MenuText.load());
         return files;
     }

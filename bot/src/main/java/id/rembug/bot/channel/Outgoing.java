@@ -51,6 +51,9 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
      */
     public static final int MAX_TEXT_LENGTH = 4096;
 
+    /** The most bytes (UTF-8) a button's callback data may have: Telegram's 64. */
+    public static final int MAX_CALLBACK_DATA_BYTES = 64;
+
     public Outgoing {
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
         options = options == null ? List.of() : List.copyOf(options);

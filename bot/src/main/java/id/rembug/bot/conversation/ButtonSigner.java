@@ -1,5 +1,7 @@
 package id.rembug.bot.conversation;
 
+import id.rembug.bot.channel.Outgoing;
+
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -52,8 +54,8 @@ public class ButtonSigner {
             return encoded;
         }
         String sealed = encoded + "|" + signature(encoded, chatId);
-        if (sealed.getBytes(StandardCharsets.UTF_8).length > CallbackData.MAX_BYTES) {
-            throw new IllegalStateException("signed callback data over " + CallbackData.MAX_BYTES + " bytes: " + sealed);
+        if (sealed.getBytes(StandardCharsets.UTF_8).length > Outgoing.MAX_CALLBACK_DATA_BYTES) {
+            throw new IllegalStateException("signed callback data over " + Outgoing.MAX_CALLBACK_DATA_BYTES + " bytes: " + sealed);
         }
         return sealed;
     }

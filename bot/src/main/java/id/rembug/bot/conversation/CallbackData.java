@@ -1,5 +1,6 @@
 package id.rembug.bot.conversation;
 
+import id.rembug.bot.channel.Outgoing;
 import id.rembug.dialogues.engine.Command;
 
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,6 @@ import java.util.Optional;
  * the parts.
  */
 public sealed interface CallbackData {
-
-    int MAX_BYTES = 64;
 
     record Answer(String stageKey, int round, int promptIndex, String value) implements CallbackData {
     }
@@ -59,8 +58,8 @@ public sealed interface CallbackData {
         } else {
             data = "r|" + ((ReadArticle) this).articleId();
         }
-        if (data.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new IllegalStateException("callback data over " + MAX_BYTES + " bytes: " + data);
+        if (data.getBytes(StandardCharsets.UTF_8).length > Outgoing.MAX_CALLBACK_DATA_BYTES) {
+            throw new IllegalStateException("callback data over " + Outgoing.MAX_CALLBACK_DATA_BYTES + " bytes: " + data);
         }
         return data;
     }

@@ -171,12 +171,12 @@ public class DashboardController {
         Viewer viewer = DashboardAccess.viewer(request);
         Language language = page(request, model, viewer);
         DashboardReader.GroupData group = reader.group(viewer, groupId).orElseThrow(NotFound::new);
-        Map<String, String> t = texts.all(language);
+        Map<String, String> t = texts.words(language);
         DashboardViews.Summary summary = DashboardViews.summary(group.state(), group.answers(), group.tags(),
                 reader.flow(), language, clock.instant());
         model.addAttribute("g", summary);
-        model.addAttribute("stageOf", texts.get(language, "group.stageOf", summary.stageNumber(),
-                summary.stageCount()));
+        model.addAttribute("stageOf", texts.get(DashboardText.GROUP_STAGE_OF, language,
+                Map.of("number", summary.stageNumber(), "total", summary.stageCount())));
         model.addAttribute("members", DashboardViews.members(group.state(), group.answers()));
         model.addAttribute("chart", DashboardViews.chart(group.state(), group.answers()));
         model.addAttribute("stages", DashboardViews.stages(group.answers(), group.state(), reader.flow(), language, t,
@@ -192,7 +192,7 @@ public class DashboardController {
         Viewer viewer = DashboardAccess.viewer(request);
         Language language = page(request, model, viewer);
         model.addAttribute("announcements", reader.visibleAnnouncements(viewer).stream()
-                .map(a -> DashboardViews.announcement(a, reader.flow(), language, texts.all(language))).toList());
+                .map(a -> DashboardViews.announcement(a, reader.flow(), language, texts.words(language))).toList());
         return "dashboard/announcements";
     }
 
@@ -201,7 +201,7 @@ public class DashboardController {
         Viewer viewer = DashboardAccess.viewer(request);
         Language language = page(request, model, viewer);
         DashboardReader.AnnouncementData data = reader.announcement(viewer, id).orElseThrow(NotFound::new);
-        model.addAttribute("a", DashboardViews.announcement(data, reader.flow(), language, texts.all(language)));
+        model.addAttribute("a", DashboardViews.announcement(data, reader.flow(), language, texts.words(language)));
         model.addAttribute("rows", data.groups());
         return "dashboard/announcement";
     }
@@ -346,7 +346,7 @@ public class DashboardController {
 
     private Language page(HttpServletRequest request, Model model, Viewer viewer) {
         Language language = DashboardAccess.language(request);
-        model.addAttribute("t", texts.all(language));
+        model.addAttribute("t", texts.words(language));
         model.addAttribute("lang", language.code());
         model.addAttribute("otherLang", Language.ID.equals(language) ? "en" : "id");
         model.addAttribute("viewer", viewer);

@@ -127,7 +127,7 @@ final class DashboardViews {
                                          Map<String, String> texts) {
         var report = data.report();
         return new AnnouncementLine(report.id(), report.title(), meeting(report.startsAt()), report.place(),
-                target(report.target(), flow, language, texts), texts.get("announce.status." + report.status()),
+                target(report.target(), flow, language, texts), texts.get("announce-status-" + report.status()),
                 data.sent(), data.pending(), data.failed(), data.rsvp().yes(), data.rsvp().no(), data.rsvp().maybe());
     }
 
@@ -144,14 +144,14 @@ final class DashboardViews {
     /** {@code all}, {@code tag:<tag>} or {@code stage:<key>} in words. */
     static String target(String encoded, Flow flow, Language language, Map<String, String> texts) {
         if (encoded.startsWith("tag:")) {
-            return texts.get("announce.target.tag") + " " + encoded.substring(4);
+            return texts.get(DashboardText.ANNOUNCE_TARGET_TAG.yamlKey()) + " " + encoded.substring(4);
         }
         if (encoded.startsWith("stage:")) {
             String key = encoded.substring(6);
-            return texts.get("announce.target.stage") + " "
+            return texts.get(DashboardText.ANNOUNCE_TARGET_STAGE.yamlKey()) + " "
                     + flow.stage(key).map(s -> s.methodName().in(language)).orElse(key);
         }
-        return texts.get("announce.target.all");
+        return texts.get(DashboardText.ANNOUNCE_TARGET_ALL.yamlKey());
     }
 
     static Summary summary(GroupState state, List<Answer> answers, Set<String> tags, Flow flow, Language language,
@@ -273,7 +273,7 @@ final class DashboardViews {
                         .filter(d -> d.stageKey().equals(stageKey) && d.promptKey().equals(promptKey))
                         .map(DashboardViews::decision).toList();
                 promptBlocks.add(new PromptBlock(prompt == null ? promptKey : prompt.text().in(language),
-                        prompt == null ? "" : texts.get("kind." + prompt.kind().name().toLowerCase()), lines, decided));
+                        prompt == null ? "" : texts.get("kind-" + prompt.kind().name().toLowerCase()), lines, decided));
             });
             blocks.add(new StageBlock(flow.indexOf(stageKey) + 1, stage == null ? stageKey : stage.methodName().in(language),
                     promptBlocks));
@@ -298,7 +298,7 @@ final class DashboardViews {
         }
         List<GoalCheck> checks = new ArrayList<>();
         for (GoalCriterion criterion : GoalCriterion.values()) {
-            checks.add(new GoalCheck(texts.get("goal." + criterion.name()), a.goal().met().contains(criterion)));
+            checks.add(new GoalCheck(texts.get(DashboardText.valueOf("GOAL_" + criterion.name()).yamlKey()), a.goal().met().contains(criterion)));
         }
         return checks;
     }

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,6 +64,6 @@ public class LoginCommand implements ConversationHook {
             return Optional.empty();
         }
         String link = baseUrl + "/dashboard/masuk/" + links.issue(userId);
-        return Optional.of(texts.get(language, "bot.loginLink", link));
+        return Optional.of(texts.get(DashboardText.BOT_LOGIN_LINK, language, Map.of("link", link)));
     }
 }

@@ -3,15 +3,12 @@ package id.rembug.bot.knowledge;
 import id.rembug.dialogues.engine.Answer;
 import id.rembug.dialogues.engine.StageSummary;
 import id.rembug.dialogues.flow.PromptKind;
+import id.rembug.dialogues.flow.TextFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -62,14 +59,7 @@ public final class AnswerSignals {
     }
 
     public static AnswerSignals loadDefault() {
-        try (InputStream in = AnswerSignals.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("no " + DEFAULT_RESOURCE + " on the classpath");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
-        }
+        return parse(TextFiles.readResource(DEFAULT_RESOURCE, "Answer signals"), DEFAULT_RESOURCE);
     }
 
     /** Reads a signals file; {@code source} names it in error messages. */

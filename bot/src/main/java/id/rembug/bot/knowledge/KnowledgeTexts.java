@@ -8,10 +8,6 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,29 +26,21 @@ import java.util.Optional;
  * pointer fit beside it in Telegram's 200; a stage without one gets its article's summary,
  * shortened.
  */
-public final class KnowledgeTexts {
+public final class KnowledgeTexts extends TextCatalog<KnowledgeText> {
 
     public static final String DEFAULT_RESOURCE = "texts/knowledge.yaml";
     /** The longest "why this stage matters" text, in characters. */
     public static final int MAX_STAGE_WHY = 120;
 
-    private final TextCatalog<KnowledgeText> texts;
     private final Map<String, Text> stageWhy;
 
     private KnowledgeTexts(TextCatalog<KnowledgeText> texts, Map<String, Text> stageWhy) {
-        this.texts = texts;
+        super(texts);
         this.stageWhy = Map.copyOf(stageWhy);
     }
 
     public static KnowledgeTexts loadDefault() {
-        try (InputStream in = KnowledgeTexts.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("no " + DEFAULT_RESOURCE + " on the classpath");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
-        }
+        return parse(TextFiles.readResource(DEFAULT_RESOURCE, LAYOUT.fileKind()), DEFAULT_RESOURCE);
     }
 
     /** How {@code texts/knowledge.yaml} is laid out: the texts, and the stages' "why" beside them. */
@@ -111,20 +99,7 @@ public final class KnowledgeTexts {
         return stripped;
     }
 
-    public String get(KnowledgeText key, Language language) {
-        return texts.get(key, language);
-    }
-
-    public String get(KnowledgeText key, Language language, Map<String, ?> values) {
-        return texts.get(key, language, values);
-    }
-
     /** Why the stage matters, in a sentence or two of {@code stage-why:}; empty when the file has none for it. */
-    /** The texts as loaded, for the check that every key is written in every language. */
-    public TextCatalog<KnowledgeText> catalog() {
-        return texts;
-    }
-
     public Optional<String> stageWhy(String stageKey, Language language) {
         return Optional.ofNullable(stageWhy.get(stageKey)).map(text -> text.in(language));
     }

@@ -62,7 +62,7 @@ public record ChatView(String chatId, long version, List<Line> messages, String 
         List<Line> lines = log.stream().map(r -> {
             String kind = r.fromBot() ? "bot" : r.serviceNotice() ? "notice" : "person";
             String text = r.serviceNotice()
-                    ? Text.fill(words.getOrDefault("notice." + r.notice(), "{name}"), Map.of("name", r.text()))
+                    ? Text.fill(words.getOrDefault("notice-" + r.notice(), "{name}"), Map.of("name", r.text()))
                     : edits.getOrDefault(r.messageId(), r.text());
             ChatRecord quoted = r.replyTo() == null ? null : byId.get(r.replyTo());
             String quotedName = quoted == null ? null : quoted.fromBot() ? words.get("bot") : quoted.fromName();

@@ -5,9 +5,6 @@ import id.rembug.dialogues.flow.TextCatalog;
 import id.rembug.dialogues.flow.TextFiles;
 import id.rembug.dialogues.flow.TextKey;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,77 +12,59 @@ import java.util.Map;
  * bot's messages are not here: they come from the flow, in the group's language.
  */
 public enum PageText implements TextKey {
-    PAGE_TITLE("pageTitle"),
-    INTRO("intro"),
-    STEPS_TITLE("stepsTitle"),
-    STEP2("step2", "name"),
-    STEP3("step3"),
-    OTHER_LANGUAGE("otherLanguage"),
-    GROUP("group"),
-    SHOW("show"),
-    NEW_GROUP("newGroup"),
-    CREATE_GROUP("createGroup"),
-    NO_GROUP_YET("noGroupYet"),
-    GROUP_TITLE("groupTitle"),
-    FACILITATOR_NAME("facilitatorName"),
-    RESIDENT_NAMES("residentNames"),
-    ADD_BOT("addBot"),
-    REMOVE_BOT("removeBot"),
-    BOT_IN("botIn"),
-    BOT_OUT("botOut"),
-    MEMBERS("members"),
-    FACILITATOR("facilitator"),
-    ADD_MEMBER("addMember"),
-    MEMBER_NAME("memberName"),
-    REMOVE_MEMBER("removeMember"),
-    TYPING_AS("typingAs"),
-    PLACEHOLDER("placeholder"),
-    SEND("send"),
-    REPLYING_TO("replyingTo"),
-    CANCEL_REPLY("cancelReply"),
-    REPLY("reply"),
-    EDIT("edit"),
-    EDIT_PROMPT("editPrompt"),
-    EDITED("edited"),
-    ALERT("alert"),
-    ALERT_CLOSE("alertClose"),
-    BOT("bot"),
-    EMPTY_GROUP("emptyGroup"),
-    PRIVATE_CHAT("privateChat"),
-    PRIVATE_OF("privateOf"),
-    PRIVATE_HINT("privateHint"),
-    STARTED("started"),
-    NOT_STARTED("notStarted"),
-    START_CHAT("startChat"),
-    BLOCK_BOT("blockBot"),
-    EMPTY_PRIVATE("emptyPrivate"),
-    ERROR("error"),
-    NOTICE_BOT_ADDED("notice.bot-added", "name"),
-    NOTICE_BOT_REMOVED("notice.bot-removed", "name"),
-    NOTICE_JOINED("notice.joined", "name"),
-    NOTICE_LEFT("notice.left", "name");
+    PAGE_TITLE,
+    INTRO,
+    STEPS_TITLE,
+    @Fills("name") STEP2,
+    STEP3,
+    OTHER_LANGUAGE,
+    GROUP,
+    SHOW,
+    NEW_GROUP,
+    CREATE_GROUP,
+    NO_GROUP_YET,
+    GROUP_TITLE,
+    FACILITATOR_NAME,
+    RESIDENT_NAMES,
+    ADD_BOT,
+    REMOVE_BOT,
+    BOT_IN,
+    BOT_OUT,
+    MEMBERS,
+    FACILITATOR,
+    ADD_MEMBER,
+    MEMBER_NAME,
+    REMOVE_MEMBER,
+    TYPING_AS,
+    PLACEHOLDER,
+    SEND,
+    REPLYING_TO,
+    CANCEL_REPLY,
+    REPLY,
+    EDIT,
+    EDIT_PROMPT,
+    EDITED,
+    ALERT,
+    ALERT_CLOSE,
+    BOT,
+    EMPTY_GROUP,
+    PRIVATE_CHAT,
+    PRIVATE_OF,
+    PRIVATE_HINT,
+    STARTED,
+    NOT_STARTED,
+    START_CHAT,
+    BLOCK_BOT,
+    EMPTY_PRIVATE,
+    ERROR,
+    @Fills("name") NOTICE_BOT_ADDED,
+    @Fills("name") NOTICE_BOT_REMOVED,
+    @Fills("name") NOTICE_JOINED,
+    @Fills("name") NOTICE_LEFT;
 
     static final String RESOURCE = "texts/simulator.yaml";
     private static final TextCatalog<PageText> TEXTS =
             TextFiles.loadResource(PageText.class, RESOURCE, TextFiles.Layout.of("Simulator texts", "texts"));
-
-    private final String yamlKey;
-    private final List<String> placeholders;
-
-    PageText(String yamlKey, String... placeholders) {
-        this.yamlKey = yamlKey;
-        this.placeholders = List.of(placeholders);
-    }
-
-    @Override
-    public String yamlKey() {
-        return yamlKey;
-    }
-
-    @Override
-    public List<String> placeholders() {
-        return placeholders;
-    }
 
     public static TextCatalog<PageText> catalog() {
         return TEXTS;
@@ -96,12 +75,8 @@ public enum PageText implements TextKey {
         return Language.EN.code().equalsIgnoreCase(requested) ? Language.EN : Language.ID;
     }
 
-    /** Every word of the page by key, as the templates read them ({@code t['pageTitle']}). */
+    /** Every word of the page by key, as the templates read them ({@code t['page-title']}). */
     static Map<String, String> of(Language language) {
-        Map<String, String> words = new LinkedHashMap<>();
-        for (PageText key : values()) {
-            words.put(key.yamlKey, TEXTS.get(key, language));
-        }
-        return Collections.unmodifiableMap(words);
+        return TEXTS.words(language);
     }
 }

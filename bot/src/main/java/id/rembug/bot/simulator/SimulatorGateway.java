@@ -24,7 +24,6 @@ public class SimulatorGateway implements ChatGateway {
 
     /** Telegram's limits, kept here too so a message the real bot could not send fails here as well. */
     static final int MAX_TEXT = Outgoing.MAX_TEXT_LENGTH;
-    static final int MAX_CALLBACK_DATA_BYTES = 64;
 
     private final SimulatorStore store;
     private final Clock clock;
@@ -149,7 +148,7 @@ public class SimulatorGateway implements ChatGateway {
         boolean badButton = message.buttons().stream().flatMap(List::stream).anyMatch(button ->
                 button.label() == null || button.label().isBlank() || button.callbackData() == null
                         || button.callbackData().isEmpty()
-                        || button.callbackData().getBytes(StandardCharsets.UTF_8).length > MAX_CALLBACK_DATA_BYTES);
+                        || button.callbackData().getBytes(StandardCharsets.UTF_8).length > Outgoing.MAX_CALLBACK_DATA_BYTES);
         return badButton ? new SendResult.Rejected("BUTTON_DATA_INVALID") : null;
     }
 

@@ -65,7 +65,7 @@ public final class TelegramCommandsRegistrar {
                     .orElse(english ? command.englishDescription() : command.description());
             commands.add(new BotCommand(english ? command.englishName() : command.name(), description));
         }
-        commands.add(new BotCommand(english ? "record" : "catat", texts.get(MenuText.RECORD, language)));
+        commands.add(new BotCommand(english ? "record" : "catat", texts.get(MenuText.CATAT, language)));
         return commands;
     }
 }

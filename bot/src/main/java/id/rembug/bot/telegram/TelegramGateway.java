@@ -54,8 +54,6 @@ public final class TelegramGateway implements ChatGateway {
     private static final Pattern TELEGRAM_CHAT_ID = Pattern.compile("-?\\d{1,20}");
     /** What Telegram accepts after {@code ?start=} in a deep link. */
     private static final Pattern START_PAYLOAD = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    /** Telegram's limit on callback data. */
-    public static final int MAX_CALLBACK_DATA_BYTES = 64;
     /** Telegram's limit on a media caption. */
     static final int MAX_CAPTION_LENGTH = 1024;
     /** Telegram's limit on a callback answer's toast or alert. */
@@ -292,9 +290,9 @@ public final class TelegramGateway implements ChatGateway {
                     return "button '" + button.label() + "' has no callback data";
                 }
                 int bytes = button.callbackData().getBytes(StandardCharsets.UTF_8).length;
-                if (bytes > MAX_CALLBACK_DATA_BYTES) {
+                if (bytes > Outgoing.MAX_CALLBACK_DATA_BYTES) {
                     return "callback data of button '" + button.label() + "' is " + bytes
-                            + " bytes; Telegram allows at most " + MAX_CALLBACK_DATA_BYTES;
+                            + " bytes; Telegram allows at most " + Outgoing.MAX_CALLBACK_DATA_BYTES;
                 }
             }
         }

@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** The HTTP plumbing the benchmarks' fake Bot APIs share: a loopback JDK server and JSON answers. */
+/** The HTTP plumbing of {@link FakeBotApi}: a loopback JDK server and JSON answers. */
 final class BotApiHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();

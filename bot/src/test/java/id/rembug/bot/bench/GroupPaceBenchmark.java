@@ -134,12 +134,7 @@ public final class GroupPaceBenchmark {
         RedisServerExtension.flushAll();
         try (FakeTelegram telegram = new FakeTelegram()) {
             telegram.rateLimits(RateLimits.TELEGRAM);
-            Map<String, Object> properties = new LinkedHashMap<>(TelegramAppProperties.of(telegram));
-            // The dispatcher as deployed: its own defaults, not the raised limits the tests use.
-            properties.keySet().removeIf(name -> name.startsWith("rembug.dispatch."));
-            properties.put("logging.level.root", "WARN");
-            // on shutdown the library logs the aborted long poll as an error with a stack trace
-            properties.put("logging.level.org.telegram.telegrambots.longpolling.BotSession", "OFF");
+            Map<String, Object> properties = TelegramAppProperties.asDeployed(telegram);
             // On the command line, so it wins over the tests' shortened grace (test application.properties):
             // the benchmark measures the production behaviour.
             ConfigurableApplicationContext app = RembugApp.start(properties,
@@ -170,6 +165,8 @@ public final class GroupPaceBenchmark {
         long start = System.currentTimeMillis();
         telegram.privateText(facilitator, "/start");
         waitFor("the private welcome", STEP_TIMEOUT_MILLIS, () -> telegram.messageCount(facilitator.id()) > 0);
+        // the facilitator made the group, so Telegram lets them claim it
+        telegram.memberStatus(GROUP, facilitator, "creator");
         telegram.botAddedToGroup(GROUP, facilitator);
         telegram.say(GROUP, facilitator, "/fasilitator", null);
         telegram.say(GROUP, facilitator, "/mulai", null);

@@ -3,6 +3,8 @@ package id.rembug.bot.dashboard;
 import id.rembug.dialogues.flow.Language;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DashboardTextsTest {
@@ -10,16 +12,15 @@ class DashboardTextsTest {
     private final DashboardTexts texts = new DashboardTexts();
 
     @Test
-    void indonesianAndEnglishHaveTheSameKeysAndNoEmptyText() {
-        assertThat(texts.all(Language.EN).keySet()).isEqualTo(texts.all(Language.ID).keySet());
-        for (Language language : Language.values()) {
-            assertThat(texts.all(language).values()).allSatisfy(text -> assertThat(text).isNotBlank());
-        }
+    void theLoginLinkMessageCarriesTheLinkOnItsOwnLine() {
+        String message = texts.get(DashboardText.BOT_LOGIN_LINK, Language.ID,
+                Map.of("link", "http://contoh/dashboard/masuk/abc"));
+        assertThat(message).endsWith("\nhttp://contoh/dashboard/masuk/abc").contains("10 menit");
     }
 
     @Test
-    void theLoginLinkMessageCarriesTheLinkOnItsOwnLine() {
-        String message = texts.get(Language.ID, "bot.loginLink", "http://contoh/dashboard/masuk/abc");
-        assertThat(message).endsWith("\nhttp://contoh/dashboard/masuk/abc").contains("10 menit");
+    void aLanguageTheDashboardIsNotWrittenInGetsIndonesian() {
+        assertThat(texts.words(Language.of("jv"))).isEqualTo(texts.words(Language.ID));
+        assertThat(texts.words(Language.EN).get("overview-title")).isEqualTo("All groups");
     }
 }

@@ -1,5 +1,6 @@
 package id.rembug.bot.simulator;
 
+import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.Outgoing.OutButton;
 import id.rembug.bot.channel.SendResult;
 import id.rembug.bot.testsupport.RedisServerExtension;
@@ -139,7 +140,7 @@ class SimulatorGatewayTest {
 
     @Test
     void messagesTelegramWouldRefuseAreRejectedHereToo() {
-        String tooLongData = "x".repeat(SimulatorGateway.MAX_CALLBACK_DATA_BYTES + 1);
+        String tooLongData = "x".repeat(Outgoing.MAX_CALLBACK_DATA_BYTES + 1);
 
         assertThat(gateway.send(Outgoings.text(groupId, " "))).isInstanceOf(SendResult.Rejected.class);
         assertThat(gateway.send(Outgoings.text(groupId, "a".repeat(SimulatorGateway.MAX_TEXT + 1))))

@@ -435,6 +435,7 @@ public final class FakeTelegram implements AutoCloseable {
     private RateLimits rateLimits;
     private boolean privacyMode = true;
     private long rateLimited;
+    private long chatRateLimited;
     private long polls;
     private long nextUpdateId;
     private long nextCallbackId;
@@ -1149,6 +1150,13 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    /** Of those, how many a chat's own limits refused (its per-chat bucket or a group's minute), not only the overall one. */
+    public long chatRateLimited() {
+        synchronized (lock) {
+            return chatRateLimited;
+        }
+    }
+
     /** How many getUpdates calls the bot has made (they are not among {@link #calls(String)}). */
     public long polls() {
         synchronized (lock) {
@@ -1518,10 +1526,9 @@ public final class FakeTelegram implements AutoCloseable {
         while (!chat.groupWindow.isEmpty() && chat.groupWindow.peekFirst() <= now - groupWindowMillis) {
             chat.groupWindow.pollFirst();
         }
+        long overallWait = overallWindow.size() >= limits.overall()
+                ? overallWindow.peekFirst() + overallWindowMillis - now : 0;
         long wait = 0;
-        if (overallWindow.size() >= limits.overall()) {
-            wait = Math.max(wait, overallWindow.peekFirst() + overallWindowMillis - now);
-        }
         long interval = limits.chatInterval().toMillis();
         long burstTolerance = interval * (limits.chatBurst() - 1);
         long allowedAt = chat.bucketFullAtMillis - burstTolerance;
@@ -1531,6 +1538,10 @@ public final class FakeTelegram implements AutoCloseable {
         if (group && chat.groupWindow.size() >= limits.perGroup()) {
             wait = Math.max(wait, chat.groupWindow.peekFirst() + groupWindowMillis - now);
         }
+        if (wait > 0) {
+            chatRateLimited++;
+        }
+        wait = Math.max(wait, overallWait);
         if (wait > 0) {
             long seconds = Math.max(1, (wait + 999) / 1000);
             return Failure.tooManyRequests((int) seconds);

@@ -35,6 +35,19 @@ public final class TelegramAppProperties {
         return properties;
     }
 
+    /**
+     * The app as deployed against {@code telegram}, for the benchmarks: the dispatcher with its own
+     * defaults (Telegram's real limits, not the raised ones the tests use) and quiet logs.
+     */
+    public static Map<String, Object> asDeployed(FakeTelegram telegram) {
+        Map<String, Object> properties = of(telegram);
+        properties.keySet().removeIf(name -> name.startsWith("rembug.dispatch."));
+        properties.put("logging.level.root", "WARN");
+        // on shutdown the library logs the aborted long poll as an error with a stack trace
+        properties.put("logging.level.org.telegram.telegrambots.longpolling.BotSession", "OFF");
+        return properties;
+    }
+
     public static void register(DynamicPropertyRegistry registry, FakeTelegram telegram) {
         of(telegram).forEach((name, value) -> registry.add(name, () -> value));
     }

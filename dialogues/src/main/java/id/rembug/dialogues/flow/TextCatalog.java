@@ -43,6 +43,13 @@ public class TextCatalog<K extends Enum<K> & TextKey> {
         return texts.get(key).in(language, values);
     }
 
+    /** Every text in {@code language} by its key as the file writes it, for a page template ({@code t['page-title']}). */
+    public Map<String, String> words(Language language) {
+        Map<String, String> words = new java.util.LinkedHashMap<>();
+        texts.forEach((key, text) -> words.put(key.yamlKey(), text.in(language)));
+        return java.util.Collections.unmodifiableMap(words);
+    }
+
     /** The languages the file declares (Indonesian and English when it declares none). */
     public Languages languages() {
         return languages;

@@ -56,6 +56,11 @@ public final class TextFiles {
     private TextFiles() {
     }
 
+    /** A file on the classpath as UTF-8; a missing or unreadable one is a {@link FlowLoadException} naming it. */
+    public static String readResource(String resource, String fileKind) {
+        return FlowLoader.readResource(resource, fileKind);
+    }
+
     public static <K extends Enum<K> & TextKey> TextCatalog<K> loadResource(Class<K> keys, String resource,
                                                                            Layout layout) {
         return parse(keys, FlowLoader.readResource(resource, layout.fileKind()), FlowLoader.resourceSource(resource),

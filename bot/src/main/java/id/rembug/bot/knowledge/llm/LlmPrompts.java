@@ -8,14 +8,12 @@ import id.rembug.dialogues.flow.TextKey;
 import java.util.List;
 import java.util.Map;
 
-
-
 /**
  * The model's instructions, from {@code texts/llm-prompts.yaml}, read by the one text loader like
  * every other text file: each prompt present, one text for every language (the model is told
  * which language to answer in), and using exactly its placeholders.
  */
-public final class LlmPrompts {
+public final class LlmPrompts extends TextCatalog<LlmPrompts.Key> {
 
     public static final String DEFAULT_RESOURCE = "texts/llm-prompts.yaml";
     private static final TextFiles.Layout LAYOUT = new TextFiles.Layout("Model prompts", "prompts", List.of(), true,
@@ -23,40 +21,20 @@ public final class LlmPrompts {
 
     /** The prompts and the placeholders each must use. */
     public enum Key implements TextKey {
-        SUMMARY_SYSTEM("summary-system", "language", "tag"),
-        SUMMARY_REQUEST("summary-request"),
-        ANSWER_SYSTEM("answer-system", "language", "tag", "articlesTag"),
-        ANSWER_REQUEST("answer-request");
-
-        final String yamlKey;
-        final List<String> placeholders;
-
-        Key(String yamlKey, String... placeholders) {
-            this.yamlKey = yamlKey;
-            this.placeholders = List.of(placeholders);
-        }
-
-        @Override
-        public String yamlKey() {
-            return yamlKey;
-        }
-
-        @Override
-        public List<String> placeholders() {
-            return placeholders;
-        }
+        @Fills({"language", "tag"}) SUMMARY_SYSTEM,
+        SUMMARY_REQUEST,
+        @Fills({"language", "tag", "articlesTag"}) ANSWER_SYSTEM,
+        ANSWER_REQUEST;
 
         /** The system prompts must name the data block's tag, or the model cannot tell data from instructions. */
         @Override
         public List<String> required() {
-            return placeholders;
+            return placeholders();
         }
     }
 
-    private final TextCatalog<Key> prompts;
-
     private LlmPrompts(TextCatalog<Key> prompts) {
-        this.prompts = prompts;
+        super(prompts);
     }
 
     public static LlmPrompts loadDefault() {
@@ -67,14 +45,9 @@ public final class LlmPrompts {
         return new LlmPrompts(TextFiles.parse(Key.class, yaml, source, LAYOUT));
     }
 
-    /** The prompts as loaded, for the check that every text file is in step with the code. */
-    public TextCatalog<Key> catalog() {
-        return prompts;
-    }
-
     /** The prompt with its placeholders filled; values are our own words (language names, tags). */
     public String get(Key key, Map<String, ?> values) {
-        return prompts.get(key, Language.ID, values);
+        return get(key, Language.ID, values);
     }
 
     /** The language's name as the model should read it in "answer in {language}". */
