@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GroupKeysMigrationTest {
 
     private final StringRedisTemplate redis = RedisServerExtension.template();
-    private final GroupKeysMigration migration = new GroupKeysMigration(redis);
+    private final GroupKeysMigration migration = new GroupKeysMigration(redis, new WorkPartitions(redis, 3));
 
     @Test
     void aGroupStoredBeforeTheHashTagsIsFoundUnderItsTaggedKeysWithNothingLost() {
