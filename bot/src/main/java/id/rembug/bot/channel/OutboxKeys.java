@@ -23,6 +23,12 @@ public final class OutboxKeys {
     /** The hash tag of the outbox's slot (see above). */
     public static final String SLOT = "{outbox}";
 
+    /**
+     * Stands for "no key" where a script takes an optional one: in the outbox's slot like every
+     * key beside it (an empty name would be another slot on a Redis Cluster); never written.
+     */
+    public static final String NONE = "rembug:outbox:" + SLOT + ":none";
+
     private OutboxKeys() {
     }
 
