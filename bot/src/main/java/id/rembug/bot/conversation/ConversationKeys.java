@@ -19,6 +19,8 @@ public final class ConversationKeys {
     public static final String MODEL_JOBS = "rembug:llm:" + OutboxKeys.SLOT + ":jobs";
     /** LIST: ids of language-model jobs waiting for a worker, oldest first. */
     public static final String MODEL_QUEUE = "rembug:llm:" + OutboxKeys.SLOT + ":queue";
+    /** STRING (expiring): dedupe marks of an earlier version may still exist ({@link GroupKeysMigration}). */
+    public static final String OLD_SEEN_KEPT = "rembug:layout:old-seen";
     /** STRING: the most work partitions this Redis was ever written with ({@link WorkPartitions}). */
     public static final String PARTITIONS = "rembug:partitions";
     /** STRING: the key layout this Redis holds ({@link GroupKeysMigration}). */

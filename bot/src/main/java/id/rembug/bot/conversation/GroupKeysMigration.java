@@ -38,6 +38,9 @@ public class GroupKeysMigration {
     static final String PARTITIONED = "partitions";
     private static final String OLD_WORK = "rembug:work";
     private static final String OLD_WAKE_UPS = "rembug:wakeups";
+    private static final String OLD_SEEN = "rembug:seen:";
+    /** As long as the inbox remembers update ids (RedisInbox.SEEN_FOR). */
+    private static final java.time.Duration SEEN_KEPT = java.time.Duration.ofDays(2);
     private static final RedisScript<Long> MOVE = LuaScripts.load("conversation/move-key", Long.class);
     private static final RedisScript<Long> ANNOUNCE = LuaScripts.load("conversation/announce", Long.class);
     private static final String GROUP_PREFIX = "rembug:group:";
@@ -47,6 +50,8 @@ public class GroupKeysMigration {
     private final StringRedisTemplate redis;
     private final WorkPartitions partitions;
     private volatile boolean done;
+    private volatile boolean oldSeenMayExist = true;
+    private volatile long oldSeenCheckedUntil;
 
     public GroupKeysMigration(StringRedisTemplate redis, WorkPartitions partitions) {
         this.redis = redis;
@@ -69,8 +74,16 @@ public class GroupKeysMigration {
     /** How many keys were moved (0 when the Redis was migrated before, or is a cluster). */
     int migrate() {
         String layout = redis.opsForValue().get(ConversationKeys.LAYOUT);
-        if (PARTITIONED.equals(layout) || isCluster()) {
+        if (PARTITIONED.equals(layout)) {
             return 0;
+        }
+        if (isCluster()) {
+            redis.opsForValue().set(ConversationKeys.LAYOUT, PARTITIONED);
+            return 0;
+        }
+        if (anyKey(OLD_SEEN + "*")) {
+            // dedupe marks that do not name their conversation: the inbox reads them as long as they last
+            redis.opsForValue().set(ConversationKeys.OLD_SEEN_KEPT, "1", SEEN_KEPT);
         }
         int moved = 0;
         if (!TAGGED.equals(layout)) {
@@ -89,6 +102,37 @@ public class GroupKeysMigration {
             log.info("Moved {} shared keys and entries to the outbox's slot and the work partitions", shared);
         }
         return moved + shared;
+    }
+
+    private boolean anyKey(String pattern) {
+        try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(pattern).count(1000).build())) {
+            while (keys.hasNext()) {
+                if (!keys.next().contains("{")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an update id may have been stored under the dedupe mark of an earlier version
+     * ({@code rembug:seen:<updateId>}, no conversation in it): until this Redis is migrated, and for
+     * as long as such marks last after. Read again at most once a minute.
+     */
+    public boolean oldSeenMarksMayExist() {
+        long now = System.currentTimeMillis();
+        if (now >= oldSeenCheckedUntil) {
+            oldSeenMayExist = !PARTITIONED.equals(redis.opsForValue().get(ConversationKeys.LAYOUT))
+                    || Boolean.TRUE.equals(redis.hasKey(ConversationKeys.OLD_SEEN_KEPT));
+            oldSeenCheckedUntil = now + 60_000;
+        }
+        return oldSeenMayExist;
+    }
+
+    /** Whether the update id was stored by an earlier version (its mark has no conversation in it). */
+    public boolean seenByAnEarlierVersion(String updateId) {
+        return oldSeenMarksMayExist() && Boolean.TRUE.equals(redis.hasKey(OLD_SEEN + updateId));
     }
 
     private int move(List<String> patterns, java.util.function.Function<String, Optional<String>> rename) {

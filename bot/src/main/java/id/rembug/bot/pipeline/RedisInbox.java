@@ -3,6 +3,7 @@ package id.rembug.bot.pipeline;
 import id.rembug.bot.conversation.ButtonSigner;
 import id.rembug.bot.conversation.CallbackData;
 import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.conversation.GroupKeysMigration;
 import id.rembug.bot.conversation.WorkPartitions;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.Inbound;
@@ -37,11 +38,14 @@ public class RedisInbox implements InboxWriter {
     private final LongAdder redelivered = new LongAdder();
     private final ButtonSigner signer;
     private final WorkPartitions partitions;
+    private final GroupKeysMigration migration;
 
-    public RedisInbox(StringRedisTemplate redis, ButtonSigner signer, WorkPartitions partitions) {
+    public RedisInbox(StringRedisTemplate redis, ButtonSigner signer, WorkPartitions partitions,
+                      GroupKeysMigration migration) {
         this.redis = redis;
         this.signer = signer;
         this.partitions = partitions;
+        this.migration = migration;
     }
 
     /** Updates stored since start (for metrics). */
@@ -59,8 +63,9 @@ public class RedisInbox implements InboxWriter {
         int added = 0;
         for (Inbound update : updates) {
             String conversation = conversationOf(update);
-            Long result = redis.execute(APPEND, List.of(ConversationKeys.seen(conversation, update.updateId()),
-                    ConversationKeys.events(conversation)), ChannelCodec.write(update), Long.toString(SEEN_FOR.toSeconds()));
+            Long result = migration.seenByAnEarlierVersion(update.updateId()) ? Long.valueOf(0)
+                    : redis.execute(APPEND, List.of(ConversationKeys.seen(conversation, update.updateId()),
+                            ConversationKeys.events(conversation)), ChannelCodec.write(update), Long.toString(SEEN_FOR.toSeconds()));
             if (update instanceof Inbound.ChatMigrated migrated) {
                 // A group that became a supergroup: messages from its new id belong to it from this
                 // moment, even before the migration itself is applied (written again on redelivery).
