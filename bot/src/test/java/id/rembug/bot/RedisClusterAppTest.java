@@ -5,6 +5,7 @@ import id.rembug.bot.broadcast.BroadcastJob;
 import id.rembug.bot.broadcast.BroadcastService;
 import id.rembug.bot.broadcast.Target;
 import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.pipeline.WakeUpScheduler;
 import id.rembug.bot.telegram.TelegramPolling;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.GroupJourney;
@@ -32,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole app on a real local Redis Cluster of three masters ({@link LocalRedisCluster}), with
- * its work in four partitions: a group is answered end to end, a broadcast reaches several groups,
- * and two instances share the work, exactly as on a single Redis. Any script that touched keys of
+ * its work in four partitions: a group is answered end to end (its wake-ups included), a broadcast
+ * reaches several groups, and two instances share the work, exactly as on a single Redis. Any script that touched keys of
  * two slots would fail here with CROSSSLOT, and the app would answer nothing.
  */
 class RedisClusterAppTest {
@@ -82,6 +83,12 @@ class RedisClusterAppTest {
                 assertThat(group.data().hlen(ConversationKeys.milestones(group.groupId()))).as("the stage's summary kept").isPositive();
                 assertThat(group.data().smembers(ConversationKeys.GROUPS)).as("the index of groups").contains(group.groupId());
                 assertThat(group.data().llen(ConversationKeys.followUps(group.groupId()))).as("every follow-up applied").isZero();
+                // the stage's nudges and automatic steps wait as wake-ups in the group's partition: due later, delivered once
+                WakeUpScheduler wakeUps = app.getBean(WakeUpScheduler.class);
+                Instant later = Instant.now().plus(Duration.ofDays(30));
+                assertThat(wakeUps.deliverDueAt(later)).as("wake-ups delivered").isPositive();
+                assertThat(wakeUps.deliverDueAt(later)).as("none twice").isZero();
+                group.awaitStep("the wake-ups applied", () -> group.data().xlen(ConversationKeys.events(group.groupId())) == 0);
                 assertThat(servingMasters(group, List.of(ConversationKeys.group(group.groupId()),
                         ConversationKeys.work(0), ConversationKeys.work(1), ConversationKeys.work(2), ConversationKeys.work(3))))
                         .as("the group and the work partitions spread over the masters").hasSizeGreaterThan(1);
