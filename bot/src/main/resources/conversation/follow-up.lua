@@ -5,12 +5,6 @@
 -- ARGV[1] = the commit's id (its inbox entry id, '<ms>-<seq>'), ARGV[2] = how long the mark is kept (s),
 -- ARGV[3] = ops JSON: a list of {c = command, k = {key positions}, a = {arguments}}
 -- Returns 1 when applied, 0 when it had been.
-local function after(a, b)
-  local am, as = string.match(a, '(%d+)-(%d+)')
-  local bm, bs = string.match(b, '(%d+)-(%d+)')
-  am, as, bm, bs = tonumber(am), tonumber(as), tonumber(bm), tonumber(bs)
-  return am > bm or (am == bm and as > bs)
-end
 local done = redis.call('GET', KEYS[1])
 if done and not after(ARGV[1], done) then return 0 end
 for _, op in ipairs(cjson.decode(ARGV[3])) do

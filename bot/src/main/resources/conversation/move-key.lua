@@ -13,14 +13,6 @@ if redis.call('EXISTS', KEYS[2]) == 0 then
   return 1
 end
 
--- whether stream id a comes after b ('<ms>-<seq>')
-local function after(a, b)
-  local am, as = string.match(a, '(%d+)-(%d+)')
-  local bm, bs = string.match(b, '(%d+)-(%d+)')
-  am, as, bm, bs = tonumber(am), tonumber(as), tonumber(bm), tonumber(bs)
-  return am > bm or (am == bm and as > bs)
-end
-
 if kind == 'hash' then
   local fields = redis.call('HGETALL', KEYS[1])
   for i = 1, #fields, 2 do redis.call('HSETNX', KEYS[2], fields[i], fields[i + 1]) end

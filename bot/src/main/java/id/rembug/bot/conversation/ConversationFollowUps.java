@@ -2,6 +2,7 @@ package id.rembug.bot.conversation;
 
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.redis.LuaScripts;
+import id.rembug.bot.redis.RedisCluster;
 import id.rembug.dialogues.engine.StateCodec;
 import io.lettuce.core.cluster.SlotHash;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -25,13 +26,13 @@ import java.util.Map;
  * work entry was never acknowledged, claimed by another after {@code ConversationWorkers.CLAIM_AFTER},
  * or the next event's). Nothing twice: each slot keeps the id of the conversation's last follow-up
  * it applied ({@link ConversationKeys#followUpsDone}) and skips anything at or before it, which also
- * keeps the conversation's order there. On a single Redis every slot is the same server; the steps
- * are the same.
+ * keeps the conversation's order there. On a single Redis every slot is on the one server, so the
+ * whole follow-up is applied by one script, with one such mark.
  */
 @Component
 public class ConversationFollowUps {
 
-    private static final RedisScript<Long> APPLY = LuaScripts.load("conversation/follow-up", Long.class);
+    private static final RedisScript<Long> APPLY = LuaScripts.load("conversation/stream-ids", "conversation/follow-up", Long.class);
     /** How long a slot remembers a conversation's last follow-up: far longer than any repair takes. */
     static final Duration DONE_KEPT = Duration.ofDays(7);
 
@@ -49,9 +50,12 @@ public class ConversationFollowUps {
 
     private final StringRedisTemplate redis;
     private final StateCodec codec = new StateCodec();
+    /** A single Redis (or Sentinel's primary) holds every slot: one script applies the whole follow-up. */
+    private final boolean oneServer;
 
     public ConversationFollowUps(StringRedisTemplate redis) {
         this.redis = redis;
+        this.oneServer = !RedisCluster.isCluster(redis);
     }
 
     static String write(FollowUp followUp) {
@@ -71,7 +75,8 @@ public class ConversationFollowUps {
         FollowUp followUp = codec.read(json, FollowUp.class);
         Map<Integer, List<Op>> bySlot = new LinkedHashMap<>();
         for (Op op : followUp.ops()) {
-            bySlot.computeIfAbsent(SlotHash.getSlot(op.k().get(0)), slot -> new ArrayList<>()).add(op);
+            int slot = oneServer ? 0 : SlotHash.getSlot(op.k().get(0));
+            bySlot.computeIfAbsent(slot, any -> new ArrayList<>()).add(op);
         }
         for (List<Op> ops : bySlot.values()) {
             List<String> keys = new ArrayList<>();

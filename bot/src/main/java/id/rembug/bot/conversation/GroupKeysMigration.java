@@ -5,18 +5,26 @@ import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.redis.LuaScripts;
+import id.rembug.bot.redis.RedisCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Moves a Redis written by an earlier version to today's cluster-ready layout, in two steps.
@@ -40,8 +48,8 @@ public class GroupKeysMigration {
     private static final String OLD_WAKE_UPS = "rembug:wakeups";
     private static final String OLD_SEEN = "rembug:seen:";
     /** As long as the inbox remembers update ids (RedisInbox.SEEN_FOR). */
-    private static final java.time.Duration SEEN_KEPT = java.time.Duration.ofDays(2);
-    private static final RedisScript<Long> MOVE = LuaScripts.load("conversation/move-key", Long.class);
+    private static final Duration SEEN_KEPT = Duration.ofDays(2);
+    private static final RedisScript<Long> MOVE = LuaScripts.load("conversation/stream-ids", "conversation/move-key", Long.class);
     private static final RedisScript<Long> ANNOUNCE = LuaScripts.load("conversation/announce", Long.class);
     private static final String GROUP_PREFIX = "rembug:group:";
     private static final String EVENTS_PREFIX = "rembug:events:";
@@ -77,7 +85,7 @@ public class GroupKeysMigration {
         if (PARTITIONED.equals(layout)) {
             return 0;
         }
-        if (isCluster()) {
+        if (RedisCluster.isCluster(redis)) {
             redis.opsForValue().set(ConversationKeys.LAYOUT, PARTITIONED);
             return 0;
         }
@@ -135,7 +143,7 @@ public class GroupKeysMigration {
         return oldSeenMarksMayExist() && Boolean.TRUE.equals(redis.hasKey(OLD_SEEN + updateId));
     }
 
-    private int move(List<String> patterns, java.util.function.Function<String, Optional<String>> rename) {
+    private int move(List<String> patterns, Function<String, Optional<String>> rename) {
         List<String[]> moves = new ArrayList<>();
         for (String pattern : patterns) {
             try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(pattern).count(1000).build())) {
@@ -155,9 +163,9 @@ public class GroupKeysMigration {
         if (!Boolean.TRUE.equals(redis.hasKey(OLD_WORK))) {
             return 0;
         }
-        List<org.springframework.data.redis.connection.stream.MapRecord<String, Object, Object>> entries =
-                redis.opsForStream().range(OLD_WORK, org.springframework.data.domain.Range.unbounded());
-        for (var entry : entries == null ? List.<org.springframework.data.redis.connection.stream.MapRecord<String, Object, Object>>of() : entries) {
+        List<MapRecord<String, Object, Object>> entries =
+                redis.opsForStream().range(OLD_WORK, Range.unbounded());
+        for (var entry : entries == null ? List.<MapRecord<String, Object, Object>>of() : entries) {
             String conversation = String.valueOf(entry.getValue().get("conversation"));
             redis.execute(ANNOUNCE, List.of(partitions.work(conversation)), conversation);
         }
@@ -169,7 +177,7 @@ public class GroupKeysMigration {
     private int partitionWakeUps() {
         var wakeUps = redis.opsForZSet().rangeWithScores(OLD_WAKE_UPS, 0, -1);
         int moved = 0;
-        for (var wakeUp : wakeUps == null ? java.util.Set.<org.springframework.data.redis.core.ZSetOperations.TypedTuple<String>>of() : wakeUps) {
+        for (var wakeUp : wakeUps == null ? Set.<TypedTuple<String>>of() : wakeUps) {
             String member = wakeUp.getValue();
             String conversation = member.substring(0, member.lastIndexOf('|'));
             redis.opsForZSet().add(partitions.wakeUps(conversation), member, wakeUp.getScore());
@@ -179,18 +187,18 @@ public class GroupKeysMigration {
         return moved;
     }
 
-    private static final java.util.regex.Pattern OLD_QUEUE = java.util.regex.Pattern.compile("rembug:outbox:(conversation|broadcast):(.+)");
-    private static final java.util.regex.Pattern OLD_READY = java.util.regex.Pattern.compile("rembug:outbox:ready:(conversation|broadcast)");
-    private static final java.util.regex.Pattern OLD_CHAT = java.util.regex.Pattern.compile("rembug:chat:(.+):(forbidden|sent)");
-    private static final java.util.regex.Pattern OLD_HELD = java.util.regex.Pattern.compile("rembug:user:([^:]+):(pending|digest)");
-    private static final java.util.regex.Pattern OLD_JOB = java.util.regex.Pattern.compile("rembug:broadcast:(\\d+)(?::targets:(\\d+))?");
+    private static final Pattern OLD_QUEUE = Pattern.compile("rembug:outbox:(conversation|broadcast):(.+)");
+    private static final Pattern OLD_READY = Pattern.compile("rembug:outbox:ready:(conversation|broadcast)");
+    private static final Pattern OLD_CHAT = Pattern.compile("rembug:chat:(.+):(forbidden|sent)");
+    private static final Pattern OLD_HELD = Pattern.compile("rembug:user:([^:]+):(pending|digest)");
+    private static final Pattern OLD_JOB = Pattern.compile("rembug:broadcast:(\\d+)(?::targets:(\\d+))?");
 
     /** The name in the outbox's slot of a key written before it had one; empty for any other key. */
     static Optional<String> inOutboxSlot(String key) {
         if (key.contains("{")) {
             return Optional.empty();
         }
-        java.util.regex.Matcher m;
+        Matcher m;
         if ((m = OLD_READY.matcher(key)).matches()) {
             return Optional.of(OutboxKeys.ready(lane(m.group(1))));
         }
@@ -255,9 +263,5 @@ public class GroupKeysMigration {
         String conversation = idEnd < 0 ? rest : rest.substring(0, idEnd);
         String part = idEnd < 0 ? "" : rest.substring(idEnd);
         return conversation.isEmpty() ? Optional.empty() : Optional.of(ConversationKeys.group(conversation) + part);
-    }
-
-    private boolean isCluster() {
-        return redis.getConnectionFactory() instanceof LettuceConnectionFactory lettuce && lettuce.isClusterAware();
     }
 }

@@ -32,6 +32,12 @@ class LuaScriptsTest {
         return redis.execute(LuaScripts.load(path, Long.class), keys, (Object[]) args);
     }
 
+    /** The follow-up script with the stream-id functions it is loaded with. */
+    private static Long followUp(StringRedisTemplate redis, List<String> keys, String... args) {
+        return redis.execute(LuaScripts.load("conversation/stream-ids", "conversation/follow-up", Long.class), keys,
+                (Object[]) args);
+    }
+
     @Test
     void everyScriptNamesItsKeysOnlyThroughKeys() throws IOException {
         List<Path> scripts;
@@ -97,15 +103,15 @@ class LuaScriptsTest {
                 [{"c":"enqueue","k":[2,3],"a":["hello","1000","-100"]},{"c":"sadd","k":[4],"a":["-100"]},
                  {"c":"zadd","k":[5],"a":["5000","-100|5000"]},{"c":"hset","k":[6],"a":["lang","en"]}]""";
         List<String> keys = List.of("t:done", "t:queue:-100", "t:ready", "t:groups", "t:wakeups", "t:user:7");
-        assertThat(run(redis, "conversation/follow-up", keys, "5-0", "60", ops)).isEqualTo(1L);
-        assertThat(run(redis, "conversation/follow-up", keys, "5-0", "60", ops)).as("once").isZero();
-        assertThat(run(redis, "conversation/follow-up", keys, "4-9", "60", ops)).as("an older one, late").isZero();
+        assertThat(followUp(redis, keys, "5-0", "60", ops)).isEqualTo(1L);
+        assertThat(followUp(redis, keys, "5-0", "60", ops)).as("once").isZero();
+        assertThat(followUp(redis, keys, "4-9", "60", ops)).as("an older one, late").isZero();
         assertThat(redis.opsForList().range("t:queue:-100", 0, -1)).containsExactly("hello");
         assertThat(redis.opsForZSet().score("t:ready", "-100")).isEqualTo(1000.0);
         assertThat(redis.opsForSet().members("t:groups")).containsExactly("-100");
         assertThat(redis.opsForZSet().score("t:wakeups", "-100|5000")).isEqualTo(5000.0);
         assertThat(redis.opsForHash().get("t:user:7", "lang")).isEqualTo("en");
-        assertThat(run(redis, "conversation/follow-up", keys, "5-1", "60", ops)).as("the next one").isEqualTo(1L);
+        assertThat(followUp(redis, keys, "5-1", "60", ops)).as("the next one").isEqualTo(1L);
         assertThat(redis.opsForList().range("t:queue:-100", 0, -1)).containsExactly("hello", "hello");
         assertThat(redis.getExpire("t:done")).isPositive();
         assertThat(redis.keys("*")).allMatch(keys::contains);
@@ -120,7 +126,7 @@ class LuaScriptsTest {
                 [{"c":"release","k":[2,3,4,5],"a":["7","1000"]},
                  {"c":"replace","k":[6],"a":["1","ani says","(deleted)","ani again","(deleted)"]}]""";
         List<String> keys = List.of("t:done", "t:pending:7", "t:forbidden:7", "t:queue:7", "t:ready", "t:queue:-100");
-        assertThat(run(redis, "conversation/follow-up", keys, "1-0", "60", ops)).isEqualTo(1L);
+        assertThat(followUp(redis, keys, "1-0", "60", ops)).isEqualTo(1L);
         assertThat(redis.opsForList().range("t:queue:7", 0, -1)).containsExactly("a", "b");
         assertThat(redis.hasKey("t:pending:7")).isFalse();
         assertThat(redis.hasKey("t:forbidden:7")).isFalse();
