@@ -4,6 +4,9 @@ import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.pipeline.RedisInbox;
 import id.rembug.bot.redis.EmbeddedRedisServer;
 import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.conversation.ConversationProperties;
+import id.rembug.bot.conversation.GroupKeysMigration;
+import id.rembug.bot.conversation.WorkPartitions;
 import id.rembug.bot.redis.RedisBinary;
 import id.rembug.bot.redis.RedisResilienceConfiguration;
 import id.rembug.bot.testsupport.RedisProbe;
@@ -68,8 +71,9 @@ class TelegramWebhookRedisOutageTest {
     @ImportAutoConfiguration({TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
             WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
             DataRedisAutoConfiguration.class})
-    @Import({TelegramConfiguration.class, RedisResilienceConfiguration.class, RedisInbox.class, ButtonSigner.class})
-    @EnableConfigurationProperties(ButtonKeyProperties.class)
+    @Import({TelegramConfiguration.class, RedisResilienceConfiguration.class, RedisInbox.class, ButtonSigner.class,
+            WorkPartitions.class, GroupKeysMigration.class})
+    @EnableConfigurationProperties({ButtonKeyProperties.class, ConversationProperties.class})
     static class App {
         /** A bean so that it closes with the context. */
         @Bean
