@@ -1,7 +1,8 @@
--- GroupKeysMigration: moves one key of a group from the layout before hash tags to its tagged
--- name. Usually a RENAME; when something was written under the new name meanwhile (the inbox
--- keeps appending during an upgrade), the two are merged: a hash keeps the new fields, a set takes
--- both, a stream puts the old entries (older) before the new ones, keeping their ids.
+-- GroupKeysMigration: moves one key from an earlier layout to its hash-tagged name. Usually a
+-- RENAME; when something was written under the new name meanwhile (the inbox keeps appending
+-- during an upgrade), the two are merged: a hash keeps the new fields, a set takes both, a stream
+-- and a list put the old entries (older) before the new ones (a stream keeping their ids), a
+-- sorted set keeps the new scores.
 -- Only for a single Redis (a cluster starts with the tagged layout).
 -- KEYS[1] = the old key, KEYS[2] = the new key
 -- Returns 1 when moved, 0 when there was nothing to move.
@@ -12,19 +13,17 @@ if redis.call('EXISTS', KEYS[2]) == 0 then
   return 1
 end
 
--- whether stream id a comes after b ('<ms>-<seq>')
-local function after(a, b)
-  local am, as = string.match(a, '(%d+)-(%d+)')
-  local bm, bs = string.match(b, '(%d+)-(%d+)')
-  am, as, bm, bs = tonumber(am), tonumber(as), tonumber(bm), tonumber(bs)
-  return am > bm or (am == bm and as > bs)
-end
-
 if kind == 'hash' then
   local fields = redis.call('HGETALL', KEYS[1])
   for i = 1, #fields, 2 do redis.call('HSETNX', KEYS[2], fields[i], fields[i + 1]) end
 elseif kind == 'set' then
   for _, member in ipairs(redis.call('SMEMBERS', KEYS[1])) do redis.call('SADD', KEYS[2], member) end
+elseif kind == 'list' then
+  local items = redis.call('LRANGE', KEYS[1], 0, -1)
+  for i = #items, 1, -1 do redis.call('LPUSH', KEYS[2], items[i]) end
+elseif kind == 'zset' then
+  local members = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+  for i = 1, #members, 2 do redis.call('ZADD', KEYS[2], 'NX', members[i + 1], members[i]) end
 elseif kind == 'stream' then
   local entries = redis.call('XRANGE', KEYS[1], '-', '+')
   for _, entry in ipairs(redis.call('XRANGE', KEYS[2], '-', '+')) do entries[#entries + 1] = entry end

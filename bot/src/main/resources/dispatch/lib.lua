@@ -1,7 +1,12 @@
 -- Shared by every dispatcher script (prepended by OutboxStore). Keys are built here from
 -- prefixes passed in by Java (OutboxKeys, DispatchKeys), so the layout has one source of truth.
--- The scripts touch keys derived from data (a chat's queue, its alias): they need a single
--- Redis (standalone or Sentinel), not Cluster, like the producer's own outbox commit.
+-- The scripts touch keys derived from data (a chat's queue, its alias): every one carries the
+-- outbox's hash tag, so on a Redis Cluster they are all in the slot of the keys passed in KEYS.
+
+-- Whether an optional key was passed: OutboxKeys.NONE (in the same slot) stands for none.
+local function given(key)
+  return key ~= '' and string.sub(key, -5) ~= ':none'
+end
 
 -- Follows rembug:chat-alias:<id> links (a group that became a supergroup), a few hops at most.
 local function resolve_alias(alias_prefix, chat)

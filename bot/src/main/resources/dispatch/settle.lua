@@ -1,6 +1,6 @@
 -- Ends a message's life in the queue: delivered (status 'sent') or given up (status 'failed').
--- KEYS[1] = ready ZSET of the lane, KEYS[2] = the chat's queue, KEYS[3] = delivery HASH or '',
--- KEYS[4] = the chat's sent-message HASH (platform id -> outbox id) or ''
+-- KEYS[1] = ready ZSET of the lane, KEYS[2] = the chat's queue, KEYS[3] = delivery HASH or OutboxKeys.NONE,
+-- KEYS[4] = the chat's sent-message HASH (platform id -> outbox id) or OutboxKeys.NONE
 -- ARGV[1] = claim score, ARGV[2] = message JSON, ARGV[3] = when the chat may send next,
 -- ARGV[4] = chat id, ARGV[5] = status, ARGV[6] = platform message id or '', ARGV[7] = reason or '',
 -- ARGV[8] = attempts, ARGV[9] = at (epoch ms), ARGV[10] = TTL seconds, ARGV[11] = lane name,
@@ -13,11 +13,11 @@ local removed = remove_message(KEYS[2], ARGV[12], ARGV[13], ARGV[4], ARGV[2])
 -- right after. What the message meant is its writer's to know, by that outbox id. The first
 -- delivery under a platform id is the message itself: a later edit of it settles under the same
 -- platform id with its own outbox id and must not take the message's place (HSETNX).
-if KEYS[4] ~= '' and ARGV[5] == 'sent' and ARGV[6] ~= '' then
+if given(KEYS[4]) and ARGV[5] == 'sent' and ARGV[6] ~= '' then
   redis.call('HSETNX', KEYS[4], ARGV[6], ARGV[15])
   redis.call('EXPIRE', KEYS[4], ARGV[14])
 end
-if KEYS[3] ~= '' then
+if given(KEYS[3]) then
   redis.call('HSET', KEYS[3], 'status', ARGV[5], 'chatId', ARGV[4], 'lane', ARGV[11],
       'attempts', ARGV[8], 'at', ARGV[9])
   if ARGV[6] ~= '' then redis.call('HSET', KEYS[3], 'messageId', ARGV[6]) end

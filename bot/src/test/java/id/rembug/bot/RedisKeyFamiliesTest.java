@@ -51,7 +51,7 @@ class RedisKeyFamiliesTest {
                 Said chatter = telegram.say(group.chatId(), group.residents().get(1), "nanti sore kumpul di balai?", null);
                 group.walk(0, 1);
                 group.awaitStep("the chatter taken in", () ->
-                        group.redis().exists("rembug:seen:tg:" + chatter.updateId()) == 1);
+                        group.redis().exists(ConversationKeys.seen(group.groupId(), "tg:" + chatter.updateId())) == 1);
                 group.awaitStep("everything applied", () -> group.redis().xlen(ConversationKeys.events(group.groupId())) == 0);
             } finally {
                 telegram.privacyMode(true);

@@ -214,7 +214,7 @@ class TelegramScenarioTest {
         try {
             Said seen = telegram.say(group.chatId(), resident, "iya, jam 4 ya", null);
             group.awaitStep("the chatter taken in and applied", () ->
-                    group.redis().exists("rembug:seen:tg:" + seen.updateId()) == 1
+                    group.redis().exists(ConversationKeys.seen(group.groupId(), "tg:" + seen.updateId())) == 1
                             && group.redis().hget(ConversationKeys.group(group.groupId()), "applied") != null
                             && group.redis().xlen(ConversationKeys.events(group.groupId())) == 0);
             assertThat(group.timesInInbox(seen.updateId())).as("chatter no question asked for is not kept").isZero();

@@ -1,9 +1,12 @@
 package id.rembug.bot.broadcast;
 
+import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.conversation.ConversationKeys;
 
 /**
- * Where broadcasts live in Redis.
+ * Where broadcasts live in Redis. The job, its targets, the job list and the schedule carry the
+ * outbox's hash tag ({@code {outbox}}, left out below: {@code rembug:broadcast:{outbox}:<id>}),
+ * because a fan-out step writes them and the outbox in one script.
  *
  * <ul>
  *   <li>{@code rembug:broadcast:seq}: the last job id handed out (INCR)</li>
@@ -30,20 +33,21 @@ import id.rembug.bot.conversation.ConversationKeys;
 public final class BroadcastKeys {
 
     static final String SEQ = "rembug:broadcast:seq";
-    public static final String JOBS = "rembug:broadcasts";
-    static final String DUE = "rembug:broadcast:due";
+    // a job, its targets, the job list and the schedule are written together with the outbox (FanOut): its slot
+    public static final String JOBS = "rembug:broadcasts:" + OutboxKeys.SLOT;
+    public static final String DUE = "rembug:broadcast:" + OutboxKeys.SLOT + ":due";
     static final String STAFF = "rembug:staff";
     static final String MIGRATED = "rembug:broadcast:migrated";
 
     private BroadcastKeys() {
     }
 
-    static String job(String id) {
-        return "rembug:broadcast:" + id;
+    public static String job(String id) {
+        return "rembug:broadcast:" + OutboxKeys.SLOT + ":" + id;
     }
 
-    static String targets(String id, int wave) {
-        return "rembug:broadcast:" + id + ":targets:" + wave;
+    public static String targets(String id, int wave) {
+        return job(id) + ":targets:" + wave;
     }
 
     public static String votes(String id) {

@@ -1,5 +1,7 @@
 package id.rembug.bot.conversation;
 
+import id.rembug.bot.channel.OutboxKeys;
+
 import java.time.Duration;
 
 /**
@@ -9,17 +11,18 @@ import java.time.Duration;
  */
 public final class ConversationKeys {
 
-    /** Signals that a conversation has events to apply; read by the processors' consumer group. */
-    public static final String WORK = "rembug:work";
+    /** The consumer group of the processors on every work stream partition ({@link #work}). */
     public static final String WORK_GROUP = "processors";
-    /** Pending wake-ups: members {@code <conversation>|<epochMillis>}, scored by the millis. */
-    public static final String WAKE_UPS = "rembug:wakeups";
     /** STRING: the secret that signs button data, made once and shared by every instance. */
     public static final String CALLBACK_KEY = "rembug:callback-key";
-    /** HASH: language-model jobs not yet done, by id. */
-    public static final String MODEL_JOBS = "rembug:llm:jobs";
+    /** HASH: language-model jobs not yet done, by id (in the outbox's slot: delivering one writes the outbox). */
+    public static final String MODEL_JOBS = "rembug:llm:" + OutboxKeys.SLOT + ":jobs";
     /** LIST: ids of language-model jobs waiting for a worker, oldest first. */
-    public static final String MODEL_QUEUE = "rembug:llm:queue";
+    public static final String MODEL_QUEUE = "rembug:llm:" + OutboxKeys.SLOT + ":queue";
+    /** STRING (expiring): dedupe marks of an earlier version may still exist ({@link GroupKeysMigration}). */
+    public static final String OLD_SEEN_KEPT = "rembug:layout:old-seen";
+    /** STRING: the most work partitions this Redis was ever written with ({@link WorkPartitions}). */
+    public static final String PARTITIONS = "rembug:partitions";
     /** STRING: the key layout this Redis holds ({@link GroupKeysMigration}). */
     public static final String LAYOUT = "rembug:layout";
     /** Every group Rembug has seen. */
@@ -28,8 +31,60 @@ public final class ConversationKeys {
     private ConversationKeys() {
     }
 
-    public static String seen(String updateId) {
-        return "rembug:seen:" + updateId;
+    /** STRING (expiring): the update id was stored in this conversation's inbox (in its slot, so storing is one step). */
+    public static String seen(String conversation, String updateId) {
+        return "rembug:seen:" + tag(conversation) + ":" + updateId;
+    }
+
+    /**
+     * The hash tag of one partition of the shared work structures ({@link #work}, {@link #wakeUps}):
+     * on a Redis Cluster each partition is one slot, so N partitions spread over the masters.
+     */
+    public static String partitionTag(int partition) {
+        return "{p:" + partition + "}";
+    }
+
+    /** STREAM: signals that a conversation of the partition has events to apply; read by the processors' consumer group. */
+    public static String work(int partition) {
+        return "rembug:work:" + partitionTag(partition);
+    }
+
+    /** ZSET: pending wake-ups of the partition's conversations: members {@code <conversation>|<epochMillis>}, scored by the millis. */
+    public static String wakeUps(int partition) {
+        return "rembug:wakeups:" + partitionTag(partition);
+    }
+
+    /**
+     * LIST: what the conversation's commits still have to write outside its slot (the outbox, the
+     * wake-ups, the indexes), oldest first ({@link ConversationFollowUps}); empty almost always.
+     */
+    public static String followUps(String conversation) {
+        return groupPart(conversation, "follow-ups");
+    }
+
+    /**
+     * STRING (expiring): the last of this conversation's follow-ups applied to the slot of
+     * {@code slotKey}, so applying one again changes nothing. Named with the slot's hash tag.
+     */
+    public static String followUpsDone(String slotKey, String conversation) {
+        return "rembug:follow-ups-done:" + slotTag(slotKey) + ":" + conversation;
+    }
+
+    /** The hash tag that places {@code key}: its own tag, or the whole key when it has none. */
+    static String slotTag(String key) {
+        int open = key.indexOf('{');
+        if (open >= 0) {
+            int close = key.indexOf('}', open + 1);
+            if (close > open + 1) {
+                return key.substring(open, close + 1);
+            }
+        }
+        return "{" + key + "}";
+    }
+
+    /** STRING (expiring): this wake-up's inbox entry was stored (in the conversation's slot). */
+    public static String wokenUp(String conversation, String wakeUp) {
+        return groupPart(conversation, "woken:" + wakeUp);
     }
 
     /**
@@ -142,11 +197,11 @@ public final class ConversationKeys {
     }
 
     /** People who have summaries waiting for their daily digest. */
-    public static final String DIGEST_USERS = "rembug:digest-users";
+    public static final String DIGEST_USERS = "rembug:digest-users:" + OutboxKeys.SLOT;
 
-    /** LIST of the private summary messages held for a person's daily digest. */
+    /** LIST of the private summary messages held for a person's daily digest (in the outbox's slot: released to it). */
     public static String digest(String userId) {
-        return "rembug:user:" + userId + ":digest";
+        return "rembug:user:" + OutboxKeys.SLOT + ":" + userId + ":digest";
     }
 
     /**

@@ -63,6 +63,8 @@ public class ConversationProcessor {
      */
     public int process(String conversation) {
         int applied = 0;
+        // what an earlier commit left outside the conversation's slot goes first (a worker stopped half-way)
+        store.finishFollowUps(conversation);
         ConversationStore.Snapshot snapshot = snapshots.take(conversation);
         boolean fromMemory = snapshot != null;
         if (snapshot == null) {

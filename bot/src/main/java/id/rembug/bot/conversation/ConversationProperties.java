@@ -27,6 +27,11 @@ import java.time.LocalTime;
  *                         gathered into one addendum (0 = summary at the quorum, addendum at once)
  * @param confirmAdvanceWithin a /lanjut this soon after a stage opened, with no answer yet, asks the
  *                         facilitator to confirm instead of closing an empty stage
+ * @param partitions       how many partitions the shared work stream and wake-ups are split into
+ *                         ({@code {p:<k>}}, a conversation always in the same one); on a Redis Cluster
+ *                         each is one slot, so more partitions spread the work over more masters.
+ *                         May be raised at any time; a lower value still serves every partition
+ *                         this Redis was written with
  */
 @ConfigurationProperties("rembug.conversation")
 public record ConversationProperties(
@@ -41,5 +46,6 @@ public record ConversationProperties(
         @DefaultValue("1000") int maxAnswerLength,
         @DefaultValue("2") int workers,
         @DefaultValue("PT2M") Duration latecomerGrace,
-        @DefaultValue("PT15M") Duration confirmAdvanceWithin) {
+        @DefaultValue("PT15M") Duration confirmAdvanceWithin,
+        @DefaultValue("1") int partitions) {
 }

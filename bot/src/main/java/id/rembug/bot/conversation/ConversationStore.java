@@ -3,6 +3,7 @@ package id.rembug.bot.conversation;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.OutboxKeys;
+import id.rembug.bot.conversation.ConversationFollowUps.Op;
 import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.redis.LuaScripts;
 import id.rembug.bot.summaries.FacilitatorReachability;
@@ -40,10 +41,20 @@ public class ConversationStore {
     private final GroupRecordCodec records = new GroupRecordCodec();
 
     private final ModelJobRate modelJobs;
+    private final ConversationFollowUps followUps;
+    private final WorkPartitions partitions;
 
-    public ConversationStore(StringRedisTemplate redis, ModelJobRate modelJobs) {
+    public ConversationStore(StringRedisTemplate redis, ModelJobRate modelJobs, ConversationFollowUps followUps,
+                             WorkPartitions partitions) {
         this.redis = redis;
         this.modelJobs = modelJobs;
+        this.followUps = followUps;
+        this.partitions = partitions;
+    }
+
+    /** Applies what earlier commits of the conversation left outside its slot, if a worker stopped half-way. */
+    void finishFollowUps(String conversation) {
+        followUps.finish(conversation);
     }
 
     /**
@@ -105,23 +116,29 @@ public class ConversationStore {
         return records == null ? List.of() : records;
     }
 
-    /** Writes the plan if nobody applied anything since {@code expectedApplied}; false otherwise. */
+    /**
+     * Writes the plan if nobody applied anything since {@code expectedApplied}; false otherwise.
+     * The conversation's own keys are written in one atomic step; what lies outside its slot is
+     * queued as a follow-up in that step and applied right after ({@link ConversationFollowUps}).
+     */
     boolean commit(Snapshot snapshot, String entryId, Plan plan, boolean stateChanged, Instant now) {
         String conversation = snapshot.conversation();
         String groupId = conversation;
-        // Every key the script touches goes in KEYS; ops names the later ones by their position.
+        // Every key the script touches goes in KEYS (all in the conversation's slot); ops names the
+        // later ones by their position.
         List<String> keys = new ArrayList<>(List.of(ConversationKeys.group(conversation),
-                ConversationKeys.answers(groupId), ConversationKeys.milestones(groupId), ConversationKeys.WAKE_UPS,
-                ConversationKeys.GROUPS));
+                ConversationKeys.answers(groupId), ConversationKeys.milestones(groupId),
+                ConversationKeys.events(conversation), ConversationKeys.followUps(conversation)));
         Map<String, Object> ops = new LinkedHashMap<>();
-        ops.put("isGroup", plan.state != null && !conversation.startsWith("user:"));
-        // What is applied lives on in the state, answers and outbox; the entry itself (and any
-        // chatter it held) goes in the same step, so the stream holds only what is still to apply.
-        ops.put("events", key(keys, ConversationKeys.events(conversation)));
-        ops.put("now", Long.toString(now.toEpochMilli()));
+        List<Op> later = new ArrayList<>();
+        String nowMillis = Long.toString(now.toEpochMilli());
+        if (plan.state != null && !conversation.startsWith("user:")) {
+            later.add(Op.of("sadd", ConversationKeys.GROUPS, conversation));
+        }
+        plan.people.forEach(id -> later.add(Op.of("sadd", ConversationKeys.personGroups(id), conversation)));
         if (plan.newChatId != null) {
             ops.put("newChat", plan.newChatId);
-            ops.put("newChatKey", key(keys, ConversationKeys.chatGroup(plan.newChatId)));
+            later.add(Op.of("set", ConversationKeys.chatGroup(plan.newChatId), conversation));
         }
         ops.put("forget", plan.forgetMembers);
         ops.put("asked", plan.asked.entrySet().stream()
@@ -130,77 +147,86 @@ public class ConversationStore {
         ops.put("answers", pairs(plan.answers));
         ops.put("milestones", pairs(plan.milestones));
         ops.put("dropAnswers", List.copyOf(plan.droppedAnswers));
-        ops.put("wakeUps", plan.wakeUps.stream().map(at -> Long.toString(at.toEpochMilli())).toList());
+        plan.wakeUps.forEach(at -> later.add(Op.of("zadd", partitions.wakeUps(conversation),
+                Long.toString(at.toEpochMilli()), conversation + "|" + at.toEpochMilli())));
         if (plan.userId != null) {
-            ops.put("userKey", key(keys, ConversationKeys.user(plan.userId)));
+            plan.userFields.forEach((field, value) -> later.add(Op.of("hset", ConversationKeys.user(plan.userId), field, value)));
         }
-        List<Map<String, Object>> digests = new ArrayList<>();
-        plan.digests.forEach((user, messages) -> messages.forEach(message -> digests.add(Map.of(
-                "key", key(keys, ConversationKeys.digest(user)), "user", user, "json", ChannelCodec.write(message)))));
-        ops.put("digests", digests);
-        if (!digests.isEmpty()) {
-            ops.put("digestUsersKey", key(keys, ConversationKeys.DIGEST_USERS));
-        }
-        ops.put("userFields", pairs(plan.userFields));
         if (plan.reconnectUserId != null) {
             // what was kept for a person is theirs: it goes to their own chat's queue
-            ops.put("pendingKey", key(keys, FacilitatorReachability.pendingFor(plan.reconnectUserId)));
-            ops.put("forbiddenKey", key(keys, DispatchKeys.forbidden(plan.reconnectUserId)));
-            ops.put("queueKey", key(keys, OutboxKeys.queue(Outgoing.Lane.CONVERSATION, plan.reconnectUserId)));
-            ops.put("readyKey", key(keys, OutboxKeys.ready(Outgoing.Lane.CONVERSATION)));
-            ops.put("reconnectChat", plan.reconnectUserId);
+            later.add(new Op("release", List.of(FacilitatorReachability.pendingFor(plan.reconnectUserId),
+                    DispatchKeys.forbidden(plan.reconnectUserId),
+                    OutboxKeys.queue(Outgoing.Lane.CONVERSATION, plan.reconnectUserId),
+                    OutboxKeys.ready(Outgoing.Lane.CONVERSATION)), List.of(plan.reconnectUserId, nowMillis)));
         }
-        List<Map<String, Object>> outgoing = new ArrayList<>();
+        plan.digests.forEach((user, messages) -> messages.forEach(message -> {
+            later.add(Op.of("rpush", ConversationKeys.digest(user), ChannelCodec.write(message)));
+            later.add(Op.of("sadd", ConversationKeys.DIGEST_USERS, user));
+        }));
         for (Outgoing message : plan.outgoing) {
-            outgoing.add(Map.of(
-                    "queue", key(keys, OutboxKeys.queue(message.lane(), message.chatId())),
-                    "ready", key(keys, OutboxKeys.ready(message.lane())),
-                    "chat", message.chatId(),
-                    "json", ChannelCodec.write(message)));
+            later.add(new Op("enqueue", List.of(OutboxKeys.queue(message.lane(), message.chatId()),
+                    OutboxKeys.ready(message.lane())), List.of(ChannelCodec.write(message), nowMillis, message.chatId())));
         }
-        ops.put("outgoing", outgoing);
         ops.put("modelJobs", plan.modelJobs.stream().map(job -> {
             Map<String, Object> jobOps = new LinkedHashMap<>(modelJobs.commitOps(job));
             if (job.kind().rated()) {
+                // a job for the language model counts against the conversation's rate (speech to text does not)
                 jobOps.put("rateKey", key(keys, ModelJobRate.rateKey(job.conversation())));
             }
+            later.add(Op.of("hset", ModelJobRate.JOBS, (String) jobOps.get("id"), (String) jobOps.get("json")));
+            later.add(Op.of("rpush", ModelJobRate.QUEUE, (String) jobOps.get("id")));
             return jobOps;
         }).toList());
-        if (!plan.modelJobs.isEmpty()) {
-            ops.put("jobsKey", key(keys, ModelJobRate.JOBS));
-            ops.put("jobQueueKey", key(keys, ModelJobRate.QUEUE));
-        }
         ops.put("questions", pairs(plan.questions));
         ops.put("questionsKey", key(keys, ConversationKeys.questions(conversation)));
         ops.put("questionsKept", ConversationKeys.QUESTIONS_KEPT.toSeconds());
-        ops.put("people", plan.people.stream().map(id -> key(keys, ConversationKeys.personGroups(id))).toList());
         if (plan.erasure != null) {
-            ops.put("erase", erasure(plan.erasure, keys));
+            ops.put("erase", plan.erasure.memberId());
+            later.addAll(erasure(plan.erasure, conversation));
         }
         if (plan.erasedUserId != null) {
-            ops.put("eraseUser", Map.of("events", key(keys, ConversationKeys.events(conversation)),
-                    "user", key(keys, ConversationKeys.user(plan.erasedUserId)),
-                    "index", key(keys, ConversationKeys.personGroups(plan.erasedUserId))));
+            ops.put("eraseUser", true);
+            later.add(Op.of("del", ConversationKeys.user(plan.erasedUserId)));
+            later.add(Op.of("del", ConversationKeys.personGroups(plan.erasedUserId)));
         }
+        String followUp = later.isEmpty() ? "" : ConversationFollowUps.write(new ConversationFollowUps.FollowUp(entryId, later));
         Long result = redis.execute(COMMIT, keys,
                 snapshot.applied(), entryId, stateChanged && plan.state != null ? records.writeState(plan.state) : "",
-                conversation, ChannelCodec.write(ops));
-        return result != null && result == 1L;
+                conversation, ChannelCodec.write(ops), followUp);
+        if (result == null || result == 0L) {
+            return false;
+        }
+        if (result == 1L && !followUp.isEmpty()) {
+            followUps.apply(conversation, followUp);
+        } else if (result == 2L) {
+            // an earlier commit's follow-up is still waiting (its worker stopped half-way): in order
+            followUps.finish(conversation);
+        }
+        return true;
     }
 
-    /** The deletion's part of the commit; every key it touches is passed in KEYS (by position). */
-    private static Map<String, Object> erasure(MemberErasure.GroupErasure erasure, List<String> keys) {
-        Map<String, Object> erase = new LinkedHashMap<>();
-        erase.put("member", erasure.memberId());
-        erase.put("events", key(keys, erasure.eventsKey()));
-        erase.put("held", erasure.heldLists().stream().map(list -> Map.of("key", key(keys, list),
-                "queue", list.startsWith(OutboxKeys.queue(Outgoing.Lane.CONVERSATION, "")))).toList());
-        erase.put("replacements", pairs(erasure.replacements()));
-        erase.put("dropped", erasure.dropped());
-        erase.put("votes", erasure.voteKeys().stream().map(k -> key(keys, k)).toList());
-        erase.put("voteField", erasure.voteField());
-        erase.put("index", key(keys, erasure.indexKey()));
-        return erase;
+    /** The deletion's writes outside the group's slot: the member's held messages, votes and index entry. */
+    private static List<Op> erasure(MemberErasure.GroupErasure erasure, String conversation) {
+        List<Op> ops = new ArrayList<>();
+        List<String> replacements = new ArrayList<>();
+        erasure.replacements().forEach((message, replacement) -> {
+            replacements.add(message);
+            replacements.add(replacement);
+        });
+        // a copy of the member's photo or voice note leaves the list whole: an empty replacement
+        erasure.dropped().forEach(message -> {
+            replacements.add(message);
+            replacements.add("");
+        });
+        for (String list : erasure.heldLists()) {
+            List<String> args = new ArrayList<>();
+            args.add(list.startsWith(OutboxKeys.queue(Outgoing.Lane.CONVERSATION, "")) ? "1" : "0");
+            args.addAll(replacements);
+            ops.add(new Op("replace", List.of(list), args));
+        }
+        erasure.voteKeys().forEach(votes -> ops.add(Op.of("hdel", votes, erasure.voteField())));
+        ops.add(Op.of("srem", erasure.indexKey(), conversation));
+        return ops;
     }
 
     /** The key's position in KEYS (1-based, as Lua counts), adding it if it is not there yet. */

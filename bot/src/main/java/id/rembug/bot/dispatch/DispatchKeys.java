@@ -1,7 +1,11 @@
 package id.rembug.bot.dispatch;
 
+import id.rembug.bot.channel.OutboxKeys;
+
 /**
  * The Redis keys the dispatcher adds next to the outbox ({@link id.rembug.bot.channel.OutboxKeys}).
+ *
+ * All carry the outbox's hash tag ({@code {outbox}}, {@link OutboxKeys#SLOT}), left out below.
  *
  * <ul>
  *   <li>{@code rembug:delivery:<outgoingId>}: HASH, what became of one message: {@code status}
@@ -23,12 +27,14 @@ package id.rembug.bot.dispatch;
  */
 public final class DispatchKeys {
 
-    static final String DELIVERY_PREFIX = "rembug:delivery:";
-    static final String FORBIDDEN_PREFIX = "rembug:chat:";
+    // every key here carries the outbox's hash tag (OutboxKeys.SLOT): the dispatcher's scripts touch them together
+    static final String DELIVERY_PREFIX = "rembug:delivery:" + OutboxKeys.SLOT + ":";
+    static final String FORBIDDEN_PREFIX = "rembug:chat:" + OutboxKeys.SLOT + ":";
     static final String FORBIDDEN_SUFFIX = ":forbidden";
-    static final String ALIAS_PREFIX = "rembug:chat-alias:";
-    static final String RATE_GLOBAL = "rembug:dispatch:rate:global";
-    static final String RATE_BROADCAST = "rembug:dispatch:rate:broadcast";
+    static final String ALIAS_PREFIX = "rembug:chat-alias:" + OutboxKeys.SLOT + ":";
+    private static final String RATE_PREFIX = "rembug:dispatch:rate:" + OutboxKeys.SLOT + ":";
+    static final String RATE_GLOBAL = RATE_PREFIX + "global";
+    static final String RATE_BROADCAST = RATE_PREFIX + "broadcast";
 
     /**
      * How long a chat's sent-message map is kept after its last delivery: a reply to a message
@@ -65,10 +71,10 @@ public final class DispatchKeys {
     }
 
     public static String rateChat(String chatId) {
-        return "rembug:dispatch:rate:chat:" + chatId;
+        return RATE_PREFIX + "chat:" + chatId;
     }
 
     public static String rateGroup(String chatId) {
-        return "rembug:dispatch:rate:group:" + chatId;
+        return RATE_PREFIX + "group:" + chatId;
     }
 }

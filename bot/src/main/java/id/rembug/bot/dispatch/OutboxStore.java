@@ -120,8 +120,8 @@ final class OutboxStore {
                 && outgoingId != null && ChatGateway.isGroupChat(claim.chatId());
         redis.execute(DispatchScripts.SETTLE,
                 List.of(OutboxKeys.ready(claim.lane()), OutboxKeys.queue(claim.lane(), claim.chatId()),
-                        outgoingId == null ? "" : DispatchKeys.delivery(outgoingId),
-                        remembered ? DispatchKeys.sentMessages(claim.chatId()) : ""),
+                        outgoingId == null ? OutboxKeys.NONE : DispatchKeys.delivery(outgoingId),
+                        remembered ? DispatchKeys.sentMessages(claim.chatId()) : OutboxKeys.NONE),
                 claim.claimScore(), claim.headJson(), Long.toString(nextAt), claim.chatId(), status,
                 messageId == null ? "" : messageId, reason == null ? "" : reason, Integer.toString(attempts),
                 Long.toString(at), recordTtlSeconds, OutboxKeys.laneName(claim.lane()), queuePrefix(claim.lane()),
@@ -142,7 +142,7 @@ final class OutboxStore {
     private void defer(Claim claim, long until, String outgoingId, int attempts, String reason, long at) {
         redis.execute(DispatchScripts.DEFER,
                 List.of(OutboxKeys.ready(claim.lane()), OutboxKeys.queue(claim.lane(), claim.chatId()),
-                        outgoingId == null ? "" : DispatchKeys.delivery(outgoingId)),
+                        outgoingId == null ? OutboxKeys.NONE : DispatchKeys.delivery(outgoingId)),
                 claim.claimScore(), Long.toString(until), claim.chatId(), Integer.toString(attempts),
                 reason == null ? "" : reason, Long.toString(at), ttlSeconds(), OutboxKeys.laneName(claim.lane()));
     }

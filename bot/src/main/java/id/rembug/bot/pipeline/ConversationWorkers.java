@@ -4,6 +4,7 @@ import id.rembug.bot.conversation.ConversationProcessor;
 import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.conversation.ConversationProperties;
 import id.rembug.bot.conversation.GroupKeysMigration;
+import id.rembug.bot.conversation.WorkPartitions;
 import id.rembug.bot.logging.SafeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +34,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads the work stream with a Redis consumer group and applies each named conversation. An
- * entry is acknowledged only after its conversation was processed; entries left pending by a
- * crashed instance are claimed by the others after {@link #CLAIM_AFTER}, and by this instance
- * at once when it starts.
+ * Reads the work stream's partitions ({@link WorkPartitions}) with a Redis consumer group each and
+ * applies each named conversation. Every worker serves every partition, starting each round at
+ * the next one, so a busy partition does not starve the others. An entry is acknowledged only
+ * after its conversation was processed (its commits' follow-ups included); entries left pending by
+ * a crashed instance are claimed by the others after {@link #CLAIM_AFTER}, and by this instance at
+ * once when it starts.
  */
 @Component
 public class ConversationWorkers implements SmartLifecycle {
@@ -48,6 +51,7 @@ public class ConversationWorkers implements SmartLifecycle {
     private final StringRedisTemplate redis;
     private final ConversationProcessor processor;
     private final GroupKeysMigration migration;
+    private final WorkPartitions partitions;
     private final int workers;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "-"
             + UUID.randomUUID().toString().substring(0, 8);
@@ -55,8 +59,10 @@ public class ConversationWorkers implements SmartLifecycle {
     private ExecutorService pool;
 
     public ConversationWorkers(StringRedisTemplate redis, ConversationProcessor processor,
-                               ConversationProperties properties, GroupKeysMigration migration) {
+                               ConversationProperties properties, GroupKeysMigration migration,
+                               WorkPartitions partitions) {
         this.redis = redis;
+        this.partitions = partitions;
         this.migration = migration;
         this.processor = processor;
         this.workers = Math.max(1, properties.workers());
@@ -64,7 +70,7 @@ public class ConversationWorkers implements SmartLifecycle {
 
     @Override
     public void start() {
-        ensureGroup();
+        ensureGroups();
         running = true;
         pool = Executors.newFixedThreadPool(workers, runnable -> {
             Thread thread = new Thread(runnable, "rembug-conversation");
@@ -74,29 +80,41 @@ public class ConversationWorkers implements SmartLifecycle {
         for (int i = 0; i < workers; i++) {
             String consumer = instance + "-" + i;
             boolean claimsOrphans = i == 0;
-            pool.submit(() -> loop(consumer, claimsOrphans));
+            int firstPartition = i;
+            pool.submit(() -> loop(consumer, claimsOrphans, firstPartition));
         }
     }
 
-    private void loop(String consumer, boolean claimsOrphans) {
+    private void loop(String consumer, boolean claimsOrphans, int firstPartition) {
         long nextClaim = 0;
+        int next = firstPartition;
         Duration backoff = Duration.ofMillis(100);
         boolean first = true;
         while (running) {
             try {
                 // nothing is applied before a Redis from before the hash tags is moved to them
                 migration.ensureMigrated();
+                List<Integer> served = partitions.served();
                 if (claimsOrphans && System.currentTimeMillis() >= nextClaim) {
-                    claimOrphans(consumer, first ? Duration.ZERO : CLAIM_AFTER);
+                    for (int partition : served) {
+                        claimOrphans(ConversationKeys.work(partition), consumer, first ? Duration.ZERO : CLAIM_AFTER);
+                    }
                     first = false;
                     nextClaim = System.currentTimeMillis() + CLAIM_AFTER.toMillis() / 2;
                 }
-                @SuppressWarnings("unchecked")
-                List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(
-                        Consumer.from(ConversationKeys.WORK_GROUP, consumer),
-                        StreamReadOptions.empty().count(20).block(BLOCK),
-                        StreamOffset.create(ConversationKeys.WORK, ReadOffset.lastConsumed()));
-                handle(records);
+                // one read per partition without waiting; only when all were empty, wait on one
+                // (a partition each time), briefly enough that the others are looked at again soon
+                boolean found = false;
+                for (int i = 0; i < served.size(); i++) {
+                    String work = ConversationKeys.work(served.get(Math.floorMod(next + i, served.size())));
+                    found |= handle(work, read(work, consumer, StreamReadOptions.empty().count(20)));
+                }
+                next++;
+                if (!found) {
+                    String work = ConversationKeys.work(served.get(Math.floorMod(next, served.size())));
+                    Duration block = served.size() == 1 ? BLOCK : BLOCK.dividedBy(served.size());
+                    handle(work, read(work, consumer, StreamReadOptions.empty().count(20).block(block)));
+                }
                 backoff = Duration.ofMillis(100);
             } catch (DataAccessException | IllegalStateException trouble) {
                 if (!running) {
@@ -107,8 +125,8 @@ public class ConversationWorkers implements SmartLifecycle {
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
                         : backoff.multipliedBy(2);
-                // The work stream may have been deleted (a flushed Redis): recreate its consumer group.
-                ensureGroup();
+                // A work stream may have been deleted (a flushed Redis): recreate its consumer group.
+                ensureGroups();
             } catch (RuntimeException bug) {
                 log.error("Conversation worker {} hit an unexpected error; it carries on: {}", consumer,
                         SafeLog.describe(bug));
@@ -122,9 +140,16 @@ public class ConversationWorkers implements SmartLifecycle {
      * were appended with entries it reads anyway), then acknowledges and deletes the records
      * together: two round trips for the batch instead of two per record.
      */
-    private void handle(List<MapRecord<String, Object, Object>> records) {
+    @SuppressWarnings("unchecked")
+    private List<MapRecord<String, Object, Object>> read(String work, String consumer, StreamReadOptions options) {
+        return redis.opsForStream().read(Consumer.from(ConversationKeys.WORK_GROUP, consumer), options,
+                StreamOffset.create(work, ReadOffset.lastConsumed()));
+    }
+
+    /** Whether there were records. */
+    private boolean handle(String work, List<MapRecord<String, Object, Object>> records) {
         if (records == null || records.isEmpty()) {
-            return;
+            return false;
         }
         Set<String> processed = new HashSet<>();
         for (MapRecord<String, Object, Object> record : records) {
@@ -134,13 +159,14 @@ public class ConversationWorkers implements SmartLifecycle {
             }
         }
         RecordId[] ids = records.stream().map(MapRecord::getId).toArray(RecordId[]::new);
-        redis.opsForStream().acknowledge(ConversationKeys.WORK, ConversationKeys.WORK_GROUP, ids);
-        redis.opsForStream().delete(ConversationKeys.WORK, ids);
+        redis.opsForStream().acknowledge(work, ConversationKeys.WORK_GROUP, ids);
+        redis.opsForStream().delete(work, ids);
+        return true;
     }
 
     /** Takes over entries another consumer read but never acknowledged (it crashed or stopped). */
-    private void claimOrphans(String consumer, Duration idleAtLeast) {
-        PendingMessages pending = redis.opsForStream().pending(ConversationKeys.WORK, ConversationKeys.WORK_GROUP,
+    private void claimOrphans(String work, String consumer, Duration idleAtLeast) {
+        PendingMessages pending = redis.opsForStream().pending(work, ConversationKeys.WORK_GROUP,
                 Range.unbounded(), 100);
         List<RecordId> stale = new ArrayList<>();
         for (PendingMessage message : pending) {
@@ -152,10 +178,10 @@ public class ConversationWorkers implements SmartLifecycle {
         if (stale.isEmpty()) {
             return;
         }
-        List<MapRecord<String, Object, Object>> claimed = redis.opsForStream().claim(ConversationKeys.WORK,
+        List<MapRecord<String, Object, Object>> claimed = redis.opsForStream().claim(work,
                 ConversationKeys.WORK_GROUP, consumer, idleAtLeast, stale.toArray(RecordId[]::new));
-        log.info("Claimed {} unfinished work entries from stopped consumers", claimed.size());
-        handle(claimed);
+        log.info("Claimed {} unfinished work entries of {} from stopped consumers", claimed.size(), work);
+        handle(work, claimed);
     }
 
     private static String rootMessage(Throwable trouble) {
@@ -166,12 +192,18 @@ public class ConversationWorkers implements SmartLifecycle {
         return root.getMessage();
     }
 
-    private void ensureGroup() {
+    private void ensureGroups() {
         try {
-            redis.opsForStream().createGroup(ConversationKeys.WORK, ReadOffset.from("0"), ConversationKeys.WORK_GROUP);
-        } catch (DataAccessException exists) {
-            // BUSYGROUP: the group exists already, which is the normal case; or Redis is away,
-            // which the worker loop reports and retries.
+            for (int partition : partitions.served()) {
+                try {
+                    redis.opsForStream().createGroup(ConversationKeys.work(partition), ReadOffset.from("0"),
+                            ConversationKeys.WORK_GROUP);
+                } catch (DataAccessException exists) {
+                    // BUSYGROUP: the group exists already, which is the normal case
+                }
+            }
+        } catch (DataAccessException away) {
+            // Redis is away, which the worker loop reports and retries
         }
     }
 

@@ -3,6 +3,8 @@ package id.rembug.bot.pipeline;
 import id.rembug.bot.conversation.ButtonSigner;
 import id.rembug.bot.conversation.CallbackData;
 import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.conversation.GroupKeysMigration;
+import id.rembug.bot.conversation.WorkPartitions;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.InboxWriter;
@@ -12,14 +14,16 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The durable inbox: each update is appended to its conversation's event stream and announced on
- * the work stream, in one script, and only if its update id was not seen in the last two days
- * (Telegram keeps unconfirmed updates for one), so a redelivered update changes nothing.
+ * The durable inbox: each update is appended to its conversation's event stream, only if its
+ * update id was not seen in the last two days (Telegram keeps unconfirmed updates for one), so a
+ * redelivered update changes nothing; then the conversation is announced on its work stream
+ * partition. The two are separate steps (on a Redis Cluster they are different slots): a crash
+ * between them leaves the update unconfirmed to Telegram, which delivers it again, and a
+ * redelivered update is announced again, so its stored entry is applied.
  */
 @Component
 public class RedisInbox implements InboxWriter {
@@ -27,15 +31,21 @@ public class RedisInbox implements InboxWriter {
     static final Duration SEEN_FOR = Duration.ofDays(2);
 
     private static final RedisScript<Long> APPEND = LuaScripts.load("conversation/append", Long.class);
+    private static final RedisScript<Long> ANNOUNCE = LuaScripts.load("conversation/announce", Long.class);
 
     private final StringRedisTemplate redis;
     private final LongAdder stored = new LongAdder();
     private final LongAdder redelivered = new LongAdder();
     private final ButtonSigner signer;
+    private final WorkPartitions partitions;
+    private final GroupKeysMigration migration;
 
-    public RedisInbox(StringRedisTemplate redis, ButtonSigner signer) {
+    public RedisInbox(StringRedisTemplate redis, ButtonSigner signer, WorkPartitions partitions,
+                      GroupKeysMigration migration) {
         this.redis = redis;
         this.signer = signer;
+        this.partitions = partitions;
+        this.migration = migration;
     }
 
     /** Updates stored since start (for metrics). */
@@ -53,15 +63,15 @@ public class RedisInbox implements InboxWriter {
         int added = 0;
         for (Inbound update : updates) {
             String conversation = conversationOf(update);
-            // A group that became a supergroup: messages from its new id belong to it from this
-            // moment, even before the migration itself is applied.
-            List<String> keys = new ArrayList<>(List.of(ConversationKeys.seen(update.updateId()),
-                    ConversationKeys.events(conversation), ConversationKeys.WORK));
+            Long result = migration.seenByAnEarlierVersion(update.updateId()) ? Long.valueOf(0)
+                    : redis.execute(APPEND, List.of(ConversationKeys.seen(conversation, update.updateId()),
+                            ConversationKeys.events(conversation)), ChannelCodec.write(update), Long.toString(SEEN_FOR.toSeconds()));
             if (update instanceof Inbound.ChatMigrated migrated) {
-                keys.add(ConversationKeys.chatGroup(migrated.newChatId()));
+                // A group that became a supergroup: messages from its new id belong to it from this
+                // moment, even before the migration itself is applied (written again on redelivery).
+                redis.opsForValue().set(ConversationKeys.chatGroup(migrated.newChatId()), conversation);
             }
-            Long result = redis.execute(APPEND, keys,
-                    ChannelCodec.write(update), conversation, Long.toString(SEEN_FOR.toSeconds()));
+            redis.execute(ANNOUNCE, List.of(partitions.work(conversation)), conversation);
             if (result != null && result == 1L) {
                 added++;
                 stored.increment();

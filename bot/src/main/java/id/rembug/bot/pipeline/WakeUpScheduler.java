@@ -1,6 +1,7 @@
 package id.rembug.bot.pipeline;
 
 import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.conversation.WorkPartitions;
 import id.rembug.bot.channel.ChannelCodec;
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.redis.LuaScripts;
@@ -13,31 +14,40 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Turns due wake-ups into inbox entries. Taking a wake-up off the set and putting its entry in
- * the conversation's stream happen in one script ({@code conversation/wake-up.lua}), so a crash between the two cannot lose it, and
- * two instances cannot both deliver it.
+ * Turns due wake-ups into inbox entries, partition by partition. Two steps, as the wake-ups'
+ * partition and the conversation are different slots on a Redis Cluster: the entry is stored in
+ * the conversation's stream once (a mark in its slot, {@code conversation/wake-up-entry.lua}), then the
+ * wake-up leaves its set and the conversation is announced, together ({@code conversation/wake-up.lua}).
+ * A crash between the two leaves the wake-up due: the next poll finds the entry stored and only
+ * takes the second step; of two instances, only the one that removes the wake-up announces it.
  */
 @Component
 public class WakeUpScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(WakeUpScheduler.class);
 
+    private static final RedisScript<Long> STORE = LuaScripts.load("conversation/wake-up-entry", Long.class);
     private static final RedisScript<Long> WAKE_UP = LuaScripts.load("conversation/wake-up", Long.class);
+    /** How long a stored wake-up's mark is kept: far longer than a wake-up stays due after its step 1. */
+    private static final Duration STORED_KEPT = Duration.ofDays(1);
 
     /** Wake-ups looked at per poll; more wait for the next one. */
     private static final int BATCH = 100;
 
     private final StringRedisTemplate redis;
     private final Clock clock;
+    private final WorkPartitions partitions;
 
-    public WakeUpScheduler(StringRedisTemplate redis, Clock clock) {
+    public WakeUpScheduler(StringRedisTemplate redis, Clock clock, WorkPartitions partitions) {
         this.redis = redis;
         this.clock = clock;
+        this.partitions = partitions;
     }
 
     @Scheduled(fixedDelayString = "${rembug.conversation.wake-up-poll:1s}")
@@ -50,16 +60,20 @@ public class WakeUpScheduler {
     }
 
     public int deliverDueAt(Instant now) {
-        Set<String> due = redis.opsForZSet().rangeByScore(ConversationKeys.WAKE_UPS, Double.NEGATIVE_INFINITY,
-                now.toEpochMilli(), 0, BATCH);
         int delivered = 0;
-        for (String member : due == null ? Set.<String>of() : due) {
-            String conversation = member.substring(0, member.indexOf('|'));
-            String entry = ChannelCodec.write(new Inbound.WakeUp("wake:" + member, conversation, now));
-            Long taken = redis.execute(WAKE_UP, List.of(ConversationKeys.WAKE_UPS, ConversationKeys.events(conversation),
-                    ConversationKeys.WORK), member, entry, conversation);
-            if (Long.valueOf(1).equals(taken)) {
-                delivered++;
+        for (int partition : partitions.served()) {
+            String wakeUps = ConversationKeys.wakeUps(partition);
+            Set<String> due = redis.opsForZSet().rangeByScore(wakeUps, Double.NEGATIVE_INFINITY,
+                    now.toEpochMilli(), 0, BATCH);
+            for (String member : due == null ? Set.<String>of() : due) {
+                String conversation = member.substring(0, member.indexOf('|'));
+                String entry = ChannelCodec.write(new Inbound.WakeUp("wake:" + member, conversation, now));
+                redis.execute(STORE, List.of(ConversationKeys.wokenUp(conversation, member), ConversationKeys.events(conversation)),
+                        entry, Long.toString(STORED_KEPT.toSeconds()));
+                Long taken = redis.execute(WAKE_UP, List.of(wakeUps, ConversationKeys.work(partition)), member, conversation);
+                if (Long.valueOf(1).equals(taken)) {
+                    delivered++;
+                }
             }
         }
         return delivered;

@@ -60,7 +60,7 @@ public class FacilitatorReachability implements DeliveryListener {
 
     /** Summaries kept for a person until they start a private chat with the bot. */
     public static String pendingFor(String userId) {
-        return ConversationKeys.user(userId) + ":pending";
+        return OutboxKeys.kept(userId);
     }
 
     @Override

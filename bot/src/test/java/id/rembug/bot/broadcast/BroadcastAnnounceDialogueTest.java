@@ -87,7 +87,7 @@ class BroadcastAnnounceDialogueTest {
         redis.opsForHash().putAll(AnnounceDialogue.draftKey("900"), draft);
         assertThat(answer(send)).hasValueSatisfying(text -> assertThat(text).contains("/laporan 1"));
 
-        assertThat(redis.opsForZSet().zCard("rembug:broadcasts")).isEqualTo(1);
+        assertThat(redis.opsForZSet().zCard(BroadcastKeys.JOBS)).isEqualTo(1);
     }
 
     @Test

@@ -44,6 +44,8 @@ class ConversationLogPrivacyTest {
     RedisInbox inbox;
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    WorkPartitions partitions;
 
     private final String chat = "-100" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000);
     private final ChatUser ani = ChatUser.person("502", "Ani");
@@ -72,7 +74,7 @@ class ConversationLogPrivacyTest {
         String unreadable = ChannelCodec.write(message).replace("\"privateChat\":false", "\"privateChat\":\"" + secret + "\"");
         assertThat(unreadable).contains("\"privateChat\":\"" + secret);
         redis.opsForStream().add(ConversationKeys.events(chat), Map.of("inbound", unreadable));
-        redis.opsForStream().add(ConversationKeys.WORK, Map.of("conversation", chat));
+        redis.opsForStream().add(partitions.work(chat), Map.of("conversation", chat));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll().contains("Skipping inbox entry"));
         assertThat(output.getAll()).contains(chat).doesNotContain(secret, "uang kas");

@@ -1,5 +1,9 @@
 package id.rembug.bot.conversation;
 
+import id.rembug.bot.broadcast.BroadcastKeys;
+import id.rembug.bot.channel.OutboxKeys;
+import id.rembug.bot.channel.Outgoing;
+import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.testsupport.RedisServerExtension;
 import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.Test;
@@ -19,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GroupKeysMigrationTest {
 
     private final StringRedisTemplate redis = RedisServerExtension.template();
-    private final GroupKeysMigration migration = new GroupKeysMigration(redis);
+    private final GroupKeysMigration migration = new GroupKeysMigration(redis, new WorkPartitions(redis, 3));
 
     @Test
     void aGroupStoredBeforeTheHashTagsIsFoundUnderItsTaggedKeysWithNothingLost() {
@@ -47,6 +51,48 @@ class GroupKeysMigrationTest {
                 .extracting(r -> r.getId().getValue() + "=" + r.getValue().get("inbound"))
                 .containsExactly("2-0=old", "3-0=new");
         assertThat(redis.keys("rembug:*")).allMatch(key -> key.contains("{g:") || key.equals(ConversationKeys.LAYOUT));
+        assertThat(redis.opsForValue().get(ConversationKeys.LAYOUT)).isEqualTo("partitions");
+    }
+
+    @Test
+    void theOutboxWorkAndWakeUpsStoredBeforeThePartitionsAreFoundUnderTheirNewKeysWithNothingLost() {
+        redis.opsForList().rightPushAll("rembug:outbox:conversation:-100", "m1", "m2");
+        redis.opsForZSet().add("rembug:outbox:ready:conversation", "-100", 5);
+        redis.opsForHash().put("rembug:delivery:out-1", "status", "sent");
+        redis.opsForHash().put("rembug:chat:-100:sent", "55", "out-1");
+        redis.opsForList().rightPush("rembug:user:7:digest", "summary");
+        redis.opsForList().rightPush("rembug:user:7:pending", "kept");
+        redis.opsForHash().put("rembug:user:7", "lang", "en");
+        redis.opsForHash().put("rembug:broadcast:3", "title", "Rapat");
+        redis.opsForList().rightPush("rembug:broadcast:3:targets:0", "-100");
+        redis.opsForZSet().add("rembug:broadcast:due", "3|0", 9);
+        redis.opsForStream().add("rembug:work", Map.of("conversation", "-100"));
+        redis.opsForZSet().add("rembug:wakeups", "-100|9000", 9000);
+        // the new version's inbox already queued a message under the new name
+        redis.opsForList().rightPush(OutboxKeys.queue(Outgoing.Lane.CONVERSATION, "-100"), "m3");
+        redis.opsForValue().set("rembug:seen:tg:5", "1");
+
+        migration.migrate();
+
+        assertThat(redis.opsForList().range(OutboxKeys.queue(Outgoing.Lane.CONVERSATION, "-100"), 0, -1))
+                .as("older messages first").containsExactly("m1", "m2", "m3");
+        assertThat(redis.opsForZSet().score(OutboxKeys.ready(Outgoing.Lane.CONVERSATION), "-100")).isEqualTo(5.0);
+        assertThat(redis.opsForHash().get(DispatchKeys.delivery("out-1"), "status")).isEqualTo("sent");
+        assertThat(redis.opsForHash().get(DispatchKeys.sentMessages("-100"), "55")).isEqualTo("out-1");
+        assertThat(redis.opsForList().range(ConversationKeys.digest("7"), 0, -1)).containsExactly("summary");
+        assertThat(redis.opsForList().range(OutboxKeys.kept("7"), 0, -1)).containsExactly("kept");
+        assertThat(redis.opsForHash().get(ConversationKeys.user("7"), "lang")).as("a person's hash stays").isEqualTo("en");
+        assertThat(redis.opsForHash().get(BroadcastKeys.job("3"), "title")).isEqualTo("Rapat");
+        assertThat(redis.opsForList().range(BroadcastKeys.targets("3", 0), 0, -1)).containsExactly("-100");
+        assertThat(redis.opsForZSet().score(BroadcastKeys.DUE, "3|0")).isEqualTo(9.0);
+        WorkPartitions partitions = new WorkPartitions(redis, 3);
+        assertThat(redis.opsForStream().range(partitions.work("-100"), Range.unbounded()))
+                .extracting(r -> r.getValue().get("conversation")).containsExactly("-100");
+        assertThat(redis.opsForZSet().score(partitions.wakeUps("-100"), "-100|9000")).isEqualTo(9000.0);
+        assertThat(redis.hasKey("rembug:work")).isFalse();
+        assertThat(redis.hasKey("rembug:wakeups")).isFalse();
+        assertThat(migration.seenByAnEarlierVersion("tg:5")).as("an update the old version stored").isTrue();
+        assertThat(migration.seenByAnEarlierVersion("tg:6")).isFalse();
     }
 
     @Test

@@ -32,6 +32,12 @@ class LuaScriptsTest {
         return redis.execute(LuaScripts.load(path, Long.class), keys, (Object[]) args);
     }
 
+    /** The follow-up script with the stream-id functions it is loaded with. */
+    private static Long followUp(StringRedisTemplate redis, List<String> keys, String... args) {
+        return redis.execute(LuaScripts.load("conversation/stream-ids", "conversation/follow-up", Long.class), keys,
+                (Object[]) args);
+    }
+
     @Test
     void everyScriptNamesItsKeysOnlyThroughKeys() throws IOException {
         List<Path> scripts;
@@ -47,8 +53,10 @@ class LuaScriptsTest {
                 .filter(script -> builtKey.matcher(read(script)).find())
                 .map(script -> script.getFileName().toString())
                 .toList();
-        // claim.lua, forbid.lua and settle.lua still build a chat's queue, alias and delivery keys
-        // from prefixes (the dispatcher picks the chat inside the script); see README "Scaling out"
+        // claim.lua, forbid.lua and settle.lua build a chat's queue, alias and delivery keys from
+        // prefixes (the dispatcher picks the chat inside the script): all carry the outbox's hash
+        // tag, so on a Redis Cluster they are in the slot of the keys the script is given
+        // (RedisClusterTest runs them there); see README "Scaling out"
         assertThat(offenders).containsExactlyInAnyOrder("claim.lua", "forbid.lua", "settle.lua");
     }
 
@@ -59,29 +67,71 @@ class LuaScriptsTest {
     }
 
     @Test
-    void appendStoresAnUpdateOnceAndLinksAMigratedChatOnlyWhenGivenItsKey() {
-        List<String> keys = List.of("t:seen:1", "t:events", "t:work");
-        assertThat(run(redis, "conversation/append", keys, "{\"u\":1}", "-100", "60")).isEqualTo(1L);
-        assertThat(run(redis, "conversation/append", keys, "{\"u\":1}", "-100", "60")).as("seen before").isZero();
+    void appendStoresAnUpdateOnce() {
+        List<String> keys = List.of("t:seen:1", "t:events");
+        assertThat(run(redis, "conversation/append", keys, "{\"u\":1}", "60")).isEqualTo(1L);
+        assertThat(run(redis, "conversation/append", keys, "{\"u\":1}", "60")).as("seen before").isZero();
         assertThat(redis.opsForStream().size("t:events")).isEqualTo(1L);
-        assertThat(redis.opsForStream().size("t:work")).isEqualTo(1L);
         assertThat(redis.getExpire("t:seen:1")).isPositive();
-        assertThat(redis.keys("*")).containsExactlyInAnyOrder("t:seen:1", "t:events", "t:work");
-
-        run(redis, "conversation/append", List.of("t:seen:2", "t:events", "t:work", "t:chat-group:-200"),
-                "{\"u\":2}", "-100", "60");
-        assertThat(redis.opsForValue().get("t:chat-group:-200")).isEqualTo("-100");
+        assertThat(redis.keys("*")).containsExactlyInAnyOrder("t:seen:1", "t:events");
     }
 
     @Test
-    void wakeUpDeliversADueWakeUpOnceEvenWhenTwoInstancesTryIt() {
+    void announceNamesTheConversationOnTheWorkStream() {
+        assertThat(run(redis, "conversation/announce", List.of("t:work"), "-100")).isEqualTo(1L);
+        assertThat(redis.opsForStream().range("t:work", org.springframework.data.domain.Range.unbounded()))
+                .extracting(r -> r.getValue().get("conversation")).containsExactly("-100");
+    }
+
+    @Test
+    void wakeUpIsStoredOnceAndTakenAndAnnouncedOnceEvenWhenTwoInstancesTryIt() {
         redis.opsForZSet().add("t:wakeups", "-100|5", 5);
-        List<String> keys = List.of("t:wakeups", "t:events", "t:work");
-        assertThat(run(redis, "conversation/wake-up", keys, "-100|5", "{\"w\":1}", "-100")).isEqualTo(1L);
-        assertThat(run(redis, "conversation/wake-up", keys, "-100|5", "{\"w\":1}", "-100")).isZero();
+        List<String> store = List.of("t:woken:-100|5", "t:events");
+        assertThat(run(redis, "conversation/wake-up-entry", store, "{\"w\":1}", "60")).isEqualTo(1L);
+        assertThat(run(redis, "conversation/wake-up-entry", store, "{\"w\":1}", "60")).as("stored before").isZero();
+        List<String> take = List.of("t:wakeups", "t:work");
+        assertThat(run(redis, "conversation/wake-up", take, "-100|5", "-100")).isEqualTo(1L);
+        assertThat(run(redis, "conversation/wake-up", take, "-100|5", "-100")).isZero();
         assertThat(redis.opsForStream().size("t:events")).isEqualTo(1L);
         assertThat(redis.opsForStream().size("t:work")).isEqualTo(1L);
         assertThat(redis.opsForZSet().size("t:wakeups")).isZero();
+    }
+
+    @Test
+    void followUpAppliesOnceAndNeverAnOlderOneAfterANewer() {
+        String ops = """
+                [{"c":"enqueue","k":[2,3],"a":["hello","1000","-100"]},{"c":"sadd","k":[4],"a":["-100"]},
+                 {"c":"zadd","k":[5],"a":["5000","-100|5000"]},{"c":"hset","k":[6],"a":["lang","en"]}]""";
+        List<String> keys = List.of("t:done", "t:queue:-100", "t:ready", "t:groups", "t:wakeups", "t:user:7");
+        assertThat(followUp(redis, keys, "5-0", "60", ops)).isEqualTo(1L);
+        assertThat(followUp(redis, keys, "5-0", "60", ops)).as("once").isZero();
+        assertThat(followUp(redis, keys, "4-9", "60", ops)).as("an older one, late").isZero();
+        assertThat(redis.opsForList().range("t:queue:-100", 0, -1)).containsExactly("hello");
+        assertThat(redis.opsForZSet().score("t:ready", "-100")).isEqualTo(1000.0);
+        assertThat(redis.opsForSet().members("t:groups")).containsExactly("-100");
+        assertThat(redis.opsForZSet().score("t:wakeups", "-100|5000")).isEqualTo(5000.0);
+        assertThat(redis.opsForHash().get("t:user:7", "lang")).isEqualTo("en");
+        assertThat(followUp(redis, keys, "5-1", "60", ops)).as("the next one").isEqualTo(1L);
+        assertThat(redis.opsForList().range("t:queue:-100", 0, -1)).containsExactly("hello", "hello");
+        assertThat(redis.getExpire("t:done")).isPositive();
+        assertThat(redis.keys("*")).allMatch(keys::contains);
+    }
+
+    @Test
+    void followUpReleasesWhatWasKeptAndReplacesAnErasedMembersMessagesButNotAQueuesHead() {
+        redis.opsForList().rightPushAll("t:pending:7", "a", "b");
+        redis.opsForHash().put("t:forbidden:7", "reason", "blocked");
+        redis.opsForList().rightPushAll("t:queue:-100", "ani says", "ani again", "budi");
+        String ops = """
+                [{"c":"release","k":[2,3,4,5],"a":["7","1000"]},
+                 {"c":"replace","k":[6],"a":["1","ani says","(deleted)","ani again","(deleted)"]}]""";
+        List<String> keys = List.of("t:done", "t:pending:7", "t:forbidden:7", "t:queue:7", "t:ready", "t:queue:-100");
+        assertThat(followUp(redis, keys, "1-0", "60", ops)).isEqualTo(1L);
+        assertThat(redis.opsForList().range("t:queue:7", 0, -1)).containsExactly("a", "b");
+        assertThat(redis.hasKey("t:pending:7")).isFalse();
+        assertThat(redis.hasKey("t:forbidden:7")).isFalse();
+        assertThat(redis.opsForZSet().score("t:ready", "7")).isEqualTo(1000.0);
+        assertThat(redis.opsForList().range("t:queue:-100", 0, -1)).containsExactly("ani says", "(deleted)", "budi");
     }
 
     @Test
@@ -121,29 +171,27 @@ class LuaScriptsTest {
     }
 
     @Test
-    void commitWritesOnlyWhenNobodyAppliedAnythingSinceAndOnlyToItsKeys() {
+    void commitWritesOnlyWhenNobodyAppliedAnythingSinceAndOnlyToItsKeysQueueingWhatLiesOutside() {
         String ops = """
-                {"isGroup":true,"events":6,"now":"1000","forget":[],"asked":[["asked|s|1|0","{}"]],
-                 "dropAsked":[],"answers":[["s:1:q:7","yes"]],"milestones":[],"wakeUps":["5000"],
-                 "digests":[],"userFields":[],"people":[7],
-                 "outgoing":[{"queue":8,"ready":9,"chat":"-100","json":"hello"}],"modelJobs":[]}""";
-        List<String> keys = List.of("t:group", "t:answers", "t:milestones", "t:wakeups", "t:groups", "t:events",
-                "t:person:7", "t:queue:-100", "t:ready");
+                {"forget":[],"asked":[["asked|s|1|0","{}"]],"dropAsked":[],"answers":[["s:1:q:7","yes"]],
+                 "milestones":[],"modelJobs":[],"questions":[["out-1","s|1|0"]],"questionsKey":6,"questionsKept":60}""";
+        List<String> keys = List.of("t:group", "t:answers", "t:milestones", "t:events", "t:follow-ups", "t:questions");
         String entry = redis.opsForStream().add("t:events", java.util.Map.of("inbound", "{}")).getValue();
 
-        assertThat(run(redis, "conversation/commit", keys, "0-1", entry, "{\"s\":1}", "-100", ops))
+        assertThat(run(redis, "conversation/commit", keys, "0-1", entry, "{\"s\":1}", "-100", ops, "f1"))
                 .as("another worker applied 0-1 meanwhile").isZero();
-        assertThat(run(redis, "conversation/commit", keys, "", entry, "{\"s\":1}", "-100", ops)).isEqualTo(1L);
-        assertThat(run(redis, "conversation/commit", keys, "", entry, "{\"s\":2}", "-100", ops)).as("once").isZero();
+        assertThat(run(redis, "conversation/commit", keys, "", entry, "{\"s\":1}", "-100", ops, "f1")).isEqualTo(1L);
+        assertThat(run(redis, "conversation/commit", keys, "", entry, "{\"s\":2}", "-100", ops, "f1")).as("once").isZero();
 
         assertThat(redis.opsForHash().entries("t:group")).containsEntry("state", "{\"s\":1}")
                 .containsEntry("applied", entry).containsEntry("asked|s|1|0", "{}");
         assertThat(redis.opsForHash().get("t:answers", "s:1:q:7")).isEqualTo("yes");
-        assertThat(redis.opsForZSet().score("t:wakeups", "-100|5000")).isEqualTo(5000.0);
-        assertThat(redis.opsForSet().members("t:groups")).containsExactly("-100");
-        assertThat(redis.opsForSet().members("t:person:7")).containsExactly("-100");
-        assertThat(redis.opsForList().range("t:queue:-100", 0, -1)).containsExactly("hello");
+        assertThat(redis.opsForHash().get("t:questions", "out-1")).isEqualTo("s|1|0");
+        assertThat(redis.opsForList().range("t:follow-ups", 0, -1)).as("what lies outside the slot, queued").containsExactly("f1");
         assertThat(redis.opsForStream().size("t:events")).as("the applied entry leaves the stream").isZero();
+        String next = redis.opsForStream().add("t:events", java.util.Map.of("inbound", "{}")).getValue();
+        assertThat(run(redis, "conversation/commit", keys, entry, next, "", "-100", ops, "f2"))
+                .as("committed behind an older follow-up still waiting").isEqualTo(2L);
         assertThat(redis.keys("*")).allMatch(keys::contains);
     }
 

@@ -3,6 +3,10 @@ package id.rembug.bot.telegram;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.pipeline.RedisInbox;
 import id.rembug.bot.redis.EmbeddedRedisServer;
+import id.rembug.bot.conversation.ConversationKeys;
+import id.rembug.bot.conversation.ConversationProperties;
+import id.rembug.bot.conversation.GroupKeysMigration;
+import id.rembug.bot.conversation.WorkPartitions;
 import id.rembug.bot.redis.RedisBinary;
 import id.rembug.bot.redis.RedisResilienceConfiguration;
 import id.rembug.bot.testsupport.RedisProbe;
@@ -67,8 +71,9 @@ class TelegramWebhookRedisOutageTest {
     @ImportAutoConfiguration({TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
             WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
             DataRedisAutoConfiguration.class})
-    @Import({TelegramConfiguration.class, RedisResilienceConfiguration.class, RedisInbox.class, ButtonSigner.class})
-    @EnableConfigurationProperties(ButtonKeyProperties.class)
+    @Import({TelegramConfiguration.class, RedisResilienceConfiguration.class, RedisInbox.class, ButtonSigner.class,
+            WorkPartitions.class, GroupKeysMigration.class})
+    @EnableConfigurationProperties({ButtonKeyProperties.class, ConversationProperties.class})
     static class App {
         /** A bean so that it closes with the context. */
         @Bean
@@ -103,8 +108,8 @@ class TelegramWebhookRedisOutageTest {
                 .until(() -> post(textUpdate(7002, -401, "masih ada orang?")) == 200);
         assertThat(post(textUpdate(7002, -401, "masih ada orang?"))).isEqualTo(200);
 
-        assertThat(RedisProbe.get(redis.url(), "rembug:seen:tg:7001")).as("stored before the outage, kept").isNotNull();
-        assertThat(RedisProbe.get(redis.url(), "rembug:seen:tg:7002")).as("stored once Redis was back").isNotNull();
+        assertThat(RedisProbe.get(redis.url(), ConversationKeys.seen("-401", "tg:7001"))).as("stored before the outage, kept").isNotNull();
+        assertThat(RedisProbe.get(redis.url(), ConversationKeys.seen("-401", "tg:7002"))).as("stored once Redis was back").isNotNull();
     }
 
     private int post(String body) throws Exception {

@@ -18,7 +18,13 @@ import id.rembug.dialogues.flow.Prompt;
 import id.rembug.dialogues.flow.PromptKind;
 import id.rembug.dialogues.flow.Stage;
 import io.lettuce.core.Range;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
@@ -62,8 +68,9 @@ public final class GroupJourney implements AutoCloseable {
     private final String groupId;
     private final Person facilitator;
     private final List<Person> residents;
-    private final RedisClient redisClient;
-    private final StatefulRedisConnection<String, String> connection;
+    private final AbstractRedisClient redisClient;
+    private final StatefulConnection<String, String> connection;
+    private final RedisClusterCommands<String, String> commands;
     private final Map<String, String> answersGiven = new LinkedHashMap<>();
     private long chatId;
     private int turn;
@@ -88,6 +95,18 @@ public final class GroupJourney implements AutoCloseable {
     }
 
     private GroupJourney(FakeTelegram telegram, int residentCount, List<String> residentNames, String redisUrl) {
+        this(telegram, residentCount, residentNames, RedisClient.create(redisUrl));
+    }
+
+    /** The same, for an app on a Redis Cluster ({@code nodes}: {@code host:port,...}, as {@code spring.data.redis.cluster.nodes}). */
+    public static GroupJourney onCluster(FakeTelegram telegram, int residentCount, String nodes) {
+        List<RedisURI> uris = java.util.Arrays.stream(nodes.split(","))
+                .map(node -> RedisURI.create("redis://" + node)).toList();
+        return new GroupJourney(telegram, residentCount, List.of("Sari", "Budi", "Ani", "Joko", "Wati", "Dedi", "Rina"),
+                RedisClusterClient.create(uris));
+    }
+
+    private GroupJourney(FakeTelegram telegram, int residentCount, List<String> residentNames, AbstractRedisClient client) {
         this.telegram = telegram;
         long base = IDS.addAndGet(100);
         this.chatId = -(4_000_000_000L + base);
@@ -104,8 +123,16 @@ public final class GroupJourney implements AutoCloseable {
         telegram.groupHas(chatId, residentCount + 2);
         // the facilitator made the group, so Telegram lets them claim it
         telegram.memberStatus(chatId, facilitator, "creator");
-        this.redisClient = RedisClient.create(redisUrl);
-        this.connection = redisClient.connect();
+        this.redisClient = client;
+        if (client instanceof RedisClusterClient cluster) {
+            StatefulRedisClusterConnection<String, String> clustered = cluster.connect();
+            this.connection = clustered;
+            this.commands = clustered.sync();
+        } else {
+            StatefulRedisConnection<String, String> single = ((RedisClient) client).connect();
+            this.connection = single;
+            this.commands = single.sync();
+        }
     }
 
     public static Flow flow() {
@@ -132,8 +159,17 @@ public final class GroupJourney implements AutoCloseable {
         return residents;
     }
 
+    /** The app's Redis, when it is a single one (a journey on a cluster reads it through {@link #data()}). */
     public RedisCommands<String, String> redis() {
-        return connection.sync();
+        if (commands instanceof RedisCommands<String, String> single) {
+            return single;
+        }
+        throw new IllegalStateException("this journey's Redis is a cluster: read it through data()");
+    }
+
+    /** The app's Redis, single or cluster. */
+    public RedisClusterCommands<String, String> data() {
+        return commands;
     }
 
     /** The answers given so far: the key Rembug stores each under, and the value it should hold. */
@@ -225,7 +261,7 @@ public final class GroupJourney implements AutoCloseable {
      * yet finds no group).
      */
     public void awaitPollKnown(FakeTelegram.Poll poll) {
-        awaitStep("poll " + poll.pollId() + " recorded", () -> redis().exists("rembug:poll:" + poll.pollId()) == 1);
+        awaitStep("poll " + poll.pollId() + " recorded", () -> data().exists("rembug:poll:" + poll.pollId()) == 1);
     }
 
     /**
@@ -289,7 +325,7 @@ public final class GroupJourney implements AutoCloseable {
             // The dispatcher records which outbox message it delivered right after Telegram accepts
             // it; people cannot reply within that millisecond, a test can.
             awaitStep("the question's message id recorded", () ->
-                    redis().hexists(sentMessages(), Long.toString(found[0].messageId())));
+                    data().hexists(sentMessages(), Long.toString(found[0].messageId())));
         }
         return found[0];
     }
@@ -404,8 +440,8 @@ public final class GroupJourney implements AutoCloseable {
      */
     public Map<String, Answer> storedAnswers() {
         Map<String, Answer> byKey = new LinkedHashMap<>();
-        new GroupRecordCodec().answers(redis().hgetall(ConversationKeys.answers(groupId)),
-                redis().hvals(ConversationKeys.milestones(groupId))).forEach(a -> byKey.put(a.key(), a));
+        new GroupRecordCodec().answers(data().hgetall(ConversationKeys.answers(groupId)),
+                data().hvals(ConversationKeys.milestones(groupId))).forEach(a -> byKey.put(a.key(), a));
         return byKey;
     }
 
@@ -415,7 +451,7 @@ public final class GroupJourney implements AutoCloseable {
      */
     public long timesInInbox(long updateId) {
         String updateRef = "tg:" + updateId;
-        return redis().xrange(ConversationKeys.events(groupId), Range.create("-", "+")).stream()
+        return data().xrange(ConversationKeys.events(groupId), Range.create("-", "+")).stream()
                 .map(entry -> read(entry.getBody().get("inbound")).path("updateId").asText())
                 .filter(updateRef::equals).count();
     }
@@ -437,7 +473,7 @@ public final class GroupJourney implements AutoCloseable {
         telegram.loseConfirmations();
         List<Answered> given = answer(stageIndex, promptIndex, question, count);
         awaitStep("the answers stored in the inbox", () -> given.stream()
-                .allMatch(a -> redis().exists("rembug:seen:tg:" + a.updateId()) == 1));
+                .allMatch(a -> data().exists(ConversationKeys.seen(groupId, "tg:" + a.updateId())) == 1));
         return given;
     }
 
