@@ -1,7 +1,6 @@
 package id.rembug.bot.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +33,7 @@ class EmbeddedRedisPrivacyTest {
     void theServerAnswersOnlyClientsThatGiveItsPassword() {
         try (EmbeddedRedisServer server = start()) {
             String withoutPassword = "redis://127.0.0.1:" + server.port();
-            assertThatThrownBy(() -> RedisProbe.set(withoutPassword, "jawaban", "rahasia"))
+            assertThat(refusalWithoutPassword(withoutPassword))
                     .isInstanceOf(RedisException.class)
                     .hasStackTraceContaining("NOAUTH");
 
@@ -90,6 +89,24 @@ class EmbeddedRedisPrivacyTest {
             assertThat(new EmbeddedRedisConnectionDetails(server.host(), server.port(), server.password()).getPassword()).isEqualTo(server.password());
             assertThat(new EmbeddedRedisConnectionDetails(server.host(), server.port(), server.password()).toString()).doesNotContain(server.password());
         }
+    }
+
+    /**
+     * What a client without the password gets. Under heavy load Lettuce has once lost the channel
+     * before its handshake began ("RedisHandshakeHandler not registered"), an error of the client,
+     * not the server's answer: that one is asked again, at most twice.
+     */
+    private static Throwable refusalWithoutPassword(String url) {
+        Throwable refusal = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            refusal = org.assertj.core.api.Assertions.catchThrowable(() -> RedisProbe.set(url, "jawaban", "rahasia"));
+            String trace = refusal == null ? "" : java.util.Arrays.toString(refusal.getStackTrace())
+                    + String.valueOf(refusal.getCause());
+            if (refusal == null || !trace.contains("RedisHandshakeHandler not registered")) {
+                return refusal;
+            }
+        }
+        return refusal;
     }
 
     private EmbeddedRedisServer start() {
