@@ -2,6 +2,7 @@ package id.rembug.bot.testsupport;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
@@ -39,7 +40,7 @@ import java.util.logging.Level;
  * <p>Without the two packages the test class is skipped, except on CI ({@code CI=true}), where
  * their absence is a setup error and fails loudly.
  */
-public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+public final class Browser implements AutoCloseable, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -63,6 +64,18 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
     @Override
     public void beforeAll(ExtensionContext context) {
         launch();
+    }
+
+    /**
+     * Leaves the page after each test: a page that polls (the simulator's chat logs, the
+     * dashboard) would otherwise go on asking for a group the next test's empty Redis no longer
+     * has, and that test would read the 404s as its own console errors.
+     */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (driver != null) {
+            driver.get("about:blank");
+        }
     }
 
     @Override
