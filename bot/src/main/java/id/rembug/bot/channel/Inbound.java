@@ -191,8 +191,13 @@ public sealed interface Inbound {
      *
      * @param promptIndex the question's place in its stage
      */
+    /** An entry about a group's sensitive question that reached the bot in someone's private chat. */
+    sealed interface PrivateQuestionEntry extends Inbound {
+        ChatUser from();
+    }
+
     record PrivateQuestionOpened(String updateId, String chatId, Instant at, ChatUser from, String stageKey,
-                                 int round, int promptIndex) implements Inbound {
+                                 int round, int promptIndex) implements PrivateQuestionEntry {
     }
 
     /**
@@ -202,6 +207,7 @@ public sealed interface Inbound {
      * @param messageId the private message the answer came in
      */
     record PrivateAnswerGiven(String updateId, String chatId, Instant at, ChatUser from, String messageId,
-                              String stageKey, int round, int promptIndex, String text) implements Inbound {
+                              String stageKey, int round, int promptIndex, String text)
+            implements PrivateQuestionEntry {
     }
 }

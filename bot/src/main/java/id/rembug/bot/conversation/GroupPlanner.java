@@ -218,8 +218,7 @@ public class GroupPlanner {
      * member's words are not lost to a moment's outage.
      */
     private boolean outsiderAnsweringPrivately(Inbound inbound, GroupState state, Outputs out) {
-        ChatUser from = inbound instanceof Inbound.PrivateQuestionOpened opened ? opened.from()
-                : inbound instanceof Inbound.PrivateAnswerGiven given ? given.from() : null;
+        ChatUser from = inbound instanceof Inbound.PrivateQuestionEntry entry ? entry.from() : null;
         if (from == null || out.inputs.standing() != ChatGateway.Standing.OUTSIDE) {
             return false;
         }

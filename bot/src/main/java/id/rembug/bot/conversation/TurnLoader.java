@@ -86,9 +86,8 @@ class TurnLoader {
                             .map(g -> g.standing(chatId, message.from().id())).orElse(ChatGateway.Standing.UNKNOWN);
                 }
             }
-        } else if (inbound instanceof Inbound.PrivateQuestionOpened || inbound instanceof Inbound.PrivateAnswerGiven) {
-            ChatUser from = inbound instanceof Inbound.PrivateQuestionOpened opened ? opened.from()
-                    : ((Inbound.PrivateAnswerGiven) inbound).from();
+        } else if (inbound instanceof Inbound.PrivateQuestionEntry entry) {
+            ChatUser from = entry.from();
             if (from != null && (state == null || !state.members().containsKey(from.id()))) {
                 String chatId = snapshot.chatId();
                 standing = ChatGateway.forChat(gateways.orderedStream(), chatId)
