@@ -8,7 +8,6 @@ import io.lettuce.core.api.sync.RedisCommands;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -199,33 +198,11 @@ public final class LocalRedisCluster implements AutoCloseable {
     }
 
     private static void awaitTrue(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-        while (true) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // a node still starting or just killed: ask again
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Redis Cluster: timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting until " + what, e);
-            }
-        }
+        LocalRedisProcesses.awaitTrue("Redis Cluster", READY_WITHIN, Duration.ofMillis(50), what, condition);
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LocalRedisProcesses.freePort();
     }
 
     @Override
