@@ -5,12 +5,17 @@
 -- ConversationFollowUps to apply next (at most once, in order).
 -- Every key it touches is in KEYS, all in the conversation's slot: the first five by position,
 -- the rest named by their position in ARGV[5] (ops), which Java builds (ConversationStore.commit).
+-- On a single Redis (ARGV[7] = '1') KEYS also holds every key of the follow-up, and the follow-up is
+-- applied here, in the same step, unless older ones still wait (then it queues behind them).
+-- (Loaded after follow-up-ops.lua.)
 -- KEYS[1] = the conversation's HASH, KEYS[2] = answers, KEYS[3] = milestones, KEYS[4] = event
 -- stream, KEYS[5] = follow-ups LIST
 -- ARGV[1] = the entry applied last as read, ARGV[2] = the entry applied now, ARGV[3] = new state
--- JSON or '', ARGV[4] = conversation id, ARGV[5] = ops JSON, ARGV[6] = follow-up JSON or ''
--- Returns 0 when another worker was first; 1 when committed, 2 when committed behind older
--- follow-ups still to apply.
+-- JSON or '', ARGV[4] = conversation id, ARGV[5] = ops JSON, ARGV[6] = follow-up JSON or '',
+-- ARGV[7] = '1' to apply the follow-up here (a single Redis), else '0'
+-- Returns 0 when another worker was first; 1 when committed (and on a single Redis the follow-up
+-- applied), 2 when committed with the follow-up queued behind older ones still to apply, 3 when
+-- committed with the follow-up queued for ConversationFollowUps to apply (a cluster).
 -- whether an inbox entry names the member: as its writer, presser, joiner, adder or leaver
 local function names_member(json, member)
   local ok, entry = pcall(cjson.decode, json)
@@ -25,6 +30,12 @@ end
 local applied = redis.call('HGET', KEYS[1], 'applied') or ''
 if applied ~= ARGV[1] then return 0 end
 local ops = cjson.decode(ARGV[5])
+local follow_up = nil
+if ARGV[6] ~= '' and ARGV[7] == '1' and redis.call('LLEN', KEYS[5]) == 0 then
+  follow_up = cjson.decode(ARGV[6]).ops
+  local problem = follow_up_problem(follow_up)
+  if problem then return redis.error_reply(problem) end
+end
 redis.call('HSET', KEYS[1], 'applied', ARGV[2])
 redis.call('XDEL', KEYS[4], ARGV[2])
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'state', ARGV[3]) end
@@ -75,6 +86,10 @@ if ops.eraseUser then
   end
 end
 if ARGV[6] == '' then return 1 end
+if follow_up then
+  apply_follow_up(follow_up)
+  return 1
+end
 local older = redis.call('RPUSH', KEYS[5], ARGV[6]) > 1
 if older then return 2 end
-return 1
+return 3

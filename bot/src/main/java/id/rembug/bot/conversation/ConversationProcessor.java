@@ -12,9 +12,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -33,26 +35,27 @@ public class ConversationProcessor {
     private final TurnLoader loader;
     private final PrivatePlanner privates;
     private final Clock clock;
-    private final ObjectProvider<Dispatcher> dispatcher;
+    /** Beans looked up once, not per entry (resolving them each time showed in the profile). */
+    private final SingletonSupplier<Optional<Dispatcher>> dispatcher;
     private final LongAdder appliedSinceStart = new LongAdder();
     private final AppendOnlyFileRewrite aofRewrite;
-    private final ObjectProvider<ModelJobs> modelJobs;
+    private final SingletonSupplier<Optional<ModelJobs>> modelJobs;
     private final RecentSnapshots snapshots = new RecentSnapshots();
-    private final ObjectProvider<MediaCache> mediaCache;
+    private final SingletonSupplier<Optional<MediaCache>> mediaCache;
 
     public ConversationProcessor(ConversationStore store, GroupPlanner groups, TurnLoader loader,
                                  PrivatePlanner privates, Clock clock,
                                  ObjectProvider<Dispatcher> dispatcher, AppendOnlyFileRewrite aofRewrite,
                                  ObjectProvider<ModelJobs> modelJobs, ObjectProvider<MediaCache> mediaCache) {
-        this.mediaCache = mediaCache;
+        this.mediaCache = SingletonSupplier.of(() -> Optional.ofNullable(mediaCache.getIfAvailable()));
         this.aofRewrite = aofRewrite;
-        this.modelJobs = modelJobs;
+        this.modelJobs = SingletonSupplier.of(() -> Optional.ofNullable(modelJobs.getIfAvailable()));
         this.store = store;
         this.groups = groups;
         this.loader = loader;
         this.privates = privates;
         this.clock = clock;
-        this.dispatcher = dispatcher;
+        this.dispatcher = SingletonSupplier.of(() -> Optional.ofNullable(dispatcher.getIfAvailable()));
     }
 
     /**
@@ -63,19 +66,17 @@ public class ConversationProcessor {
      */
     public int process(String conversation) {
         int applied = 0;
-        // what an earlier commit left outside the conversation's slot goes first (a worker stopped half-way)
-        store.finishFollowUps(conversation);
         ConversationStore.Snapshot snapshot = snapshots.take(conversation);
         boolean fromMemory = snapshot != null;
         if (snapshot == null) {
-            snapshot = store.load(conversation);
+            snapshot = load(conversation);
         }
         while (true) {
             List<MapRecord<String, Object, Object>> entries = store.pending(conversation, snapshot.applied(), BATCH);
             if (entries.isEmpty()) {
                 if (fromMemory && !store.applied(conversation).equals(snapshot.applied())) {
                     // another instance (or a Redis that lost its last writes) moved the conversation: read it
-                    snapshot = store.load(conversation);
+                    snapshot = load(conversation);
                     fromMemory = false;
                     continue;
                 }
@@ -98,26 +99,37 @@ public class ConversationProcessor {
                 }
                 if (plan.erasure != null && !plan.erasure.media().isEmpty()) {
                     // the committed deletion reaches the dashboard's copies of their photos and voice notes
-                    mediaCache.ifAvailable(cache -> cache.forget(plan.erasure.media()));
+                    mediaCache.obtain().ifPresent(cache -> cache.forget(plan.erasure.media()));
                 }
                 if (!plan.outgoing.isEmpty()) {
                     // a reply should not wait for the dispatcher's next idle poll
-                    dispatcher.ifAvailable(Dispatcher::wakeUp);
+                    dispatcher.obtain().ifPresent(Dispatcher::wakeUp);
                 }
                 if (!plan.modelJobs.isEmpty()) {
                     // the model is asked after the commit, off this worker: the group's next entry need not wait
-                    modelJobs.ifAvailable(ModelJobs::wakeUp);
+                    modelJobs.obtain().ifPresent(ModelJobs::wakeUp);
                 }
                 snapshot = snapshot.after(entryId, plan);
             }
             if (movedOn) {
-                snapshot = store.load(conversation);
+                snapshot = load(conversation);
                 fromMemory = false;
             } else if (entries.size() < BATCH) {
                 snapshots.keep(snapshot);
                 return applied;
             }
         }
+    }
+
+    /**
+     * The conversation as Redis has it, after what an earlier commit left outside its slot (a worker
+     * that stopped half-way) is applied, so that it goes first. A snapshot this worker kept needs no
+     * such check: it is kept only once its own follow-ups were applied, and if anyone else committed
+     * since, the next commit's compare-and-set fails and the conversation is loaded here.
+     */
+    private ConversationStore.Snapshot load(String conversation) {
+        store.finishFollowUps(conversation);
+        return store.load(conversation);
     }
 
     /** Inbox entries this instance applied since start (for metrics). */

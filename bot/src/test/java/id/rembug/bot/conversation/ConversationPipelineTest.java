@@ -105,6 +105,27 @@ class ConversationPipelineTest {
     }
 
     @Test
+    void aFollowUpLeftByAWorkerThatStoppedHalfWayIsAppliedBeforeTheNextEntrysOwn() {
+        inbox.append(List.of(joined("tg:1")));
+        awaitOutbox(chat, 1);
+        String introduction = redis.opsForList().index(OutboxKeys.queue(Outgoing.Lane.CONVERSATION, chat), 0);
+        assertThat(introduction).isNotNull();
+        // what a commit queued outside the conversation's slot, left on the list by a worker that stopped
+        String leftOver = ConversationFollowUps.write(new ConversationFollowUps.FollowUp("1-0", List.of(
+                new ConversationFollowUps.Op("enqueue", List.of(OutboxKeys.queue(Outgoing.Lane.CONVERSATION, chat),
+                        OutboxKeys.ready(Outgoing.Lane.CONVERSATION)), List.of(introduction, "0", chat)))));
+        redis.opsForList().rightPush(ConversationKeys.followUps(chat), leftOver);
+
+        inbox.append(List.of(command("tg:2", sari, "/fasilitator")));
+
+        List<Outgoing> sent = awaitOutbox(chat, 3);
+        assertThat(sent).extracting(Outgoing::text).first().isEqualTo(sent.get(1).text());
+        assertThat(sent.get(2).text()).isNotEqualTo(sent.get(0).text());
+        await().atMost(Duration.ofSeconds(3)).until(() -> redis.opsForList().size(ConversationKeys.followUps(chat)) == 0);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> outbox(chat).size() == 3);
+    }
+
+    @Test
     void aRedeliveredUpdateChangesNothing() {
         inbox.append(List.of(joined("tg:1")));
         awaitOutbox(chat, 1);
