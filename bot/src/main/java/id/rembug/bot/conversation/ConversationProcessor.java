@@ -15,14 +15,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Applies a conversation's pending inbox entries one at a time, in stream order. Several workers
- * and instances may call this for the same conversation at once: each commit is conditional on
- * the last applied entry, so exactly one of them applies each entry and the others reload.
+ * Applies a conversation's pending inbox entries in stream order. Several workers and instances
+ * may call this for the same conversation at once: each commit is conditional on the last applied
+ * entry, so exactly one of them applies each entry and the others reload.
+ *
+ * <p>Entries read together are planned one after another in memory and committed together, in one
+ * script, as long as no entry's turn reads what an earlier one of them writes (the stage summaries,
+ * a person's settings, the model's rate: {@link TurnLoader#readsCommittedRecords},
+ * {@link Plan#changesWhatLaterTurnsRead}). When a group's members answer at the same moment, their
+ * answers cost one commit, one state written, and one progress edit of the question.
  */
 @Component
 public class ConversationProcessor {
@@ -84,34 +91,44 @@ public class ConversationProcessor {
                 return applied;
             }
             boolean movedOn = false;
+            // what is committed, and what the batch's plans make of it in memory until they are
+            ConversationStore.Snapshot committed = snapshot;
+            List<ConversationStore.Applied> batch = new ArrayList<>();
             for (MapRecord<String, Object, Object> entry : entries) {
                 String entryId = entry.getId().getValue();
-                Plan plan = plan(snapshot, entry, entryId);
-                if (!store.commit(snapshot, entryId, plan, plan.state != snapshot.state(), clock.instant())) {
-                    log.debug("Conversation {} moved on under us at {}; reloading", conversation, entryId);
-                    movedOn = true;
-                    break;
+                Inbound inbound = read(snapshot, entry, entryId);
+                if (!batch.isEmpty() && inbound != null && loader.readsCommittedRecords(inbound)) {
+                    // what this entry's turn reads may be among what the batch writes: commit that first
+                    if (!commit(committed, batch)) {
+                        movedOn = true;
+                        break;
+                    }
+                    applied += batch.size();
+                    committed = snapshot;
+                    batch = new ArrayList<>();
                 }
-                applied++;
-                appliedSinceStart.increment();
-                if (plan.erasure != null || plan.erasedUserId != null) {
-                    aofRewrite.request();
-                }
-                if (plan.erasure != null && !plan.erasure.media().isEmpty()) {
-                    // the committed deletion reaches the dashboard's copies of their photos and voice notes
-                    mediaCache.obtain().ifPresent(cache -> cache.forget(plan.erasure.media()));
-                }
-                if (!plan.outgoing.isEmpty()) {
-                    // a reply should not wait for the dispatcher's next idle poll
-                    dispatcher.obtain().ifPresent(Dispatcher::wakeUp);
-                }
-                if (!plan.modelJobs.isEmpty()) {
-                    // the model is asked after the commit, off this worker: the group's next entry need not wait
-                    modelJobs.obtain().ifPresent(ModelJobs::wakeUp);
-                }
+                Plan plan = inbound == null ? new Plan(snapshot.state()) : plan(snapshot, inbound, entryId);
+                batch.add(new ConversationStore.Applied(entryId, plan));
                 snapshot = snapshot.after(entryId, plan);
+                if (plan.changesWhatLaterTurnsRead() || snapshot.conversation().startsWith("user:")) {
+                    if (!commit(committed, batch)) {
+                        movedOn = true;
+                        break;
+                    }
+                    applied += batch.size();
+                    committed = snapshot;
+                    batch = new ArrayList<>();
+                }
+            }
+            if (!movedOn && !batch.isEmpty()) {
+                if (commit(committed, batch)) {
+                    applied += batch.size();
+                } else {
+                    movedOn = true;
+                }
             }
             if (movedOn) {
+                log.debug("Conversation {} moved on under us after {}; reloading", conversation, committed.applied());
                 snapshot = load(conversation);
                 fromMemory = false;
             } else if (entries.size() < BATCH) {
@@ -119,6 +136,36 @@ public class ConversationProcessor {
                 return applied;
             }
         }
+    }
+
+    /**
+     * Commits a batch of consecutive entries' plans in one step (their commit is guarded by the entry
+     * {@code committed} stands at) and does what follows a commit; false when another worker was first.
+     */
+    private boolean commit(ConversationStore.Snapshot committed, List<ConversationStore.Applied> batch) {
+        if (!store.commit(committed, batch, clock.instant())) {
+            return false;
+        }
+        appliedSinceStart.add(batch.size());
+        for (ConversationStore.Applied entry : batch) {
+            Plan plan = entry.plan();
+            if (plan.erasure != null || plan.erasedUserId != null) {
+                aofRewrite.request();
+            }
+            if (plan.erasure != null && !plan.erasure.media().isEmpty()) {
+                // the committed deletion reaches the dashboard's copies of their photos and voice notes
+                mediaCache.obtain().ifPresent(cache -> cache.forget(plan.erasure.media()));
+            }
+            if (!plan.outgoing.isEmpty()) {
+                // a reply should not wait for the dispatcher's next idle poll
+                dispatcher.obtain().ifPresent(Dispatcher::wakeUp);
+            }
+            if (!plan.modelJobs.isEmpty()) {
+                // the model is asked after the commit, off this worker: the group's next entry need not wait
+                modelJobs.obtain().ifPresent(ModelJobs::wakeUp);
+            }
+        }
+        return true;
     }
 
     /**
@@ -137,16 +184,20 @@ public class ConversationProcessor {
         return appliedSinceStart.sum();
     }
 
-    private Plan plan(ConversationStore.Snapshot snapshot, MapRecord<String, Object, Object> entry, String entryId) {
+    /** The entry's inbound message; null (and logged) when it cannot be read, and it is skipped. */
+    private static Inbound read(ConversationStore.Snapshot snapshot, MapRecord<String, Object, Object> entry,
+                                String entryId) {
         Object json = entry.getValue().get("inbound");
-        Inbound inbound;
         try {
-            inbound = ChannelCodec.readInbound(String.valueOf(json));
+            return ChannelCodec.readInbound(String.valueOf(json));
         } catch (RuntimeException unreadable) {
             log.warn("Skipping inbox entry {} of {}: it cannot be read ({})", entryId, snapshot.conversation(),
                     SafeLog.describe(unreadable));
-            return new Plan(snapshot.state());
+            return null;
         }
+    }
+
+    private Plan plan(ConversationStore.Snapshot snapshot, Inbound inbound, String entryId) {
         try {
             if (snapshot.conversation().startsWith("user:")) {
                 return privates.plan(snapshot, inbound, entryId);

@@ -125,6 +125,17 @@ class TurnLoader {
                 storedAnswer);
     }
 
+    /**
+     * Whether the entry's turn reads records that the commits of the entries before it write (stage
+     * summaries, stored answers, a member's data to delete): it must then be planned on what is
+     * committed, not on a batch still in memory.
+     */
+    boolean readsCommittedRecords(Inbound inbound) {
+        return inbound instanceof Inbound.WakeUp || inbound instanceof Inbound.Transcribed
+                || inbound instanceof Inbound.ErasureRequested
+                || inbound instanceof Inbound.ButtonPressed pressed && pressed.from() != null && confirmsDeletion(pressed);
+    }
+
     /** The yes under the deletion question: the one press that forgets its presser. */
     private boolean confirmsDeletion(Inbound.ButtonPressed pressed) {
         return signer.open(pressed.data(), pressed.chatId())

@@ -177,19 +177,27 @@ class LuaScriptsTest {
         assertThat(redis.opsForZSet().score("t:ready", "7")).isEqualTo(1000.0);
     }
 
-    private static final String EMPTY_OPS = """
-            {"forget":[],"asked":[],"dropAsked":[],"answers":[],"milestones":[],"modelJobs":[],"questions":[],
-             "questionsKey":6,"questionsKept":60}""";
+    /** One entry's ops that change nothing but the stream position. */
+    private static String entryOps(String entry) {
+        return """
+                {"entry":"%s","forget":[],"asked":[],"dropAsked":[],"answers":[],"milestones":[],"modelJobs":[],
+                 "questions":[],"questionsKey":6,"questionsKept":60}""".formatted(entry);
+    }
+
+    private static String emptyOps(String... entries) {
+        return "[" + String.join(",", java.util.Arrays.stream(entries).map(LuaScriptsTest::entryOps).toList()) + "]";
+    }
     private static final String FOLLOW_UP_1 = "{\"id\":\"1-0\",\"ops\":[]}";
     private static final String FOLLOW_UP_2 = "{\"id\":\"2-0\",\"ops\":[]}";
 
     @Test
     void commitWritesOnlyWhenNobodyAppliedAnythingSinceAndOnlyToItsKeysQueueingWhatLiesOutside() {
-        String ops = """
-                {"forget":[],"asked":[["asked|s|1|0","{}"]],"dropAsked":[],"answers":[["s:1:q:7","yes"]],
-                 "milestones":[],"modelJobs":[],"questions":[["out-1","s|1|0"]],"questionsKey":6,"questionsKept":60}""";
         List<String> keys = List.of("t:group", "t:answers", "t:milestones", "t:events", "t:follow-ups", "t:questions");
         String entry = redis.opsForStream().add("t:events", java.util.Map.of("inbound", "{}")).getValue();
+        String ops = """
+                [{"entry":"%s","forget":[],"asked":[["asked|s|1|0","{}"]],"dropAsked":[],"answers":[["s:1:q:7","yes"]],
+                 "milestones":[],"modelJobs":[],"questions":[["out-1","s|1|0"]],"questionsKey":6,"questionsKept":60}]"""
+                .formatted(entry);
 
         assertThat(commit(redis, keys, "0-1", entry, "{\"s\":1}", "-100", ops, FOLLOW_UP_1, "0"))
                 .as("another worker applied 0-1 meanwhile").isZero();
@@ -203,10 +211,32 @@ class LuaScriptsTest {
         assertThat(redis.opsForList().range("t:follow-ups", 0, -1)).as("what lies outside the slot, queued").containsExactly(FOLLOW_UP_1);
         assertThat(redis.opsForStream().size("t:events")).as("the applied entry leaves the stream").isZero();
         String next = redis.opsForStream().add("t:events", java.util.Map.of("inbound", "{}")).getValue();
-        assertThat(commit(redis, keys, entry, next, "", "-100", ops, FOLLOW_UP_2, "1"))
+        assertThat(commit(redis, keys, entry, next, "", "-100", emptyOps(next), FOLLOW_UP_2, "1"))
                 .as("committed behind an older follow-up still waiting, even where it could be applied at once").isEqualTo(2L);
         assertThat(redis.opsForList().range("t:follow-ups", 0, -1)).containsExactly(FOLLOW_UP_1, FOLLOW_UP_2);
         assertThat(redis.keys("*")).allMatch(keys::contains);
+    }
+
+    @Test
+    void commitOfSeveralEntriesAppliesEachInOrderAndMovesToTheLast() {
+        List<String> keys = List.of("t:group", "t:answers", "t:milestones", "t:events", "t:follow-ups", "t:questions");
+        String first = redis.opsForStream().add("t:events", java.util.Map.of("inbound", "{}")).getValue();
+        String second = redis.opsForStream().add("t:events", java.util.Map.of("inbound", "{}")).getValue();
+        String third = redis.opsForStream().add("t:events", java.util.Map.of("inbound", "{}")).getValue();
+        String ops = """
+                [{"entry":"%s","forget":[],"asked":[["asked|s|1|0","{\\"v\\":1}"]],"dropAsked":[],
+                  "answers":[["s:1:q:7","first"]],"milestones":[],"modelJobs":[],"questions":[],"questionsKey":6,"questionsKept":60},
+                 {"entry":"%s","forget":[],"asked":[],"dropAsked":["asked|s|1|0"],"answers":[["s:1:q:7","second"]],
+                  "dropAnswers":[],"milestones":[],"modelJobs":[],"questions":[],"questionsKey":6,"questionsKept":60}]"""
+                .formatted(first, second);
+
+        assertThat(commit(redis, keys, "", second, "{\"s\":2}", "-100", ops, "", "1")).isEqualTo(1L);
+
+        assertThat(redis.opsForHash().entries("t:group")).as("a later entry's drop after an earlier one's write")
+                .containsOnlyKeys("applied", "state").containsEntry("applied", second);
+        assertThat(redis.opsForHash().get("t:answers", "s:1:q:7")).isEqualTo("second");
+        assertThat(redis.opsForStream().range("t:events", org.springframework.data.domain.Range.unbounded()))
+                .as("only the entry not in the batch is left").extracting(r -> r.getId().getValue()).containsExactly(third);
     }
 
     @Test
@@ -218,7 +248,7 @@ class LuaScriptsTest {
                 {"id":"%s","ops":[{"c":"sadd","k":["t:groups"],"a":["-100"]},
                  {"c":"enqueue","k":["t:queue:-100","t:ready"],"a":["hello","1000","-100"]}]}""".formatted(entry);
 
-        assertThat(commit(redis, keys, "", entry, "{\"s\":1}", "-100", EMPTY_OPS, followUp, "1")).isEqualTo(1L);
+        assertThat(commit(redis, keys, "", entry, "{\"s\":1}", "-100", emptyOps(entry), followUp, "1")).isEqualTo(1L);
 
         assertThat(redis.opsForHash().get("t:group", "applied")).isEqualTo(entry);
         assertThat(redis.opsForSet().members("t:groups")).containsExactly("-100");
@@ -235,7 +265,7 @@ class LuaScriptsTest {
         String followUp = """
                 {"id":"%s","ops":[{"c":"sadd","k":["t:groups"],"a":["-100"]}]}""".formatted(entry);
 
-        assertThatThrownBy(() -> commit(redis, keys, "", entry, "{\"s\":1}", "-100", EMPTY_OPS, followUp, "1"))
+        assertThatThrownBy(() -> commit(redis, keys, "", entry, "{\"s\":1}", "-100", emptyOps(entry), followUp, "1"))
                 .hasStackTraceContaining("key not passed in KEYS: t:groups");
 
         assertThat(redis.hasKey("t:group")).as("checked before anything is written").isFalse();
