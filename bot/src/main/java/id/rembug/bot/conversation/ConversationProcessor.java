@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -48,6 +50,8 @@ public class ConversationProcessor {
     private final AppendOnlyFileRewrite aofRewrite;
     private final SingletonSupplier<Optional<ModelJobs>> modelJobs;
     private final RecentSnapshots snapshots = new RecentSnapshots();
+    /** Conversations a worker of this instance is applying now, each with "go round once more". */
+    private final ConcurrentHashMap<String, AtomicBoolean> working = new ConcurrentHashMap<>();
     private final SingletonSupplier<Optional<MediaCache>> mediaCache;
 
     public ConversationProcessor(ConversationStore store, GroupPlanner groups, TurnLoader loader,
@@ -70,8 +74,40 @@ public class ConversationProcessor {
      * Called once per work entry read after the entries it names were appended (the inbox adds
      * both in one script), so one read of the event stream sees them all: a read that returns
      * fewer than a batch is the end, with no second read to find nothing.
+     *
+     * <p>When another worker of this instance is applying the conversation already, this leaves it
+     * to that one, which goes round once more before it lets go: two workers on one group would
+     * both plan the same entries, and one of them would only lose the commit and read the group again.
+     * (Other instances are kept apart by the commit's compare-and-set alone.)
      */
     public int process(String conversation) {
+        AtomicBoolean more = new AtomicBoolean();
+        AtomicBoolean busy = working.putIfAbsent(conversation, more);
+        if (busy != null) {
+            busy.set(true);
+            return 0;
+        }
+        int applied = 0;
+        try {
+            while (true) {
+                applied += processPending(conversation);
+                if (more.getAndSet(false)) {
+                    continue;
+                }
+                working.remove(conversation, more);
+                // a worker that came after the look at `more` and before the removal left its entries to us
+                if (!more.get() || working.putIfAbsent(conversation, more) != null) {
+                    return applied;
+                }
+                more.set(false);
+            }
+        } catch (RuntimeException trouble) {
+            working.remove(conversation, more);
+            throw trouble;
+        }
+    }
+
+    private int processPending(String conversation) {
         int applied = 0;
         ConversationStore.Snapshot snapshot = snapshots.take(conversation);
         boolean fromMemory = snapshot != null;
