@@ -38,6 +38,11 @@ import java.util.random.RandomGenerator;
  * the message is sent again once the lease runs out. A send that outlasts the lease may likewise
  * be repeated by the next worker, so keep the lease well above the gateway's time-out.
  *
+ * <p>Telegram counts a message against its limits when the request reaches it, somewhere between
+ * our request and its answer. So a send's slots in Telegram's limits count as on their way until
+ * the answer and from the answer's time after it ({@code answered.lua}): however late a request
+ * arrives, Telegram never counts more in a window than the limits allow.
+ *
  * <p>Time comes from the injected {@link Clock} (the limits' windows included), so instances'
  * clocks should be kept in sync (NTP); a skew of a few ms only shifts a window by as much.
  */
