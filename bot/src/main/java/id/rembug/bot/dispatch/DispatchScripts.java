@@ -13,6 +13,7 @@ final class DispatchScripts {
     static final RedisScript<List> CLAIM = script("claim", List.class);
     @SuppressWarnings("rawtypes")
     static final RedisScript<List> ACQUIRE = script("acquire", List.class);
+    static final RedisScript<Long> ANSWERED = script("answered", Long.class);
     static final RedisScript<Long> SETTLE = script("settle", Long.class);
     static final RedisScript<Long> DEFER = script("defer", Long.class);
     @SuppressWarnings("rawtypes")
