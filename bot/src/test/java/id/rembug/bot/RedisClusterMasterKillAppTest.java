@@ -3,6 +3,7 @@ package id.rembug.bot;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.conversation.GroupRecords;
+import id.rembug.bot.redis.RedisResilienceConfiguration;
 import id.rembug.bot.testsupport.FakeTelegram;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.bot.testsupport.GroupJourney;
@@ -11,10 +12,14 @@ import id.rembug.bot.testsupport.RembugApp;
 import id.rembug.bot.testsupport.TelegramAppProperties;
 import id.rembug.dialogues.engine.Answer;
 import id.rembug.dialogues.flow.Prompt;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions.RefreshTrigger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,6 +84,14 @@ class RedisClusterMasterKillAppTest {
                 }
                 assertThat(records.groupIds()).as("the index of groups")
                         .containsAll(groups.stream().map(GroupJourney::groupId).toList());
+                // what made Lettuce follow: its refresh triggers (on by default), and the periodic
+                // refresh Rembug adds for what no command hints at
+                ClusterTopologyRefreshOptions refresh = ((ClusterClientOptions) app.getBean(LettuceConnectionFactory.class)
+                        .getClientConfiguration().getClientOptions().orElseThrow()).getTopologyRefreshOptions();
+                assertThat(refresh.getAdaptiveRefreshTriggers()).as("adaptive refresh triggers")
+                        .contains(RefreshTrigger.PERSISTENT_RECONNECTS, RefreshTrigger.MOVED_REDIRECT);
+                assertThat(refresh.isPeriodicRefreshEnabled()).as("periodic refresh").isTrue();
+                assertThat(refresh.getRefreshPeriod()).isEqualTo(RedisResilienceConfiguration.DEFAULT_CLUSTER_REFRESH_PERIOD);
             } finally {
                 groups.forEach(GroupJourney::close);
                 app.close();

@@ -3,9 +3,12 @@ package id.rembug.bot.redis;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.resource.Delay;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -16,7 +19,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * {@link #DEFAULT_COMMAND_TIMEOUT} instead of Lettuce's 60 s (so a webhook answers 503 while
  * Telegram still waits, and every loop notices and backs off), and Lettuce tries to reconnect at
  * least every {@link #MAX_RECONNECT_DELAY} (its own default backs off to 30 s, far beyond the
- * 10 s in which the bot should resume once Redis is back).
+ * 10 s in which the bot should resume once Redis is back). On a Redis Cluster, Lettuce also
+ * re-reads the cluster's layout every {@link #DEFAULT_CLUSTER_REFRESH_PERIOD}, besides whenever a
+ * command hints that it changed (its adaptive triggers, all on by default), so that it finds what
+ * no command hints at, such as a master that came back.
  */
 @Configuration(proxyBeanMethods = false)
 public class RedisResilienceConfiguration {
@@ -25,6 +31,10 @@ public class RedisResilienceConfiguration {
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(3);
     public static final String TIMEOUT_PROPERTY = "spring.data.redis.timeout";
     static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+    /** Used on a Redis Cluster unless {@code spring.data.redis.lettuce.cluster.refresh.period} is set. */
+    public static final Duration DEFAULT_CLUSTER_REFRESH_PERIOD = Duration.ofSeconds(30);
+    static final String CLUSTER_REFRESH_PROPERTY = "spring.data.redis.lettuce.cluster.refresh.period";
+    static final String DYNAMIC_SOURCES_PROPERTY = "spring.data.redis.lettuce.cluster.refresh.dynamic-refresh-sources";
 
     @Bean
     LettuceClientConfigurationBuilderCustomizer rembugCommandTimeout(Environment environment) {
@@ -32,6 +42,20 @@ public class RedisResilienceConfiguration {
         return builder -> {
             if (!environment.containsProperty(TIMEOUT_PROPERTY)) {
                 builder.commandTimeout(DEFAULT_COMMAND_TIMEOUT);
+            }
+        };
+    }
+
+    @Bean
+    LettuceClientOptionsBuilderCustomizer rembugClusterRefresh(Environment environment) {
+        // Boot applies the period itself when set (and never refreshes periodically otherwise).
+        return builder -> {
+            if (builder instanceof ClusterClientOptions.Builder cluster
+                    && !environment.containsProperty(CLUSTER_REFRESH_PROPERTY)) {
+                cluster.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                        .enablePeriodicRefresh(DEFAULT_CLUSTER_REFRESH_PERIOD)
+                        .dynamicRefreshSources(environment.getProperty(DYNAMIC_SOURCES_PROPERTY, Boolean.class, true))
+                        .build());
             }
         };
     }
