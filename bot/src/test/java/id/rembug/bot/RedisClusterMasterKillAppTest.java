@@ -84,14 +84,15 @@ class RedisClusterMasterKillAppTest {
                 }
                 assertThat(records.groupIds()).as("the index of groups")
                         .containsAll(groups.stream().map(GroupJourney::groupId).toList());
-                // what made Lettuce follow: its refresh triggers (on by default), and the periodic
-                // refresh Rembug adds for what no command hints at
+                // what made Lettuce follow: its refresh triggers (on by default) at most a second
+                // apart, and the periodic refresh Rembug adds for what no command hints at
                 ClusterTopologyRefreshOptions refresh = ((ClusterClientOptions) app.getBean(LettuceConnectionFactory.class)
                         .getClientConfiguration().getClientOptions().orElseThrow()).getTopologyRefreshOptions();
                 assertThat(refresh.getAdaptiveRefreshTriggers()).as("adaptive refresh triggers")
                         .contains(RefreshTrigger.PERSISTENT_RECONNECTS, RefreshTrigger.MOVED_REDIRECT);
                 assertThat(refresh.isPeriodicRefreshEnabled()).as("periodic refresh").isTrue();
                 assertThat(refresh.getRefreshPeriod()).isEqualTo(RedisResilienceConfiguration.DEFAULT_CLUSTER_REFRESH_PERIOD);
+                assertThat(refresh.getAdaptiveRefreshTimeout()).isEqualTo(RedisResilienceConfiguration.CLUSTER_REFRESH_AT_MOST_EVERY);
             } finally {
                 groups.forEach(GroupJourney::close);
                 app.close();
