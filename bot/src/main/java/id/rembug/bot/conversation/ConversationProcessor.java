@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -50,8 +50,8 @@ public class ConversationProcessor {
     private final AppendOnlyFileRewrite aofRewrite;
     private final SingletonSupplier<Optional<ModelJobs>> modelJobs;
     private final RecentSnapshots snapshots = new RecentSnapshots();
-    /** Conversations a worker of this instance is applying now, each with "go round once more". */
-    private final ConcurrentHashMap<String, AtomicBoolean> working = new ConcurrentHashMap<>();
+    /** Conversations a worker of this instance is applying now (or waits to). */
+    private final ConcurrentHashMap<String, Turn> working = new ConcurrentHashMap<>();
     private final SingletonSupplier<Optional<MediaCache>> mediaCache;
 
     public ConversationProcessor(ConversationStore store, GroupPlanner groups, TurnLoader loader,
@@ -75,36 +75,33 @@ public class ConversationProcessor {
      * both in one script), so one read of the event stream sees them all: a read that returns
      * fewer than a batch is the end, with no second read to find nothing.
      *
-     * <p>When another worker of this instance is applying the conversation already, this leaves it
-     * to that one, which goes round once more before it lets go: two workers on one group would
-     * both plan the same entries, and one of them would only lose the commit and read the group again.
-     * (Other instances are kept apart by the commit's compare-and-set alone.)
+     * <p>When another worker of this instance is applying the conversation already, this waits for
+     * it and then finds little or nothing left: two workers on one group at once would both plan the
+     * same entries, and one of them would only lose the commit and read the group again. (Waiting,
+     * not leaving the work to the first: if the first fails, say Redis fails over under it, this
+     * worker's own entries must still be applied by someone now, not when the first one's work
+     * entry is claimed again. Other instances are kept apart by the commit's compare-and-set alone.)
      */
     public int process(String conversation) {
-        AtomicBoolean more = new AtomicBoolean();
-        AtomicBoolean busy = working.putIfAbsent(conversation, more);
-        if (busy != null) {
-            busy.set(true);
-            return 0;
-        }
-        int applied = 0;
+        Turn turn = working.compute(conversation, (id, busy) -> {
+            Turn joined = busy == null ? new Turn() : busy;
+            joined.workers++;
+            return joined;
+        });
+        turn.lock.lock();
         try {
-            while (true) {
-                applied += processPending(conversation);
-                if (more.getAndSet(false)) {
-                    continue;
-                }
-                working.remove(conversation, more);
-                // a worker that came after the look at `more` and before the removal left its entries to us
-                if (!more.get() || working.putIfAbsent(conversation, more) != null) {
-                    return applied;
-                }
-                more.set(false);
-            }
-        } catch (RuntimeException trouble) {
-            working.remove(conversation, more);
-            throw trouble;
+            return processPending(conversation);
+        } finally {
+            turn.lock.unlock();
+            working.computeIfPresent(conversation, (id, busy) -> --busy.workers == 0 ? null : busy);
         }
+    }
+
+    /** The workers of this instance on one conversation: one applies it at a time. */
+    private static final class Turn {
+        private final ReentrantLock lock = new ReentrantLock();
+        /** Guarded by the map's compute. */
+        private int workers;
     }
 
     private int processPending(String conversation) {
