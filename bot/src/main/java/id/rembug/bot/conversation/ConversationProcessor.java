@@ -123,51 +123,60 @@ public class ConversationProcessor {
                 snapshots.keep(snapshot);
                 return applied;
             }
+            Batch batch = new Batch(snapshot);
             boolean movedOn = false;
-            // what is committed, and what the batch's plans make of it in memory until they are
-            ConversationStore.Snapshot committed = snapshot;
-            List<ConversationStore.Applied> batch = new ArrayList<>();
             for (MapRecord<String, Object, Object> entry : entries) {
                 String entryId = entry.getId().getValue();
                 Inbound inbound = read(snapshot, entry, entryId);
-                if (!batch.isEmpty() && inbound != null && loader.readsCommittedRecords(inbound)) {
-                    // what this entry's turn reads may be among what the batch writes: commit that first
-                    if (!commit(committed, batch)) {
-                        movedOn = true;
-                        break;
-                    }
-                    applied += batch.size();
-                    committed = snapshot;
-                    batch = new ArrayList<>();
+                // what this entry's turn reads may be among what the batch writes: commit that first
+                if (inbound != null && loader.readsCommittedRecords(inbound) && !batch.commit(snapshot)) {
+                    movedOn = true;
+                    break;
                 }
                 Plan plan = inbound == null ? new Plan(snapshot.state()) : plan(snapshot, inbound, entryId);
-                batch.add(new ConversationStore.Applied(entryId, plan));
+                batch.plans.add(new ConversationStore.Applied(entryId, plan));
                 snapshot = snapshot.after(entryId, plan);
-                if (plan.changesWhatLaterTurnsRead() || snapshot.conversation().startsWith("user:")) {
-                    if (!commit(committed, batch)) {
-                        movedOn = true;
-                        break;
-                    }
-                    applied += batch.size();
-                    committed = snapshot;
-                    batch = new ArrayList<>();
-                }
-            }
-            if (!movedOn && !batch.isEmpty()) {
-                if (commit(committed, batch)) {
-                    applied += batch.size();
-                } else {
+                if ((plan.changesWhatLaterTurnsRead() || snapshot.conversation().startsWith("user:"))
+                        && !batch.commit(snapshot)) {
                     movedOn = true;
+                    break;
                 }
             }
+            movedOn = movedOn || !batch.commit(snapshot);
+            applied += batch.applied;
             if (movedOn) {
-                log.debug("Conversation {} moved on under us after {}; reloading", conversation, committed.applied());
+                log.debug("Conversation {} moved on under us after {}; reloading", conversation, batch.committed.applied());
                 snapshot = load(conversation);
                 fromMemory = false;
             } else if (entries.size() < BATCH) {
                 snapshots.keep(snapshot);
                 return applied;
             }
+        }
+    }
+
+    /** Plans of consecutive entries not yet committed, and the conversation as committed before them. */
+    private final class Batch {
+        private ConversationStore.Snapshot committed;
+        private final List<ConversationStore.Applied> plans = new ArrayList<>();
+        private int applied;
+
+        private Batch(ConversationStore.Snapshot committed) {
+            this.committed = committed;
+        }
+
+        /** Commits the plans, if any, which leave the conversation as {@code planned}; false when another worker was first. */
+        private boolean commit(ConversationStore.Snapshot planned) {
+            if (plans.isEmpty()) {
+                return true;
+            }
+            if (!ConversationProcessor.this.commit(committed, plans)) {
+                return false;
+            }
+            applied += plans.size();
+            plans.clear();
+            committed = planned;
+            return true;
         }
     }
 
