@@ -345,7 +345,7 @@ class DispatcherTest {
         OutboxStore.Claim current = next.claim(fx.clock.millis()).claim();
         assertThat(current.chatId()).isEqualTo("101");
 
-        slow.defer(stale, fx.clock.millis()); // the slow worker comes back and would make it due now
+        slow.release(stale, fx.clock.millis()); // the slow worker comes back and would make it due now
 
         assertThat(RedisServerExtension.template().opsForZSet().score(OutboxKeys.ready(Lane.CONVERSATION), "101"))
                 .isEqualTo(Double.parseDouble(current.claimScore()));
