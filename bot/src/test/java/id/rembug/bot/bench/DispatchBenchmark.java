@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,7 +74,7 @@ public final class DispatchBenchmark {
             long messages = 0;
             long roundTripsBefore = redis.roundTrips.get();
             long sentBefore = gateway.calls.get();
-            Map<String, Long> commandsBefore = commands(redis);
+            Map<String, Long> commandsBefore = RedisCommandCounts.read(redis);
             Map<String, Long> threadsBefore = threadCpu();
             long jvmBefore = os.getProcessCpuTime();
             long redisBefore = cpu(redisServer);
@@ -92,9 +91,7 @@ public final class DispatchBenchmark {
             Map<String, Long> threadsCpu = threadCpu();
             threadsCpu.replaceAll((name, nanos) -> nanos - threadsBefore.getOrDefault(name, 0L));
             long redisCpu = cpu(redisServer) - redisBefore;
-            Map<String, Long> commands = commands(redis);
-            commands.replaceAll((name, calls) -> calls - commandsBefore.getOrDefault(name, 0L));
-            commands.values().removeIf(calls -> calls == 0);
+            Map<String, Long> commands = RedisCommandCounts.since(commandsBefore, RedisCommandCounts.read(redis));
             long scripts = commands.getOrDefault("evalsha", 0L) + commands.getOrDefault("eval", 0L);
             long roundTrips = redis.roundTrips.get() - roundTripsBefore - 1; // less the INFO above
             long all = commands.values().stream().mapToLong(Long::longValue).sum();
@@ -158,18 +155,6 @@ public final class DispatchBenchmark {
         while (dispatcher.runOnce()) {
             // one message at a time, as a worker
         }
-    }
-
-    private static Map<String, Long> commands(StringRedisTemplate redis) {
-        Properties stats = redis.execute((RedisCallback<Properties>) c -> c.serverCommands().info("commandstats"));
-        Map<String, Long> calls = new TreeMap<>();
-        stats.forEach((name, value) -> {
-            String text = value.toString();
-            int start = text.indexOf("calls=") + "calls=".length();
-            calls.put(name.toString().replace("cmdstat_", ""),
-                    Long.parseLong(text.substring(start, text.indexOf(',', start))));
-        });
-        return calls;
     }
 
     /** CPU time of the live threads, summed by name with their numbers left out. */

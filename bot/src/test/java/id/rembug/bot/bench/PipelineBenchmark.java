@@ -170,18 +170,8 @@ public final class PipelineBenchmark {
                         redisSeconds) : "", (jvm + redisSeconds) / wall, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** Calls per Redis command since the server started (INFO commandstats; commands inside scripts count too). */
     private static Map<String, Long> redisCommands(ConfigurableApplicationContext context) {
-        java.util.Properties stats = context.getBean(org.springframework.data.redis.core.StringRedisTemplate.class)
-                .execute((org.springframework.data.redis.core.RedisCallback<java.util.Properties>) connection ->
-                        connection.serverCommands().info("commandstats"));
-        Map<String, Long> calls = new java.util.TreeMap<>();
-        stats.forEach((name, value) -> {
-            String text = value.toString();
-            int start = text.indexOf("calls=") + "calls=".length();
-            calls.put(name.toString().replace("cmdstat_", ""), Long.parseLong(text.substring(start, text.indexOf(',', start))));
-        });
-        return calls;
+        return RedisCommandCounts.read(context.getBean(org.springframework.data.redis.core.StringRedisTemplate.class));
     }
 
     /** Redis commands of the wave per message the bot sent (sendMessage, edits, callback answers...). */
@@ -189,13 +179,7 @@ public final class PipelineBenchmark {
                                              Map<String, Long> botCallsBefore, Map<String, Long> botCallsAfter) {
         long messages = botCallsAfter.entrySet().stream().filter(e -> !e.getKey().equals("getupdates"))
                 .mapToLong(e -> e.getValue() - botCallsBefore.getOrDefault(e.getKey(), 0L)).sum();
-        Map<String, Long> delta = new java.util.TreeMap<>();
-        after.forEach((name, calls) -> {
-            long d = calls - before.getOrDefault(name, 0L);
-            if (d > 0) {
-                delta.put(name, d);
-            }
-        });
+        Map<String, Long> delta = RedisCommandCounts.since(before, after);
         long scripts = delta.getOrDefault("evalsha", 0L) + delta.getOrDefault("eval", 0L);
         long all = delta.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder top = new StringBuilder();
