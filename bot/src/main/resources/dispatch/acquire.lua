@@ -10,6 +10,13 @@
 -- strictly (a progress edit) still schedules the chat as the next message may go, never later
 -- ARGV[14] = '1' for a paid broadcast (allow_paid_broadcast): held to its own ARGV[7] alone, it
 -- neither counts in nor waits for the free overall log, which stays the conversations'
+-- ARGV[15] = until when the send may be on its way (the claim's lease end)
+-- Telegram counts a send when the request reaches it, some time between our request and its
+-- answer, not when we take the slot. So an entry in a log that is Telegram's own rule (the overall
+-- one, a paid broadcast's, a group's) is written as on its way (scored ARGV[15], counted in every
+-- window until then) and answered.lua moves it to the answer's time, the latest Telegram can have
+-- counted it: a slot reopens a window after that, however late the request arrived. The free
+-- broadcast share is our own rule and counts from now.
 -- Returns {0, next time this chat may send} when taken, {wait ms, 0} when not.
 local now = tonumber(ARGV[1])
 local member = ARGV[2]
@@ -22,16 +29,24 @@ local group_limit, group_window = tonumber(ARGV[10]), tonumber(ARGV[11])
 local message_burst = tonumber(ARGV[12] or ARGV[9])
 local message_group_limit = tonumber(ARGV[13] or ARGV[10])
 local free = not (broadcast and ARGV[14] == '1')
+local on_its_way = math.max(now, tonumber(ARGV[15] or ARGV[1]))
 -- keys outlive their window a little, so a slow caller's clock never sees them vanish early
 local grace = 60000
 
--- ms until one more entry fits in the log: entries older than the window no longer count
+-- ms until one more entry fits in the log: entries older than the window no longer count; one
+-- still on its way frees a window after its answer at the earliest, so a window is looked at again
 local function log_wait(key, limit, window)
   redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
   local count = redis.call('ZCARD', key)
   if count < limit then return 0 end
   local entry = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
-  return tonumber(entry[2]) + window - now
+  return math.min(tonumber(entry[2]) + window - now, window)
+end
+
+-- takes a slot: at score 'at', the key kept a while after its window
+local function log_take(key, at, window)
+  redis.call('ZADD', key, at, member)
+  redis.call('PEXPIRE', key, at - now + window + grace)
 end
 
 local wait = 0
@@ -51,20 +66,13 @@ wait = math.max(wait, tat - tolerance - now)
 if group then wait = math.max(wait, log_wait(KEYS[4], group_limit, group_window)) end
 if wait > 0 then return { math.ceil(wait), 0 } end
 
-if free then
-  redis.call('ZADD', KEYS[1], now, member)
-  redis.call('PEXPIRE', KEYS[1], global_window + grace)
-end
-if broadcast then
-  redis.call('ZADD', KEYS[2], now, member)
-  redis.call('PEXPIRE', KEYS[2], global_window + grace)
-end
+if free then log_take(KEYS[1], on_its_way, global_window) end
+if broadcast then log_take(KEYS[2], free and now or on_its_way, global_window) end
 local new_tat = tat + interval
 redis.call('SET', KEYS[3], string.format('%.0f', new_tat), 'PX', math.floor(new_tat - now + grace))
 local next_at = new_tat - (message_burst - 1) * interval
 if group then
-  redis.call('ZADD', KEYS[4], now, member)
-  redis.call('PEXPIRE', KEYS[4], group_window + grace)
+  log_take(KEYS[4], on_its_way, group_window)
   next_at = math.max(next_at, now + log_wait(KEYS[4], message_group_limit, group_window))
 end
 return { 0, math.max(next_at, now) }

@@ -19,13 +19,14 @@ local readies = { KEYS[1], KEYS[2] }
 local prefixes = { ARGV[3], ARGV[4] }
 local window = tonumber(ARGV[10])
 
--- when one more send fits in the log's window
+-- when one more send fits in the log's window (a send still on its way: a window from now at the
+-- earliest, see acquire.lua)
 local function frees_at(key, limit)
   redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
   local count = redis.call('ZCARD', key)
   if count < limit then return now end
   local entry = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
-  return tonumber(entry[2]) + window
+  return math.min(tonumber(entry[2]), now) + window
 end
 local open_at = { frees_at(KEYS[3], tonumber(ARGV[9])), 0 }
 open_at[2] = frees_at(KEYS[4], tonumber(ARGV[11]))

@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The second step of a conversation's commit: what an inbox entry changes outside the
@@ -27,12 +29,14 @@ import java.util.Map;
  * or the next event's). Nothing twice: each slot keeps the id of the conversation's last follow-up
  * it applied ({@link ConversationKeys#followUpsDone}) and skips anything at or before it, which also
  * keeps the conversation's order there. On a single Redis every slot is on the one server, so the
- * whole follow-up is applied by one script, with one such mark.
+ * whole follow-up is applied in the commit's own script ({@code conversation/commit.lua}), so
+ * nothing waits on the list unless older follow-ups did (or the Redis was a cluster before).
  */
 @Component
 public class ConversationFollowUps {
 
-    private static final RedisScript<Long> APPLY = LuaScripts.load("conversation/stream-ids", "conversation/follow-up", Long.class);
+    private static final RedisScript<Long> APPLY = LuaScripts.load(
+            List.of("conversation/stream-ids", "conversation/follow-up-ops"), "conversation/follow-up", Long.class);
     /** How long a slot remembers a conversation's last follow-up: far longer than any repair takes. */
     static final Duration DONE_KEPT = Duration.ofDays(7);
 
@@ -81,22 +85,21 @@ public class ConversationFollowUps {
         for (List<Op> ops : bySlot.values()) {
             List<String> keys = new ArrayList<>();
             keys.add(ConversationKeys.followUpsDone(ops.get(0).k().get(0), conversation));
-            List<Map<String, Object>> positioned = new ArrayList<>();
-            for (Op op : ops) {
-                List<Integer> at = new ArrayList<>();
-                for (String key : op.k()) {
-                    int index = keys.indexOf(key);
-                    if (index < 0) {
-                        keys.add(key);
-                        index = keys.size() - 1;
-                    }
-                    at.add(index + 1);
-                }
-                positioned.add(Map.of("c", op.c(), "k", at, "a", op.a()));
-            }
-            redis.execute(APPLY, keys, followUp.id(), Long.toString(DONE_KEPT.toSeconds()),
-                    ChannelCodec.write(positioned));
+            keys.addAll(keysOf(ops));
+            redis.execute(APPLY, keys, followUp.id(), Long.toString(DONE_KEPT.toSeconds()), ChannelCodec.write(ops));
         }
         redis.opsForList().remove(ConversationKeys.followUps(conversation), 1, json);
+    }
+
+    /** Whether one script may apply a whole follow-up: a single Redis (or Sentinel's primary) holds every slot. */
+    boolean oneServer() {
+        return oneServer;
+    }
+
+    /** Every key the ops name, each once, in order. */
+    static Set<String> keysOf(List<Op> ops) {
+        Set<String> keys = new LinkedHashSet<>();
+        ops.forEach(op -> keys.addAll(op.k()));
+        return keys;
     }
 }

@@ -12,15 +12,26 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Applies a conversation's pending inbox entries one at a time, in stream order. Several workers
- * and instances may call this for the same conversation at once: each commit is conditional on
- * the last applied entry, so exactly one of them applies each entry and the others reload.
+ * Applies a conversation's pending inbox entries in stream order. Several workers and instances
+ * may call this for the same conversation at once: each commit is conditional on the last applied
+ * entry, so exactly one of them applies each entry and the others reload.
+ *
+ * <p>Entries read together are planned one after another in memory and committed together, in one
+ * script, as long as no entry's turn reads what an earlier one of them writes (the stage summaries,
+ * a person's settings, the model's rate: {@link TurnLoader#readsCommittedRecords},
+ * {@link Plan#changesWhatLaterTurnsRead}). When a group's members answer at the same moment, their
+ * answers cost one commit, one state written, and one progress edit of the question.
  */
 @Component
 public class ConversationProcessor {
@@ -33,26 +44,29 @@ public class ConversationProcessor {
     private final TurnLoader loader;
     private final PrivatePlanner privates;
     private final Clock clock;
-    private final ObjectProvider<Dispatcher> dispatcher;
+    /** Beans looked up once, not per entry (resolving them each time showed in the profile). */
+    private final SingletonSupplier<Optional<Dispatcher>> dispatcher;
     private final LongAdder appliedSinceStart = new LongAdder();
     private final AppendOnlyFileRewrite aofRewrite;
-    private final ObjectProvider<ModelJobs> modelJobs;
+    private final SingletonSupplier<Optional<ModelJobs>> modelJobs;
     private final RecentSnapshots snapshots = new RecentSnapshots();
-    private final ObjectProvider<MediaCache> mediaCache;
+    /** Conversations a worker of this instance is applying now, each with "go round once more". */
+    private final ConcurrentHashMap<String, AtomicBoolean> working = new ConcurrentHashMap<>();
+    private final SingletonSupplier<Optional<MediaCache>> mediaCache;
 
     public ConversationProcessor(ConversationStore store, GroupPlanner groups, TurnLoader loader,
                                  PrivatePlanner privates, Clock clock,
                                  ObjectProvider<Dispatcher> dispatcher, AppendOnlyFileRewrite aofRewrite,
                                  ObjectProvider<ModelJobs> modelJobs, ObjectProvider<MediaCache> mediaCache) {
-        this.mediaCache = mediaCache;
+        this.mediaCache = SingletonSupplier.of(() -> Optional.ofNullable(mediaCache.getIfAvailable()));
         this.aofRewrite = aofRewrite;
-        this.modelJobs = modelJobs;
+        this.modelJobs = SingletonSupplier.of(() -> Optional.ofNullable(modelJobs.getIfAvailable()));
         this.store = store;
         this.groups = groups;
         this.loader = loader;
         this.privates = privates;
         this.clock = clock;
-        this.dispatcher = dispatcher;
+        this.dispatcher = SingletonSupplier.of(() -> Optional.ofNullable(dispatcher.getIfAvailable()));
     }
 
     /**
@@ -60,22 +74,52 @@ public class ConversationProcessor {
      * Called once per work entry read after the entries it names were appended (the inbox adds
      * both in one script), so one read of the event stream sees them all: a read that returns
      * fewer than a batch is the end, with no second read to find nothing.
+     *
+     * <p>When another worker of this instance is applying the conversation already, this leaves it
+     * to that one, which goes round once more before it lets go: two workers on one group would
+     * both plan the same entries, and one of them would only lose the commit and read the group again.
+     * (Other instances are kept apart by the commit's compare-and-set alone.)
      */
     public int process(String conversation) {
+        AtomicBoolean more = new AtomicBoolean();
+        AtomicBoolean busy = working.putIfAbsent(conversation, more);
+        if (busy != null) {
+            busy.set(true);
+            return 0;
+        }
         int applied = 0;
-        // what an earlier commit left outside the conversation's slot goes first (a worker stopped half-way)
-        store.finishFollowUps(conversation);
+        try {
+            while (true) {
+                applied += processPending(conversation);
+                if (more.getAndSet(false)) {
+                    continue;
+                }
+                working.remove(conversation, more);
+                // a worker that came after the look at `more` and before the removal left its entries to us
+                if (!more.get() || working.putIfAbsent(conversation, more) != null) {
+                    return applied;
+                }
+                more.set(false);
+            }
+        } catch (RuntimeException trouble) {
+            working.remove(conversation, more);
+            throw trouble;
+        }
+    }
+
+    private int processPending(String conversation) {
+        int applied = 0;
         ConversationStore.Snapshot snapshot = snapshots.take(conversation);
         boolean fromMemory = snapshot != null;
         if (snapshot == null) {
-            snapshot = store.load(conversation);
+            snapshot = load(conversation);
         }
         while (true) {
             List<MapRecord<String, Object, Object>> entries = store.pending(conversation, snapshot.applied(), BATCH);
             if (entries.isEmpty()) {
                 if (fromMemory && !store.applied(conversation).equals(snapshot.applied())) {
                     // another instance (or a Redis that lost its last writes) moved the conversation: read it
-                    snapshot = store.load(conversation);
+                    snapshot = load(conversation);
                     fromMemory = false;
                     continue;
                 }
@@ -83,35 +127,45 @@ public class ConversationProcessor {
                 return applied;
             }
             boolean movedOn = false;
+            // what is committed, and what the batch's plans make of it in memory until they are
+            ConversationStore.Snapshot committed = snapshot;
+            List<ConversationStore.Applied> batch = new ArrayList<>();
             for (MapRecord<String, Object, Object> entry : entries) {
                 String entryId = entry.getId().getValue();
-                Plan plan = plan(snapshot, entry, entryId);
-                if (!store.commit(snapshot, entryId, plan, plan.state != snapshot.state(), clock.instant())) {
-                    log.debug("Conversation {} moved on under us at {}; reloading", conversation, entryId);
-                    movedOn = true;
-                    break;
+                Inbound inbound = read(snapshot, entry, entryId);
+                if (!batch.isEmpty() && inbound != null && loader.readsCommittedRecords(inbound)) {
+                    // what this entry's turn reads may be among what the batch writes: commit that first
+                    if (!commit(committed, batch)) {
+                        movedOn = true;
+                        break;
+                    }
+                    applied += batch.size();
+                    committed = snapshot;
+                    batch = new ArrayList<>();
                 }
-                applied++;
-                appliedSinceStart.increment();
-                if (plan.erasure != null || plan.erasedUserId != null) {
-                    aofRewrite.request();
-                }
-                if (plan.erasure != null && !plan.erasure.media().isEmpty()) {
-                    // the committed deletion reaches the dashboard's copies of their photos and voice notes
-                    mediaCache.ifAvailable(cache -> cache.forget(plan.erasure.media()));
-                }
-                if (!plan.outgoing.isEmpty()) {
-                    // a reply should not wait for the dispatcher's next idle poll
-                    dispatcher.ifAvailable(Dispatcher::wakeUp);
-                }
-                if (!plan.modelJobs.isEmpty()) {
-                    // the model is asked after the commit, off this worker: the group's next entry need not wait
-                    modelJobs.ifAvailable(ModelJobs::wakeUp);
-                }
+                Plan plan = inbound == null ? new Plan(snapshot.state()) : plan(snapshot, inbound, entryId);
+                batch.add(new ConversationStore.Applied(entryId, plan));
                 snapshot = snapshot.after(entryId, plan);
+                if (plan.changesWhatLaterTurnsRead() || snapshot.conversation().startsWith("user:")) {
+                    if (!commit(committed, batch)) {
+                        movedOn = true;
+                        break;
+                    }
+                    applied += batch.size();
+                    committed = snapshot;
+                    batch = new ArrayList<>();
+                }
+            }
+            if (!movedOn && !batch.isEmpty()) {
+                if (commit(committed, batch)) {
+                    applied += batch.size();
+                } else {
+                    movedOn = true;
+                }
             }
             if (movedOn) {
-                snapshot = store.load(conversation);
+                log.debug("Conversation {} moved on under us after {}; reloading", conversation, committed.applied());
+                snapshot = load(conversation);
                 fromMemory = false;
             } else if (entries.size() < BATCH) {
                 snapshots.keep(snapshot);
@@ -120,21 +174,66 @@ public class ConversationProcessor {
         }
     }
 
+    /**
+     * Commits a batch of consecutive entries' plans in one step (their commit is guarded by the entry
+     * {@code committed} stands at) and does what follows a commit; false when another worker was first.
+     */
+    private boolean commit(ConversationStore.Snapshot committed, List<ConversationStore.Applied> batch) {
+        if (!store.commit(committed, batch, clock.instant())) {
+            return false;
+        }
+        appliedSinceStart.add(batch.size());
+        for (ConversationStore.Applied entry : batch) {
+            Plan plan = entry.plan();
+            if (plan.erasure != null || plan.erasedUserId != null) {
+                aofRewrite.request();
+            }
+            if (plan.erasure != null && !plan.erasure.media().isEmpty()) {
+                // the committed deletion reaches the dashboard's copies of their photos and voice notes
+                mediaCache.obtain().ifPresent(cache -> cache.forget(plan.erasure.media()));
+            }
+            if (!plan.outgoing.isEmpty()) {
+                // a reply should not wait for the dispatcher's next idle poll
+                dispatcher.obtain().ifPresent(Dispatcher::wakeUp);
+            }
+            if (!plan.modelJobs.isEmpty()) {
+                // the model is asked after the commit, off this worker: the group's next entry need not wait
+                modelJobs.obtain().ifPresent(ModelJobs::wakeUp);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The conversation as Redis has it, after what an earlier commit left outside its slot (a worker
+     * that stopped half-way) is applied, so that it goes first. A snapshot this worker kept needs no
+     * such check: it is kept only once its own follow-ups were applied, and if anyone else committed
+     * since, the next commit's compare-and-set fails and the conversation is loaded here.
+     */
+    private ConversationStore.Snapshot load(String conversation) {
+        store.finishFollowUps(conversation);
+        return store.load(conversation);
+    }
+
     /** Inbox entries this instance applied since start (for metrics). */
     public long appliedSinceStart() {
         return appliedSinceStart.sum();
     }
 
-    private Plan plan(ConversationStore.Snapshot snapshot, MapRecord<String, Object, Object> entry, String entryId) {
+    /** The entry's inbound message; null (and logged) when it cannot be read, and it is skipped. */
+    private static Inbound read(ConversationStore.Snapshot snapshot, MapRecord<String, Object, Object> entry,
+                                String entryId) {
         Object json = entry.getValue().get("inbound");
-        Inbound inbound;
         try {
-            inbound = ChannelCodec.readInbound(String.valueOf(json));
+            return ChannelCodec.readInbound(String.valueOf(json));
         } catch (RuntimeException unreadable) {
             log.warn("Skipping inbox entry {} of {}: it cannot be read ({})", entryId, snapshot.conversation(),
                     SafeLog.describe(unreadable));
-            return new Plan(snapshot.state());
+            return null;
         }
+    }
+
+    private Plan plan(ConversationStore.Snapshot snapshot, Inbound inbound, String entryId) {
         try {
             if (snapshot.conversation().startsWith("user:")) {
                 return privates.plan(snapshot, inbound, entryId);

@@ -19,9 +19,13 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a conversation and commits what one inbox entry changed. The commit is one Lua script
@@ -34,7 +38,8 @@ import java.util.Map;
 @Component
 public class ConversationStore {
 
-    private static final RedisScript<Long> COMMIT = LuaScripts.load("conversation/commit", Long.class);
+    private static final RedisScript<Long> COMMIT = LuaScripts.load(
+            List.of("conversation/follow-up-ops"), "conversation/commit", Long.class);
 
     private final StringRedisTemplate redis;
     private final StateCodec codec = new StateCodec();
@@ -116,22 +121,83 @@ public class ConversationStore {
         return records == null ? List.of() : records;
     }
 
+    /** One inbox entry and what applying it changes. */
+    record Applied(String entryId, Plan plan) {
+    }
+
     /**
-     * Writes the plan if nobody applied anything since {@code expectedApplied}; false otherwise.
-     * The conversation's own keys are written in one atomic step; what lies outside its slot is
-     * queued as a follow-up in that step and applied right after ({@link ConversationFollowUps}).
+     * Writes the plans of consecutive entries, in order, if nobody applied anything since the
+     * snapshot's entry; false otherwise. The conversation's own keys are written in one atomic step
+     * (the state once, as the last plan left it); what lies outside its slot is one follow-up,
+     * queued in that step and applied right after ({@link ConversationFollowUps}), or in the same
+     * step on a single Redis.
      */
-    boolean commit(Snapshot snapshot, String entryId, Plan plan, boolean stateChanged, Instant now) {
+    boolean commit(Snapshot snapshot, List<Applied> batch, Instant now) {
         String conversation = snapshot.conversation();
-        String groupId = conversation;
         // Every key the script touches goes in KEYS (all in the conversation's slot); ops names the
         // later ones by their position.
         List<String> keys = new ArrayList<>(List.of(ConversationKeys.group(conversation),
-                ConversationKeys.answers(groupId), ConversationKeys.milestones(groupId),
+                ConversationKeys.answers(conversation), ConversationKeys.milestones(conversation),
                 ConversationKeys.events(conversation), ConversationKeys.followUps(conversation)));
-        Map<String, Object> ops = new LinkedHashMap<>();
+        List<Map<String, Object>> entries = new ArrayList<>();
         List<Op> later = new ArrayList<>();
         String nowMillis = Long.toString(now.toEpochMilli());
+        GroupState before = snapshot.state();
+        boolean stateChanged = false;
+        Set<Outgoing> superseded = supersededEdits(batch);
+        for (Applied applied : batch) {
+            Plan plan = applied.plan();
+            stateChanged |= plan.state != before;
+            before = plan.state;
+            entries.add(ops(conversation, applied.entryId(), plan, keys, later, nowMillis, superseded));
+        }
+        String lastEntry = batch.get(batch.size() - 1).entryId();
+        String followUp = later.isEmpty() ? "" : ConversationFollowUps.write(new ConversationFollowUps.FollowUp(lastEntry, later));
+        boolean followUpHere = followUps.oneServer();
+        if (followUpHere) {
+            // a single Redis: the commit's own script applies the follow-up, one round trip instead of three
+            ConversationFollowUps.keysOf(later).forEach(key -> key(keys, key));
+        }
+        Long result = redis.execute(COMMIT, keys,
+                snapshot.applied(), lastEntry, stateChanged && before != null ? records.writeState(before) : "",
+                conversation, ChannelCodec.write(entries), followUp, followUpHere ? "1" : "0");
+        if (result == null || result == 0L) {
+            return false;
+        }
+        if (result == 3L) {
+            followUps.apply(conversation, followUp);
+        } else if (result == 2L) {
+            // an earlier commit's follow-up is still waiting (its worker stopped half-way): in order
+            followUps.finish(conversation);
+        }
+        return true;
+    }
+
+    /**
+     * Progress edits a later plan of the batch replaces: of several edits of one message, only the
+     * last one needs to reach the group (content edits, {@link Outgoing#lasting()}, all go).
+     */
+    private static Set<Outgoing> supersededEdits(List<Applied> batch) {
+        Map<String, Outgoing> lastEdit = new HashMap<>();
+        Set<Outgoing> superseded = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Applied applied : batch) {
+            for (Outgoing message : applied.plan().outgoing) {
+                if (message.kind() == Outgoing.Kind.EDIT && !message.lasting()) {
+                    Outgoing earlier = lastEdit.put(message.chatId() + "|" + message.editOf(), message);
+                    if (earlier != null) {
+                        superseded.add(earlier);
+                    }
+                }
+            }
+        }
+        return superseded;
+    }
+
+    /** One entry's writes in its conversation's slot (for the script), adding what lies outside to {@code later}. */
+    private Map<String, Object> ops(String conversation, String entryId, Plan plan, List<String> keys, List<Op> later,
+                                    String nowMillis, Set<Outgoing> superseded) {
+        Map<String, Object> ops = new LinkedHashMap<>();
+        ops.put("entry", entryId);
         if (plan.state != null && !conversation.startsWith("user:")) {
             later.add(Op.of("sadd", ConversationKeys.GROUPS, conversation));
         }
@@ -164,8 +230,10 @@ public class ConversationStore {
             later.add(Op.of("sadd", ConversationKeys.DIGEST_USERS, user));
         }));
         for (Outgoing message : plan.outgoing) {
-            later.add(new Op("enqueue", List.of(OutboxKeys.queue(message.lane(), message.chatId()),
-                    OutboxKeys.ready(message.lane())), List.of(ChannelCodec.write(message), nowMillis, message.chatId())));
+            if (!superseded.contains(message)) {
+                later.add(new Op("enqueue", List.of(OutboxKeys.queue(message.lane(), message.chatId()),
+                        OutboxKeys.ready(message.lane())), List.of(ChannelCodec.write(message), nowMillis, message.chatId())));
+            }
         }
         ops.put("modelJobs", plan.modelJobs.stream().map(job -> {
             Map<String, Object> jobOps = new LinkedHashMap<>(modelJobs.commitOps(job));
@@ -189,20 +257,7 @@ public class ConversationStore {
             later.add(Op.of("del", ConversationKeys.user(plan.erasedUserId)));
             later.add(Op.of("del", ConversationKeys.personGroups(plan.erasedUserId)));
         }
-        String followUp = later.isEmpty() ? "" : ConversationFollowUps.write(new ConversationFollowUps.FollowUp(entryId, later));
-        Long result = redis.execute(COMMIT, keys,
-                snapshot.applied(), entryId, stateChanged && plan.state != null ? records.writeState(plan.state) : "",
-                conversation, ChannelCodec.write(ops), followUp);
-        if (result == null || result == 0L) {
-            return false;
-        }
-        if (result == 1L && !followUp.isEmpty()) {
-            followUps.apply(conversation, followUp);
-        } else if (result == 2L) {
-            // an earlier commit's follow-up is still waiting (its worker stopped half-way): in order
-            followUps.finish(conversation);
-        }
-        return true;
+        return ops;
     }
 
     /** The deletion's writes outside the group's slot: the member's held messages, votes and index entry. */

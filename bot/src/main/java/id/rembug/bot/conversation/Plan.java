@@ -66,6 +66,16 @@ final class Plan {
         return conversation + ":" + entryId + ":" + issued++;
     }
 
+    /**
+     * Whether this writes something a later entry's turn reads from Redis rather than from the
+     * state (a person's settings, the model's rate, a deletion, a new chat id): the entries after it
+     * are then planned on what is committed, not batched with it ({@link ConversationProcessor}).
+     */
+    boolean changesWhatLaterTurnsRead() {
+        return userId != null || reconnectUserId != null || !modelJobs.isEmpty() || erasure != null
+                || erasedUserId != null || newChatId != null;
+    }
+
     /** A model job for the text this plan sent last, when the hook asked for one. */
     void improveLast(String conversation, ConversationHook.ModelQuestion question) {
         if (question == null || outgoing.isEmpty()) {

@@ -9,9 +9,11 @@ import id.rembug.dialogues.engine.Command;
 import id.rembug.dialogues.engine.GroupState;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +28,8 @@ import java.util.Set;
 class TurnLoader {
 
     private final ConversationStore store;
-    private final ObjectProvider<ChatGateway> gateways;
+    /** Looked up once: resolving beans per entry cost about 5% of a conversation worker's time. */
+    private final SingletonSupplier<List<ChatGateway>> gateways;
     private final StaffDirectory staff;
     private final MemberErasure erasure;
     private final ButtonSigner signer;
@@ -34,7 +37,7 @@ class TurnLoader {
     TurnLoader(ConversationStore store, ObjectProvider<ChatGateway> gateways, StaffDirectory staff,
                MemberErasure erasure, ButtonSigner signer) {
         this.store = store;
-        this.gateways = gateways;
+        this.gateways = SingletonSupplier.of(() -> gateways.orderedStream().toList());
         this.staff = staff;
         this.erasure = erasure;
         this.signer = signer;
@@ -82,7 +85,7 @@ class TurnLoader {
                 fromStaff = assignment.isPresent() && staff.isStaff(message.from().id());
                 if (facilitatorId == null) {
                     String chatId = snapshot.chatId();
-                    standing = ChatGateway.forChat(gateways.orderedStream(), chatId)
+                    standing = ChatGateway.forChat(gateways.obtain().stream(), chatId)
                             .map(g -> g.standing(chatId, message.from().id())).orElse(ChatGateway.Standing.UNKNOWN);
                 }
             }
@@ -90,7 +93,7 @@ class TurnLoader {
             ChatUser from = entry.from();
             if (from != null && (state == null || !state.members().containsKey(from.id()))) {
                 String chatId = snapshot.chatId();
-                standing = ChatGateway.forChat(gateways.orderedStream(), chatId)
+                standing = ChatGateway.forChat(gateways.obtain().stream(), chatId)
                         .map(g -> g.standing(chatId, from.id())).orElse(ChatGateway.Standing.UNKNOWN);
             }
         } else if (inbound instanceof Inbound.Transcribed heard) {
@@ -113,13 +116,24 @@ class TurnLoader {
         }
         String chat = snapshot.chatId();
         Optional<ChatGateway> channel = chat == null ? Optional.empty()
-                : ChatGateway.forChat(gateways.orderedStream(), chat);
+                : ChatGateway.forChat(gateways.obtain().stream(), chat);
         TurnInputs.PollFit pollFit = channel.<TurnInputs.PollFit>map(
                 g -> (question, options) -> g.pollFits(chat, question, options)).orElse(TurnInputs.PollFit.NEVER);
         return new TurnInputs(repliedPrompt, standing, fromStaff, digestChoices,
                 summariesTouched ? store.milestones(groupId) : null,
                 forgets == null ? null : erasure.plan(groupId, snapshot.chatId(), state, forgets), pollFit,
                 storedAnswer);
+    }
+
+    /**
+     * Whether the entry's turn reads records that the commits of the entries before it write (stage
+     * summaries, stored answers, a member's data to delete): it must then be planned on what is
+     * committed, not on a batch still in memory.
+     */
+    boolean readsCommittedRecords(Inbound inbound) {
+        return inbound instanceof Inbound.WakeUp || inbound instanceof Inbound.Transcribed
+                || inbound instanceof Inbound.ErasureRequested
+                || inbound instanceof Inbound.ButtonPressed pressed && pressed.from() != null && confirmsDeletion(pressed);
     }
 
     /** The yes under the deletion question: the one press that forgets its presser. */

@@ -20,9 +20,10 @@ import id.rembug.bot.channel.OutboxKeys;
  *       (a question's prompt: {@code ConversationKeys.questions}).</li>
  *   <li>{@code rembug:chat-alias:<oldChatId>}: STRING, the id a migrated group lives under now.</li>
  *   <li>{@code rembug:dispatch:rate:*}: the limits' state, shared by every instance: sliding logs
- *       (ZSET of send times) {@code global}, {@code broadcast}, {@code group:<chatId>}; and
- *       {@code chat:<chatId>}, the per-chat GCRA's next theoretical send time. All expire on
- *       their own.</li>
+ *       (ZSET of send times: when Telegram answered, or the claim's lease end while the request is
+ *       on its way; a free broadcast's share: when its slot was taken) {@code global},
+ *       {@code broadcast}, {@code group:<chatId>}; and {@code chat:<chatId>}, the per-chat GCRA's
+ *       next theoretical send time. All expire on their own.</li>
  * </ul>
  */
 public final class DispatchKeys {

@@ -13,7 +13,9 @@ import java.time.Duration;
  * @param workers     worker threads per instance; each handles one chat at a time
  * @param lease       how long a claimed chat stays with its worker; after that (a crashed
  *                    worker) another worker may take it. Keep it well above the gateway's
- *                    request time-out, or a slow send may be repeated by the next worker.
+ *                    request time-out, or a slow send may be repeated by the next worker. A
+ *                    send without an answer (a crashed worker) holds its rate-limit slots as
+ *                    long.
  * @param idlePoll    the longest a worker sleeps when no chat is due
  * @param deliveryTtl how long delivery records ({@code rembug:delivery:<id>}) are kept
  * @param retry       retries after server errors and time-outs
@@ -119,7 +121,9 @@ public record DispatchProperties(
     /**
      * The limits, checked together before every send except answers to button presses.
      *
-     * @param global       sends in any {@code globalWindow}, over all chats and instances
+     * @param global       sends in any {@code globalWindow}, over all chats and instances, each
+     *                     counted from Telegram's answer to it (the latest Telegram can have counted
+     *                     it), so requests that reach Telegram late never make it count more
      * @param globalWindow the window of {@code global} and {@code broadcast}
      * @param broadcast    of those, at most this many from the broadcast lane; the broadcast lane
      *                     also waits whenever a conversation is due, so it only uses what the

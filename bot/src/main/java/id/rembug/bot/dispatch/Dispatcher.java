@@ -40,6 +40,11 @@ import java.util.random.RandomGenerator;
  * the message is sent again once the lease runs out. A send that outlasts the lease may likewise
  * be repeated by the next worker, so keep the lease well above the gateway's time-out.
  *
+ * <p>Telegram counts a message against its limits when the request reaches it, somewhere between
+ * our request and its answer. So a send's slots in Telegram's limits count as on their way until
+ * the answer and from the answer's time after it ({@code answered.lua}): however late a request
+ * arrives, Telegram never counts more in a window than the limits allow.
+ *
  * <p>Time comes from the injected {@link Clock} (the limits' windows included), so instances'
  * clocks should be kept in sync (NTP); a skew of a few ms only shifts a window by as much.
  */
@@ -283,13 +288,16 @@ public final class Dispatcher implements SmartLifecycle {
         }
         Outgoing toSend = message.refersToEarlier() ? message.replyingTo(claim.earlierMessageId()) : message;
         long nextAt = now;
+        boolean group = gateway.get().isGroup(claim.chatId());
+        // answers to button presses take no slot, so they have none to give back
+        String slotMember = null;
         if (message.kind() != Outgoing.Kind.CALLBACK_ANSWER) {
             boolean edit = message.kind() == Outgoing.Kind.EDIT || message.kind() == Outgoing.Kind.STOP_POLL;
             // the slot is stamped with the time it is taken, not when the claim began: a slow pass
             // (a loaded machine) must not send early by the windows' count
             long slotAt = clock.millis();
-            OutboxStore.Acquisition slot = store.acquire(claim, slotAt, gateway.get().isGroup(claim.chatId()),
-                    instanceId + ":" + sends.incrementAndGet(), edit);
+            String member = instanceId + ":" + sends.incrementAndGet();
+            OutboxStore.Acquisition slot = store.acquire(claim, slotAt, group, member, edit);
             if (slot.waitMillis() > 0 && message.kind() == Outgoing.Kind.EDIT && !message.lasting()
                     && claim.messageFollows()) {
                 // progress is worth less than what waits behind it: the question goes first, and
@@ -304,11 +312,23 @@ public final class Dispatcher implements SmartLifecycle {
                 return next;
             }
             nextAt = slot.nextChatAt();
+            slotMember = member;
         }
         long sendStarted = System.nanoTime();
         SendResult result = send(gateway.get(), toSend);
         stats.sendTook(claim.lane(), System.nanoTime() - sendStarted);
         long after = clock.millis();
+        OutboxStore.Poll next = commit(claim, message, result, after, nextAt);
+        if (slotMember != null) {
+            // after the outcome is safe: should this fail, the slots count only until the lease ends
+            store.answered(claim, slotMember, group, after);
+        }
+        return next;
+    }
+
+    /** Commits what the platform answered; returns the next poll as {@link #handle} does. */
+    private OutboxStore.Poll commit(OutboxStore.Claim claim, Outgoing message, SendResult result, long after,
+                                    long nextAt) {
         int attempt = claim.attempts() + 1;
         if (result instanceof SendResult.Sent sent) {
             OutboxStore.Poll next = store.settleSent(claim, message.id(), sent.messageId(), attempt, after,

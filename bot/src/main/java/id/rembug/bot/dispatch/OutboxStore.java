@@ -107,7 +107,8 @@ final class OutboxStore {
     /**
      * Takes a slot in every limit that applies, or says how long to wait. A progress edit takes
      * one only when the chat is rested (burst 1) and the group's window keeps
-     * {@code editReserve} free for messages.
+     * {@code editReserve} free for messages. The slots in Telegram's own limits count as on their
+     * way until {@link #answered} (at most until the claim's lease ends).
      */
     Acquisition acquire(Claim claim, long now, boolean group, String member, boolean edit) {
         DispatchProperties.Limits limits = properties.limits();
@@ -123,8 +124,23 @@ final class OutboxStore {
                 Long.toString(limits.chatInterval().toMillis()),
                 Integer.toString(chatBurst), Integer.toString(groupLimit),
                 Long.toString(limits.groupWindow().toMillis()), Integer.toString(limits.chatBurst()),
-                Integer.toString(limits.group()), paid ? "1" : "0");
+                Integer.toString(limits.group()), paid ? "1" : "0", claim.claimScore());
         return new Acquisition(((Number) reply.get(0)).longValue(), ((Number) reply.get(1)).longValue());
+    }
+
+    /**
+     * The platform answered the send that took the slots of {@code member} ({@link #acquire}):
+     * they count from {@code at} now, the latest moment Telegram can have counted the request, so
+     * a request that reached it late never makes it count more than its limits in a window.
+     */
+    void answered(Claim claim, String member, boolean group, long at) {
+        boolean paid = claim.lane() == Lane.BROADCAST && properties.paidBroadcast().enabled();
+        redis.execute(DispatchScripts.ANSWERED,
+                List.of(paid ? OutboxKeys.NONE : DispatchKeys.RATE_GLOBAL,
+                        paid ? DispatchKeys.RATE_BROADCAST : OutboxKeys.NONE,
+                        group ? DispatchKeys.rateGroup(claim.chatId()) : OutboxKeys.NONE,
+                        DispatchKeys.rateChat(claim.chatId())),
+                member, Long.toString(at), Long.toString(properties.limits().chatInterval().toMillis()));
     }
 
     /** Removes the message, records it sent, reschedules the chat for {@code nextAt} and claims the next (as of {@code at}). */

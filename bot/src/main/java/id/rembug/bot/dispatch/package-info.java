@@ -11,11 +11,20 @@
  *       backlog waits in order. Chats written to under a migrated id are moved on here.</li>
  *   <li><b>Acquire</b> ({@code dispatch/acquire.lua}): all limits checked and taken together, or
  *       none: overall and broadcast sliding logs, per-chat GCRA, per-group sliding log. If any says
- *       not yet, the chat is put back for exactly that long. Button-press answers skip this.</li>
+ *       not yet, the chat is put back for exactly that long. Button-press answers skip this. A slot
+ *       in one of Telegram's own limits is taken as on its way: it counts in every window until
+ *       the answer comes (at most until the lease ends).</li>
  *   <li><b>Send</b> through the first gateway that {@code handles} the chat.</li>
  *   <li><b>Settle</b> ({@code settle.lua}, {@code defer.lua}, {@code forbid.lua},
  *       {@code migrate.lua}): the outcome, the delivery record and the chat's next time, in one
  *       script; then the {@link id.rembug.bot.dispatch.DeliveryListener}s are told.</li>
+ *   <li><b>Answered</b> ({@code answered.lua}): the send's slots in Telegram's limits count from
+ *       the answer's time, the latest moment Telegram can have counted the request. Telegram
+ *       counts a message when the request reaches it, which the dispatcher cannot see; counting
+ *       from the answer means a request that arrived late (network jitter, a descheduled thread)
+ *       never makes Telegram count more than its limit in a window, at the cost of the request's
+ *       round trip per reuse of a slot. The broadcast lane's free share is Rembug's own rule and
+ *       counts from when the slot was taken.</li>
  * </ol>
  * Every script only reschedules a chat while the claim it made is still the current one (the
  * ready score it wrote), so a worker that lost its lease cannot disturb the next holder.

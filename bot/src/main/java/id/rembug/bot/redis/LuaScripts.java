@@ -7,6 +7,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The one way Rembug loads its Lua scripts: each lives in {@code classpath:<feature>/<name>.lua}
@@ -26,6 +27,13 @@ public final class LuaScripts {
     /** The script {@code classpath:<path>.lua} preceded by the functions of {@code classpath:<library>.lua}. */
     public static <T> RedisScript<T> load(String library, String path, Class<T> resultType) {
         return new DefaultRedisScript<>(read(library) + "\n" + read(path), resultType);
+    }
+
+    /** The script {@code classpath:<path>.lua} preceded by the functions of each library, in order. */
+    public static <T> RedisScript<T> load(List<String> libraries, String path, Class<T> resultType) {
+        StringBuilder source = new StringBuilder();
+        libraries.forEach(library -> source.append(read(library)).append('\n'));
+        return new DefaultRedisScript<>(source.append(read(path)).toString(), resultType);
     }
 
     /**

@@ -71,6 +71,8 @@ class ConversationPipelineTest {
     @Autowired
     RedisInbox inbox;
     @Autowired
+    ConversationStore store;
+    @Autowired
     StringRedisTemplate redis;
     @Autowired
     DigestScheduler digests;
@@ -102,6 +104,49 @@ class ConversationPipelineTest {
         assertThat(question.forceReply()).isTrue();
         assertThat(question.text()).contains("Langkah 1 · Saling kenal");
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> outbox(chat).size() == 3);
+    }
+
+    @Test
+    void aFollowUpLeftByAWorkerThatStoppedHalfWayIsAppliedBeforeTheNextEntrysOwn() {
+        inbox.append(List.of(joined("tg:1")));
+        awaitOutbox(chat, 1);
+        String introduction = redis.opsForList().index(OutboxKeys.queue(Outgoing.Lane.CONVERSATION, chat), 0);
+        assertThat(introduction).isNotNull();
+        // what a commit queued outside the conversation's slot, left on the list by a worker that stopped
+        String leftOver = ConversationFollowUps.write(new ConversationFollowUps.FollowUp("1-0", List.of(
+                new ConversationFollowUps.Op("enqueue", List.of(OutboxKeys.queue(Outgoing.Lane.CONVERSATION, chat),
+                        OutboxKeys.ready(Outgoing.Lane.CONVERSATION)), List.of(introduction, "0", chat)))));
+        redis.opsForList().rightPush(ConversationKeys.followUps(chat), leftOver);
+
+        inbox.append(List.of(command("tg:2", sari, "/fasilitator")));
+
+        List<Outgoing> sent = awaitOutbox(chat, 3);
+        assertThat(sent).extracting(Outgoing::text).first().isEqualTo(sent.get(1).text());
+        assertThat(sent.get(2).text()).isNotEqualTo(sent.get(0).text());
+        await().atMost(Duration.ofSeconds(3)).until(() -> redis.opsForList().size(ConversationKeys.followUps(chat)) == 0);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> outbox(chat).size() == 3);
+    }
+
+    @Test
+    void answersCommittedTogetherQueueOnlyTheLastProgressEditOfTheirQuestion() {
+        Instant at = Instant.now();
+        List<ConversationStore.Applied> batch = new java.util.ArrayList<>();
+        for (int answer = 1; answer <= 3; answer++) {
+            Plan plan = new Plan(null);
+            plan.outgoing.add(Outgoing.edit(chat + ":" + answer + "-0:0", chat, chat, "question-1",
+                    "Siapa nama Anda?\n✅ " + answer + " dari 5 sudah menjawab", List.of(), at));
+            batch.add(new ConversationStore.Applied(answer + "-0", plan));
+        }
+        Plan other = new Plan(null);
+        other.outgoing.add(Outgoing.edit(chat + ":4-0:0", chat, chat, "question-2", "Apa harapan Anda?", List.of(), at));
+        batch.add(new ConversationStore.Applied("4-0", other));
+
+        assertThat(store.commit(new ConversationStore.Snapshot(chat, null, "", chat, java.util.Map.of()), batch, at))
+                .isTrue();
+
+        assertThat(outbox(chat)).extracting(Outgoing::text)
+                .containsExactly("Siapa nama Anda?\n✅ 3 dari 5 sudah menjawab", "Apa harapan Anda?");
+        assertThat(redis.opsForHash().get(ConversationKeys.group(chat), "applied")).isEqualTo("4-0");
     }
 
     @Test

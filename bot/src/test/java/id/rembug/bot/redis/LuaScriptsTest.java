@@ -34,8 +34,14 @@ class LuaScriptsTest {
 
     /** The follow-up script with the stream-id functions it is loaded with. */
     private static Long followUp(StringRedisTemplate redis, List<String> keys, String... args) {
-        return redis.execute(LuaScripts.load("conversation/stream-ids", "conversation/follow-up", Long.class), keys,
-                (Object[]) args);
+        return redis.execute(LuaScripts.load(List.of("conversation/stream-ids", "conversation/follow-up-ops"),
+                "conversation/follow-up", Long.class), keys, (Object[]) args);
+    }
+
+    /** The commit script with the follow-up functions it is loaded with. */
+    private static Long commit(StringRedisTemplate redis, List<String> keys, String... args) {
+        return redis.execute(LuaScripts.load(List.of("conversation/follow-up-ops"), "conversation/commit", Long.class),
+                keys, (Object[]) args);
     }
 
     @Test
@@ -100,8 +106,9 @@ class LuaScriptsTest {
     @Test
     void followUpAppliesOnceAndNeverAnOlderOneAfterANewer() {
         String ops = """
-                [{"c":"enqueue","k":[2,3],"a":["hello","1000","-100"]},{"c":"sadd","k":[4],"a":["-100"]},
-                 {"c":"zadd","k":[5],"a":["5000","-100|5000"]},{"c":"hset","k":[6],"a":["lang","en"]}]""";
+                [{"c":"enqueue","k":["t:queue:-100","t:ready"],"a":["hello","1000","-100"]},
+                 {"c":"sadd","k":["t:groups"],"a":["-100"]},
+                 {"c":"zadd","k":["t:wakeups"],"a":["5000","-100|5000"]},{"c":"hset","k":["t:user:7"],"a":["lang","en"]}]""";
         List<String> keys = List.of("t:done", "t:queue:-100", "t:ready", "t:groups", "t:wakeups", "t:user:7");
         assertThat(followUp(redis, keys, "5-0", "60", ops)).isEqualTo(1L);
         assertThat(followUp(redis, keys, "5-0", "60", ops)).as("once").isZero();
@@ -123,8 +130,8 @@ class LuaScriptsTest {
         redis.opsForHash().put("t:forbidden:7", "reason", "blocked");
         redis.opsForList().rightPushAll("t:queue:-100", "ani says", "ani again", "budi");
         String ops = """
-                [{"c":"release","k":[2,3,4,5],"a":["7","1000"]},
-                 {"c":"replace","k":[6],"a":["1","ani says","(deleted)","ani again","(deleted)"]}]""";
+                [{"c":"release","k":["t:pending:7","t:forbidden:7","t:queue:7","t:ready"],"a":["7","1000"]},
+                 {"c":"replace","k":["t:queue:-100"],"a":["1","ani says","(deleted)","ani again","(deleted)"]}]""";
         List<String> keys = List.of("t:done", "t:pending:7", "t:forbidden:7", "t:queue:7", "t:ready", "t:queue:-100");
         assertThat(followUp(redis, keys, "1-0", "60", ops)).isEqualTo(1L);
         assertThat(redis.opsForList().range("t:queue:7", 0, -1)).containsExactly("a", "b");
@@ -170,29 +177,108 @@ class LuaScriptsTest {
         assertThat(redis.opsForZSet().score("t:ready", "7")).isEqualTo(1000.0);
     }
 
+    /** One entry's ops that change nothing but the stream position. */
+    private static String entryOps(String entry) {
+        return """
+                {"entry":"%s","forget":[],"asked":[],"dropAsked":[],"answers":[],"milestones":[],"modelJobs":[],
+                 "questions":[],"questionsKey":6,"questionsKept":60}""".formatted(entry);
+    }
+
+    private static String emptyOps(String... entries) {
+        return "[" + String.join(",", java.util.Arrays.stream(entries).map(LuaScriptsTest::entryOps).toList()) + "]";
+    }
+    private static final String FOLLOW_UP_1 = "{\"id\":\"1-0\",\"ops\":[]}";
+    private static final String FOLLOW_UP_2 = "{\"id\":\"2-0\",\"ops\":[]}";
+
     @Test
     void commitWritesOnlyWhenNobodyAppliedAnythingSinceAndOnlyToItsKeysQueueingWhatLiesOutside() {
-        String ops = """
-                {"forget":[],"asked":[["asked|s|1|0","{}"]],"dropAsked":[],"answers":[["s:1:q:7","yes"]],
-                 "milestones":[],"modelJobs":[],"questions":[["out-1","s|1|0"]],"questionsKey":6,"questionsKept":60}""";
         List<String> keys = List.of("t:group", "t:answers", "t:milestones", "t:events", "t:follow-ups", "t:questions");
         String entry = redis.opsForStream().add("t:events", java.util.Map.of("inbound", "{}")).getValue();
+        String ops = """
+                [{"entry":"%s","forget":[],"asked":[["asked|s|1|0","{}"]],"dropAsked":[],"answers":[["s:1:q:7","yes"]],
+                 "milestones":[],"modelJobs":[],"questions":[["out-1","s|1|0"]],"questionsKey":6,"questionsKept":60}]"""
+                .formatted(entry);
 
-        assertThat(run(redis, "conversation/commit", keys, "0-1", entry, "{\"s\":1}", "-100", ops, "f1"))
+        assertThat(commit(redis, keys, "0-1", entry, "{\"s\":1}", "-100", ops, FOLLOW_UP_1, "0"))
                 .as("another worker applied 0-1 meanwhile").isZero();
-        assertThat(run(redis, "conversation/commit", keys, "", entry, "{\"s\":1}", "-100", ops, "f1")).isEqualTo(1L);
-        assertThat(run(redis, "conversation/commit", keys, "", entry, "{\"s\":2}", "-100", ops, "f1")).as("once").isZero();
+        assertThat(commit(redis, keys, "", entry, "{\"s\":1}", "-100", ops, FOLLOW_UP_1, "0")).isEqualTo(3L);
+        assertThat(commit(redis, keys, "", entry, "{\"s\":2}", "-100", ops, FOLLOW_UP_1, "0")).as("once").isZero();
 
         assertThat(redis.opsForHash().entries("t:group")).containsEntry("state", "{\"s\":1}")
                 .containsEntry("applied", entry).containsEntry("asked|s|1|0", "{}");
         assertThat(redis.opsForHash().get("t:answers", "s:1:q:7")).isEqualTo("yes");
         assertThat(redis.opsForHash().get("t:questions", "out-1")).isEqualTo("s|1|0");
-        assertThat(redis.opsForList().range("t:follow-ups", 0, -1)).as("what lies outside the slot, queued").containsExactly("f1");
+        assertThat(redis.opsForList().range("t:follow-ups", 0, -1)).as("what lies outside the slot, queued").containsExactly(FOLLOW_UP_1);
         assertThat(redis.opsForStream().size("t:events")).as("the applied entry leaves the stream").isZero();
         String next = redis.opsForStream().add("t:events", java.util.Map.of("inbound", "{}")).getValue();
-        assertThat(run(redis, "conversation/commit", keys, entry, next, "", "-100", ops, "f2"))
-                .as("committed behind an older follow-up still waiting").isEqualTo(2L);
+        assertThat(commit(redis, keys, entry, next, "", "-100", emptyOps(next), FOLLOW_UP_2, "1"))
+                .as("committed behind an older follow-up still waiting, even where it could be applied at once").isEqualTo(2L);
+        assertThat(redis.opsForList().range("t:follow-ups", 0, -1)).containsExactly(FOLLOW_UP_1, FOLLOW_UP_2);
         assertThat(redis.keys("*")).allMatch(keys::contains);
+    }
+
+    @Test
+    void commitOfSeveralEntriesAppliesEachInOrderAndMovesToTheLast() {
+        List<String> keys = List.of("t:group", "t:answers", "t:milestones", "t:events", "t:follow-ups", "t:questions");
+        String first = redis.opsForStream().add("t:events", java.util.Map.of("inbound", "{}")).getValue();
+        String second = redis.opsForStream().add("t:events", java.util.Map.of("inbound", "{}")).getValue();
+        String third = redis.opsForStream().add("t:events", java.util.Map.of("inbound", "{}")).getValue();
+        String ops = """
+                [{"entry":"%s","forget":[],"asked":[["asked|s|1|0","{\\"v\\":1}"]],"dropAsked":[],
+                  "answers":[["s:1:q:7","first"]],"milestones":[],"modelJobs":[],"questions":[],"questionsKey":6,"questionsKept":60},
+                 {"entry":"%s","forget":[],"asked":[],"dropAsked":["asked|s|1|0"],"answers":[["s:1:q:7","second"]],
+                  "dropAnswers":[],"milestones":[],"modelJobs":[],"questions":[],"questionsKey":6,"questionsKept":60}]"""
+                .formatted(first, second);
+
+        assertThat(commit(redis, keys, "", second, "{\"s\":2}", "-100", ops, "", "1")).isEqualTo(1L);
+
+        assertThat(redis.opsForHash().entries("t:group")).as("a later entry's drop after an earlier one's write")
+                .containsOnlyKeys("applied", "state").containsEntry("applied", second);
+        assertThat(redis.opsForHash().get("t:answers", "s:1:q:7")).isEqualTo("second");
+        assertThat(redis.opsForStream().range("t:events", org.springframework.data.domain.Range.unbounded()))
+                .as("only the entry not in the batch is left").extracting(r -> r.getId().getValue()).containsExactly(third);
+    }
+
+    @Test
+    void commitOnASingleRedisAppliesItsFollowUpInTheSameStep() {
+        List<String> keys = List.of("t:group", "t:answers", "t:milestones", "t:events", "t:follow-ups", "t:questions",
+                "t:groups", "t:queue:-100", "t:ready");
+        String entry = redis.opsForStream().add("t:events", java.util.Map.of("inbound", "{}")).getValue();
+        String followUp = """
+                {"id":"%s","ops":[{"c":"sadd","k":["t:groups"],"a":["-100"]},
+                 {"c":"enqueue","k":["t:queue:-100","t:ready"],"a":["hello","1000","-100"]}]}""".formatted(entry);
+
+        assertThat(commit(redis, keys, "", entry, "{\"s\":1}", "-100", emptyOps(entry), followUp, "1")).isEqualTo(1L);
+
+        assertThat(redis.opsForHash().get("t:group", "applied")).isEqualTo(entry);
+        assertThat(redis.opsForSet().members("t:groups")).containsExactly("-100");
+        assertThat(redis.opsForList().range("t:queue:-100", 0, -1)).containsExactly("hello");
+        assertThat(redis.opsForZSet().score("t:ready", "-100")).isEqualTo(1000.0);
+        assertThat(redis.hasKey("t:follow-ups")).as("nothing left to apply later").isFalse();
+        assertThat(redis.keys("*")).allMatch(keys::contains);
+    }
+
+    @Test
+    void commitWhoseFollowUpNamesAKeyOutsideKeysWritesNothing() {
+        List<String> keys = List.of("t:group", "t:answers", "t:milestones", "t:events", "t:follow-ups", "t:questions");
+        String entry = redis.opsForStream().add("t:events", java.util.Map.of("inbound", "{}")).getValue();
+        String followUp = """
+                {"id":"%s","ops":[{"c":"sadd","k":["t:groups"],"a":["-100"]}]}""".formatted(entry);
+
+        assertThatThrownBy(() -> commit(redis, keys, "", entry, "{\"s\":1}", "-100", emptyOps(entry), followUp, "1"))
+                .hasStackTraceContaining("key not passed in KEYS: t:groups");
+
+        assertThat(redis.hasKey("t:group")).as("checked before anything is written").isFalse();
+        assertThat(redis.opsForStream().size("t:events")).isEqualTo(1L);
+    }
+
+    @Test
+    void followUpWithAnUnknownCommandWritesNothing() {
+        String ops = """
+                [{"c":"sadd","k":["t:groups"],"a":["-100"]},{"c":"flushall","k":["t:groups"],"a":[]}]""";
+        assertThatThrownBy(() -> followUp(redis, List.of("t:done", "t:groups"), "1-0", "60", ops))
+                .hasStackTraceContaining("unknown command flushall");
+        assertThat(redis.keys("*")).isEmpty();
     }
 
     // --- the dispatcher's claim (the keys it builds carry test prefixes here) ---------------

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -433,6 +434,7 @@ public final class FakeTelegram implements AutoCloseable {
     private boolean privateChatsNeedStart;
     private final ArrayDeque<Long> overallWindow = new ArrayDeque<>();
     private RateLimits rateLimits;
+    private Clock clock = Clock.systemUTC();
     private boolean privacyMode = true;
     private long rateLimited;
     private long chatRateLimited;
@@ -487,6 +489,17 @@ public final class FakeTelegram implements AutoCloseable {
                 chat.bucketFullAtMillis = 0;
                 chat.groupWindow.clear();
             });
+        }
+    }
+
+    /**
+     * The Bot API methods read the time from this clock from now on (the moment a call arrives:
+     * its rate limits and the times of what was sent); the system's by default. For a test that
+     * moves time by hand together with the bot.
+     */
+    public void clock(Clock clock) {
+        synchronized (lock) {
+            this.clock = clock;
         }
     }
 
@@ -1272,7 +1285,7 @@ public final class FakeTelegram implements AutoCloseable {
             return json(200, getUpdates(body));
         }
         synchronized (lock) {
-            long now = System.currentTimeMillis();
+            long now = clock.millis();
             String chatId = body.hasNonNull("chat_id") ? body.get("chat_id").asText() : null;
             if (lower.equals("answercallbackquery")) {
                 Callback callback = callbacks.get(body.path("callback_query_id").asText());

@@ -20,8 +20,12 @@ import id.rembug.dialogues.flow.Stage;
 import io.lettuce.core.Range;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -101,9 +105,18 @@ public final class GroupJourney implements AutoCloseable {
     /** The same, for an app on a Redis Cluster ({@code nodes}: {@code host:port,...}, as {@code spring.data.redis.cluster.nodes}). */
     public static GroupJourney onCluster(FakeTelegram telegram, int residentCount, String nodes) {
         List<RedisURI> uris = java.util.Arrays.stream(nodes.split(","))
-                .map(node -> RedisURI.create("redis://" + node)).toList();
+                .map(node -> {
+                    RedisURI uri = RedisURI.create("redis://" + node);
+                    uri.setTimeout(Duration.ofSeconds(2));
+                    return uri;
+                }).toList();
+        RedisClusterClient client = RedisClusterClient.create(uris);
+        // follows a failover within a second or two, as a test that kills a master needs
+        client.setOptions(ClusterClientOptions.builder().topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                .enablePeriodicRefresh(Duration.ofSeconds(1)).adaptiveRefreshTriggersTimeout(Duration.ofMillis(500))
+                .build()).build());
         return new GroupJourney(telegram, residentCount, List.of("Sari", "Budi", "Ani", "Joko", "Wati", "Dedi", "Rina"),
-                RedisClusterClient.create(uris));
+                client);
     }
 
     private GroupJourney(FakeTelegram telegram, int residentCount, List<String> residentNames, AbstractRedisClient client) {
@@ -492,7 +505,11 @@ public final class GroupJourney implements AutoCloseable {
 
     public static void awaitStep(FakeTelegram telegram, String what, Supplier<Boolean> condition) {
         try {
-            await(what).atMost(STEP).pollInterval(Duration.ofMillis(10)).until(condition::get);
+            // a Redis that fails over (a killed master, a promoted replica) is asked again
+            await(what).atMost(STEP).pollInterval(Duration.ofMillis(10))
+                    .ignoreExceptionsMatching(e -> e instanceof RedisConnectionException
+                            || e instanceof RedisCommandTimeoutException)
+                    .until(condition::get);
         } catch (ConditionTimeoutException timeout) {
             throw new AssertionError(timeout.getMessage() + "\n" + telegram.transcript(), timeout);
         }

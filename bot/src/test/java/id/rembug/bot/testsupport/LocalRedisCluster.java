@@ -39,6 +39,7 @@ public final class LocalRedisCluster implements AutoCloseable {
     private final List<Node> nodes = new ArrayList<>();
     private final RedisClient client = RedisClient.create();
     private final Path dir;
+    private RedisBinary binary;
 
     private LocalRedisCluster(Path dir) {
         this.dir = dir;
@@ -56,7 +57,7 @@ public final class LocalRedisCluster implements AutoCloseable {
     }
 
     private void build(int masters, int replicasPerMaster) {
-        RedisBinary binary = RedisBinary.locate(null);
+        binary = RedisBinary.locate(null);
         int count = masters * (1 + replicasPerMaster);
         List<Process> processes = new ArrayList<>();
         List<Integer> ports = new ArrayList<>();
@@ -143,6 +144,13 @@ public final class LocalRedisCluster implements AutoCloseable {
         return -1;
     }
 
+    /** The master serving {@code key}'s slot now, as a surviving node sees it. */
+    public Node masterServing(String key) {
+        int port = portServing(slotOf(key));
+        return nodes.stream().filter(node -> node.port() == port).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no node of this cluster serves " + key));
+    }
+
     public int slotOf(String key) {
         Node any = nodes.stream().filter(node -> node.process().isAlive()).findFirst().orElseThrow();
         return commands(any.port()).clusterKeyslot(key).intValue();
@@ -156,6 +164,28 @@ public final class LocalRedisCluster implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Starts a killed node again on its port with its cluster configuration, as an operator
+     * restarts a crashed master: it takes back its slots, empty (the nodes keep no data on disk),
+     * and the cluster is whole again when this returns.
+     */
+    public Node restart(Node dead) {
+        if (dead.process().isAlive()) {
+            throw new IllegalStateException("node " + dead.port() + " still runs: kill it first");
+        }
+        StatefulRedisConnection<String, String> stale = connections.remove(dead.port());
+        if (stale != null) {
+            stale.close();
+        }
+        Node again = new Node(dead.port(), launch(binary, dead.port()), dead.id(), dead.master());
+        nodes.set(nodes.indexOf(dead), again);
+        awaitTrue("redis-server on port " + dead.port() + " answers again", () -> answers(dead.port()));
+        awaitTrue("the cluster is whole again", () -> nodes.stream().allMatch(node ->
+                commands(node.port()).clusterInfo().contains("cluster_state:ok")
+                        && commands(node.port()).clusterNodes().lines().noneMatch(line -> line.contains("fail"))));
+        return again;
     }
 
     /** Waits until every surviving node marks {@code dead} as failed. */

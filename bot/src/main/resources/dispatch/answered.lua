@@ -1,0 +1,17 @@
+-- The platform answered a send that took slots (acquire.lua): Telegram counted the request some
+-- time before this answer, so the entries it wrote as on its way now count from the answer's time,
+-- the latest Telegram can have counted it. A log entry that is gone (expired) stays gone.
+-- KEYS[1..3] = the logs the send took a slot in as on its way (overall, paid broadcast, group),
+-- each OutboxKeys.NONE when it took none there; KEYS[4] = the chat's GCRA key
+-- ARGV[1] = the send's member, ARGV[2] = when the answer came (epoch ms), ARGV[3] = chat interval (ms)
+local at = tonumber(ARGV[2])
+for i = 1, 3 do
+  if given(KEYS[i]) then redis.call('ZADD', KEYS[i], 'XX', at, ARGV[1]) end
+end
+-- the chat's next send is spaced from when this one arrived at the latest, as Telegram spaces it
+local tat = tonumber(redis.call('GET', KEYS[4]) or '0')
+local spaced = at + tonumber(ARGV[3])
+if spaced > tat then
+  redis.call('SET', KEYS[4], string.format('%.0f', spaced), 'PX', math.floor(spaced - at + 60000))
+end
+return 1
