@@ -17,10 +17,10 @@ final class DispatchScripts {
     static final RedisScript<List> ACQUIRE = script("acquire", List.class);
     static final RedisScript<Long> ANSWERED = script("answered", Long.class);
     static final RedisScript<Long> DEFER = script("defer", Long.class);
-    /** settle.lua, then claim.lua for the next chat, in one round trip (then-claim.lua). */
+    /** settle.lua, answered.lua when the send took slots, then claim.lua for the next chat, in one round trip (then-claim.lua). */
     @SuppressWarnings("rawtypes")
     static final RedisScript<List> SETTLE_THEN_CLAIM = thenClaim("settle");
-    /** defer.lua, then claim.lua. */
+    /** defer.lua, answered.lua when the send took slots, then claim.lua. */
     @SuppressWarnings("rawtypes")
     static final RedisScript<List> DEFER_THEN_CLAIM = thenClaim("defer");
     @SuppressWarnings("rawtypes")
@@ -34,6 +34,7 @@ final class DispatchScripts {
     private static RedisScript<List> thenClaim(String finish) {
         Map<String, String> steps = new LinkedHashMap<>();
         steps.put("finish", "dispatch/" + finish);
+        steps.put("answered", "dispatch/answered");
         steps.put("claim", "dispatch/claim");
         return LuaScripts.compose("dispatch/lib", steps, "dispatch/then-claim", List.class);
     }

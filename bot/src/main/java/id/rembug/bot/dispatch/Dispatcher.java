@@ -318,40 +318,37 @@ public final class Dispatcher implements SmartLifecycle {
         SendResult result = send(gateway.get(), toSend);
         stats.sendTook(claim.lane(), System.nanoTime() - sendStarted);
         long after = clock.millis();
-        OutboxStore.Poll next = commit(claim, message, result, after, nextAt);
-        if (slotMember != null) {
-            // after the outcome is safe: should this fail, the slots count only until the lease ends
-            store.answered(claim, slotMember, group, after);
-        }
-        return next;
+        // the slots the send took count from its answer: restamped in the step that commits the outcome
+        OutboxStore outcome = slotMember == null ? store : store.answering(claim, slotMember, group, after);
+        return commit(outcome, claim, message, result, after, nextAt);
     }
 
     /** Commits what the platform answered; returns the next poll as {@link #handle} does. */
-    private OutboxStore.Poll commit(OutboxStore.Claim claim, Outgoing message, SendResult result, long after,
-                                    long nextAt) {
+    private OutboxStore.Poll commit(OutboxStore outcome, OutboxStore.Claim claim, Outgoing message, SendResult result,
+                                    long after, long nextAt) {
         int attempt = claim.attempts() + 1;
         if (result instanceof SendResult.Sent sent) {
-            OutboxStore.Poll next = store.settleSent(claim, message.id(), sent.messageId(), attempt, after,
+            OutboxStore.Poll next = outcome.settleSent(claim, message.id(), sent.messageId(), attempt, after,
                     Math.max(after, nextAt));
             stats.sent(claim.lane());
             notifyListeners(l -> l.onSent(message, sent.messageId()));
             return next;
         } else if (result instanceof SendResult.RetryAfter retryAfter) {
             // Telegram's retry_after, honoured to the second; not a failed attempt
-            OutboxStore.Poll next = store.defer(claim, after + Math.max(0, retryAfter.seconds()) * 1000L, after);
+            OutboxStore.Poll next = outcome.defer(claim, after + Math.max(0, retryAfter.seconds()) * 1000L, after);
             stats.retried429(claim.lane());
             return next;
         } else if (result instanceof SendResult.Transient failure) {
             if (attempt >= properties.retry().maxAttempts()) {
-                return fail(claim, message, "gave up after " + attempt + " attempts: " + failure.reason(), attempt,
+                return fail(outcome, claim, message, "gave up after " + attempt + " attempts: " + failure.reason(), attempt,
                         after, after);
             }
-            OutboxStore.Poll next = store.deferAttempt(claim, after + backoffMillis(attempt), message.id(), attempt,
+            OutboxStore.Poll next = outcome.deferAttempt(claim, after + backoffMillis(attempt), message.id(), attempt,
                     failure.reason(), after);
             stats.transientRetry(claim.lane());
             return next;
         } else if (result instanceof SendResult.Forbidden forbidden) {
-            List<Outgoing> dropped = store.forbid(claim.chatId(), forbidden.reason(), after).stream()
+            List<Outgoing> dropped = outcome.forbid(claim.chatId(), forbidden.reason(), after).stream()
                     .flatMap(json -> readable(json).stream()).toList();
             dropped.forEach(m -> stats.forbidden(m.lane(), 1));
             log.info("Chat {} forbids the bot ({}); dropped {} messages", claim.chatId(), forbidden.reason(),
@@ -361,14 +358,14 @@ public final class Dispatcher implements SmartLifecycle {
         } else if (result instanceof SendResult.Migrated migrated) {
             String newChatId = migrated.newChatId();
             if (newChatId == null || newChatId.isBlank() || newChatId.equals(claim.chatId())) {
-                return fail(claim, message, "migrated to an unusable chat id: " + newChatId, attempt, after, after);
+                return fail(outcome, claim, message, "migrated to an unusable chat id: " + newChatId, attempt, after, after);
             }
-            store.migrate(claim.chatId(), newChatId, after);
+            outcome.migrate(claim.chatId(), newChatId, after);
             log.info("Chat {} migrated to {}; its queue follows", claim.chatId(), newChatId);
             notifyListeners(l -> l.onMigrated(claim.chatId(), newChatId));
             return null;
         } else if (result instanceof SendResult.Rejected rejected) {
-            return fail(claim, message, rejected.reason(), attempt, after, after);
+            return fail(outcome, claim, message, rejected.reason(), attempt, after, after);
         } else {
             throw new IllegalStateException("unknown send result " + result);
         }
@@ -408,7 +405,12 @@ public final class Dispatcher implements SmartLifecycle {
 
     private OutboxStore.Poll fail(OutboxStore.Claim claim, Outgoing message, String reason, int attempts, long at,
                                   long nextAt) {
-        OutboxStore.Poll next = store.settleFailed(claim, message.id(), reason, attempts, at, nextAt);
+        return fail(store, claim, message, reason, attempts, at, nextAt);
+    }
+
+    private OutboxStore.Poll fail(OutboxStore outcome, OutboxStore.Claim claim, Outgoing message, String reason,
+                                  int attempts, long at, long nextAt) {
+        OutboxStore.Poll next = outcome.settleFailed(claim, message.id(), reason, attempts, at, nextAt);
         stats.failed(claim.lane());
         notifyListeners(l -> l.onFailed(message, reason));
         return next;

@@ -39,12 +39,31 @@ final class OutboxStore {
     record Acquisition(long waitMillis, long nextChatAt) {
     }
 
+    /** A send the platform answered, whose slots (taken as {@code member}) count from {@code at} now. */
+    private record Answered(Claim claim, String member, boolean group, long at) {
+    }
+
     private final StringRedisTemplate redis;
     private final DispatchProperties properties;
+    private final Answered answered;
 
     OutboxStore(StringRedisTemplate redis, DispatchProperties properties) {
+        this(redis, properties, null);
+    }
+
+    private OutboxStore(StringRedisTemplate redis, DispatchProperties properties, Answered answered) {
         this.redis = redis;
         this.properties = properties;
+        this.answered = answered;
+    }
+
+    /**
+     * This store, for committing the outcome of a send the platform answered that took the slots
+     * of {@code member}: whatever it commits also restamps those slots (answered.lua), in the
+     * same script as the outcome where one script commits it.
+     */
+    OutboxStore answering(Claim claim, String member, boolean group, long at) {
+        return new OutboxStore(redis, properties, new Answered(claim, member, group, at));
     }
 
     /** Claims the next ready chat (claim.lua). */
@@ -87,21 +106,21 @@ final class OutboxStore {
     @SuppressWarnings("rawtypes")
     private Poll thenClaim(RedisScript<List> finishThenClaim, List<String> finishKeys, List<String> finishArgs,
                            long claimAt) {
-        List<String> keys = new ArrayList<>(finishKeys.size() + CLAIM_KEYS.size());
+        List<String> answerKeys = answered == null ? List.of() : answeredKeys(answered);
+        List<String> answerArgs = answered == null ? List.of() : answeredArgs(answered);
+        List<String> keys = new ArrayList<>(finishKeys.size() + answerKeys.size() + CLAIM_KEYS.size());
         keys.addAll(finishKeys);
+        keys.addAll(answerKeys);
         keys.addAll(CLAIM_KEYS);
-        List<String> claimArgs = claimArgs(claimAt);
-        Object[] args = new Object[2 + finishArgs.size() + claimArgs.size()];
-        args[0] = Integer.toString(finishKeys.size());
-        args[1] = Integer.toString(finishArgs.size());
-        int i = 2;
-        for (String arg : finishArgs) {
-            args[i++] = arg;
-        }
-        for (String arg : claimArgs) {
-            args[i++] = arg;
-        }
-        return poll(redis.execute(finishThenClaim, keys, args), 1);
+        List<String> args = new ArrayList<>(4 + finishArgs.size() + answerArgs.size() + 12);
+        args.add(Integer.toString(finishKeys.size()));
+        args.add(Integer.toString(finishArgs.size()));
+        args.add(Integer.toString(answerKeys.size()));
+        args.add(Integer.toString(answerArgs.size()));
+        args.addAll(finishArgs);
+        args.addAll(answerArgs);
+        args.addAll(claimArgs(claimAt));
+        return poll(redis.execute(finishThenClaim, keys, args.toArray()), 1);
     }
 
     /**
@@ -129,18 +148,22 @@ final class OutboxStore {
     }
 
     /**
-     * The platform answered the send that took the slots of {@code member} ({@link #acquire}):
-     * they count from {@code at} now, the latest moment Telegram can have counted the request, so
-     * a request that reached it late never makes it count more than its limits in a window.
+     * The keys and ARGV of answered.lua for a send the platform answered that took the slots of
+     * {@code member} ({@link #acquire}): they count from {@code at} then, the latest moment Telegram
+     * can have counted the request, so a request that reached it late never makes it count more
+     * than its limits in a window.
      */
-    void answered(Claim claim, String member, boolean group, long at) {
-        boolean paid = claim.lane() == Lane.BROADCAST && properties.paidBroadcast().enabled();
-        redis.execute(DispatchScripts.ANSWERED,
-                List.of(paid ? OutboxKeys.NONE : DispatchKeys.RATE_GLOBAL,
-                        paid ? DispatchKeys.RATE_BROADCAST : OutboxKeys.NONE,
-                        group ? DispatchKeys.rateGroup(claim.chatId()) : OutboxKeys.NONE,
-                        DispatchKeys.rateChat(claim.chatId())),
-                member, Long.toString(at), Long.toString(properties.limits().chatInterval().toMillis()));
+    private List<String> answeredKeys(Answered answer) {
+        boolean paid = answer.claim().lane() == Lane.BROADCAST && properties.paidBroadcast().enabled();
+        return List.of(paid ? OutboxKeys.NONE : DispatchKeys.RATE_GLOBAL,
+                paid ? DispatchKeys.RATE_BROADCAST : OutboxKeys.NONE,
+                answer.group() ? DispatchKeys.rateGroup(answer.claim().chatId()) : OutboxKeys.NONE,
+                DispatchKeys.rateChat(answer.claim().chatId()));
+    }
+
+    private List<String> answeredArgs(Answered answer) {
+        return List.of(answer.member(), Long.toString(answer.at()),
+                Long.toString(properties.limits().chatInterval().toMillis()));
     }
 
     /** Removes the message, records it sent, reschedules the chat for {@code nextAt} and claims the next (as of {@code at}). */
@@ -223,17 +246,27 @@ final class OutboxStore {
                         OutboxKeys.queue(Lane.CONVERSATION, chatId), OutboxKeys.queue(Lane.BROADCAST, chatId),
                         DispatchKeys.forbidden(chatId)),
                 chatId, reason, Long.toString(at), DispatchKeys.DELIVERY_PREFIX, ttlSeconds());
+        restampAnswered();
         return reply.stream().map(String.class::cast).toList();
     }
 
     /** Moves the chat's queues in front of the new id's and links the old id to the new one. */
     long migrate(String oldChatId, String newChatId, long now) {
-        return redis.execute(DispatchScripts.MIGRATE,
+        Long moved = redis.execute(DispatchScripts.MIGRATE,
                 List.of(OutboxKeys.ready(Lane.CONVERSATION), OutboxKeys.ready(Lane.BROADCAST),
                         OutboxKeys.queue(Lane.CONVERSATION, oldChatId), OutboxKeys.queue(Lane.BROADCAST, oldChatId),
                         OutboxKeys.queue(Lane.CONVERSATION, newChatId), OutboxKeys.queue(Lane.BROADCAST, newChatId),
                         DispatchKeys.alias(oldChatId)),
                 oldChatId, newChatId, Long.toString(now));
+        restampAnswered();
+        return moved;
+    }
+
+    /** After an outcome committed on its own (not followed by a claim): the answered send's slots, in a call of their own. */
+    private void restampAnswered() {
+        if (answered != null) {
+            redis.execute(DispatchScripts.ANSWERED, answeredKeys(answered), answeredArgs(answered).toArray());
+        }
     }
 
     Optional<String> forbiddenReason(String chatId) {

@@ -341,15 +341,21 @@ class LuaScriptsTest {
         assertThat(held).startsWith("1", "-1");
         var steps = new java.util.LinkedHashMap<String, String>();
         steps.put("finish", "dispatch/settle");
+        steps.put("answered", "dispatch/answered");
         steps.put("claim", "dispatch/claim");
         var settleThenClaim = LuaScripts.compose("dispatch/lib", steps, "dispatch/then-claim", List.class);
         List<String> settleKeys = List.of("t:ready:c", "t:q:c:-1", "t:delivery:m1", "t:none");
         List<String> settleArgs = List.of((String) held.get(2), (String) held.get(3), "1000", "-1", "sent", "77", "",
                 "1", "1000", "60", "conversation", "t:q:c:", "t:alias:", "60", "m1");
+        // the send took a slot in the overall log as "s1" when it left (500); answered at 1000
+        redis.opsForZSet().add("t:rate:global", "s1", 500);
+        List<String> answeredKeys = List.of("t:rate:global", "t:none", "t:none", "t:rate:chat:-1");
         List<String> keys = new java.util.ArrayList<>(settleKeys);
+        keys.addAll(answeredKeys);
         keys.addAll(CLAIM_KEYS);
-        List<String> args = new java.util.ArrayList<>(List.of("4", "15"));
+        List<String> args = new java.util.ArrayList<>(List.of("4", "15", "4", "3"));
         args.addAll(settleArgs);
+        args.addAll(List.of("s1", "1000", "1000"));
         args.addAll(claimArgs(1000));
 
         List<Object> answer = redis.execute(settleThenClaim, keys, args.toArray());
@@ -360,14 +366,18 @@ class LuaScriptsTest {
         assertThat(redis.opsForZSet().score("t:ready:c", "-2")).as("the next chat, leased").isEqualTo(31_000.0);
         assertThat(redis.opsForHash().entries("t:delivery:m1")).containsEntry("status", "sent")
                 .containsEntry("messageId", "77");
+        assertThat(redis.opsForZSet().score("t:rate:global", "s1")).as("the slot counts from the answer")
+                .isEqualTo(1000.0);
+        assertThat(redis.opsForValue().get("t:rate:chat:-1")).as("the chat spaced from the answer").isEqualTo("2000");
 
         // nothing else due: the claim's half says when to look again (the chat just put back)
         var deferSteps = new java.util.LinkedHashMap<String, String>();
         deferSteps.put("finish", "dispatch/defer");
+        deferSteps.put("answered", "dispatch/answered");
         deferSteps.put("claim", "dispatch/claim");
         List<String> deferKeys = new java.util.ArrayList<>(List.of("t:ready:c", "t:q:c:-2", "t:none"));
         deferKeys.addAll(CLAIM_KEYS);
-        List<String> deferArgs = new java.util.ArrayList<>(List.of("3", "8", "31000", "5000", "-2", "0", "", "1000",
+        List<String> deferArgs = new java.util.ArrayList<>(List.of("3", "8", "0", "0", "31000", "5000", "-2", "0", "", "1000",
                 "60", "conversation"));
         deferArgs.addAll(claimArgs(1000));
         assertThat(redis.execute(LuaScripts.compose("dispatch/lib", deferSteps, "dispatch/then-claim", List.class),
