@@ -10,7 +10,9 @@
 -- ARGV[5] = alias prefix, ARGV[6] / ARGV[7] = forbidden key prefix / suffix, ARGV[8] = delivery
 -- prefix, ARGV[9] = overall limit, ARGV[10] = its window (ms), ARGV[11] = broadcast limit,
 -- ARGV[12] = '1' when broadcasts are paid (allow_paid_broadcast): held to their own limit alone
--- Returns {lane, chat, claim score, head JSON, forbidden reason or '', attempts so far}
+-- Returns {lane, chat, claim score, head JSON, forbidden reason or '', attempts so far,
+-- the platform id of the message the head names or '', '1' when a newer edit of it follows,
+-- '1' when a message other than an edit follows} (see head_facts)
 -- or {'', when to look again or ''} when nothing can be claimed now.
 local now = tonumber(ARGV[1])
 local readies = { KEYS[1], KEYS[2] }
@@ -30,13 +32,41 @@ local open_at = { frees_at(KEYS[3], tonumber(ARGV[9])), 0 }
 open_at[2] = frees_at(KEYS[4], tonumber(ARGV[11]))
 if ARGV[12] ~= '1' then open_at[2] = math.max(open_at[1], open_at[2]) end
 
+-- What the dispatcher needs of the head besides its JSON, read here instead of in more round
+-- trips: for a message naming an earlier one (an edit, a poll's stop, a pin) that one's platform
+-- id ('' while it is not delivered); for a progress edit (not lasting) whether a newer edit of
+-- the same message is queued behind it, and whether anything but an edit is.
+local function head_facts(queue, message)
+  local kind, of = message.kind, message.editOf
+  local target, newer, behind = '', '0', '0'
+  if (kind == 'EDIT' or kind == 'STOP_POLL' or kind == 'PIN') and type(of) == 'string' then
+    target = redis.call('HGET', ARGV[8] .. of, 'messageId') or ''
+  end
+  if kind == 'EDIT' and message.lasting ~= true then
+    local later = redis.call('LRANGE', queue, 1, -1)
+    for i = 1, #later do
+      local ok, other = pcall(cjson.decode, later[i])
+      if ok and type(other) == 'table' then
+        if other.kind ~= 'EDIT' then
+          behind = '1'
+        elseif type(of) == 'string' and other.editOf == of then
+          newer = '1'
+        end
+      end
+    end
+  end
+  return target, newer, behind
+end
+
 local function claim(lane, chat, head)
   redis.call('ZADD', readies[lane], 'XX', ARGV[2], chat)
   local forbidden = redis.call('HGET', ARGV[6] .. chat .. ARGV[7], 'reason') or ''
   local attempts = '0'
-  local id = outgoing_id(head)
-  if id then attempts = redis.call('HGET', ARGV[8] .. id, 'attempts') or '0' end
-  return { tostring(lane), chat, ARGV[2], head, forbidden, attempts }
+  local ok, message = pcall(cjson.decode, head)
+  if not ok or type(message) ~= 'table' then message = {} end
+  if type(message.id) == 'string' then attempts = redis.call('HGET', ARGV[8] .. message.id, 'attempts') or '0' end
+  local target, newer, behind = head_facts(prefixes[lane] .. chat, message)
+  return { tostring(lane), chat, ARGV[2], head, forbidden, attempts, target, newer, behind }
 end
 
 local function is_callback_answer(json)

@@ -3,7 +3,9 @@ package id.rembug.bot.dispatch;
 import id.rembug.bot.redis.LuaScripts;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The dispatcher's Lua scripts ({@code classpath:dispatch/*.lua}), each with the shared library. */
 final class DispatchScripts {
@@ -14,13 +16,27 @@ final class DispatchScripts {
     @SuppressWarnings("rawtypes")
     static final RedisScript<List> ACQUIRE = script("acquire", List.class);
     static final RedisScript<Long> ANSWERED = script("answered", Long.class);
-    static final RedisScript<Long> SETTLE = script("settle", Long.class);
     static final RedisScript<Long> DEFER = script("defer", Long.class);
+    /** settle.lua, answered.lua when the send took slots, then claim.lua for the next chat, in one round trip (then-claim.lua). */
+    @SuppressWarnings("rawtypes")
+    static final RedisScript<List> SETTLE_THEN_CLAIM = thenClaim("settle");
+    /** defer.lua, answered.lua when the send took slots, then claim.lua. */
+    @SuppressWarnings("rawtypes")
+    static final RedisScript<List> DEFER_THEN_CLAIM = thenClaim("defer");
     @SuppressWarnings("rawtypes")
     static final RedisScript<List> FORBID = script("forbid", List.class);
     static final RedisScript<Long> MIGRATE = script("migrate", Long.class);
 
     private DispatchScripts() {
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static RedisScript<List> thenClaim(String finish) {
+        Map<String, String> steps = new LinkedHashMap<>();
+        steps.put("finish", "dispatch/" + finish);
+        steps.put("answered", "dispatch/answered");
+        steps.put("claim", "dispatch/claim");
+        return LuaScripts.compose("dispatch/lib", steps, "dispatch/then-claim", List.class);
     }
 
     private static <T> RedisScript<T> script(String name, Class<T> resultType) {

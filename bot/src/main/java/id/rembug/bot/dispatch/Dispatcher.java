@@ -28,9 +28,11 @@ import java.util.random.RandomGenerator;
  *
  * <p>Several instances may share one Redis. A worker claims one ready chat at a time with a
  * lease (its ready score moves to now + lease), sends that chat's oldest message, and commits
- * the outcome in one Lua script that also reschedules the chat: so a chat's messages go out
- * one at a time and in order, and a chat whose worker died is picked up again once the lease
- * runs out. The conversation lane is always claimed first.
+ * the outcome in one Lua script that also reschedules the chat and claims the worker's next
+ * chat: so a chat's messages go out one at a time and in order, and a chat whose worker died is
+ * picked up again once the lease runs out. The conversation lane is always claimed first. A
+ * message costs two round trips to Redis (the limits' slot; the outcome with the next claim),
+ * one where no limit applies (a callback answer).
  *
  * <p>Exactly once, as far as the platform allows: a message leaves the queue in the same script
  * that records it sent, and only its own claim may remove it. What no outbox can close is the
@@ -67,6 +69,8 @@ public final class Dispatcher implements SmartLifecycle {
     private final Object idle = new Object();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
+    /** The chat {@link #runOnce} claimed with the last outcome it committed, handled by its next call. */
+    private OutboxStore.Claim carried;
 
     /**
      * @param gateways  the platforms, asked in order which one {@link ChatGateway#handles} a chat;
@@ -87,14 +91,22 @@ public final class Dispatcher implements SmartLifecycle {
     }
 
     /**
-     * One pass, as a worker makes it: claims at most one ready chat and deals with its oldest
-     * message (sends it, or puts the chat back for later). The worker threads call this in a
-     * loop; tests and benchmarks may call it directly instead of starting the dispatcher.
+     * One pass, as a worker makes it: deals with the oldest message of one ready chat (sends it,
+     * or puts the chat back for later). Like a worker, it claims the next chat in the step that
+     * commits the outcome and deals with that one on its next call. For tests and benchmarks, in
+     * place of starting the dispatcher; not to be called from several threads at once.
      *
-     * @return whether a chat was claimed (false: nothing was due)
+     * @return whether a chat was dealt with (false: nothing was due)
      */
-    public boolean runOnce() {
-        return pass().claim() != null;
+    public synchronized boolean runOnce() {
+        OutboxStore.Claim claim = carried != null ? carried : store.claim(clock.millis()).claim();
+        carried = null;
+        if (claim == null) {
+            return false;
+        }
+        OutboxStore.Poll next = handle(claim);
+        carried = next == null ? null : next.claim();
+        return true;
     }
 
     /** Lets the chat receive messages again (the bot was re-added, the user started it). */
@@ -172,21 +184,41 @@ public final class Dispatcher implements SmartLifecycle {
 
     private void work() {
         int failuresInARow = 0;
+        OutboxStore.Claim next = null;
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
-                OutboxStore.Poll poll = pass();
+                OutboxStore.Poll poll = next != null ? handle(next) : store.claim(clock.millis());
+                next = null;
                 failuresInARow = 0;
-                if (poll.claim() == null) {
+                if (poll == null) {
+                    continue; // an outcome committed without claiming the next chat (forbidden, migrated)
+                }
+                next = poll.claim();
+                if (next == null) {
                     pause(idleMillis(poll.nextDueAt()));
                 }
             } catch (RuntimeException e) {
                 // Redis away or a bug: keep the worker alive; a claimed chat comes back after its lease
+                next = null;
                 failuresInARow++;
                 if (failuresInARow == 1 || failuresInARow % 100 == 0) {
                     log.warn("Dispatch pass failed ({} in a row); retrying: {}", failuresInARow, SafeLog.describe(e));
                 }
                 pause(Math.min(MAX_ERROR_PAUSE_MILLIS, properties.idlePoll().toMillis() * failuresInARow));
             }
+        }
+        if (next != null) {
+            release(next);
+        }
+    }
+
+    /** Hands back a chat claimed but not dealt with, at once, rather than after its lease. */
+    private void release(OutboxStore.Claim claim) {
+        try {
+            store.release(claim, clock.millis());
+        } catch (RuntimeException e) {
+            log.warn("Could not hand back chat {} on stopping; it is taken up again after its lease: {}",
+                    claim.chatId(), SafeLog.describe(e));
         }
     }
 
@@ -213,44 +245,48 @@ public final class Dispatcher implements SmartLifecycle {
 
     // --- one pass ----------------------------------------------------------------------------
 
-    private OutboxStore.Poll pass() {
-        OutboxStore.Poll poll = store.claim(clock.millis());
-        if (poll.claim() != null) {
-            handle(poll.claim());
-        }
-        return poll;
-    }
-
-    private void handle(OutboxStore.Claim claim) {
+    /**
+     * Deals with the claimed chat's oldest message and commits the outcome. Returns the poll for
+     * the next chat, claimed in the same step as the outcome, or null when the outcome was
+     * committed without claiming one (a chat that forbids the bot, a migrated group).
+     */
+    private OutboxStore.Poll handle(OutboxStore.Claim claim) {
         long now = clock.millis();
         Outgoing stored;
         try {
             stored = ChannelCodec.readOutgoing(claim.headJson());
         } catch (RuntimeException e) {
             log.error("Dropping an unreadable outbox entry for chat {}: {}", claim.chatId(), SafeLog.describe(e));
-            store.settleFailed(claim, null, "unreadable: " + e.getClass().getSimpleName(), claim.attempts(), now, now);
+            OutboxStore.Poll next = store.settleFailed(claim, null, "unreadable: " + e.getClass().getSimpleName(),
+                    claim.attempts(), now, now);
             stats.failed(claim.lane());
-            return;
+            return next;
         }
         // after a migration the stored message still names the old chat
         Outgoing message = stored.addressedTo(claim.chatId());
         if (claim.forbidden() != null) {
-            store.settleFailed(claim, message.id(), claim.forbidden(), claim.attempts(), now, now);
+            OutboxStore.Poll next = store.settleFailed(claim, message.id(), claim.forbidden(), claim.attempts(), now,
+                    now);
             stats.forbidden(claim.lane(), 1);
             notifyListeners(l -> l.onWithheld(message, claim.forbidden()));
-            return;
+            return next;
         }
         Optional<ChatGateway> gateway = ChatGateway.forChat(gateways.get().stream(), claim.chatId());
         if (gateway.isEmpty()) {
-            fail(claim, message, "no gateway handles chat " + claim.chatId(), claim.attempts(), now, now);
-            return;
+            return fail(claim, message, "no gateway handles chat " + claim.chatId(), claim.attempts(), now, now);
         }
         // stopping a poll and pinning name our earlier message, like an edit, but are never skipped
-        Outgoing toSend = message.kind() == Outgoing.Kind.EDIT ? resolveEdit(claim, message, now)
-                : message.refersToEarlier() ? editedMessage(claim, message, now) : message;
-        if (toSend == null) {
-            return;
+        if (message.kind() == Outgoing.Kind.EDIT && !message.lasting()) {
+            OutboxStore.Poll unsent = holdProgress(claim, message, now);
+            if (unsent != null) {
+                return unsent;
+            }
         }
+        if (message.refersToEarlier() && claim.earlierMessageId() == null) {
+            return fail(claim, message, "the message to edit (" + message.editOf() + ") was not delivered",
+                    claim.attempts(), now, now);
+        }
+        Outgoing toSend = message.refersToEarlier() ? message.replyingTo(claim.earlierMessageId()) : message;
         long nextAt = now;
         boolean group = gateway.get().isGroup(claim.chatId());
         // answers to button presses take no slot, so they have none to give back
@@ -263,18 +299,17 @@ public final class Dispatcher implements SmartLifecycle {
             String member = instanceId + ":" + sends.incrementAndGet();
             OutboxStore.Acquisition slot = store.acquire(claim, slotAt, group, member, edit);
             if (slot.waitMillis() > 0 && message.kind() == Outgoing.Kind.EDIT && !message.lasting()
-                    && anyMessage(behind(claim))) {
+                    && claim.messageFollows()) {
                 // progress is worth less than what waits behind it: the question goes first, and
                 // the next answer's edit shows the progress again
-                supersede(claim, message, GAVE_WAY, now);
-                return;
+                return supersede(claim, message, GAVE_WAY, now);
             }
             if (slot.waitMillis() > 0) {
                 // a waiting edit is looked at again soon, so a message queued meanwhile need not wait
-                store.defer(claim, slotAt + (edit ? Math.min(slot.waitMillis(), EDIT_RECHECK_MILLIS)
-                        : slot.waitMillis()));
+                OutboxStore.Poll next = store.defer(claim, slotAt + (edit ? Math.min(slot.waitMillis(),
+                        EDIT_RECHECK_MILLIS) : slot.waitMillis()), slotAt);
                 stats.rateDeferred(claim.lane());
-                return;
+                return next;
             }
             nextAt = slot.nextChatAt();
             slotMember = member;
@@ -283,115 +318,102 @@ public final class Dispatcher implements SmartLifecycle {
         SendResult result = send(gateway.get(), toSend);
         stats.sendTook(claim.lane(), System.nanoTime() - sendStarted);
         long after = clock.millis();
+        // the slots the send took count from its answer: restamped in the step that commits the outcome
+        OutboxStore outcome = slotMember == null ? store : store.answering(claim, slotMember, group, after);
+        return commit(outcome, claim, message, result, after, nextAt);
+    }
+
+    /** Commits what the platform answered; returns the next poll as {@link #handle} does. */
+    private OutboxStore.Poll commit(OutboxStore outcome, OutboxStore.Claim claim, Outgoing message, SendResult result,
+                                    long after, long nextAt) {
         int attempt = claim.attempts() + 1;
         if (result instanceof SendResult.Sent sent) {
-            store.settleSent(claim, message.id(), sent.messageId(), attempt, after, Math.max(after, nextAt));
+            OutboxStore.Poll next = outcome.settleSent(claim, message.id(), sent.messageId(), attempt, after,
+                    Math.max(after, nextAt));
             stats.sent(claim.lane());
             notifyListeners(l -> l.onSent(message, sent.messageId()));
+            return next;
         } else if (result instanceof SendResult.RetryAfter retryAfter) {
             // Telegram's retry_after, honoured to the second; not a failed attempt
-            store.defer(claim, after + Math.max(0, retryAfter.seconds()) * 1000L);
+            OutboxStore.Poll next = outcome.defer(claim, after + Math.max(0, retryAfter.seconds()) * 1000L, after);
             stats.retried429(claim.lane());
+            return next;
         } else if (result instanceof SendResult.Transient failure) {
             if (attempt >= properties.retry().maxAttempts()) {
-                fail(claim, message, "gave up after " + attempt + " attempts: " + failure.reason(), attempt, after,
-                        after);
-            } else {
-                store.deferAttempt(claim, after + backoffMillis(attempt), message.id(), attempt, failure.reason(),
-                        after);
-                stats.transientRetry(claim.lane());
+                return fail(outcome, claim, message, "gave up after " + attempt + " attempts: " + failure.reason(), attempt,
+                        after, after);
             }
+            OutboxStore.Poll next = outcome.deferAttempt(claim, after + backoffMillis(attempt), message.id(), attempt,
+                    failure.reason(), after);
+            stats.transientRetry(claim.lane());
+            return next;
         } else if (result instanceof SendResult.Forbidden forbidden) {
-            List<Outgoing> dropped = store.forbid(claim.chatId(), forbidden.reason(), after).stream()
+            List<Outgoing> dropped = outcome.forbid(claim.chatId(), forbidden.reason(), after).stream()
                     .flatMap(json -> readable(json).stream()).toList();
             dropped.forEach(m -> stats.forbidden(m.lane(), 1));
             log.info("Chat {} forbids the bot ({}); dropped {} messages", claim.chatId(), forbidden.reason(),
                     dropped.size());
             notifyListeners(l -> l.onForbidden(claim.chatId(), forbidden.reason(), dropped));
+            return null;
         } else if (result instanceof SendResult.Migrated migrated) {
             String newChatId = migrated.newChatId();
             if (newChatId == null || newChatId.isBlank() || newChatId.equals(claim.chatId())) {
-                fail(claim, message, "migrated to an unusable chat id: " + newChatId, attempt, after, after);
-            } else {
-                store.migrate(claim.chatId(), newChatId, after);
-                log.info("Chat {} migrated to {}; its queue follows", claim.chatId(), newChatId);
-                notifyListeners(l -> l.onMigrated(claim.chatId(), newChatId));
+                return fail(outcome, claim, message, "migrated to an unusable chat id: " + newChatId, attempt, after, after);
             }
+            outcome.migrate(claim.chatId(), newChatId, after);
+            log.info("Chat {} migrated to {}; its queue follows", claim.chatId(), newChatId);
+            notifyListeners(l -> l.onMigrated(claim.chatId(), newChatId));
+            return null;
         } else if (result instanceof SendResult.Rejected rejected) {
-            fail(claim, message, rejected.reason(), attempt, after, after);
+            return fail(outcome, claim, message, rejected.reason(), attempt, after, after);
         } else {
             throw new IllegalStateException("unknown send result " + result);
-        }
-        if (slotMember != null) {
-            // after the outcome is safe: should this fail, the slots count only until the lease ends
-            store.answered(claim, slotMember, group, after);
         }
     }
 
     /**
-     * An edit goes out only while it is the newest edit of its message in the chat's queue (the
-     * later one carries the newer text: the older is skipped, spending nothing), and only once the
-     * message it changes was delivered; it then names that message by its platform id. A
-     * {@linkplain Outgoing#lasting() lasting} edit is never skipped. Returns null when the edit was
-     * settled without sending.
+     * A progress edit goes out only while it is the newest edit of its message in the chat's
+     * queue (the later one carries the newer text: the older is skipped, spending nothing), and
+     * not before {@code edit-delay} after it was made. A {@linkplain Outgoing#lasting() lasting}
+     * edit is content, not progress: never skipped nor made to give way. What is queued behind
+     * the edit the claim read with it. Returns the next poll when the edit was settled or put
+     * back unsent, null when it may go now.
      */
-    private Outgoing resolveEdit(OutboxStore.Claim claim, Outgoing edit, long now) {
-        if (edit.lasting()) {
-            // content, not progress: neither skipped nor made to give way, only pointed at its message
-            return editedMessage(claim, edit, now);
-        }
-        List<Outgoing> behind = behind(claim);
-        if (behind.stream().anyMatch(later -> later.kind() == Outgoing.Kind.EDIT && edit.editOf().equals(later.editOf()))) {
-            supersede(claim, edit, "a newer edit of the same message follows", now);
-            return null;
+    private OutboxStore.Poll holdProgress(OutboxStore.Claim claim, Outgoing edit, long now) {
+        if (claim.newerEditFollows()) {
+            return supersede(claim, edit, "a newer edit of the same message follows", now);
         }
         long due = edit.createdAt() == null ? now : edit.createdAt().toEpochMilli()
                 + properties.limits().editDelay().toMillis();
-        if (now < due) {
-            if (anyMessage(behind)) {
-                supersede(claim, edit, GAVE_WAY, now);
-            } else {
-                // More answers may come in the same breath: their edit will supersede this one. Looked
-                // at again soon, not only when due, so a message queued meanwhile need not wait for it.
-                store.defer(claim, Math.min(due, now + EDIT_RECHECK_MILLIS));
-            }
+        if (now >= due) {
             return null;
         }
-        return editedMessage(claim, edit, now);
-    }
-
-    /** The edit naming its message by the platform's id; null (settled as failed) when that message was not delivered. */
-    private Outgoing editedMessage(OutboxStore.Claim claim, Outgoing edit, long now) {
-        Optional<Delivery> target = edit.editOf() == null ? Optional.empty() : delivery(edit.editOf());
-        String platformId = target.map(Delivery::messageId).orElse(null);
-        if (platformId == null) {
-            fail(claim, edit, "the message to edit (" + edit.editOf() + ") was not delivered", claim.attempts(), now,
-                    now);
-            return null;
+        if (claim.messageFollows()) {
+            return supersede(claim, edit, GAVE_WAY, now);
         }
-        return edit.replyingTo(platformId);
+        // More answers may come in the same breath: their edit will supersede this one. Looked
+        // at again soon, not only when due, so a message queued meanwhile need not wait for it.
+        return store.defer(claim, Math.min(due, now + EDIT_RECHECK_MILLIS), now);
     }
 
     /** Ends a progress edit's life unsent: a newer edit or a real message made it pointless. */
-    private void supersede(OutboxStore.Claim claim, Outgoing edit, String reason, long now) {
-        store.settleSuperseded(claim, edit.id(), reason, claim.attempts(), now);
+    private OutboxStore.Poll supersede(OutboxStore.Claim claim, Outgoing edit, String reason, long now) {
+        OutboxStore.Poll next = store.settleSuperseded(claim, edit.id(), reason, claim.attempts(), now);
         stats.superseded(claim.lane());
+        return next;
     }
 
-    /** What the claimed chat has queued after the message being handled. */
-    private List<Outgoing> behind(OutboxStore.Claim claim) {
-        return store.queued(claim).stream().skip(1).flatMap(json -> readable(json).stream()).toList();
+    private OutboxStore.Poll fail(OutboxStore.Claim claim, Outgoing message, String reason, int attempts, long at,
+                                  long nextAt) {
+        return fail(store, claim, message, reason, attempts, at, nextAt);
     }
 
-    /** Whether a real message (not a progress edit) is among them: progress gives way to it. */
-    private static boolean anyMessage(List<Outgoing> queued) {
-        return queued.stream().anyMatch(later -> later.kind() != Outgoing.Kind.EDIT);
-    }
-
-    private void fail(OutboxStore.Claim claim, Outgoing message, String reason, int attempts, long at, long nextAt) {
-        store.settleFailed(claim, message.id(), reason, attempts, at, nextAt);
+    private OutboxStore.Poll fail(OutboxStore outcome, OutboxStore.Claim claim, Outgoing message, String reason,
+                                  int attempts, long at, long nextAt) {
+        OutboxStore.Poll next = outcome.settleFailed(claim, message.id(), reason, attempts, at, nextAt);
         stats.failed(claim.lane());
         notifyListeners(l -> l.onFailed(message, reason));
+        return next;
     }
 
     private static SendResult send(ChatGateway gateway, Outgoing message) {

@@ -5,6 +5,9 @@ import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing.Lane;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import org.springframework.data.redis.core.script.RedisScript;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +22,13 @@ final class OutboxStore {
      * @param headJson   the message to send now, exactly as stored
      * @param forbidden  the recorded reason when the bot may not write to this chat, else null
      * @param attempts   failed attempts at this message so far
+     * @param earlierMessageId for a message naming an earlier one (an edit, a poll's stop, a pin):
+     *                   that one's platform id, null while it is not delivered
+     * @param newerEditFollows for a progress edit: a newer edit of the same message is queued behind it
+     * @param messageFollows   for a progress edit: a message other than an edit is queued behind it
      */
-    record Claim(Lane lane, String chatId, String claimScore, String headJson, String forbidden, int attempts) {
+    record Claim(Lane lane, String chatId, String claimScore, String headJson, String forbidden, int attempts,
+                 String earlierMessageId, boolean newerEditFollows, boolean messageFollows) {
     }
 
     /** A claim, or when nothing was due, the epoch ms at which the next chat is (or -1: none). */
@@ -31,34 +39,88 @@ final class OutboxStore {
     record Acquisition(long waitMillis, long nextChatAt) {
     }
 
-    private final StringRedisTemplate redis;
-    private final DispatchProperties properties;
-
-    OutboxStore(StringRedisTemplate redis, DispatchProperties properties) {
-        this.redis = redis;
-        this.properties = properties;
+    /** A send the platform answered, whose slots (taken as {@code member}) count from {@code at} now. */
+    private record Answered(Claim claim, String member, boolean group, long at) {
     }
 
+    private final StringRedisTemplate redis;
+    private final DispatchProperties properties;
+    private final Answered answered;
+
+    OutboxStore(StringRedisTemplate redis, DispatchProperties properties) {
+        this(redis, properties, null);
+    }
+
+    private OutboxStore(StringRedisTemplate redis, DispatchProperties properties, Answered answered) {
+        this.redis = redis;
+        this.properties = properties;
+        this.answered = answered;
+    }
+
+    /**
+     * This store, for committing the outcome of a send the platform answered that took the slots
+     * of {@code member}: whatever it commits also restamps those slots (answered.lua), in the
+     * same script as the outcome where one script commits it.
+     */
+    OutboxStore answering(Claim claim, String member, boolean group, long at) {
+        return new OutboxStore(redis, properties, new Answered(claim, member, group, at));
+    }
+
+    /** Claims the next ready chat (claim.lua). */
     Poll claim(long now) {
+        return poll(redis.execute(DispatchScripts.CLAIM, CLAIM_KEYS, claimArgs(now).toArray()), 0);
+    }
+
+    private static final List<String> CLAIM_KEYS = List.of(OutboxKeys.ready(Lane.CONVERSATION),
+            OutboxKeys.ready(Lane.BROADCAST), DispatchKeys.RATE_GLOBAL, DispatchKeys.RATE_BROADCAST);
+
+    private List<String> claimArgs(long now) {
         DispatchProperties.Limits limits = properties.limits();
         DispatchProperties.PaidBroadcast paid = properties.paidBroadcast();
-        List<?> reply = redis.execute(DispatchScripts.CLAIM,
-                List.of(OutboxKeys.ready(Lane.CONVERSATION), OutboxKeys.ready(Lane.BROADCAST),
-                        DispatchKeys.RATE_GLOBAL, DispatchKeys.RATE_BROADCAST),
-                Long.toString(now), Long.toString(now + properties.lease().toMillis()),
-                queuePrefix(Lane.CONVERSATION), queuePrefix(Lane.BROADCAST), DispatchKeys.ALIAS_PREFIX,
+        return List.of(Long.toString(now), Long.toString(now + properties.lease().toMillis()),
+                QUEUE_PREFIX_CONVERSATION, QUEUE_PREFIX_BROADCAST, DispatchKeys.ALIAS_PREFIX,
                 DispatchKeys.FORBIDDEN_PREFIX, DispatchKeys.FORBIDDEN_SUFFIX, DispatchKeys.DELIVERY_PREFIX,
                 Integer.toString(limits.global()), Long.toString(limits.globalWindow().toMillis()),
                 Integer.toString(paid.enabled() ? paid.rate() : limits.broadcast()), paid.enabled() ? "1" : "0");
-        String lane = (String) reply.get(0);
+    }
+
+    /** claim.lua's answer, from {@code reply.get(from)} on. */
+    private static Poll poll(List<?> reply, int from) {
+        String lane = (String) reply.get(from);
         if (lane.isEmpty()) {
-            String next = (String) reply.get(1);
+            String next = (String) reply.get(from + 1);
             return new Poll(null, next.isEmpty() ? -1 : (long) Double.parseDouble(next));
         }
-        String forbidden = (String) reply.get(4);
-        return new Poll(new Claim(lane.equals("1") ? Lane.CONVERSATION : Lane.BROADCAST, (String) reply.get(1),
-                (String) reply.get(2), (String) reply.get(3), forbidden.isEmpty() ? null : forbidden,
-                Integer.parseInt((String) reply.get(5))), -1);
+        String forbidden = (String) reply.get(from + 4);
+        String earlier = (String) reply.get(from + 6);
+        return new Poll(new Claim(lane.equals("1") ? Lane.CONVERSATION : Lane.BROADCAST, (String) reply.get(from + 1),
+                (String) reply.get(from + 2), (String) reply.get(from + 3), forbidden.isEmpty() ? null : forbidden,
+                Integer.parseInt((String) reply.get(from + 5)), earlier.isEmpty() ? null : earlier,
+                "1".equals(reply.get(from + 7)), "1".equals(reply.get(from + 8))), -1);
+    }
+
+    /**
+     * Runs a step that ends the claim (settle.lua or defer.lua) and claims the next ready chat as
+     * of {@code claimAt} in the same round trip (then-claim.lua); returns that next claim.
+     */
+    @SuppressWarnings("rawtypes")
+    private Poll thenClaim(RedisScript<List> finishThenClaim, List<String> finishKeys, List<String> finishArgs,
+                           long claimAt) {
+        List<String> answerKeys = answered == null ? List.of() : answeredKeys(answered);
+        List<String> answerArgs = answered == null ? List.of() : answeredArgs(answered);
+        List<String> keys = new ArrayList<>(finishKeys.size() + answerKeys.size() + CLAIM_KEYS.size());
+        keys.addAll(finishKeys);
+        keys.addAll(answerKeys);
+        keys.addAll(CLAIM_KEYS);
+        List<String> args = new ArrayList<>(4 + finishArgs.size() + answerArgs.size() + 12);
+        args.add(Integer.toString(finishKeys.size()));
+        args.add(Integer.toString(finishArgs.size()));
+        args.add(Integer.toString(answerKeys.size()));
+        args.add(Integer.toString(answerArgs.size()));
+        args.addAll(finishArgs);
+        args.addAll(answerArgs);
+        args.addAll(claimArgs(claimAt));
+        return poll(redis.execute(finishThenClaim, keys, args.toArray()), 1);
     }
 
     /**
@@ -86,28 +148,32 @@ final class OutboxStore {
     }
 
     /**
-     * The platform answered the send that took the slots of {@code member} ({@link #acquire}):
-     * they count from {@code at} now, the latest moment Telegram can have counted the request, so
-     * a request that reached it late never makes it count more than its limits in a window.
+     * The keys and ARGV of answered.lua for a send the platform answered that took the slots of
+     * {@code member} ({@link #acquire}): they count from {@code at} then, the latest moment Telegram
+     * can have counted the request, so a request that reached it late never makes it count more
+     * than its limits in a window.
      */
-    void answered(Claim claim, String member, boolean group, long at) {
-        boolean paid = claim.lane() == Lane.BROADCAST && properties.paidBroadcast().enabled();
-        redis.execute(DispatchScripts.ANSWERED,
-                List.of(paid ? OutboxKeys.NONE : DispatchKeys.RATE_GLOBAL,
-                        paid ? DispatchKeys.RATE_BROADCAST : OutboxKeys.NONE,
-                        group ? DispatchKeys.rateGroup(claim.chatId()) : OutboxKeys.NONE,
-                        DispatchKeys.rateChat(claim.chatId())),
-                member, Long.toString(at), Long.toString(properties.limits().chatInterval().toMillis()));
+    private List<String> answeredKeys(Answered answer) {
+        boolean paid = answer.claim().lane() == Lane.BROADCAST && properties.paidBroadcast().enabled();
+        return List.of(paid ? OutboxKeys.NONE : DispatchKeys.RATE_GLOBAL,
+                paid ? DispatchKeys.RATE_BROADCAST : OutboxKeys.NONE,
+                answer.group() ? DispatchKeys.rateGroup(answer.claim().chatId()) : OutboxKeys.NONE,
+                DispatchKeys.rateChat(answer.claim().chatId()));
     }
 
-    /** Removes the message, records it sent, and reschedules the chat for {@code nextAt}. */
-    void settleSent(Claim claim, String outgoingId, String platformMessageId, int attempts, long at, long nextAt) {
-        settle(claim, outgoingId, "sent", platformMessageId, "", attempts, at, nextAt, ttlSeconds());
+    private List<String> answeredArgs(Answered answer) {
+        return List.of(answer.member(), Long.toString(answer.at()),
+                Long.toString(properties.limits().chatInterval().toMillis()));
     }
 
-    /** Removes the message, records it failed, and reschedules the chat for {@code nextAt}. */
-    void settleFailed(Claim claim, String outgoingId, String reason, int attempts, long at, long nextAt) {
-        settle(claim, outgoingId, "failed", "", reason, attempts, at, nextAt, ttlSeconds());
+    /** Removes the message, records it sent, reschedules the chat for {@code nextAt} and claims the next (as of {@code at}). */
+    Poll settleSent(Claim claim, String outgoingId, String platformMessageId, int attempts, long at, long nextAt) {
+        return settle(claim, outgoingId, "sent", platformMessageId, "", attempts, at, nextAt, ttlSeconds());
+    }
+
+    /** Removes the message, records it failed, reschedules the chat for {@code nextAt} and claims the next. */
+    Poll settleFailed(Claim claim, String outgoingId, String reason, int attempts, long at, long nextAt) {
+        return settle(claim, outgoingId, "failed", "", reason, attempts, at, nextAt, ttlSeconds());
     }
 
     /**
@@ -115,51 +181,61 @@ final class OutboxStore {
      * kept {@link #SUPERSEDED_KEPT} at most: nothing edits a message that was never sent, and a
      * group's progress edits, most of them superseded, were two thirds of its delivery records.
      */
-    void settleSuperseded(Claim claim, String outgoingId, String reason, int attempts, long at) {
-        settle(claim, outgoingId, "superseded", "", reason, attempts, at, at,
+    Poll settleSuperseded(Claim claim, String outgoingId, String reason, int attempts, long at) {
+        return settle(claim, outgoingId, "superseded", "", reason, attempts, at, at,
                 Long.toString(Math.min(SUPERSEDED_KEPT.toSeconds(), properties.deliveryTtl().toSeconds())));
     }
 
     /** How long the record of a message that was superseded before it was sent is kept. */
     static final java.time.Duration SUPERSEDED_KEPT = java.time.Duration.ofDays(1);
 
-    /** Everything the claimed chat has queued in the claim's lane, the head first. */
-    List<String> queued(Claim claim) {
-        List<String> queue = redis.opsForList().range(OutboxKeys.queue(claim.lane(), claim.chatId()), 0, -1);
-        return queue == null ? List.of() : queue;
-    }
-
-    private void settle(Claim claim, String outgoingId, String status, String messageId, String reason,
+    private Poll settle(Claim claim, String outgoingId, String status, String messageId, String reason,
                         int attempts, long at, long nextAt, String recordTtlSeconds) {
         // only group chats: a reply there may answer a question; a private chat's replies are not placed
         boolean remembered = "sent".equals(status) && messageId != null && !messageId.isEmpty()
                 && outgoingId != null && ChatGateway.isGroupChat(claim.chatId());
-        redis.execute(DispatchScripts.SETTLE,
+        return thenClaim(DispatchScripts.SETTLE_THEN_CLAIM,
                 List.of(OutboxKeys.ready(claim.lane()), OutboxKeys.queue(claim.lane(), claim.chatId()),
                         outgoingId == null ? OutboxKeys.NONE : DispatchKeys.delivery(outgoingId),
                         remembered ? DispatchKeys.sentMessages(claim.chatId()) : OutboxKeys.NONE),
-                claim.claimScore(), claim.headJson(), Long.toString(nextAt), claim.chatId(), status,
-                messageId == null ? "" : messageId, reason == null ? "" : reason, Integer.toString(attempts),
-                Long.toString(at), recordTtlSeconds, OutboxKeys.laneName(claim.lane()), queuePrefix(claim.lane()),
-                DispatchKeys.ALIAS_PREFIX, Long.toString(DispatchKeys.SENT_MESSAGES_KEPT.toSeconds()),
-                outgoingId == null ? "" : outgoingId);
+                List.of(claim.claimScore(), claim.headJson(), Long.toString(nextAt), claim.chatId(), status,
+                        messageId == null ? "" : messageId, reason == null ? "" : reason, Integer.toString(attempts),
+                        Long.toString(at), recordTtlSeconds, OutboxKeys.laneName(claim.lane()),
+                        queuePrefix(claim.lane()), DispatchKeys.ALIAS_PREFIX, SENT_MESSAGES_KEPT_SECONDS,
+                        outgoingId == null ? "" : outgoingId),
+                at);
     }
 
-    /** Gives the chat back until {@code until}, leaving the message where it is. */
-    void defer(Claim claim, long until) {
-        defer(claim, until, null, 0, "", 0);
+    /** Gives the chat back until {@code until}, leaving the message where it is, and claims the next (as of {@code now}). */
+    Poll defer(Claim claim, long until, long now) {
+        return defer(claim, until, null, 0, "", now);
     }
 
-    /** Gives the chat back until {@code until} and notes a failed attempt on the message's record. */
-    void deferAttempt(Claim claim, long until, String outgoingId, int attempts, String reason, long at) {
-        defer(claim, until, outgoingId, attempts, reason, at);
+    /** Gives the chat back until {@code until}, notes a failed attempt on the message's record, and claims the next. */
+    Poll deferAttempt(Claim claim, long until, String outgoingId, int attempts, String reason, long at) {
+        return defer(claim, until, outgoingId, attempts, reason, at);
     }
 
-    private void defer(Claim claim, long until, String outgoingId, int attempts, String reason, long at) {
-        redis.execute(DispatchScripts.DEFER,
-                List.of(OutboxKeys.ready(claim.lane()), OutboxKeys.queue(claim.lane(), claim.chatId()),
-                        outgoingId == null ? OutboxKeys.NONE : DispatchKeys.delivery(outgoingId)),
-                claim.claimScore(), Long.toString(until), claim.chatId(), Integer.toString(attempts),
+    /**
+     * Gives the chat back until {@code until} without claiming another: a worker that stops hands
+     * back the chat it claimed last, so it need not wait for the lease.
+     */
+    void release(Claim claim, long until) {
+        redis.execute(DispatchScripts.DEFER, deferKeys(claim, null), deferArgs(claim, until, 0, "", until).toArray());
+    }
+
+    private Poll defer(Claim claim, long until, String outgoingId, int attempts, String reason, long at) {
+        return thenClaim(DispatchScripts.DEFER_THEN_CLAIM, deferKeys(claim, outgoingId),
+                deferArgs(claim, until, attempts, reason, at), at);
+    }
+
+    private static List<String> deferKeys(Claim claim, String outgoingId) {
+        return List.of(OutboxKeys.ready(claim.lane()), OutboxKeys.queue(claim.lane(), claim.chatId()),
+                outgoingId == null ? OutboxKeys.NONE : DispatchKeys.delivery(outgoingId));
+    }
+
+    private List<String> deferArgs(Claim claim, long until, int attempts, String reason, long at) {
+        return List.of(claim.claimScore(), Long.toString(until), claim.chatId(), Integer.toString(attempts),
                 reason == null ? "" : reason, Long.toString(at), ttlSeconds(), OutboxKeys.laneName(claim.lane()));
     }
 
@@ -170,17 +246,27 @@ final class OutboxStore {
                         OutboxKeys.queue(Lane.CONVERSATION, chatId), OutboxKeys.queue(Lane.BROADCAST, chatId),
                         DispatchKeys.forbidden(chatId)),
                 chatId, reason, Long.toString(at), DispatchKeys.DELIVERY_PREFIX, ttlSeconds());
+        restampAnswered();
         return reply.stream().map(String.class::cast).toList();
     }
 
     /** Moves the chat's queues in front of the new id's and links the old id to the new one. */
     long migrate(String oldChatId, String newChatId, long now) {
-        return redis.execute(DispatchScripts.MIGRATE,
+        Long moved = redis.execute(DispatchScripts.MIGRATE,
                 List.of(OutboxKeys.ready(Lane.CONVERSATION), OutboxKeys.ready(Lane.BROADCAST),
                         OutboxKeys.queue(Lane.CONVERSATION, oldChatId), OutboxKeys.queue(Lane.BROADCAST, oldChatId),
                         OutboxKeys.queue(Lane.CONVERSATION, newChatId), OutboxKeys.queue(Lane.BROADCAST, newChatId),
                         DispatchKeys.alias(oldChatId)),
                 oldChatId, newChatId, Long.toString(now));
+        restampAnswered();
+        return moved;
+    }
+
+    /** After an outcome committed on its own (not followed by a claim): the answered send's slots, in a call of their own. */
+    private void restampAnswered() {
+        if (answered != null) {
+            redis.execute(DispatchScripts.ANSWERED, answeredKeys(answered), answeredArgs(answered).toArray());
+        }
     }
 
     Optional<String> forbiddenReason(String chatId) {
@@ -200,7 +286,11 @@ final class OutboxStore {
         return Long.toString(properties.deliveryTtl().toSeconds());
     }
 
+    private static final String QUEUE_PREFIX_CONVERSATION = OutboxKeys.queue(Lane.CONVERSATION, "");
+    private static final String QUEUE_PREFIX_BROADCAST = OutboxKeys.queue(Lane.BROADCAST, "");
+    private static final String SENT_MESSAGES_KEPT_SECONDS = Long.toString(DispatchKeys.SENT_MESSAGES_KEPT.toSeconds());
+
     private static String queuePrefix(Lane lane) {
-        return OutboxKeys.queue(lane, "");
+        return lane == Lane.CONVERSATION ? QUEUE_PREFIX_CONVERSATION : QUEUE_PREFIX_BROADCAST;
     }
 }

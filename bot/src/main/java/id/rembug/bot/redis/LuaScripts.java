@@ -36,6 +36,22 @@ public final class LuaScripts {
         return new DefaultRedisScript<>(source.append(read(path)).toString(), resultType);
     }
 
+    /**
+     * Several scripts run as one, in one round trip and one atomic step: each of {@code steps}
+     * ({@code classpath:<path>.lua}, unchanged) becomes a function {@code run_<name>(KEYS, ARGV)}
+     * that sees its own KEYS and ARGV, and {@code classpath:<program>.lua} calls them, handing each
+     * its share of the whole script's. The library's functions come first, shared by all.
+     *
+     * @param steps name to script path, in the order they are defined
+     */
+    public static <T> RedisScript<T> compose(String library, java.util.Map<String, String> steps, String program,
+                                             Class<T> resultType) {
+        StringBuilder text = new StringBuilder(read(library)).append('\n');
+        steps.forEach((name, path) -> text.append("local function run_").append(name).append("(KEYS, ARGV)\n")
+                .append(read(path)).append("\nend\n"));
+        return new DefaultRedisScript<>(text.append(read(program)).toString(), resultType);
+    }
+
     private static String read(String path) {
         String resource = path + ".lua";
         try (var in = new ClassPathResource(resource).getInputStream()) {

@@ -112,7 +112,11 @@ public final class PipelineBenchmark {
                         .filter(p -> p.info().command().orElse("").contains("redis")).findFirst();
                 int wave = 0;
                 wave(api, ConversationLoad.Mode.REMBUG, wave++, warmup, warmup, label + " warm-up", null);
+                Map<String, Long> commandsBefore = redisCommands(context);
+                Map<String, Long> botCallsBefore = api.callCounts();
                 wave(api, ConversationLoad.Mode.REMBUG, wave++, groups, groups, label, redis);
+                notes.add(commandsPerMessage(label, commandsBefore, redisCommands(context), botCallsBefore,
+                        api.callCounts()));
                 if (light > 0) {
                     wave(api, ConversationLoad.Mode.REMBUG, wave, light, 1, label + ", 1 group at a time", redis);
                 }
@@ -164,6 +168,26 @@ public final class PipelineBenchmark {
                 "%-44s wall %6.2f s | JVM %6.2f s (of which fake+driver %5.2f s)%s | %.2f of %d cores busy",
                 label, wall, jvm, fake, redis.isPresent() ? String.format(Locale.ROOT, " | redis-server %5.2f s",
                         redisSeconds) : "", (jvm + redisSeconds) / wall, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private static Map<String, Long> redisCommands(ConfigurableApplicationContext context) {
+        return RedisCommandCounts.read(context.getBean(org.springframework.data.redis.core.StringRedisTemplate.class));
+    }
+
+    /** Redis commands of the wave per message the bot sent (sendMessage, edits, callback answers...). */
+    private static String commandsPerMessage(String label, Map<String, Long> before, Map<String, Long> after,
+                                             Map<String, Long> botCallsBefore, Map<String, Long> botCallsAfter) {
+        long messages = botCallsAfter.entrySet().stream().filter(e -> !e.getKey().equals("getupdates"))
+                .mapToLong(e -> e.getValue() - botCallsBefore.getOrDefault(e.getKey(), 0L)).sum();
+        Map<String, Long> delta = RedisCommandCounts.since(before, after);
+        long scripts = delta.getOrDefault("evalsha", 0L) + delta.getOrDefault("eval", 0L);
+        long all = delta.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder top = new StringBuilder();
+        delta.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
+                .forEach(e -> top.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), e.getValue() / (double) messages)));
+        return String.format(Locale.ROOT, "%s: %d Bot API calls (not getUpdates); Redis per call: %.2f script calls, "
+                + "%.2f commands in all (those inside scripts included); by command:%s", label, messages,
+                scripts / (double) messages, all / (double) messages, top);
     }
 
     private static long redisCpu(Optional<ProcessHandle> redis) {

@@ -187,7 +187,7 @@ class DispatchLimitsTest {
         OutboxStore.Acquisition slot = worker.acquire(broadcastClaim, fx.clock.millis(), false, "test-1", false);
 
         assertThat(slot.waitMillis()).isPositive();
-        worker.defer(broadcastClaim, fx.clock.millis() + slot.waitMillis());
+        worker.release(broadcastClaim, fx.clock.millis() + slot.waitMillis());
         fx.runDue(dispatcher);
         assertThat(fx.gateway.deliveredTo("777")).containsExactly("r0");
         assertThat(fx.gateway.deliveredTo("9000")).isEmpty();

@@ -335,6 +335,25 @@ class DispatcherTest {
     }
 
     @Test
+    void aStoppingWorkerHandsBackAtOnceTheChatItClaimedWithItsLastOutcome() throws Exception {
+        // a worker claims its next chat in the step that settles a message: stopped right then, it
+        // must not leave that chat leased (30 s) to nobody
+        Clock clock = Clock.systemUTC();
+        ScriptedGateway gateway = new ScriptedGateway(clock).taking(300);
+        Dispatcher dispatcher = new Dispatcher(RedisServerExtension.template(),
+                DispatchProperties.defaults().withWorkers(1), () -> List.of(gateway), () -> List.of(fx.listener),
+                new DispatchStats(), clock, new Random(1));
+        new OutboxWriter(RedisServerExtension.template(), clock).enqueue(List.of(text("m1", "101"), text("m2", "202")));
+        dispatcher.start();
+        Thread.sleep(100); // the one worker is sending m1
+        dispatcher.stop();
+
+        assertThat(gateway.delivered()).extracting(a -> a.message().id()).containsExactly("m1");
+        assertThat(RedisServerExtension.template().opsForZSet().score(OutboxKeys.ready(Lane.CONVERSATION), "202"))
+                .as("m2's chat, due now rather than after a lease").isLessThanOrEqualTo((double) clock.millis());
+    }
+
+    @Test
     void aWorkerWhoseLeaseRanOutLeavesTheNewHoldersScheduleAlone() {
         DispatchProperties properties = DispatchProperties.defaults();
         OutboxStore slow = new OutboxStore(RedisServerExtension.template(), properties);
@@ -345,7 +364,7 @@ class DispatcherTest {
         OutboxStore.Claim current = next.claim(fx.clock.millis()).claim();
         assertThat(current.chatId()).isEqualTo("101");
 
-        slow.defer(stale, fx.clock.millis()); // the slow worker comes back and would make it due now
+        slow.release(stale, fx.clock.millis()); // the slow worker comes back and would make it due now
 
         assertThat(RedisServerExtension.template().opsForZSet().score(OutboxKeys.ready(Lane.CONVERSATION), "101"))
                 .isEqualTo(Double.parseDouble(current.claimScore()));

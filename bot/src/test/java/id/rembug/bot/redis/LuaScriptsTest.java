@@ -281,6 +281,109 @@ class LuaScriptsTest {
         assertThat(redis.keys("*")).isEmpty();
     }
 
+    // --- the dispatcher's claim (the keys it builds carry test prefixes here) ---------------
+
+    private static final List<String> CLAIM_KEYS = List.of("t:ready:c", "t:ready:b", "t:rate:global", "t:rate:bc");
+
+    /** claim.lua's ARGV at {@code now}: a lease of 30 s, budgets of 30 a second. */
+    private static List<String> claimArgs(long now) {
+        return List.of(Long.toString(now), Long.toString(now + 30_000), "t:q:c:", "t:q:b:", "t:alias:", "t:chat:",
+                ":forbidden", "t:delivery:", "30", "1000", "29", "0");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> claim(StringRedisTemplate redis, long now) {
+        return redis.execute(LuaScripts.load("dispatch/lib", "dispatch/claim", List.class), CLAIM_KEYS,
+                claimArgs(now).toArray());
+    }
+
+    private static String outgoing(String id, String kind, String editOf, boolean lasting) {
+        return "{\"id\":\"" + id + "\",\"kind\":\"" + kind + "\",\"chatId\":\"-1\""
+                + (editOf == null ? "" : ",\"editOf\":\"" + editOf + "\"") + ",\"lasting\":" + lasting + "}";
+    }
+
+    @Test
+    void claimTellsAProgressEditTheEarlierMessagesPlatformIdAndWhatIsQueuedBehindIt() {
+        redis.opsForHash().put("t:delivery:q1", "messageId", "555");
+        redis.opsForList().rightPushAll("t:q:c:-1", outgoing("e1", "EDIT", "q1", false),
+                outgoing("e2", "EDIT", "q1", false), outgoing("m1", "TEXT", null, false));
+        redis.opsForZSet().add("t:ready:c", "-1", 0);
+
+        List<Object> claimed = claim(redis, 1000);
+
+        assertThat(claimed).containsExactly("1", "-1", "31000", outgoing("e1", "EDIT", "q1", false), "", "0", "555",
+                "1", "1");
+        assertThat(redis.opsForZSet().score("t:ready:c", "-1")).as("leased").isEqualTo(31_000.0);
+    }
+
+    @Test
+    void claimReadsNothingBehindALastingEditOrAPinAndNoPlatformIdForAnUndeliveredMessage() {
+        redis.opsForHash().put("t:delivery:q1", "messageId", "555");
+        redis.opsForList().rightPushAll("t:q:c:-1", outgoing("e1", "EDIT", "q1", true), outgoing("e2", "EDIT", "q1", false));
+        redis.opsForList().rightPushAll("t:q:c:-2", outgoing("p1", "PIN", "never-sent", false),
+                outgoing("m1", "TEXT", null, false));
+        redis.opsForZSet().add("t:ready:c", "-1", 0);
+        redis.opsForZSet().add("t:ready:c", "-2", 1);
+
+        assertThat(claim(redis, 1000)).as("a lasting edit").endsWith("555", "0", "0");
+        assertThat(claim(redis, 1000)).as("a pin of a message never delivered").startsWith("1", "-2")
+                .endsWith("", "0", "0");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void settleThenClaimEndsTheHeldMessageAndClaimsTheNextChatInOneStep() {
+        redis.opsForList().rightPush("t:q:c:-1", outgoing("m1", "TEXT", null, false));
+        redis.opsForList().rightPush("t:q:c:-2", outgoing("m2", "TEXT", null, false));
+        redis.opsForZSet().add("t:ready:c", "-1", 0);
+        redis.opsForZSet().add("t:ready:c", "-2", 1);
+        List<Object> held = claim(redis, 1000);
+        assertThat(held).startsWith("1", "-1");
+        var steps = new java.util.LinkedHashMap<String, String>();
+        steps.put("finish", "dispatch/settle");
+        steps.put("answered", "dispatch/answered");
+        steps.put("claim", "dispatch/claim");
+        var settleThenClaim = LuaScripts.compose("dispatch/lib", steps, "dispatch/then-claim", List.class);
+        List<String> settleKeys = List.of("t:ready:c", "t:q:c:-1", "t:delivery:m1", "t:none");
+        List<String> settleArgs = List.of((String) held.get(2), (String) held.get(3), "1000", "-1", "sent", "77", "",
+                "1", "1000", "60", "conversation", "t:q:c:", "t:alias:", "60", "m1");
+        // the send took a slot in the overall log as "s1" when it left (500); answered at 1000
+        redis.opsForZSet().add("t:rate:global", "s1", 500);
+        List<String> answeredKeys = List.of("t:rate:global", "t:none", "t:none", "t:rate:chat:-1");
+        List<String> keys = new java.util.ArrayList<>(settleKeys);
+        keys.addAll(answeredKeys);
+        keys.addAll(CLAIM_KEYS);
+        List<String> args = new java.util.ArrayList<>(List.of("4", "15", "4", "3"));
+        args.addAll(settleArgs);
+        args.addAll(List.of("s1", "1000", "1000"));
+        args.addAll(claimArgs(1000));
+
+        List<Object> answer = redis.execute(settleThenClaim, keys, args.toArray());
+
+        assertThat(answer).as("settle's answer (removed), then the claim's").startsWith(1L, "1", "-2", "31000");
+        assertThat(redis.opsForList().size("t:q:c:-1")).isZero();
+        assertThat(redis.opsForZSet().score("t:ready:c", "-1")).as("nothing left: off the schedule").isNull();
+        assertThat(redis.opsForZSet().score("t:ready:c", "-2")).as("the next chat, leased").isEqualTo(31_000.0);
+        assertThat(redis.opsForHash().entries("t:delivery:m1")).containsEntry("status", "sent")
+                .containsEntry("messageId", "77");
+        assertThat(redis.opsForZSet().score("t:rate:global", "s1")).as("the slot counts from the answer")
+                .isEqualTo(1000.0);
+        assertThat(redis.opsForValue().get("t:rate:chat:-1")).as("the chat spaced from the answer").isEqualTo("2000");
+
+        // nothing else due: the claim's half says when to look again (the chat just put back)
+        var deferSteps = new java.util.LinkedHashMap<String, String>();
+        deferSteps.put("finish", "dispatch/defer");
+        deferSteps.put("answered", "dispatch/answered");
+        deferSteps.put("claim", "dispatch/claim");
+        List<String> deferKeys = new java.util.ArrayList<>(List.of("t:ready:c", "t:q:c:-2", "t:none"));
+        deferKeys.addAll(CLAIM_KEYS);
+        List<String> deferArgs = new java.util.ArrayList<>(List.of("3", "8", "0", "0", "31000", "5000", "-2", "0", "", "1000",
+                "60", "conversation"));
+        deferArgs.addAll(claimArgs(1000));
+        assertThat(redis.execute(LuaScripts.compose("dispatch/lib", deferSteps, "dispatch/then-claim", List.class),
+                deferKeys, deferArgs.toArray())).containsExactly(1L, "", "5000");
+    }
+
     private static String read(Path script) {
         try {
             return Files.readString(script);
