@@ -2,6 +2,7 @@ package id.rembug.bot.channel;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * The JSON form of inbox and outbox entries in Redis. Its own mapper, so the stored format does
@@ -11,6 +12,7 @@ public final class ChannelCodec {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(new BlackbirdModule()) // as StateCodec: records without reflection per read
             .build();
 
     private ChannelCodec() {

@@ -3,8 +3,6 @@ package id.rembug.bot.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -16,18 +14,19 @@ import java.io.Serializable;
  * sendMessage and editMessageText whose answer is settled by what Telegram said, not by whether
  * TelegramBots can bind it.
  *
- * <p>The library binds the whole {@code Message} in a 200 {@code ok: true} answer; one field of a
- * type it does not know fails the binding, the call counts as failed, the dispatcher retries it
- * and the group gets the same question again, its id never recorded. Here a binding failure is
- * looked at once more as plain JSON: {@code ok: true} with a numeric {@code result.message_id} is a
- * message Telegram delivered, and comes back as a {@link Message} holding that id (and its chat's
- * id where readable). Anything else fails as before. TelegramBots' OkHttp client calls the
- * method's own {@code deserializeResponse} with the response body, which is why the methods are
- * subclassed rather than wrapped.
+ * <p>An answer {@code ok: true} with a numeric {@code result.message_id} is a message Telegram
+ * delivered, and comes back as a {@link Message} holding that id, read from the answer as plain
+ * JSON: the gateway needs no more of it. The library's binding of the whole {@code Message}
+ * (entities, keyboard, chat, sender) cost more than the rest of reading the answer, and one field
+ * of a type it does not know failed it: the call counted as failed, the dispatcher retried it and
+ * the group got the same question again, its id never recorded. Every other answer (an error with
+ * its code and {@code retry_after}, an edit of an inline message answered {@code true}) is read by
+ * the library as before. TelegramBots' OkHttp client calls the method's own
+ * {@code deserializeResponse} with the response body, which is why the methods are subclassed
+ * rather than wrapped.
  */
 final class AcceptedMessages {
 
-    private static final Logger log = LoggerFactory.getLogger(AcceptedMessages.class);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private AcceptedMessages() {
@@ -41,26 +40,22 @@ final class AcceptedMessages {
         return new Edit(request);
     }
 
-    /** The message Telegram says it accepted, read from the raw answer; else the binding's failure. */
-    static Message accepted(String method, String answer, TelegramApiRequestException bindingFailure)
-            throws TelegramApiRequestException {
+    /** The message Telegram says it accepted, holding only its id; null when the answer says anything else. */
+    static Message accepted(String answer) {
         JsonNode root;
         try {
             root = JSON.readTree(answer);
-        } catch (Exception e) {
-            throw bindingFailure;
+        } catch (Exception notJson) {
+            return null;
         }
-        JsonNode result = root == null ? null : root.get("result");
-        JsonNode messageId = result == null ? null : result.get("message_id");
-        if (!root.path("ok").asBoolean(false) || messageId == null || !messageId.isIntegralNumber()
+        JsonNode ok = root == null ? null : root.get("ok");
+        JsonNode messageId = root == null ? null : root.path("result").get("message_id");
+        if (ok == null || !ok.isBoolean() || !ok.booleanValue() || messageId == null || !messageId.isIntegralNumber()
                 || !messageId.canConvertToInt()) {
-            throw bindingFailure;
+            return null;
         }
         Message message = new Message();
         message.setMessageId(messageId.intValue());
-        log.info("Telegram accepted {} as message {}, in an answer TelegramBots cannot bind ({}); counted as delivered",
-                method, messageId.intValue(), bindingFailure.getCause() == null ? bindingFailure.getMessage()
-                        : bindingFailure.getCause().getClass().getSimpleName());
         return message;
     }
 
@@ -72,11 +67,8 @@ final class AcceptedMessages {
 
         @Override
         public Message deserializeResponse(String answer) throws TelegramApiRequestException {
-            try {
-                return super.deserializeResponse(answer);
-            } catch (TelegramApiRequestException e) {
-                return accepted(getMethod(), answer, e);
-            }
+            Message accepted = accepted(answer);
+            return accepted != null ? accepted : super.deserializeResponse(answer);
         }
     }
 
@@ -88,11 +80,8 @@ final class AcceptedMessages {
 
         @Override
         public Serializable deserializeResponse(String answer) throws TelegramApiRequestException {
-            try {
-                return super.deserializeResponse(answer);
-            } catch (TelegramApiRequestException e) {
-                return accepted(getMethod(), answer, e);
-            }
+            Message accepted = accepted(answer);
+            return accepted != null ? accepted : super.deserializeResponse(answer);
         }
     }
 }

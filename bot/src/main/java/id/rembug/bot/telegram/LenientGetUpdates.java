@@ -15,8 +15,9 @@ import java.util.function.Function;
  *
  * <p>The library reads the whole {@code result} array in one go, so a single update it cannot
  * bind fails the whole call; the poller then retries the same offset forever and the bot goes
- * deaf. Here each element is read on its own by {@link TelegramUpdateReader}, keeping its JSON, so
- * one the library cannot bind is still translated from that JSON and the offset moves past it. A
+ * deaf. Here each element is read on its own by {@link TelegramUpdateReader} into its id and its
+ * JSON, never the library's types, so the translator reads every update from its JSON and the
+ * offset moves past each. A
  * response that is not JSON at all, or says {@code ok: false},
  * still fails the call (the poller backs off and retries), because nothing in it can be trusted.
  */

@@ -9,8 +9,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * from the JSON itself and not from the library's types: a field of a type TelegramBots does not
  * know (a newer Bot API, a {@code reply_markup} of an unexpected kind) then costs nothing.
  *
- * <p>The typed fields are filled when the library could bind the update, and hold only the
- * {@code update_id} when it could not; the poller needs no more than the id to move on.
+ * <p>Of the typed fields only the {@code update_id} is filled: the poller needs no more than the
+ * id to move on, and the translator reads the JSON.
  */
 public class TelegramRawUpdate extends Update {
 

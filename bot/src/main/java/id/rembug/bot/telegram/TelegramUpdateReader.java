@@ -2,7 +2,6 @@ package id.rembug.bot.telegram;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -15,11 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads Telegram's update JSON one update at a time into a {@link TelegramRawUpdate}: the
- * library's typed {@link Update} where TelegramBots can bind it, and always the JSON as sent, which
- * is what the translator reads. So an update the library cannot bind (a field of an unexpected
- * type, a shape a newer Bot API introduced) still brings its answer in, and never costs its
- * neighbours anything.
+ * Reads Telegram's update JSON one update at a time into a {@link TelegramRawUpdate}: its
+ * {@code update_id} and the JSON as sent, which is what the translator reads. The update is never
+ * bound to TelegramBots' types: nothing reads them (the poller needs only the id), binding them
+ * cost as much again as reading the JSON, and an update the library cannot bind (a field of an
+ * unexpected type, a shape a newer Bot API introduced) is then no different from any other.
  *
  * <p>Only text that is not a JSON object with a numeric {@code update_id} is dropped here.
  * Jackson 2 ({@code com.fasterxml}), TelegramBots' own; never the web layer's Jackson 3 mapper.
@@ -69,20 +68,7 @@ public final class TelegramUpdateReader {
             log.warn("Ignoring a Telegram update without a usable update_id");
             return Optional.empty();
         }
-        TelegramRawUpdate update;
-        try {
-            update = mapper.treeToValue(node, TelegramRawUpdate.class);
-        } catch (JsonProcessingException | RuntimeException e) {
-            // Not lost: the translator reads the JSON. Only where it failed is logged, never the
-            // value, which may be a resident's text.
-            log.info("Telegram update {} does not match TelegramBots' types (at {}); reading it from its JSON",
-                    id.asInt(), e instanceof JsonMappingException mapping ? mapping.getPathReference()
-                            : e.getClass().getSimpleName());
-            update = new TelegramRawUpdate();
-        }
-        if (update == null) {
-            update = new TelegramRawUpdate();
-        }
+        TelegramRawUpdate update = new TelegramRawUpdate();
         update.setUpdateId(id.asInt());
         update.json(node);
         return Optional.of(update);

@@ -73,20 +73,31 @@ class LuaScriptsTest {
     }
 
     @Test
-    void appendStoresAnUpdateOnce() {
-        List<String> keys = List.of("t:seen:1", "t:events");
-        assertThat(run(redis, "conversation/append", keys, "{\"u\":1}", "60")).isEqualTo(1L);
-        assertThat(run(redis, "conversation/append", keys, "{\"u\":1}", "60")).as("seen before").isZero();
-        assertThat(redis.opsForStream().size("t:events")).isEqualTo(1L);
+    void appendStoresEachUpdateOfABatchOnceInOrder() {
+        List<String> keys = List.of("t:events", "t:seen:1", "t:seen:2", "t:seen:1");
+        assertThat(run(redis, "conversation/append", keys, "60", "{\"u\":1}", "{\"u\":2}", "{\"u\":1}"))
+                .as("the repeated update stored once").isEqualTo(2L);
+        assertThat(run(redis, "conversation/append", List.of("t:events", "t:seen:2", "t:seen:3"), "60", "{\"u\":2}",
+                "{\"u\":3}")).as("the one seen before left out").isEqualTo(1L);
+        assertThat(redis.opsForStream().range("t:events", org.springframework.data.domain.Range.unbounded()))
+                .extracting(r -> r.getValue().get("inbound")).containsExactly("{\"u\":1}", "{\"u\":2}", "{\"u\":3}");
         assertThat(redis.getExpire("t:seen:1")).isPositive();
-        assertThat(redis.keys("*")).containsExactlyInAnyOrder("t:seen:1", "t:events");
+        assertThat(redis.keys("*")).containsExactlyInAnyOrder("t:seen:1", "t:seen:2", "t:seen:3", "t:events");
     }
 
     @Test
-    void announceNamesTheConversationOnTheWorkStream() {
+    void appendThatFailsHalfWayLeavesTheRestUnmarkedForTheRetry() {
+        redis.opsForValue().set("t:events", "not a stream");
+        assertThatThrownBy(() -> run(redis, "conversation/append", List.of("t:events", "t:seen:1"), "60", "{}"));
+        assertThat(redis.hasKey("t:seen:1")).as("not marked seen, so a retry stores it").isFalse();
+    }
+
+    @Test
+    void announceNamesEachConversationOnTheWorkStream() {
         assertThat(run(redis, "conversation/announce", List.of("t:work"), "-100")).isEqualTo(1L);
+        assertThat(run(redis, "conversation/announce", List.of("t:work"), "-101", "-102")).isEqualTo(2L);
         assertThat(redis.opsForStream().range("t:work", org.springframework.data.domain.Range.unbounded()))
-                .extracting(r -> r.getValue().get("conversation")).containsExactly("-100");
+                .extracting(r -> r.getValue().get("conversation")).containsExactly("-100", "-101", "-102");
     }
 
     @Test
