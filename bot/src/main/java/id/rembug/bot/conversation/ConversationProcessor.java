@@ -198,14 +198,14 @@ public class ConversationProcessor {
                 // the committed deletion reaches the dashboard's copies of their photos and voice notes
                 mediaCache.obtain().ifPresent(cache -> cache.forget(plan.erasure.media()));
             }
-            if (!plan.outgoing.isEmpty()) {
-                // a reply should not wait for the dispatcher's next idle poll
-                dispatcher.obtain().ifPresent(Dispatcher::wakeUp);
-            }
-            if (!plan.modelJobs.isEmpty()) {
-                // the model is asked after the commit, off this worker: the group's next entry need not wait
-                modelJobs.obtain().ifPresent(ModelJobs::wakeUp);
-            }
+        }
+        if (batch.stream().anyMatch(entry -> !entry.plan().outgoing.isEmpty())) {
+            // a reply should not wait for the dispatcher's next idle poll
+            dispatcher.obtain().ifPresent(Dispatcher::wakeUp);
+        }
+        if (batch.stream().anyMatch(entry -> !entry.plan().modelJobs.isEmpty())) {
+            // the model is asked after the commit, off this worker: the group's next entry need not wait
+            modelJobs.obtain().ifPresent(ModelJobs::wakeUp);
         }
         return true;
     }

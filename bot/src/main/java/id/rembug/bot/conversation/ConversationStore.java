@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -145,6 +146,13 @@ public class ConversationStore {
         GroupState before = snapshot.state();
         boolean stateChanged = false;
         Set<Outgoing> superseded = supersededEdits(batch);
+        // the indexes once for the batch, however many of its entries name the group or a person
+        Set<String> people = new LinkedHashSet<>();
+        batch.forEach(applied -> people.addAll(applied.plan().people));
+        if (batch.stream().anyMatch(applied -> applied.plan().state != null) && !conversation.startsWith("user:")) {
+            later.add(Op.of("sadd", ConversationKeys.GROUPS, conversation));
+        }
+        people.forEach(id -> later.add(Op.of("sadd", ConversationKeys.personGroups(id), conversation)));
         for (Applied applied : batch) {
             Plan plan = applied.plan();
             stateChanged |= plan.state != before;
@@ -198,10 +206,6 @@ public class ConversationStore {
                                     String nowMillis, Set<Outgoing> superseded) {
         Map<String, Object> ops = new LinkedHashMap<>();
         ops.put("entry", entryId);
-        if (plan.state != null && !conversation.startsWith("user:")) {
-            later.add(Op.of("sadd", ConversationKeys.GROUPS, conversation));
-        }
-        plan.people.forEach(id -> later.add(Op.of("sadd", ConversationKeys.personGroups(id), conversation)));
         if (plan.newChatId != null) {
             ops.put("newChat", plan.newChatId);
             later.add(Op.of("set", ConversationKeys.chatGroup(plan.newChatId), conversation));

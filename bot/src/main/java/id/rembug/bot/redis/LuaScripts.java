@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one way Rembug loads its Lua scripts: each lives in {@code classpath:<feature>/<name>.lua}
@@ -26,7 +27,7 @@ public final class LuaScripts {
 
     /** The script {@code classpath:<path>.lua} preceded by the functions of {@code classpath:<library>.lua}. */
     public static <T> RedisScript<T> load(String library, String path, Class<T> resultType) {
-        return new DefaultRedisScript<>(read(library) + "\n" + read(path), resultType);
+        return load(List.of(library), path, resultType);
     }
 
     /** The script {@code classpath:<path>.lua} preceded by the functions of each library, in order. */
@@ -44,7 +45,7 @@ public final class LuaScripts {
      *
      * @param steps name to script path, in the order they are defined
      */
-    public static <T> RedisScript<T> compose(String library, java.util.Map<String, String> steps, String program,
+    public static <T> RedisScript<T> compose(String library, Map<String, String> steps, String program,
                                              Class<T> resultType) {
         StringBuilder text = new StringBuilder(read(library)).append('\n');
         steps.forEach((name, path) -> text.append("local function run_").append(name).append("(KEYS, ARGV)\n")
