@@ -25,6 +25,8 @@ public final class Engine {
     private final GoalChecker goalChecker;
     private final EngineSettings settings;
     private final EventHandlers handlers = new EventHandlers();
+    /** What the flow's prompts quote: found once, not each time a stage closes (it showed in the profile). */
+    private final java.util.Set<String> quoted;
 
     public Engine(Flow flow, Messages messages, GoalChecker goalChecker, EngineSettings settings) {
         this.flow = Objects.requireNonNull(flow, "flow");
@@ -32,6 +34,7 @@ public final class Engine {
         this.messages = Objects.requireNonNull(messages, "messages").addressing(flow);
         this.goalChecker = Objects.requireNonNull(goalChecker, "goalChecker");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.quoted = java.util.Set.copyOf(id.rembug.dialogues.flow.References.quotedIn(flow));
     }
 
     public Flow flow() {
@@ -54,7 +57,7 @@ public final class Engine {
     public Step step(GroupState state, Event event) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(event, "event");
-        Turn turn = new Turn(state, event, flow, messages, goalChecker, settings);
+        Turn turn = new Turn(state, event, flow, quoted, messages, goalChecker, settings);
         handlers.handle(event, turn);
         return turn.result();
     }

@@ -6,7 +6,6 @@ import id.rembug.dialogues.engine.Decision;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.Prompt;
 import id.rembug.dialogues.flow.PromptKind;
-import id.rembug.dialogues.flow.References;
 import id.rembug.dialogues.flow.Stage;
 
 import java.util.LinkedHashMap;
@@ -33,7 +32,7 @@ public final class Memory {
     /** Keeps the quoted prompts of the closing stage from its answers, unless the group agreed on one. */
     public static void stageClosed(Turn turn) {
         Stage stage = turn.currentStage();
-        Set<String> quoted = References.quotedIn(turn.flow());
+        Set<String> quoted = turn.quoted();
         List<Answer> answers = turn.state().answers;
         Map<String, String> memory = turn.state().memory;
         List<Decision> decisions = turn.state().decisions;

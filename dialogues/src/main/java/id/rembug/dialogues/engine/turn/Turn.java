@@ -28,6 +28,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One application of one event, shared by the handlers: the group's working copy, the time of the
@@ -40,6 +41,7 @@ public final class Turn {
     private final GroupState.Builder state;
     private final Instant at;
     private final Flow flow;
+    private final Set<String> quoted;
     private final Messages messages;
     private final GoalChecker goalChecker;
     private final EngineSettings settings;
@@ -48,8 +50,8 @@ public final class Turn {
     private AnswerMedia media;
 
     /** Begins applying {@code event}: every event counts, and any but the clock's and a machine's is activity. */
-    public Turn(GroupState state, Event event, Flow flow, Messages messages, GoalChecker goalChecker,
-                EngineSettings settings) {
+    public Turn(GroupState state, Event event, Flow flow, Set<String> quoted, Messages messages,
+                GoalChecker goalChecker, EngineSettings settings) {
         this.state = state.toBuilder();
         this.at = event.at();
         this.state.eventsApplied++;
@@ -57,6 +59,7 @@ public final class Turn {
             this.state.lastActivityAt = at;
         }
         this.flow = flow;
+        this.quoted = quoted;
         this.messages = messages;
         this.goalChecker = goalChecker;
         this.settings = settings;
@@ -82,6 +85,11 @@ public final class Turn {
 
     public Instant at() {
         return at;
+    }
+
+    /** Every {@code stage.prompt} some prompt of the flow quotes ({@link id.rembug.dialogues.flow.References#quotedIn}). */
+    public Set<String> quoted() {
+        return quoted;
     }
 
     public Flow flow() {
