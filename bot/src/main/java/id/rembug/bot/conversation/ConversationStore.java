@@ -329,12 +329,19 @@ public class ConversationStore {
      * asked none (or it is not ours, or too old). The dispatcher knows which outbox message the
      * platform's message was; the group's questions say what that one asked.
      */
-    String promptOfMessage(String groupId, String chatId, String messageId) {
+    String promptOfMessage(Snapshot snapshot, String chatId, String messageId) {
         if (messageId == null) {
             return null;
         }
+        String groupId = snapshot.conversation();
         Object outgoingId = redis.opsForHash().get(DispatchKeys.sentMessages(chatId), messageId);
         if (outgoingId != null) {
+            // a question of the open stage is in the snapshot: most replies need no second read
+            for (Map.Entry<String, AskedQuestion> asked : snapshot.asked().entrySet()) {
+                if (asked.getValue().outgoingId().equals(outgoingId)) {
+                    return asked.getKey();
+                }
+            }
             return (String) redis.opsForHash().get(ConversationKeys.questions(groupId), outgoingId);
         }
         return (String) redis.opsForHash().get(ConversationKeys.legacyPromptMessages(groupId), messageId);

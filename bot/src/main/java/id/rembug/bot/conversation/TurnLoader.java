@@ -68,7 +68,7 @@ class TurnLoader {
         if (inbound instanceof Inbound.Message message && !message.edited() && message.from() != null) {
             Optional<Command.Parsed> command = Command.parse(message.text());
             if (command.isEmpty() && message.replyToMessageId() != null) {
-                repliedPrompt = store.promptOfMessage(groupId, message.chatId(), message.replyToMessageId());
+                repliedPrompt = store.promptOfMessage(snapshot, message.chatId(), message.replyToMessageId());
             }
             if (command.isPresent() && command.get().command() == Command.CLAIM_FACILITATOR) {
                 // whoever a claim or a staff assignment may make the facilitator in this turn

@@ -51,7 +51,6 @@ import java.util.regex.Pattern;
 public final class TelegramGateway implements ChatGateway {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramGateway.class);
-    private static final Pattern TELEGRAM_CHAT_ID = Pattern.compile("-?\\d{1,20}");
     /** What Telegram accepts after {@code ?start=} in a deep link. */
     private static final Pattern START_PAYLOAD = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** Telegram's limit on a media caption. */
@@ -110,7 +109,26 @@ public final class TelegramGateway implements ChatGateway {
 
     @Override
     public boolean handles(String chatId) {
-        return chatId != null && TELEGRAM_CHAT_ID.matcher(chatId).matches();
+        return isTelegramChatId(chatId);
+    }
+
+    /** {@code -?\d{1,20}}, checked without a regex: the dispatcher asks it for every message it sends. */
+    private static boolean isTelegramChatId(String chatId) {
+        if (chatId == null) {
+            return false;
+        }
+        int start = chatId.startsWith("-") ? 1 : 0;
+        int digits = chatId.length() - start;
+        if (digits < 1 || digits > 20) {
+            return false;
+        }
+        for (int i = start; i < chatId.length(); i++) {
+            char c = chatId.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
