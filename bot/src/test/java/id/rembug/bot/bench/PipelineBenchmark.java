@@ -41,9 +41,10 @@ public final class PipelineBenchmark {
 
     private static final int GROUPS = Integer.getInteger("bench.groups", 200);
     /**
-     * Long enough for the JIT to finish: after 100 groups (1,200 updates) the compiler threads still
-     * used a third of a core through the measured wave, and the app's CPU per update read about 30%
-     * higher than at a steady state, which is what a bot running for weeks has.
+     * Long enough for the JIT to settle (with {@link #awaitQuietCompiler} after it): after 100 groups
+     * (1,200 updates) the compiler threads still used a third of a core through the measured wave,
+     * and the app's CPU per update read about 30% higher than at a steady state, which is what a bot
+     * running for weeks has.
      */
     private static final int WARMUP_GROUPS = Integer.getInteger("bench.warmup-groups", 600);
     private static final int LIGHT_GROUPS = Integer.getInteger("bench.light-groups", 10);
@@ -117,6 +118,7 @@ public final class PipelineBenchmark {
                         .filter(p -> p.info().command().orElse("").contains("redis")).findFirst();
                 int wave = 0;
                 wave(api, ConversationLoad.Mode.REMBUG, wave++, warmup, warmup, label + " warm-up", null);
+                awaitQuietCompiler();
                 Map<String, Long> commandsBefore = redisCommands(context);
                 Map<String, Long> botCallsBefore = api.callCounts();
                 wave(api, ConversationLoad.Mode.REMBUG, wave++, groups, groups, label, redis);
@@ -132,6 +134,28 @@ public final class PipelineBenchmark {
         }
     }
 
+    /**
+     * Waits until the JIT compiler is done with what the warm-up made hot (it compiled for less than
+     * 10 ms in each of two half-seconds; at most a minute). On two busy cores the compiler falls
+     * behind during a wave, and what it still compiles in the measured wave is not the bot's cost.
+     */
+    private static void awaitQuietCompiler() throws InterruptedException {
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long start = System.nanoTime();
+        long compiled = jit.getTotalCompilationTime();
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() - start < 60_000_000_000L) {
+            Thread.sleep(500);
+            long now = jit.getTotalCompilationTime();
+            quiet = now - compiled < 10 ? quiet + 1 : 0;
+            compiled = now;
+        }
+        System.out.printf(Locale.ROOT, "JIT compiler quiet after %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
     private void echo() throws Exception {
         String label = "TelegramBots echo bot";
         System.out.printf("%n== %s ==%n", label);
@@ -139,6 +163,7 @@ public final class PipelineBenchmark {
             awaitPolling(api);
             int wave = 0;
             wave(api, ConversationLoad.Mode.ECHO, wave++, WARMUP_GROUPS, WARMUP_GROUPS, label + " warm-up", null);
+            awaitQuietCompiler();
             wave(api, ConversationLoad.Mode.ECHO, wave++, GROUPS, GROUPS, label, Optional.empty());
             wave(api, ConversationLoad.Mode.ECHO, wave, LIGHT_GROUPS, 1, label + ", 1 group at a time",
                     Optional.empty());
