@@ -32,11 +32,28 @@ public class ButtonSigner {
     private static final String START_CONTEXT = "start";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private final byte[] key;
+    private static final String ALGORITHM = "HmacSHA256";
+
+    /**
+     * A keyed Mac per thread: looking up the algorithm and setting the key cost more than signing
+     * one button's data, and a Mac may not be shared (doFinal leaves it keyed for the next use).
+     */
+    private final ThreadLocal<Mac> macs;
 
     public ButtonSigner(ButtonKeyProperties properties, StringRedisTemplate redis) {
-        this.key = properties.callbackKey().isEmpty() ? sharedKey(redis)
-                : properties.callbackKey().getBytes(StandardCharsets.UTF_8);
+        SecretKeySpec key = new SecretKeySpec(properties.callbackKey().isEmpty() ? sharedKey(redis)
+                : properties.callbackKey().getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(() -> keyedMac(key));
+    }
+
+    private static Mac keyedMac(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
+        }
     }
 
     /** The first instance to start makes the key; the others, and later starts, read the same one. */
@@ -107,13 +124,7 @@ public class ButtonSigner {
     }
 
     private String signature(String encoded, String chatId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal((chatId + "\n" + encoded).getBytes(StandardCharsets.UTF_8));
-            return ENCODER.encodeToString(Arrays.copyOf(digest, SIGNATURE_BYTES));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        byte[] digest = macs.get().doFinal((chatId + "\n" + encoded).getBytes(StandardCharsets.UTF_8));
+        return ENCODER.encodeToString(Arrays.copyOf(digest, SIGNATURE_BYTES));
     }
 }
