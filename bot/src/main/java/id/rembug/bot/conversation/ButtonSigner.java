@@ -31,6 +31,7 @@ public class ButtonSigner {
     /** What a start payload is signed for in place of a chat: it is pressed in the group, used in a private chat. */
     private static final String START_CONTEXT = "start";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final int SIGNATURE_LENGTH = ENCODER.encodeToString(new byte[SIGNATURE_BYTES]).length();
 
     private static final String ALGORITHM = "HmacSHA256";
 
@@ -112,13 +113,12 @@ public class ButtonSigner {
 
     /** The data of a payload we sealed with {@link #sealStart}; empty for one made up or changed. */
     public Optional<String> openStart(String payload) {
-        int signatureLength = ENCODER.encodeToString(new byte[SIGNATURE_BYTES]).length();
-        if (payload == null || payload.length() < signatureLength + 2
-                || payload.charAt(payload.length() - signatureLength - 1) != '_') {
+        if (payload == null || payload.length() < SIGNATURE_LENGTH + 2
+                || payload.charAt(payload.length() - SIGNATURE_LENGTH - 1) != '_') {
             return Optional.empty();
         }
-        String data = payload.substring(0, payload.length() - signatureLength - 1);
-        byte[] given = payload.substring(payload.length() - signatureLength).getBytes(StandardCharsets.US_ASCII);
+        String data = payload.substring(0, payload.length() - SIGNATURE_LENGTH - 1);
+        byte[] given = payload.substring(payload.length() - SIGNATURE_LENGTH).getBytes(StandardCharsets.US_ASCII);
         byte[] expected = signature(data, START_CONTEXT).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(given, expected) ? Optional.of(data) : Optional.empty();
     }
