@@ -36,8 +36,6 @@ public final class AnswerSignals {
     public static final String DEFAULT_RESOURCE = "texts/signals.yaml";
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}'-]+");
     private static final Pattern REPEATED_LETTERS = Pattern.compile("(\\p{L})\\1{2,}");
-    /** Hyphens and apostrophes belong inside words ("apa-apa", "don't"), not around them. */
-    private static final Pattern MARKS_AROUND = Pattern.compile("^['-]+|['-]+$");
     private static final Pattern CHOICE_FORM = Pattern.compile("[^.=\\s]+\\.[^.=\\s]+=[^=\\s]+");
     /** How many words after a missing-resource phrase may turn it into good news. */
     private static final int NOT_BEFORE_WINDOW = 2;
@@ -246,9 +244,22 @@ public final class AnswerSignals {
         return words;
     }
 
+    private static boolean isMark(char c) {
+        return c == '\'' || c == '-';
+    }
+
     private static String normaliseWord(String raw) {
         String word = raw.toLowerCase(Locale.ROOT).strip();
-        word = MARKS_AROUND.matcher(word).replaceAll("");
+        // Hyphens and apostrophes belong inside words ("apa-apa", "don't"), not around them.
+        int start = 0;
+        int end = word.length();
+        while (start < end && isMark(word.charAt(start))) {
+            start++;
+        }
+        while (end > start && isMark(word.charAt(end - 1))) {
+            end--;
+        }
+        word = word.substring(start, end);
         return REPEATED_LETTERS.matcher(word).replaceAll("$1");
     }
 }
