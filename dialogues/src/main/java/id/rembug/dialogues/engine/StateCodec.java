@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.module.blackbird.BlackbirdModule;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,17 +29,12 @@ public final class StateCodec {
     public static final String DEFLATED = "z1:";
 
     /** One for every codec: its caches (a record's generated readers and writers) are built once. */
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+    private static final JsonMapper MAPPER = StoredJson.mapperBuilder()
             // a primitive left out (the compact answer's "not late") reads as its zero
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .addMixIn(Answer.class, CompactAnswer.class)
             .withConfigOverride(AnswerMedia.class,
                     media -> media.setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, null)))
-            // records built and read through generated lambdas, not reflection (see the README's
-            // Benchmarks: about a tenth off reading a state)
-            .addModule(new BlackbirdModule())
-            .addModule(InstantJson.module())
             .build();
     // readers for the type, so each read skips looking up the type's deserializer
     private static final ObjectReader STATE = MAPPER.readerFor(GroupState.class);
