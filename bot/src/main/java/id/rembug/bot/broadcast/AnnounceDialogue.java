@@ -2,6 +2,7 @@ package id.rembug.bot.broadcast;
 
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.conversation.ConversationHook;
+import id.rembug.dialogues.engine.Command;
 import id.rembug.dialogues.flow.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,7 @@ public class AnnounceDialogue implements ConversationHook {
         }
         String userId = message.from().id();
         String text = message.text().trim();
-        String command = text.split("\\s+")[0].toLowerCase(Locale.ROOT).replaceFirst("@.*$", "");
+        String command = Command.firstWord(text);
         String key = draftKey(userId);
         Map<String, String> draft = new HashMap<>(redis.<String, String>opsForHash().entries(key));
         if (START.contains(command)) {

@@ -2,6 +2,7 @@ package id.rembug.bot.broadcast;
 
 import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.conversation.ConversationHook;
+import id.rembug.dialogues.engine.Command;
 import id.rembug.dialogues.engine.GroupState;
 import id.rembug.dialogues.flow.Language;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ public class BroadcastCommands implements ConversationHook {
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastCommands.class);
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}:_.-]{1,40}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern USER_ID = Pattern.compile("-?\\d{1,20}");
 
     private final StaffDirectory staff;
@@ -51,8 +53,8 @@ public class BroadcastCommands implements ConversationHook {
         if (!(call.inbound() instanceof Inbound.Message message) || message.text() == null) {
             return Optional.empty();
         }
-        String[] words = message.text().trim().split("\\s+");
-        String command = words[0].toLowerCase(Locale.ROOT).replaceFirst("@.*$", "");
+        String[] words = WHITESPACE.split(message.text().trim());
+        String command = Command.firstWord(words[0]);
         String userId = message.from() == null ? null : message.from().id();
         return switch (command) {
             case "/staf", "/staff" -> Optional.of(staffCommand(words, userId, language));

@@ -1,8 +1,8 @@
 package id.rembug.bot.channel;
 
-import tools.jackson.databind.DeserializationFeature;
+import id.rembug.dialogues.engine.StoredJson;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * The JSON form of inbox and outbox entries in Redis. Its own mapper, so the stored format does
@@ -10,10 +10,10 @@ import tools.jackson.module.blackbird.BlackbirdModule;
  */
 public final class ChannelCodec {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .addModule(new BlackbirdModule()) // as StateCodec: records without reflection per read
-            .build();
+    private static final JsonMapper MAPPER = StoredJson.mapperBuilder().build();
+    // readers for the type, so each read skips looking up the type's deserializer
+    private static final ObjectReader INBOUND = MAPPER.readerFor(Inbound.class);
+    private static final ObjectReader OUTGOING = MAPPER.readerFor(Outgoing.class);
 
     private ChannelCodec() {
     }
@@ -23,10 +23,10 @@ public final class ChannelCodec {
     }
 
     public static Inbound readInbound(String json) {
-        return MAPPER.readValue(json, Inbound.class);
+        return INBOUND.readValue(json);
     }
 
     public static Outgoing readOutgoing(String json) {
-        return MAPPER.readValue(json, Outgoing.class);
+        return OUTGOING.readValue(json);
     }
 }

@@ -31,12 +31,30 @@ public class ButtonSigner {
     /** What a start payload is signed for in place of a chat: it is pressed in the group, used in a private chat. */
     private static final String START_CONTEXT = "start";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final int SIGNATURE_LENGTH = ENCODER.encodeToString(new byte[SIGNATURE_BYTES]).length();
 
-    private final byte[] key;
+    private static final String ALGORITHM = "HmacSHA256";
+
+    /**
+     * A keyed Mac per thread: looking up the algorithm and setting the key cost more than signing
+     * one button's data, and a Mac may not be shared (doFinal leaves it keyed for the next use).
+     */
+    private final ThreadLocal<Mac> macs;
 
     public ButtonSigner(ButtonKeyProperties properties, StringRedisTemplate redis) {
-        this.key = properties.callbackKey().isEmpty() ? sharedKey(redis)
-                : properties.callbackKey().getBytes(StandardCharsets.UTF_8);
+        SecretKeySpec key = new SecretKeySpec(properties.callbackKey().isEmpty() ? sharedKey(redis)
+                : properties.callbackKey().getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(() -> keyedMac(key));
+    }
+
+    private static Mac keyedMac(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
+        }
     }
 
     /** The first instance to start makes the key; the others, and later starts, read the same one. */
@@ -95,25 +113,18 @@ public class ButtonSigner {
 
     /** The data of a payload we sealed with {@link #sealStart}; empty for one made up or changed. */
     public Optional<String> openStart(String payload) {
-        int signatureLength = ENCODER.encodeToString(new byte[SIGNATURE_BYTES]).length();
-        if (payload == null || payload.length() < signatureLength + 2
-                || payload.charAt(payload.length() - signatureLength - 1) != '_') {
+        if (payload == null || payload.length() < SIGNATURE_LENGTH + 2
+                || payload.charAt(payload.length() - SIGNATURE_LENGTH - 1) != '_') {
             return Optional.empty();
         }
-        String data = payload.substring(0, payload.length() - signatureLength - 1);
-        byte[] given = payload.substring(payload.length() - signatureLength).getBytes(StandardCharsets.US_ASCII);
+        String data = payload.substring(0, payload.length() - SIGNATURE_LENGTH - 1);
+        byte[] given = payload.substring(payload.length() - SIGNATURE_LENGTH).getBytes(StandardCharsets.US_ASCII);
         byte[] expected = signature(data, START_CONTEXT).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(given, expected) ? Optional.of(data) : Optional.empty();
     }
 
     private String signature(String encoded, String chatId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal((chatId + "\n" + encoded).getBytes(StandardCharsets.UTF_8));
-            return ENCODER.encodeToString(Arrays.copyOf(digest, SIGNATURE_BYTES));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        byte[] digest = macs.get().doFinal((chatId + "\n" + encoded).getBytes(StandardCharsets.UTF_8));
+        return ENCODER.encodeToString(Arrays.copyOf(digest, SIGNATURE_BYTES));
     }
 }

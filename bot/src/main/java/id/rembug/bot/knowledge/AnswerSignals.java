@@ -36,6 +36,7 @@ public final class AnswerSignals {
     public static final String DEFAULT_RESOURCE = "texts/signals.yaml";
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}'-]+");
     private static final Pattern REPEATED_LETTERS = Pattern.compile("(\\p{L})\\1{2,}");
+    private static final Pattern CHOICE_FORM = Pattern.compile("[^.=\\s]+\\.[^.=\\s]+=[^=\\s]+");
     /** How many words after a missing-resource phrase may turn it into good news. */
     private static final int NOT_BEFORE_WINDOW = 2;
 
@@ -98,7 +99,7 @@ public final class AnswerSignals {
             }
             Set<String> choices = new LinkedHashSet<>();
             for (String choice : strings(section.get("choices"), source, signal.yamlKey() + ".choices")) {
-                if (!choice.matches("[^.=\\s]+\\.[^.=\\s]+=[^=\\s]+")) {
+                if (!CHOICE_FORM.matcher(choice).matches()) {
                     throw new IllegalStateException(source + ": '" + choice + "' in " + signal.yamlKey()
                             + ".choices must be written stage.question=choice, e.g. sumber.hambatan=belum-ada");
                 }
@@ -243,10 +244,22 @@ public final class AnswerSignals {
         return words;
     }
 
+    private static boolean isMark(char c) {
+        return c == '\'' || c == '-';
+    }
+
     private static String normaliseWord(String raw) {
         String word = raw.toLowerCase(Locale.ROOT).strip();
         // Hyphens and apostrophes belong inside words ("apa-apa", "don't"), not around them.
-        word = word.replaceAll("^['-]+|['-]+$", "");
+        int start = 0;
+        int end = word.length();
+        while (start < end && isMark(word.charAt(start))) {
+            start++;
+        }
+        while (end > start && isMark(word.charAt(end - 1))) {
+            end--;
+        }
+        word = word.substring(start, end);
         return REPEATED_LETTERS.matcher(word).replaceAll("$1");
     }
 }

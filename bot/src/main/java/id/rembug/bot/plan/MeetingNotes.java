@@ -6,6 +6,7 @@ import id.rembug.bot.channel.Inbound;
 import id.rembug.bot.channel.InboxWriter;
 import id.rembug.bot.conversation.ConversationHook;
 import id.rembug.dialogues.dates.IndonesianDates;
+import id.rembug.dialogues.engine.Command;
 import id.rembug.dialogues.engine.Engine;
 import id.rembug.dialogues.flow.Language;
 import id.rembug.dialogues.flow.MessageKey;
@@ -75,7 +76,7 @@ public class MeetingNotes implements ConversationHook {
             return Optional.empty();
         }
         String text = message.text().strip();
-        String command = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT).replaceFirst("@.*$", "");
+        String command = Command.firstWord(text);
         if (!NAMES.contains(command)) {
             return Optional.empty();
         }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +33,8 @@ final class ExtractiveSummary {
     private static final int MAX_PROMPT = 90;
     /** Words this short ("yang", "dan") say little about what an answer is about. */
     private static final int MIN_SHARED_WORD = 4;
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final Flow flow;
     private final KnowledgeTexts texts;
@@ -136,7 +139,7 @@ final class ExtractiveSummary {
 
     private static Set<String> significantWords(String text) {
         Set<String> words = new HashSet<>();
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        for (String word : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
             if (word.length() >= MIN_SHARED_WORD) {
                 words.add(word);
             }
@@ -160,6 +163,6 @@ final class ExtractiveSummary {
 
     /** On one line, within {@code max}: cut after a sentence or between words, never inside one. */
     private static String shorten(String text, int max) {
-        return TextCuts.shorten(text.replaceAll("\\s+", " ").strip(), max);
+        return TextCuts.shorten(WHITESPACE.matcher(text).replaceAll(" ").strip(), max);
     }
 }

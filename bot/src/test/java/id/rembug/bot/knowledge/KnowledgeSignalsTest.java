@@ -27,6 +27,13 @@ class KnowledgeSignalsTest {
     }
 
     @Test
+    void hyphensAndApostrophesCountInsideWordsNotAroundThem() {
+        assertThat(signals.words("--'Bapak-bapak' don't  ribuuut-- '-'"))
+                .containsExactly("bapak-bapak", "don't", "ribut");
+        assertThat(signals.firstMatch(Signal.CONFLICT, "warga '-bertengkar-' lagi")).contains("bertengkar");
+    }
+
+    @Test
     void onlyWholeWordsCount() {
         assertThat(signals.firstMatch(Signal.CONFLICT, "kemarahannya reda setelah makan")).isEmpty();
         assertThat(signals.firstMatch(Signal.MISSING_RESOURCE, "kebutuhan kami sudah terpenuhi")).isEmpty();

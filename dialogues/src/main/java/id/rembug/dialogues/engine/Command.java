@@ -106,6 +106,18 @@ public enum Command {
         return Optional.of(new Parsed(UNKNOWN, name, argument));
     }
 
+    /**
+     * The first word of a text, in lower case and without a bot's name ({@code /Rapat@RembugBot 3}
+     * gives {@code /rapat}): how the application's hooks recognise the commands they answer.
+     */
+    public static String firstWord(String text) {
+        String trimmed = text.strip();
+        int space = indexOfWhitespace(trimmed);
+        String head = space < 0 ? trimmed : trimmed.substring(0, space);
+        int at = head.indexOf('@');
+        return (at < 0 ? head : head.substring(0, at)).toLowerCase(Locale.ROOT);
+    }
+
     private static int indexOfWhitespace(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (Character.isWhitespace(text.charAt(i))) {

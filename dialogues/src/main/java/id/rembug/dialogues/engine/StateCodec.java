@@ -2,8 +2,8 @@ package id.rembug.dialogues.engine;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.module.blackbird.BlackbirdModule;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,25 +28,26 @@ public final class StateCodec {
     /** What deflated JSON starts with (java.util.zip raw deflate, then Base64); JSON never does. */
     public static final String DEFLATED = "z1:";
 
-    private final JsonMapper mapper = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+    /** One for every codec: its caches (a record's generated readers and writers) are built once. */
+    private static final JsonMapper MAPPER = StoredJson.mapperBuilder()
             // a primitive left out (the compact answer's "not late") reads as its zero
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .addMixIn(Answer.class, CompactAnswer.class)
             .withConfigOverride(AnswerMedia.class,
                     media -> media.setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, null)))
-            // records built and read through generated lambdas, not reflection (see the README's
-            // Benchmarks: about a tenth off reading a state)
-            .addModule(new BlackbirdModule())
             .build();
+    // readers for the type, so each read skips looking up the type's deserializer
+    private static final ObjectReader STATE = MAPPER.readerFor(GroupState.class);
+    private static final ObjectReader EVENT = MAPPER.readerFor(Event.class);
+    private static final ObjectReader EFFECT = MAPPER.readerFor(Effect.class);
 
     public String write(Object value) {
-        return mapper.writeValueAsString(value);
+        return MAPPER.writeValueAsString(value);
     }
 
     /** The value's JSON, deflated: a tenth to a third of the size for the texts a group keeps. */
     public String writeDeflated(Object value) {
-        byte[] json = mapper.writeValueAsBytes(value);
+        byte[] json = MAPPER.writeValueAsBytes(value);
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 4 + 64);
         try (DeflaterOutputStream stream = new DeflaterOutputStream(out, deflater)) {
@@ -77,18 +78,18 @@ public final class StateCodec {
     }
 
     public GroupState readState(String json) {
-        return mapper.readValue(json(json), GroupState.class);
+        return STATE.readValue(json(json));
     }
 
     public Event readEvent(String json) {
-        return mapper.readValue(json, Event.class);
+        return EVENT.readValue(json);
     }
 
     public Effect readEffect(String json) {
-        return mapper.readValue(json, Effect.class);
+        return EFFECT.readValue(json);
     }
 
     public <T> T read(String json, Class<T> type) {
-        return mapper.readValue(json(json), type);
+        return MAPPER.readValue(json(json), type);
     }
 }

@@ -6,6 +6,9 @@ import id.rembug.dialogues.flow.PromptKind;
 import id.rembug.dialogues.flow.Text;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +87,23 @@ class StateCodecTest {
                 Instant.parse("2026-12-06T23:59:00Z"));
         String oldSummaryJson = codec.write(summary).replace(codec.write(before), STORED_BEFORE);
         assertThat(codec.read(oldSummaryJson, StageSummary.class)).isEqualTo(summary);
+    }
+
+    @Test
+    void aStateStoredOnTheSeventhOfDecemberReadsAndIsWrittenBackUnchanged() throws IOException {
+        String stored;
+        try (InputStream in = StateCodecTest.class.getResourceAsStream("/stored/state-2026-12-07.json")) {
+            stored = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        GroupState state = codec.readState(stored);
+
+        assertThat(state.stageOpenedAt()).isEqualTo(Instant.parse("2026-01-05T02:18:00.123Z"));
+        assertThat(state.lastActivityAt()).isEqualTo(Instant.parse("2026-01-05T02:21:00.123456789Z"));
+        assertThat(state.answers()).extracting(Answer::answeredAt)
+                .contains(Instant.parse("2026-01-05T02:18:30Z"), Instant.parse("2026-01-05T02:19:00.123456Z"));
+        assertThat(codec.write(state)).isEqualTo(stored);
+        assertThat(codec.readState(codec.writeDeflated(state))).isEqualTo(state);
     }
 
     @Test
