@@ -6,6 +6,7 @@ import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.conversation.GroupRecordCodec;
 import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.pipeline.ConversationWorkers;
+import id.rembug.bot.redis.RedisResilienceConfiguration;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.dialogues.engine.Answer;
@@ -31,6 +32,7 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -67,6 +69,13 @@ public final class GroupJourney implements AutoCloseable {
     private static final Duration STEP = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 100_000 * 100);
+    /**
+     * The journeys' own Redis clients reconnect as the app's do, at least every second: with
+     * Lettuce's default (doubling up to 30 s) a test that kills a master would read again only
+     * seconds after the failover it waits for, up to twice as long as the failover took.
+     */
+    private static final ClientResources RESOURCES = ClientResources.builder()
+            .reconnectDelay(RedisResilienceConfiguration.reconnectDelay()).build();
 
     private final FakeTelegram telegram;
     private final String groupId;
@@ -99,7 +108,7 @@ public final class GroupJourney implements AutoCloseable {
     }
 
     private GroupJourney(FakeTelegram telegram, int residentCount, List<String> residentNames, String redisUrl) {
-        this(telegram, residentCount, residentNames, RedisClient.create(redisUrl));
+        this(telegram, residentCount, residentNames, RedisClient.create(RESOURCES, redisUrl));
     }
 
     /** The same, for an app on a Redis Cluster ({@code nodes}: {@code host:port,...}, as {@code spring.data.redis.cluster.nodes}). */
@@ -110,7 +119,7 @@ public final class GroupJourney implements AutoCloseable {
                     uri.setTimeout(Duration.ofSeconds(2));
                     return uri;
                 }).toList();
-        RedisClusterClient client = RedisClusterClient.create(uris);
+        RedisClusterClient client = RedisClusterClient.create(RESOURCES, uris);
         // follows a failover within a second or two, as a test that kills a master needs
         client.setOptions(ClusterClientOptions.builder().topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                 .enablePeriodicRefresh(Duration.ofSeconds(1)).adaptiveRefreshTriggersTimeout(Duration.ofMillis(500))
