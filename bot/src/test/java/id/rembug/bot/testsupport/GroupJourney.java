@@ -70,9 +70,10 @@ public final class GroupJourney implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 100_000 * 100);
     /**
-     * The journeys' own Redis clients reconnect as the app's do, at least every second: with
-     * Lettuce's default (doubling up to 30 s) a test that kills a master would read again only
-     * seconds after the failover it waits for, up to twice as long as the failover took.
+     * A journey's own client on one Redis (or its sentinels) reconnects as the app's does, at least
+     * every second: with Lettuce's default (doubling up to 30 s) a test that kills the master would
+     * read again only seconds after the failover it waits for, up to twice as long as it took.
+     * (On a cluster the client follows the topology instead, see {@link #onCluster}.)
      */
     private static final ClientResources RESOURCES = ClientResources.builder()
             .reconnectDelay(RedisResilienceConfiguration.reconnectDelay()).build();
@@ -119,7 +120,7 @@ public final class GroupJourney implements AutoCloseable {
                     uri.setTimeout(Duration.ofSeconds(2));
                     return uri;
                 }).toList();
-        RedisClusterClient client = RedisClusterClient.create(RESOURCES, uris);
+        RedisClusterClient client = RedisClusterClient.create(uris);
         // follows a failover within a second or two, as a test that kills a master needs
         client.setOptions(ClusterClientOptions.builder().topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                 .enablePeriodicRefresh(Duration.ofSeconds(1)).adaptiveRefreshTriggersTimeout(Duration.ofMillis(500))
