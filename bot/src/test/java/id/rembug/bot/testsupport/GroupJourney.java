@@ -521,8 +521,26 @@ public final class GroupJourney implements AutoCloseable {
                             || e instanceof RedisCommandTimeoutException)
                     .until(condition::get);
         } catch (ConditionTimeoutException timeout) {
-            throw new AssertionError(timeout.getMessage() + "\n" + telegram.transcript(), timeout);
+            throw new AssertionError(timeout.getMessage() + "\n" + telegram.transcript() + "\n" + appThreads(), timeout);
         }
+    }
+
+    /**
+     * Where the app's own threads are (workers, dispatcher, poller, schedulers): a step that timed
+     * out tells whether the app was stuck somewhere or just had nothing to do.
+     */
+    private static String appThreads() {
+        StringBuilder dump = new StringBuilder("app threads:\n");
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            String name = thread.getName();
+            if (name.startsWith("rembug") || name.startsWith("telegram") || name.startsWith("scheduling")) {
+                dump.append("  ").append(name).append(' ').append(thread.getState()).append('\n');
+                for (int i = 0; i < Math.min(12, stack.length); i++) {
+                    dump.append("      at ").append(stack[i]).append('\n');
+                }
+            }
+        });
+        return dump.toString();
     }
 
     private static JsonNode read(String json) {

@@ -125,22 +125,25 @@ public final class LocalRedisSentinel implements AutoCloseable {
 
     /** Waits until the replica has every write the master acknowledged. */
     public void awaitReplicaInSync() {
-        awaitTrue("the replica has caught up with the master", () -> {
-            long masterOffset = offset(commands(masterPort).info("replication"), "master_repl_offset:");
-            String replica = commands(replicaPort).info("replication");
-            return replica.contains("master_link_status:up")
-                    && offset(replica, "slave_repl_offset:") >= masterOffset;
-        });
+        awaitTrue("the replica has caught up with the master", this::replicaInSync);
+    }
+
+    private boolean replicaInSync() {
+        long masterOffset = offset(commands(masterPort).info("replication"), "master_repl_offset:");
+        String replica = commands(replicaPort).info("replication");
+        return replica.contains("master_link_status:up") && offset(replica, "slave_repl_offset:") >= masterOffset;
     }
 
     /**
      * Kills the master the hard way (SIGKILL), as a crashed machine would go, just after the
      * sentinel read the replica's INFO (see the class comment), so that it promotes the replica at
-     * its first try, within about 3 s, and not 6 s later. Waits up to one INFO period (10 s).
+     * its first try, within about 3 s, and not 6 s later; and while the replica has every write, as
+     * {@link #awaitReplicaInSync()} made sure before. Waits up to one INFO period (10 s).
      */
     public void killMaster() {
-        awaitTrue("the sentinel has just read the replica's INFO",
-                () -> replicaInfoAgeMillis() <= KILL_WITHIN_MILLIS_OF_INFO);
+        // in sync again too: the app goes on writing while the sentinel's next read is awaited
+        awaitTrue("the sentinel has just read the replica's INFO, and the replica has every write",
+                () -> replicaInfoAgeMillis() <= KILL_WITHIN_MILLIS_OF_INFO && replicaInSync());
         StatefulRedisConnection<String, String> toMaster;
         synchronized (this) {
             toMaster = connections.remove(masterPort);
