@@ -73,8 +73,16 @@ public class RedisResilienceConfiguration {
 
     @Bean
     ClientResourcesBuilderCustomizer rembugReconnectDelay() {
-        return builder -> builder.reconnectDelay(
-                Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS));
+        return builder -> builder.reconnectDelay(reconnectDelay());
+    }
+
+    /**
+     * How long Lettuce waits before each try to reconnect: from 50 ms, doubling, at most
+     * {@link #MAX_RECONNECT_DELAY}. Also for the tests' own clients, which would otherwise wait up
+     * to 30 s after a failover they watch (Lettuce's default).
+     */
+    public static Delay reconnectDelay() {
+        return Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS);
     }
 
     @Bean

@@ -50,8 +50,12 @@ public record ChatView(String chatId, long version, List<Line> messages, String 
     }
 
     static ChatView of(String chatId, SimulatorStore store, Map<String, String> words, Clock clock) {
-        List<ChatRecord> log = store.log(chatId);
+        // The version first: every change writes the chat, then bumps it, so what is read after
+        // holds at least what the version counts. Read last, it could count a message the bot sent
+        // after the log was read; the page, polling with it, would then not show that message
+        // until the chat changed again.
         long version = store.version(chatId);
+        List<ChatRecord> log = store.log(chatId);
         Map<String, String> reactions = store.reactions(chatId);
         Map<String, String> edits = store.edits(chatId);
         Map<String, ChatRecord> byId = new HashMap<>();

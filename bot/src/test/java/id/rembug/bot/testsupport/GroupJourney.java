@@ -6,6 +6,7 @@ import id.rembug.bot.conversation.ConversationKeys;
 import id.rembug.bot.conversation.GroupRecordCodec;
 import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.pipeline.ConversationWorkers;
+import id.rembug.bot.redis.RedisResilienceConfiguration;
 import id.rembug.bot.testsupport.FakeTelegram.Person;
 import id.rembug.bot.testsupport.FakeTelegram.Sent;
 import id.rembug.dialogues.engine.Answer;
@@ -31,6 +32,7 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -67,6 +69,14 @@ public final class GroupJourney implements AutoCloseable {
     private static final Duration STEP = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 100_000 * 100);
+    /**
+     * A journey's own client on one Redis (or its sentinels) reconnects as the app's does, at least
+     * every second: with Lettuce's default (doubling up to 30 s) a test that kills the master would
+     * read again only seconds after the failover it waits for, up to twice as long as it took.
+     * (On a cluster the client follows the topology instead, see {@link #onCluster}.)
+     */
+    private static final ClientResources RESOURCES = ClientResources.builder()
+            .reconnectDelay(RedisResilienceConfiguration.reconnectDelay()).build();
 
     private final FakeTelegram telegram;
     private final String groupId;
@@ -99,7 +109,7 @@ public final class GroupJourney implements AutoCloseable {
     }
 
     private GroupJourney(FakeTelegram telegram, int residentCount, List<String> residentNames, String redisUrl) {
-        this(telegram, residentCount, residentNames, RedisClient.create(redisUrl));
+        this(telegram, residentCount, residentNames, RedisClient.create(RESOURCES, redisUrl));
     }
 
     /** The same, for an app on a Redis Cluster ({@code nodes}: {@code host:port,...}, as {@code spring.data.redis.cluster.nodes}). */
@@ -511,8 +521,26 @@ public final class GroupJourney implements AutoCloseable {
                             || e instanceof RedisCommandTimeoutException)
                     .until(condition::get);
         } catch (ConditionTimeoutException timeout) {
-            throw new AssertionError(timeout.getMessage() + "\n" + telegram.transcript(), timeout);
+            throw new AssertionError(timeout.getMessage() + "\n" + telegram.transcript() + "\n" + appThreads(), timeout);
         }
+    }
+
+    /**
+     * Where the app's own threads are (workers, dispatcher, poller, schedulers): a step that timed
+     * out tells whether the app was stuck somewhere or just had nothing to do.
+     */
+    private static String appThreads() {
+        StringBuilder dump = new StringBuilder("app threads:\n");
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            String name = thread.getName();
+            if (name.startsWith("rembug") || name.startsWith("telegram") || name.startsWith("scheduling")) {
+                dump.append("  ").append(name).append(' ').append(thread.getState()).append('\n');
+                for (int i = 0; i < Math.min(12, stack.length); i++) {
+                    dump.append("      at ").append(stack[i]).append('\n');
+                }
+            }
+        });
+        return dump.toString();
     }
 
     private static JsonNode read(String json) {
