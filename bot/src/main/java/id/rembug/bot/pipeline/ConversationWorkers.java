@@ -78,11 +78,16 @@ public class ConversationWorkers implements SmartLifecycle {
             return thread;
         });
         for (int i = 0; i < workers; i++) {
-            String consumer = instance + "-" + i;
+            String consumer = consumer(i);
             boolean claimsOrphans = i == 0;
             int firstPartition = i;
             pool.submit(() -> loop(consumer, claimsOrphans, firstPartition));
         }
+    }
+
+    /** The name worker {@code i} of this instance reads the work streams under (the same after a stop and start). */
+    String consumer(int worker) {
+        return instance + "-" + worker;
     }
 
     private void loop(String consumer, boolean claimsOrphans, int firstPartition) {
@@ -90,6 +95,9 @@ public class ConversationWorkers implements SmartLifecycle {
         int next = firstPartition;
         Duration backoff = Duration.ofMillis(100);
         boolean first = true;
+        // also at start: a worker stopped (not crashed) and started again keeps its consumer name
+        boolean recoverOwn = true;
+        long nextOwnCheck = System.currentTimeMillis() + CLAIM_AFTER.toMillis() / 2;
         while (running) {
             try {
                 // nothing is applied before a Redis from before the hash tags is moved to them
@@ -101,6 +109,13 @@ public class ConversationWorkers implements SmartLifecycle {
                     }
                     first = false;
                     nextClaim = System.currentTimeMillis() + CLAIM_AFTER.toMillis() / 2;
+                }
+                if (recoverOwn || System.currentTimeMillis() >= nextOwnCheck) {
+                    for (int partition : served) {
+                        recoverOwn(ConversationKeys.work(partition), consumer);
+                    }
+                    recoverOwn = false;
+                    nextOwnCheck = System.currentTimeMillis() + CLAIM_AFTER.toMillis() / 2;
                 }
                 // one read per partition without waiting; only when all were empty, wait on one
                 // (a partition each time), briefly enough that the others are looked at again soon
@@ -122,6 +137,9 @@ public class ConversationWorkers implements SmartLifecycle {
                 }
                 log.warn("Conversation worker {} cannot read its work ({}); retrying in {} ms", consumer,
                         rootMessage(trouble), backoff.toMillis());
+                // a read Redis answered but whose answer never arrived (a time-out, a failover) left
+                // its entries delivered to this consumer: they are taken up first, not after CLAIM_AFTER
+                recoverOwn = true;
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
                         : backoff.multipliedBy(2);
@@ -142,8 +160,14 @@ public class ConversationWorkers implements SmartLifecycle {
      */
     @SuppressWarnings("unchecked")
     private List<MapRecord<String, Object, Object>> read(String work, String consumer, StreamReadOptions options) {
+        return read(work, consumer, options, ReadOffset.lastConsumed());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<MapRecord<String, Object, Object>> read(String work, String consumer, StreamReadOptions options,
+                                                         ReadOffset from) {
         return redis.opsForStream().read(Consumer.from(ConversationKeys.WORK_GROUP, consumer), options,
-                StreamOffset.create(work, ReadOffset.lastConsumed()));
+                StreamOffset.create(work, from));
     }
 
     /** Whether there were records. */
@@ -162,6 +186,25 @@ public class ConversationWorkers implements SmartLifecycle {
         redis.opsForStream().acknowledge(work, ConversationKeys.WORK_GROUP, ids);
         redis.opsForStream().delete(work, ids);
         return true;
+    }
+
+    /**
+     * Applies the entries Redis delivered to this consumer that it never acknowledged. At the top
+     * of the loop the worker is applying nothing, so every such entry is one whose read's answer was
+     * lost on the way (a command that timed out after Redis ran it; a master that died with the
+     * answer in flight while its replica kept the delivery). Nobody else would take them up: the
+     * orphan claim leaves a consumer's own entries alone, and another instance's only after
+     * {@link #CLAIM_AFTER}.
+     */
+    private void recoverOwn(String work, String consumer) {
+        // from "0", a consumer group hands a consumer what it delivered to it and was not acknowledged
+        List<MapRecord<String, Object, Object>> lost = read(work, consumer, StreamReadOptions.empty().count(100),
+                ReadOffset.from("0"));
+        if (lost != null && !lost.isEmpty()) {
+            log.info("Conversation worker {} takes up {} work entries of {} delivered to it whose read failed",
+                    consumer, lost.size(), work);
+            handle(work, lost);
+        }
     }
 
     /** Takes over entries another consumer read but never acknowledged (it crashed or stopped). */
