@@ -47,6 +47,12 @@ public class ConversationWorkers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ConversationWorkers.class);
     static final Duration CLAIM_AFTER = Duration.ofSeconds(30);
     private static final Duration BLOCK = Duration.ofMillis(500);
+    /**
+     * How often a worker also looks for entries delivered to it whose read's answer was lost
+     * ({@link #recoverOwn}): one cheap read per partition, so a lost answer costs a group seconds,
+     * not the {@link #CLAIM_AFTER} another instance would wait.
+     */
+    private static final Duration OWN_CHECK_EVERY = Duration.ofSeconds(5);
 
     private final StringRedisTemplate redis;
     private final ConversationProcessor processor;
@@ -97,7 +103,7 @@ public class ConversationWorkers implements SmartLifecycle {
         boolean first = true;
         // also at start: a worker stopped (not crashed) and started again keeps its consumer name
         boolean recoverOwn = true;
-        long nextOwnCheck = System.currentTimeMillis() + CLAIM_AFTER.toMillis() / 2;
+        long nextOwnCheck = System.currentTimeMillis() + OWN_CHECK_EVERY.toMillis();
         while (running) {
             try {
                 // nothing is applied before a Redis from before the hash tags is moved to them
@@ -115,7 +121,7 @@ public class ConversationWorkers implements SmartLifecycle {
                         recoverOwn(ConversationKeys.work(partition), consumer);
                     }
                     recoverOwn = false;
-                    nextOwnCheck = System.currentTimeMillis() + CLAIM_AFTER.toMillis() / 2;
+                    nextOwnCheck = System.currentTimeMillis() + OWN_CHECK_EVERY.toMillis();
                 }
                 // one read per partition without waiting; only when all were empty, wait on one
                 // (a partition each time), briefly enough that the others are looked at again soon
