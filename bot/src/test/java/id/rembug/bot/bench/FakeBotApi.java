@@ -26,7 +26,8 @@ import java.util.function.IntFunction;
 /**
  * A minimal Bot API on 127.0.0.1 for benchmarks: {@code getUpdates} hands out queued updates
  * (long-poll style: it blocks until one is queued or the poll's timeout runs out, like Telegram),
- * and every other method answers ok at once; a message whose content Telegram would refuse (an
+ * and every other method answers ok at once (sendMessage, and editMessageText of a chat's message,
+ * with the message, as Telegram does); a message whose content Telegram would refuse (an
  * empty or too long text, bad callback data) gets Telegram's 400, by the same rules as the tests'
  * {@link FakeTelegram#refusedContent}. Each update's hand-out is time-stamped on its
  * {@link Tracked}; every bot call is passed to the {@link Listener} with the time it arrived.
@@ -209,6 +210,9 @@ final class FakeBotApi implements AutoCloseable {
             if (method.equals("sendmessage")) {
                 messageId = nextMessageId(chatId);
                 answer = sentMessage(chatId, messageId);
+            } else if (method.equals("editmessagetext") && body.has("chat_id")) {
+                // Telegram answers the edit of a chat's message with the message; only an inline one gets true
+                answer = sentMessage(chatId, body.path("message_id").asInt());
             } else if (method.equals("getme")) {
                 answer = ("{\"ok\":true,\"result\":{\"id\":" + BOT_ID
                         + ",\"is_bot\":true,\"first_name\":\"Bench\",\"username\":\"bench_bot\"}}")

@@ -47,4 +47,30 @@ class AcceptedMessagesTest {
         assertThatThrownBy(() -> send.deserializeResponse("<html>502</html>"))
                 .isInstanceOf(TelegramApiRequestException.class);
     }
+
+    @Test
+    void theIdIsTheResultsOwnNotOneOfAMessageItQuotes() {
+        String reply = """
+                {"ok":true,"result":{"reply_to_message":{"message_id":3,"chat":{"id":-100}},
+                 "entities":[{"type":"bold","offset":0,"length":2}],"message_id":9,"date":1}}""";
+        String quotesOnly = """
+                {"ok":true,"result":{"reply_to_message":{"message_id":3},"date":1}}""";
+
+        assertThat(AcceptedMessages.accepted(reply).getMessageId()).isEqualTo(9);
+        assertThat(AcceptedMessages.accepted(quotesOnly)).isNull();
+    }
+
+    @Test
+    void onlyAnAnswerThatSaysOkWithAWholeIntIdIsAccepted() {
+        assertThat(AcceptedMessages.accepted("{\"ok\":false,\"result\":{\"message_id\":9}}")).isNull();
+        assertThat(AcceptedMessages.accepted("{\"ok\":\"true\",\"result\":{\"message_id\":9}}")).isNull();
+        assertThat(AcceptedMessages.accepted("{\"ok\":{\"x\":true},\"result\":{\"message_id\":9}}")).isNull();
+        assertThat(AcceptedMessages.accepted("{\"ok\":true,\"result\":{\"message_id\":9.5}}")).isNull();
+        assertThat(AcceptedMessages.accepted("{\"ok\":true,\"result\":{\"message_id\":99999999999}}")).isNull();
+        assertThat(AcceptedMessages.accepted("{\"ok\":true,\"result\":{\"message_id\":9")).isNull();
+        assertThat(AcceptedMessages.accepted("[1]")).isNull();
+        assertThat(AcceptedMessages.accepted("")).isNull();
+        assertThat(AcceptedMessages.accepted("{\"result\":{\"message_id\":9},\"ok\":true}").getMessageId())
+                .isEqualTo(9);
+    }
 }
