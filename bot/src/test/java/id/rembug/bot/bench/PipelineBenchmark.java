@@ -41,12 +41,16 @@ public final class PipelineBenchmark {
 
     private static final int GROUPS = Integer.getInteger("bench.groups", 200);
     /**
-     * Long enough for the JIT to settle (with {@link #awaitQuietCompiler} after it): after 100 groups
-     * (1,200 updates) the compiler threads still used a third of a core through the measured wave,
-     * and the app's CPU per update read about 30% higher than at a steady state, which is what a bot
-     * running for weeks has.
+     * One warm-up wave; waves are played until the JIT has settled ({@link #warmUp}), since a bot
+     * running for weeks pays no compiler. After one wave of 600 groups the compiler threads still used
+     * 1.0–1.2 ms of CPU per update through the measured wave (a third of the JVM's CPU), after ten
+     * about 0.4 ms, and Rembug answered 1.5× as many updates a second.
      */
     private static final int WARMUP_GROUPS = Integer.getInteger("bench.warmup-groups", 600);
+    /** At most this many warm-up waves, however busy the compiler still is. */
+    private static final int WARMUP_WAVES = Integer.getInteger("bench.warmup-waves", 10);
+    /** The JIT counts as settled once its threads used less than this share of a warm-up wave's CPU. */
+    private static final double SETTLED_COMPILER_SHARE = 0.10;
     private static final int LIGHT_GROUPS = Integer.getInteger("bench.light-groups", 10);
     private static final int LIMITED_GROUPS = Integer.getInteger("bench.limited-groups", 20);
     /**
@@ -102,12 +106,19 @@ public final class PipelineBenchmark {
                     "--logging.level.root=WARN",
                     // on shutdown the library logs the aborted long poll as an error with a stack trace
                     "--logging.level.org.telegram.telegrambots.longpolling.BotSession=OFF",
-                    // the production grace for slower members (the tests' shortened one is on this class path)
-                    "--rembug.conversation.latecomer-grace=PT2M",
+                    // longer than the run: with the production 2 minutes (the tests' shortened grace is on this
+                    // class path) the warm-up groups' stages would close during the measured wave, their
+                    // summaries sent then, work no update of the wave asked for; a wave's own groups are done
+                    // long before either grace ends, so the measured work is the same
+                    "--rembug.conversation.latecomer-grace=1h",
                     // an answer's response is now the progress edit of its question; in production it waits 3 s
                     // to coalesce answers that come together, which is not the pipeline's own latency
                     "--rembug.dispatch.limits.edit-delay=0s"));
             args.addAll(limits);
+            // an extra argument replaces the benchmark's own of the same name (Spring would join the two)
+            EXTRA_ARGS.stream().filter(extra -> extra.contains("="))
+                    .map(extra -> extra.substring(0, extra.indexOf('=') + 1))
+                    .forEach(name -> args.removeIf(arg -> arg.startsWith(name)));
             args.addAll(EXTRA_ARGS);
             System.out.printf("%n== %s ==%nSpring arguments: %s%n", label, String.join(" ", args));
             long bootStart = System.nanoTime();
@@ -116,9 +127,7 @@ public final class PipelineBenchmark {
                 System.out.printf(Locale.ROOT, "started and polling in %.1f s%n", (System.nanoTime() - bootStart) / 1e9);
                 Optional<ProcessHandle> redis = ProcessHandle.current().descendants()
                         .filter(p -> p.info().command().orElse("").contains("redis")).findFirst();
-                int wave = 0;
-                wave(api, ConversationLoad.Mode.REMBUG, wave++, warmup, warmup, label + " warm-up", null);
-                awaitQuietCompiler();
+                int wave = warmUp(api, ConversationLoad.Mode.REMBUG, warmup, label);
                 Map<String, Long> commandsBefore = redisCommands(context);
                 Map<String, Long> botCallsBefore = api.callCounts();
                 wave(api, ConversationLoad.Mode.REMBUG, wave++, groups, groups, label, redis);
@@ -161,9 +170,7 @@ public final class PipelineBenchmark {
         System.out.printf("%n== %s ==%n", label);
         try (FakeBotApi api = new FakeBotApi(); EchoBot bot = new EchoBot(FakeBotApi.TOKEN, api.port())) {
             awaitPolling(api);
-            int wave = 0;
-            wave(api, ConversationLoad.Mode.ECHO, wave++, WARMUP_GROUPS, WARMUP_GROUPS, label + " warm-up", null);
-            awaitQuietCompiler();
+            int wave = warmUp(api, ConversationLoad.Mode.ECHO, WARMUP_GROUPS, label);
             wave(api, ConversationLoad.Mode.ECHO, wave++, GROUPS, GROUPS, label, Optional.empty());
             wave(api, ConversationLoad.Mode.ECHO, wave, LIGHT_GROUPS, 1, label + ", 1 group at a time",
                     Optional.empty());
@@ -172,12 +179,15 @@ public final class PipelineBenchmark {
     }
 
     /** Plays one wave; {@code redis} null marks a warm-up, whose figures are not kept. */
-    private void wave(FakeBotApi api, ConversationLoad.Mode mode, int wave, int groups, int concurrency, String label,
-                      Optional<ProcessHandle> redis) throws InterruptedException {
+    private double wave(FakeBotApi api, ConversationLoad.Mode mode, int wave, int groups, int concurrency, String label,
+                        Optional<ProcessHandle> redis) throws InterruptedException {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long jvmCpu = os.getProcessCpuTime();
         long fakeCpu = api.cpuNanos();
         long redisCpu = redis == null ? 0 : redisCpu(redis);
+        Map<String, Long> threadsCpu = cpuByThreadFamily();
+        long[] vmBefore = vmWork();
+        Map<String, Long> vmThreadsBefore = vmThreadsCpu();
         long wallStart = System.nanoTime();
         ConversationLoad.Result result = new ConversationLoad(api, mode, wave, groups, concurrency, REPLY_DELAY_MILLIS)
                 .run(label, WAVE_TIMEOUT_SECONDS);
@@ -189,15 +199,125 @@ public final class PipelineBenchmark {
                 result.updates(), result.seconds(), result.complete() ? "" : "  INCOMPLETE, unanswered: "
                         + result.unanswered() + ", groups given up after 20 s without an answer: "
                         + result.stalledGroups());
+        Map<String, Long> vmThreads = vmThreadsCpu();
+        long compilerNanos = vmThreads.entrySet().stream().filter(e -> e.getKey().contains("Compiler"))
+                .mapToLong(e -> e.getValue() - vmThreadsBefore.getOrDefault(e.getKey(), 0L)).sum();
+        double compilerShare = compilerNanos / 1e9 / Math.max(jvm, 1e-9);
         settle(api);
         if (redis == null) {
-            return;
+            return compilerShare;
         }
         results.add(result);
         cpuLines.add(String.format(Locale.ROOT,
                 "%-44s wall %6.2f s | JVM %6.2f s (of which fake+driver %5.2f s)%s | %.2f of %d cores busy",
                 label, wall, jvm, fake, redis.isPresent() ? String.format(Locale.ROOT, " | redis-server %5.2f s",
                         redisSeconds) : "", (jvm + redisSeconds) / wall, Runtime.getRuntime().availableProcessors()));
+        cpuLines.add("    by thread, CPU per update answered: " + perUpdate(threadsCpu, cpuByThreadFamily(), result.answered()));
+        long[] vmAfter = vmWork();
+        cpuLines.add(String.format(Locale.ROOT, "    the JVM's own threads, CPU per update answered: %s; %d garbage "
+                        + "collections (%d ms); %.0f MB allocated per 1,000 updates; %d classes loaded",
+                perUpdate(vmThreadsBefore, vmThreads, result.answered()), vmAfter[0] - vmBefore[0],
+                vmAfter[1] - vmBefore[1], (vmAfter[2] - vmBefore[2]) / 1e6 * 1000 / Math.max(1, result.answered()),
+                vmAfter[3] - vmBefore[3]));
+        return compilerShare;
+    }
+
+    /**
+     * Warm-up waves of {@code groups} groups until the JIT compiler's threads used less than
+     * {@link #SETTLED_COMPILER_SHARE} of a wave's CPU (or {@link #WARMUP_WAVES} were played), then
+     * a wait for it to finish what is queued; returns the number of the next wave.
+     */
+    private int warmUp(FakeBotApi api, ConversationLoad.Mode mode, int groups, String label)
+            throws InterruptedException {
+        int wave = 0;
+        double compilerShare;
+        do {
+            compilerShare = wave(api, mode, wave, groups, groups, label + " warm-up " + (wave + 1), null);
+            System.out.printf(Locale.ROOT, "  the JIT compiler used %.0f%% of the JVM's CPU in it%n", compilerShare * 100);
+            wave++;
+        } while (compilerShare >= SETTLED_COMPILER_SHARE && wave < WARMUP_WAVES);
+        awaitQuietCompiler();
+        return wave;
+    }
+
+    /**
+     * CPU so far of the JVM's threads that are no Java threads (JIT compilers, garbage collector),
+     * by family, from Linux's {@code /proc/self/task}; empty elsewhere. On two busy cores the
+     * compilers' share says whether a wave measured a warmed-up bot.
+     */
+    private static Map<String, Long> vmThreadsCpu() {
+        Map<String, Long> byFamily = new java.util.HashMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return byFamily;
+        }
+        long nanosPerTick = 10_000_000L; // USER_HZ is 100 on Linux
+        try (Stream<Path> threads = Files.list(tasks)) {
+            threads.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (!VM_THREADS.matcher(name).lookingAt()) {
+                        return;
+                    }
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    byFamily.merge(name.replaceAll("\\d+", "N").strip(), ticks * nanosPerTick, Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while being read
+                }
+            });
+        } catch (IOException unreadable) {
+            return byFamily;
+        }
+        return byFamily;
+    }
+
+    private static final java.util.regex.Pattern VM_THREADS =
+            java.util.regex.Pattern.compile("C1 Compil|C2 Compil|G1 |GC Thread|VM Thread|VM Periodic|Sweeper");
+
+    /** Collections so far, their milliseconds, bytes allocated by live threads, classes loaded. */
+    private static long[] vmWork() {
+        long collections = 0;
+        long collectionMillis = 0;
+        for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            collections += Math.max(0, collector.getCollectionCount());
+            collectionMillis += Math.max(0, collector.getCollectionTime());
+        }
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocated = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            allocated += Math.max(0, threads.getThreadAllocatedBytes(thread.getId()));
+        }
+        return new long[]{collections, collectionMillis, allocated,
+                ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount()};
+    }
+
+    /**
+     * CPU used so far by the live threads of each family (a name with its numbers taken out): the
+     * figures JFR's samples give only as shares, here in time, so a wave can say where its CPU went.
+     */
+    private static Map<String, Long> cpuByThreadFamily() {
+        var threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byFamily = new java.util.HashMap<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            long nanos = threads.getThreadCpuTime(thread.getId());
+            if (nanos > 0) {
+                byFamily.merge(thread.getName().replaceAll("\\d+", "N"), nanos, Long::sum);
+            }
+        }
+        return byFamily;
+    }
+
+    /** The families that used at least 1% of the wave's thread CPU, most first, in µs per update. */
+    private static String perUpdate(Map<String, Long> before, Map<String, Long> after, int updates) {
+        Map<String, Long> used = new java.util.HashMap<>();
+        after.forEach((family, nanos) -> used.put(family, nanos - before.getOrDefault(family, 0L)));
+        long all = used.values().stream().mapToLong(Long::longValue).sum();
+        return used.entrySet().stream().filter(e -> e.getValue() * 100 >= all)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.0f µs", e.getKey(), e.getValue() / 1e3 / Math.max(1, updates)))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Map<String, Long> redisCommands(ConfigurableApplicationContext context) {
