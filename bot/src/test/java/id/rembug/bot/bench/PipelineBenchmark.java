@@ -30,11 +30,11 @@ import java.util.stream.Stream;
  * TelegramBots echo bot, both against the same {@link FakeBotApi} on loopback in the same run.
  * A program that prints figures, not a test; see the README for the command.
  *
- * <p>Each bot gets a warm-up wave (not reported), a loaded wave (many groups at once) and a light
- * wave (one group at a time). Rembug runs twice: with the dispatcher's rate limits raised out of
+ * <p>Each bot gets warm-up waves until its JIT has settled (not reported), a loaded wave (many
+ * groups at once) and a light wave (one group at a time). Rembug runs twice: with the dispatcher's rate limits raised out of
  * the way, so that the pipeline is what is measured, and with Telegram's real limits, which is
  * what a deployed bot gets. Settings (system properties of the benchmark JVM): {@code bench.groups},
- * {@code bench.warmup-groups}, {@code bench.light-groups}, {@code bench.limited-groups},
+ * {@code bench.warmup-groups}, {@code bench.warmup-waves}, {@code bench.light-groups}, {@code bench.limited-groups},
  * {@code bench.wave-timeout-seconds}, {@code bench.rembug-args} (extra Spring properties, to try settings).
  */
 public final class PipelineBenchmark {
@@ -81,8 +81,9 @@ public final class PipelineBenchmark {
         PipelineBenchmark benchmark = new PipelineBenchmark();
         benchmark.printMachine();
         benchmark.fakeSelfTest();
-        benchmark.rembug("Rembug, limits raised", RAISED_LIMITS, WARMUP_GROUPS, GROUPS, LIGHT_GROUPS);
-        benchmark.rembug("Rembug, Telegram's limits", List.of(), 5, LIMITED_GROUPS, 0);
+        benchmark.rembug("Rembug, limits raised", RAISED_LIMITS, WARMUP_GROUPS, WARMUP_WAVES, GROUPS, LIGHT_GROUPS);
+        // second, in a JVM the first run warmed up: one short wave will do
+        benchmark.rembug("Rembug, Telegram's limits", List.of(), 5, 1, LIMITED_GROUPS, 0);
         benchmark.echo();
         benchmark.printResults();
         System.out.printf(Locale.ROOT, "%nWhole benchmark: %.0f s%n", (System.nanoTime() - started) / 1e9);
@@ -91,7 +92,8 @@ public final class PipelineBenchmark {
 
     // ---- the runs ----------------------------------------------------------------------------
 
-    private void rembug(String label, List<String> limits, int warmup, int groups, int light) throws Exception {
+    private void rembug(String label, List<String> limits, int warmup, int warmupWaves, int groups, int light)
+            throws Exception {
         Path dataDir = Files.createTempDirectory("rembug-bench-redis");
         try (FakeBotApi api = new FakeBotApi()) {
             List<String> args = new ArrayList<>(List.of(
@@ -127,7 +129,7 @@ public final class PipelineBenchmark {
                 System.out.printf(Locale.ROOT, "started and polling in %.1f s%n", (System.nanoTime() - bootStart) / 1e9);
                 Optional<ProcessHandle> redis = ProcessHandle.current().descendants()
                         .filter(p -> p.info().command().orElse("").contains("redis")).findFirst();
-                int wave = warmUp(api, ConversationLoad.Mode.REMBUG, warmup, label);
+                int wave = warmUp(api, ConversationLoad.Mode.REMBUG, warmup, label, warmupWaves);
                 Map<String, Long> commandsBefore = redisCommands(context);
                 Map<String, Long> botCallsBefore = api.callCounts();
                 wave(api, ConversationLoad.Mode.REMBUG, wave++, groups, groups, label, redis);
@@ -170,7 +172,7 @@ public final class PipelineBenchmark {
         System.out.printf("%n== %s ==%n", label);
         try (FakeBotApi api = new FakeBotApi(); EchoBot bot = new EchoBot(FakeBotApi.TOKEN, api.port())) {
             awaitPolling(api);
-            int wave = warmUp(api, ConversationLoad.Mode.ECHO, WARMUP_GROUPS, label);
+            int wave = warmUp(api, ConversationLoad.Mode.ECHO, WARMUP_GROUPS, label, WARMUP_WAVES);
             wave(api, ConversationLoad.Mode.ECHO, wave++, GROUPS, GROUPS, label, Optional.empty());
             wave(api, ConversationLoad.Mode.ECHO, wave, LIGHT_GROUPS, 1, label + ", 1 group at a time",
                     Optional.empty());
@@ -224,10 +226,10 @@ public final class PipelineBenchmark {
 
     /**
      * Warm-up waves of {@code groups} groups until the JIT compiler's threads used less than
-     * {@link #SETTLED_COMPILER_SHARE} of a wave's CPU (or {@link #WARMUP_WAVES} were played), then
+     * {@link #SETTLED_COMPILER_SHARE} of a wave's CPU (or {@code maxWaves} were played), then
      * a wait for it to finish what is queued; returns the number of the next wave.
      */
-    private int warmUp(FakeBotApi api, ConversationLoad.Mode mode, int groups, String label)
+    private int warmUp(FakeBotApi api, ConversationLoad.Mode mode, int groups, String label, int maxWaves)
             throws InterruptedException {
         int wave = 0;
         double compilerShare;
@@ -235,7 +237,7 @@ public final class PipelineBenchmark {
             compilerShare = wave(api, mode, wave, groups, groups, label + " warm-up " + (wave + 1), null);
             System.out.printf(Locale.ROOT, "  the JIT compiler used %.0f%% of the JVM's CPU in it%n", compilerShare * 100);
             wave++;
-        } while (compilerShare >= SETTLED_COMPILER_SHARE && wave < WARMUP_WAVES);
+        } while (compilerShare >= SETTLED_COMPILER_SHARE && wave < maxWaves);
         awaitQuietCompiler();
         return wave;
     }
@@ -314,7 +316,7 @@ public final class PipelineBenchmark {
         Map<String, Long> used = new java.util.HashMap<>();
         after.forEach((family, nanos) -> used.put(family, nanos - before.getOrDefault(family, 0L)));
         long all = used.values().stream().mapToLong(Long::longValue).sum();
-        return used.entrySet().stream().filter(e -> e.getValue() * 100 >= all)
+        return used.entrySet().stream().filter(e -> e.getValue() > 0 && e.getValue() * 100 >= all)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(e -> String.format(Locale.ROOT, "%s %.0f µs", e.getKey(), e.getValue() / 1e3 / Math.max(1, updates)))
                 .collect(java.util.stream.Collectors.joining(", "));
@@ -482,10 +484,11 @@ public final class PipelineBenchmark {
                 ManagementFactory.getRuntimeMXBean().getInputArguments());
         System.out.printf("Load: %d groups x %d updates (bot added, /fasilitator, /mulai, 3 replies to question 1,"
                         + " 3 replies to question 2, 3 button presses on question 3), each step sent when the last"
-                        + " one was answered, replies and presses %d ms after the question was sent; warm-up %d groups"
-                        + " (not counted); light load %d groups one at a time; Telegram's-limits run %d groups%n",
-                GROUPS, ConversationLoad.UPDATES_PER_GROUP, REPLY_DELAY_MILLIS, WARMUP_GROUPS, LIGHT_GROUPS,
-                LIMITED_GROUPS);
+                        + " one was answered, replies and presses %d ms after the question was sent; warm-up waves of %d groups"
+                        + " (not counted) until the JIT compiler uses under %.0f%% of a wave's CPU, at most %d; light"
+                        + " load %d groups one at a time; Telegram's-limits run %d groups%n",
+                GROUPS, ConversationLoad.UPDATES_PER_GROUP, REPLY_DELAY_MILLIS, WARMUP_GROUPS,
+                SETTLED_COMPILER_SHARE * 100, WARMUP_WAVES, LIGHT_GROUPS, LIMITED_GROUPS);
     }
 
     private void printResults() {
