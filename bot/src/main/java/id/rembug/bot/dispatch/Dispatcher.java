@@ -67,6 +67,12 @@ public final class Dispatcher implements SmartLifecycle {
     private final String instanceId = UUID.randomUUID().toString();
     private final AtomicLong sends = new AtomicLong();
     private final Object idle = new Object();
+    /**
+     * Wake-ups so far, guarded by {@link #idle}. A worker notes the count before it looks at the
+     * outbox and sleeps only if it has not moved: a message enqueued (and its wake-up given) while
+     * the worker was still finding nothing to do would otherwise wait for the idle poll.
+     */
+    private long wakeUps;
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
     /** The chat {@link #runOnce} claimed with the last outcome it committed, handled by its next call. */
@@ -132,7 +138,14 @@ public final class Dispatcher implements SmartLifecycle {
     /** Wakes idle workers of this instance at once (for a producer that just enqueued). */
     public void wakeUp() {
         synchronized (idle) {
+            wakeUps++;
             idle.notifyAll();
+        }
+    }
+
+    private long wakeUpsSoFar() {
+        synchronized (idle) {
+            return wakeUps;
         }
     }
 
@@ -186,6 +199,7 @@ public final class Dispatcher implements SmartLifecycle {
         int failuresInARow = 0;
         OutboxStore.Claim next = null;
         while (running && !Thread.currentThread().isInterrupted()) {
+            long wakeUpsBefore = wakeUpsSoFar();
             try {
                 OutboxStore.Poll poll = next != null ? handle(next) : store.claim(clock.millis());
                 next = null;
@@ -195,7 +209,7 @@ public final class Dispatcher implements SmartLifecycle {
                 }
                 next = poll.claim();
                 if (next == null) {
-                    pause(idleMillis(poll.nextDueAt()));
+                    idle(idleMillis(poll.nextDueAt()), wakeUpsBefore);
                 }
             } catch (RuntimeException e) {
                 // Redis away or a bug: keep the worker alive; a claimed chat comes back after its lease
@@ -228,6 +242,16 @@ public final class Dispatcher implements SmartLifecycle {
             return poll;
         }
         return Math.max(1, Math.min(poll, nextDueAt - clock.millis()));
+    }
+
+    /** Sleeps until woken or {@code millis} pass, unless a wake-up came since {@code wakeUpsBefore}. */
+    private void idle(long millis, long wakeUpsBefore) {
+        synchronized (idle) {
+            if (wakeUps != wakeUpsBefore) {
+                return;
+            }
+            pause(millis);
+        }
     }
 
     private void pause(long millis) {

@@ -54,6 +54,39 @@ class DispatcherTest {
     }
 
     @Test
+    void aMessageEnqueuedWhileTheWorkerFindsNothingLeftIsSentAtOnceNotAfterTheIdlePoll() throws Exception {
+        // one worker and an idle poll longer than the test: only the producer's wake-up can make it send
+        DispatchProperties properties = DispatchProperties.defaults().withWorkers(1)
+                .withIdlePoll(Duration.ofMinutes(1))
+                .withLimits(new DispatchProperties.Limits(100_000, Duration.ofSeconds(1), 100_000,
+                        Duration.ofMillis(1), 1_000, 100_000, Duration.ofMinutes(1), 8, Duration.ZERO));
+        Clock clock = Clock.systemUTC();
+        ScriptedGateway gateway = new ScriptedGateway(clock);
+        OutboxWriter writer = new OutboxWriter(RedisServerExtension.template(), clock);
+        Dispatcher dispatcher = new Dispatcher(RedisServerExtension.template(), properties, () -> List.of(gateway),
+                List::of, new DispatchStats(), clock, new Random(1));
+        dispatcher.start();
+        try {
+            // Each message is enqueued the moment the one before reaches the platform, as a commit's
+            // follow-up does: the worker is then still settling it and finding nothing after it, so the
+            // wake-up comes before it sleeps. A wake-up lost there left the message for a whole minute.
+            for (int i = 0; i < 40; i++) {
+                writer.enqueue(List.of(text("w" + i, Integer.toString(700 + i % 3))));
+                dispatcher.wakeUp();
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (gateway.delivered().size() <= i) {
+                    assertThat(System.nanoTime()).as("message w%d still waits", i).isLessThan(deadline);
+                    Thread.onSpinWait();
+                }
+            }
+        } finally {
+            dispatcher.stop();
+        }
+
+        assertThat(gateway.delivered()).hasSize(40);
+    }
+
+    @Test
     void eachMessageIsSentExactlyOnceByTwoInstancesOfFourWorkersSharingOneRedis() throws Exception {
         // real clock and threads; limits opened up so the test is about claims, not about waiting
         DispatchProperties properties = DispatchProperties.defaults()
