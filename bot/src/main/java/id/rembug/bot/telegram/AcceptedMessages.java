@@ -18,8 +18,9 @@ import java.io.Serializable;
  *
  * <p>An answer {@code ok: true} with a numeric {@code result.message_id} is a message Telegram
  * delivered, and comes back as a {@link Message} holding that id, read from the answer token by
- * token, skipping the rest of the message unread: the gateway needs no more of it. The library's binding of the whole {@code Message}
- * (entities, keyboard, chat, sender) cost more than the rest of reading the answer, and one field
+ * token, skipping the rest of the message unread: the gateway needs no more of it. The library's
+ * binding of the whole {@code Message} (entities, keyboard, chat, sender) cost more than the rest
+ * of reading the answer, and one field
  * of a type it does not know failed it: the call counted as failed, the dispatcher retried it and
  * the group got the same question again, its id never recorded. Every other answer (an error with
  * its code and {@code retry_after}, an edit of an inline message answered {@code true}) is read by

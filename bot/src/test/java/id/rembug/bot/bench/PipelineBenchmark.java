@@ -31,11 +31,12 @@ import java.util.stream.Stream;
  * A program that prints figures, not a test; see the README for the command.
  *
  * <p>Each bot gets warm-up waves until its JIT has settled (not reported), a loaded wave (many
- * groups at once) and a light wave (one group at a time). Rembug runs twice: with the dispatcher's rate limits raised out of
- * the way, so that the pipeline is what is measured, and with Telegram's real limits, which is
- * what a deployed bot gets. Settings (system properties of the benchmark JVM): {@code bench.groups},
- * {@code bench.warmup-groups}, {@code bench.warmup-waves}, {@code bench.light-groups}, {@code bench.limited-groups},
- * {@code bench.wave-timeout-seconds}, {@code bench.rembug-args} (extra Spring properties, to try settings).
+ * groups at once) and a light wave (one group at a time). Rembug runs twice: with the dispatcher's
+ * rate limits raised out of the way, so that the pipeline is what is measured, and with Telegram's
+ * real limits, which is what a deployed bot gets. Settings (system properties of the benchmark
+ * JVM): {@code bench.groups}, {@code bench.warmup-groups}, {@code bench.warmup-waves},
+ * {@code bench.light-groups}, {@code bench.limited-groups}, {@code bench.wave-timeout-seconds},
+ * {@code bench.rembug-args} (extra Spring properties, to try settings).
  */
 public final class PipelineBenchmark {
 
@@ -264,7 +265,7 @@ public final class PipelineBenchmark {
                     }
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-                    byFamily.merge(name.replaceAll("\\d+", "N").strip(), ticks * nanosPerTick, Long::sum);
+                    byFamily.merge(family(name), ticks * nanosPerTick, Long::sum);
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended while being read
                 }
@@ -296,7 +297,7 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * CPU used so far by the live threads of each family (a name with its numbers taken out): the
+     * CPU used so far by the live threads of each family ({@link #family}): the
      * figures JFR's samples give only as shares, here in time, so a wave can say where its CPU went.
      */
     private static Map<String, Long> cpuByThreadFamily() {
@@ -305,10 +306,15 @@ public final class PipelineBenchmark {
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             long nanos = threads.getThreadCpuTime(thread.getId());
             if (nanos > 0) {
-                byFamily.merge(thread.getName().replaceAll("\\d+", "N"), nanos, Long::sum);
+                byFamily.merge(family(thread.getName()), nanos, Long::sum);
             }
         }
         return byFamily;
+    }
+
+    /** A thread's family: its name with the numbers taken out ({@code rembug-dispatch-N}). */
+    private static String family(String threadName) {
+        return threadName.replaceAll("\\d+", "N").strip();
     }
 
     /** The families that used at least 1% of the wave's thread CPU, most first, in µs per update. */

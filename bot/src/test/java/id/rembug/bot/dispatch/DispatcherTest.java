@@ -25,6 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestRedis
 class DispatcherTest {
 
+    /** Limits opened up, for tests about claims and waking rather than about waiting. */
+    private static final DispatchProperties.Limits OPEN_LIMITS = new DispatchProperties.Limits(100_000,
+            Duration.ofSeconds(1), 100_000, Duration.ofMillis(1), 1_000, 100_000, Duration.ofMinutes(1), 8,
+            Duration.ZERO);
+
     private DispatchFixture fx;
 
     @BeforeEach
@@ -58,8 +63,7 @@ class DispatcherTest {
         // one worker and an idle poll longer than the test: only the producer's wake-up can make it send
         DispatchProperties properties = DispatchProperties.defaults().withWorkers(1)
                 .withIdlePoll(Duration.ofMinutes(1))
-                .withLimits(new DispatchProperties.Limits(100_000, Duration.ofSeconds(1), 100_000,
-                        Duration.ofMillis(1), 1_000, 100_000, Duration.ofMinutes(1), 8, Duration.ZERO));
+                .withLimits(OPEN_LIMITS);
         Clock clock = Clock.systemUTC();
         ScriptedGateway gateway = new ScriptedGateway(clock);
         OutboxWriter writer = new OutboxWriter(RedisServerExtension.template(), clock);
@@ -92,8 +96,7 @@ class DispatcherTest {
         DispatchProperties properties = DispatchProperties.defaults()
                 .withIdlePoll(Duration.ofMillis(5))
                 .withRetry(new DispatchProperties.Retry(8, Duration.ofMillis(1), Duration.ofMillis(5), 0.5))
-                .withLimits(new DispatchProperties.Limits(100_000, Duration.ofSeconds(1), 100_000,
-                        Duration.ofMillis(1), 1_000, 100_000, Duration.ofMinutes(1), 8, Duration.ZERO));
+                .withLimits(OPEN_LIMITS);
         Clock clock = Clock.systemUTC();
         ScriptedGateway gateway = new ScriptedGateway(clock).taking(1);
         OutboxWriter writer = new OutboxWriter(RedisServerExtension.template(), clock);
