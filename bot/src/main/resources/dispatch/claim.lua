@@ -12,7 +12,9 @@
 -- ARGV[12] = '1' when broadcasts are paid (allow_paid_broadcast): held to their own limit alone
 -- Returns {lane, chat, claim score, head JSON, forbidden reason or '', attempts so far,
 -- the platform id of the message the head names or '', '1' when a newer edit of it follows,
--- '1' when a message other than an edit follows} (see head_facts)
+-- '1' when a message other than an edit follows} (see head_facts), '1' when another chat can be
+-- claimed now as well (the worker wakes one more, rather than every idle worker waking at each
+-- enqueue to find mostly nothing)}
 -- or {'', when to look again or ''} when nothing can be claimed now.
 local now = tonumber(ARGV[1])
 local readies = { KEYS[1], KEYS[2] }
@@ -58,6 +60,17 @@ local function head_facts(queue, message)
   return target, newer, behind
 end
 
+-- Whether a chat besides the one just claimed (its score now the lease's end) is due in a lane
+-- whose budget is open. Only a hint for waking workers: a chat a budget holds back does not count.
+local function others_due()
+  for lane = 1, 2 do
+    if open_at[lane] <= now and #redis.call('ZRANGEBYSCORE', readies[lane], '-inf', now, 'LIMIT', 0, 1) > 0 then
+      return '1'
+    end
+  end
+  return '0'
+end
+
 local function claim(lane, chat, head)
   redis.call('ZADD', readies[lane], 'XX', ARGV[2], chat)
   local forbidden = redis.call('HGET', ARGV[6] .. chat .. ARGV[7], 'reason') or ''
@@ -66,7 +79,7 @@ local function claim(lane, chat, head)
   if not ok or type(message) ~= 'table' then message = {} end
   if type(message.id) == 'string' then attempts = redis.call('HGET', ARGV[8] .. message.id, 'attempts') or '0' end
   local target, newer, behind = head_facts(prefixes[lane] .. chat, message)
-  return { tostring(lane), chat, ARGV[2], head, forbidden, attempts, target, newer, behind }
+  return { tostring(lane), chat, ARGV[2], head, forbidden, attempts, target, newer, behind, others_due() }
 end
 
 local function is_callback_answer(json)

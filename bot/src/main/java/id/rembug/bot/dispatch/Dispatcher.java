@@ -135,11 +135,15 @@ public final class Dispatcher implements SmartLifecycle {
         return stats;
     }
 
-    /** Wakes idle workers of this instance at once (for a producer that just enqueued). */
+    /**
+     * Wakes an idle worker of this instance at once (for a producer that just enqueued). One, not
+     * all: a commit usually enqueues for one chat, and each woken worker runs a claim; the one that
+     * claims a chat wakes the next while others are due ({@link OutboxStore.Poll#othersDue}).
+     */
     public void wakeUp() {
         synchronized (idle) {
             wakeUps++;
-            idle.notifyAll();
+            idle.notify();
         }
     }
 
@@ -172,7 +176,10 @@ public final class Dispatcher implements SmartLifecycle {
             return;
         }
         running = false;
-        wakeUp();
+        synchronized (idle) {
+            wakeUps++;
+            idle.notifyAll();
+        }
         long deadline = System.currentTimeMillis() + JOIN_MILLIS;
         for (Thread worker : workers) {
             try {
@@ -210,6 +217,8 @@ public final class Dispatcher implements SmartLifecycle {
                 next = poll.claim();
                 if (next == null) {
                     idle(idleMillis(poll.nextDueAt()), wakeUpsBefore);
+                } else if (poll.othersDue()) {
+                    wakeUp();
                 }
             } catch (RuntimeException e) {
                 // Redis away or a bug: keep the worker alive; a claimed chat comes back after its lease

@@ -31,8 +31,11 @@ final class OutboxStore {
                  String earlierMessageId, boolean newerEditFollows, boolean messageFollows) {
     }
 
-    /** A claim, or when nothing was due, the epoch ms at which the next chat is (or -1: none). */
-    record Poll(Claim claim, long nextDueAt) {
+    /**
+     * A claim, or when nothing was due, the epoch ms at which the next chat is (or -1: none);
+     * {@code othersDue}: with a claim, another chat could be claimed now too.
+     */
+    record Poll(Claim claim, long nextDueAt, boolean othersDue) {
     }
 
     /** {@code waitMillis} 0: the slot is taken, and the chat may send again from {@code nextChatAt}. */
@@ -89,14 +92,14 @@ final class OutboxStore {
         String lane = (String) reply.get(from);
         if (lane.isEmpty()) {
             String next = (String) reply.get(from + 1);
-            return new Poll(null, next.isEmpty() ? -1 : (long) Double.parseDouble(next));
+            return new Poll(null, next.isEmpty() ? -1 : (long) Double.parseDouble(next), false);
         }
         String forbidden = (String) reply.get(from + 4);
         String earlier = (String) reply.get(from + 6);
         return new Poll(new Claim(lane.equals("1") ? Lane.CONVERSATION : Lane.BROADCAST, (String) reply.get(from + 1),
                 (String) reply.get(from + 2), (String) reply.get(from + 3), forbidden.isEmpty() ? null : forbidden,
                 Integer.parseInt((String) reply.get(from + 5)), earlier.isEmpty() ? null : earlier,
-                "1".equals(reply.get(from + 7)), "1".equals(reply.get(from + 8))), -1);
+                "1".equals(reply.get(from + 7)), "1".equals(reply.get(from + 8))), -1, "1".equals(reply.get(from + 9)));
     }
 
     /**

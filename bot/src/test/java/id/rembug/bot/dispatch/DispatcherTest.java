@@ -91,6 +91,37 @@ class DispatcherTest {
     }
 
     @Test
+    void oneWakeUpSetsAsManyIdleWorkersGoingAsThereAreChatsDue() throws Exception {
+        // four idle workers and an idle poll longer than the test: a wake-up wakes one worker, and
+        // each worker whose claim says more chats are due wakes the next
+        DispatchProperties properties = DispatchProperties.defaults().withWorkers(4)
+                .withIdlePoll(Duration.ofMinutes(1))
+                .withLimits(OPEN_LIMITS);
+        Clock clock = Clock.systemUTC();
+        ScriptedGateway gateway = new ScriptedGateway(clock).taking(400);
+        OutboxWriter writer = new OutboxWriter(RedisServerExtension.template(), clock);
+        Dispatcher dispatcher = new Dispatcher(RedisServerExtension.template(), properties, () -> List.of(gateway),
+                List::of, new DispatchStats(), clock, new Random(1));
+        dispatcher.start();
+        try {
+            Thread.sleep(300); // every worker found the outbox empty and sleeps
+            for (int i = 0; i < 8; i++) {
+                writer.enqueue(List.of(text("h" + i, Integer.toString(800 + i))));
+            }
+            dispatcher.wakeUp();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (gateway.delivered().size() < 8) {
+                assertThat(System.nanoTime()).as("all eight delivered").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+        } finally {
+            dispatcher.stop();
+        }
+
+        assertThat(gateway.mostSendsAtOnce()).as("the four workers sent side by side").isEqualTo(4);
+    }
+
+    @Test
     void eachMessageIsSentExactlyOnceByTwoInstancesOfFourWorkersSharingOneRedis() throws Exception {
         // real clock and threads; limits opened up so the test is about claims, not about waiting
         DispatchProperties properties = DispatchProperties.defaults()

@@ -35,6 +35,8 @@ final class ScriptedGateway implements ChatGateway {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final List<Attempt> attempts = new ArrayList<>();
     private final AtomicLong platformIds = new AtomicLong();
+    private final AtomicInteger sending = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
     private volatile boolean overlapSeen;
     private volatile long sendMillis;
 
@@ -76,6 +78,7 @@ final class ScriptedGateway implements ChatGateway {
         if (busy.incrementAndGet() > 1) {
             overlapSeen = true;
         }
+        mostAtOnce.accumulateAndGet(sending.incrementAndGet(), Math::max);
         try {
             if (sendMillis > 0) {
                 Thread.sleep(sendMillis);
@@ -98,6 +101,7 @@ final class ScriptedGateway implements ChatGateway {
             return new SendResult.Transient("interrupted");
         } finally {
             busy.decrementAndGet();
+            sending.decrementAndGet();
         }
     }
 
@@ -132,5 +136,10 @@ final class ScriptedGateway implements ChatGateway {
 
     boolean overlapSeen() {
         return overlapSeen;
+    }
+
+    /** The most sends (to any chats) that were under way at one time. */
+    int mostSendsAtOnce() {
+        return mostAtOnce.get();
     }
 }

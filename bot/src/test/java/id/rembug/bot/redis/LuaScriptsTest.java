@@ -323,7 +323,7 @@ class LuaScriptsTest {
         List<Object> claimed = claim(redis, 1000);
 
         assertThat(claimed).containsExactly("1", "-1", "31000", outgoing("e1", "EDIT", "q1", false), "", "0", "555",
-                "1", "1");
+                "1", "1", "0");
         assertThat(redis.opsForZSet().score("t:ready:c", "-1")).as("leased").isEqualTo(31_000.0);
     }
 
@@ -336,9 +336,33 @@ class LuaScriptsTest {
         redis.opsForZSet().add("t:ready:c", "-1", 0);
         redis.opsForZSet().add("t:ready:c", "-2", 1);
 
-        assertThat(claim(redis, 1000)).as("a lasting edit").endsWith("555", "0", "0");
-        assertThat(claim(redis, 1000)).as("a pin of a message never delivered").startsWith("1", "-2")
-                .endsWith("", "0", "0");
+        assertThat(claim(redis, 1000)).as("a lasting edit, with chat -2 due too").endsWith("555", "0", "0", "1");
+        assertThat(claim(redis, 1000)).as("a pin of a message never delivered, the last chat due")
+                .startsWith("1", "-2").endsWith("", "0", "0", "0");
+    }
+
+    @Test
+    void aClaimSaysWhetherAnotherChatIsDueInALaneWhoseBudgetIsOpen() {
+        redis.opsForList().rightPush("t:q:c:-1", outgoing("m1", "TEXT", null, false));
+        redis.opsForList().rightPush("t:q:b:-2", outgoing("b1", "TEXT", null, false));
+        redis.opsForList().rightPush("t:q:b:-3", outgoing("b2", "TEXT", null, false));
+        redis.opsForZSet().add("t:ready:c", "-1", 0);
+        redis.opsForZSet().add("t:ready:b", "-2", 0);
+        redis.opsForZSet().add("t:ready:b", "-3", 5000);
+
+        assertThat(claim(redis, 1000)).as("the conversation first; a broadcast is due").startsWith("1", "-1")
+                .endsWith("1");
+        assertThat(claim(redis, 1000)).as("the broadcast due; the other one only later").startsWith("2", "-2")
+                .endsWith("0");
+
+        redis.opsForList().rightPush("t:q:c:-4", outgoing("m2", "TEXT", null, false));
+        redis.opsForZSet().add("t:ready:c", "-4", 0);
+        redis.opsForZSet().add("t:ready:b", "-3", 0);
+        for (int i = 0; i < 29; i++) {
+            redis.opsForZSet().add("t:rate:bc", "s" + i, 900);
+        }
+        assertThat(claim(redis, 1000)).as("the broadcasts' budget is used up: nothing else counts as due")
+                .startsWith("1", "-4").endsWith("0");
     }
 
     @Test
