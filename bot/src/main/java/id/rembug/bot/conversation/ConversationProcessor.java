@@ -246,7 +246,12 @@ public class ConversationProcessor {
             }
             // what the group's turn needs from outside is read first; the planning itself does no I/O
             TurnInputs inputs = loader.load(snapshot, inbound);
-            return groups.plan(snapshot, inbound, entryId, inputs);
+            Plan plan = groups.plan(snapshot, inbound, entryId, inputs);
+            if (!plan.digestChoicesNeeded.isEmpty()) {
+                // the turn sends a summary (a few times per stage): planned again, knowing whether it waits for the digest
+                plan = groups.plan(snapshot, inbound, entryId, loader.withDigestChoices(inputs, plan.digestChoicesNeeded));
+            }
+            return plan;
         } catch (DataAccessException redisTrouble) {
             throw redisTrouble;
         } catch (RuntimeException bug) {

@@ -701,6 +701,10 @@ public class GroupPlanner {
 
     /** A facilitator who chose the daily digest gets this message with it, not now. */
     private void holdForDigest(Outgoing message, GroupState state, Plan plan, TurnInputs inputs) {
+        if (!inputs.digestChoicesRead()) {
+            plan.digestChoicesNeeded.add(state.facilitatorId());
+            return;
+        }
         if (inputs.wantsDailyDigest(state.facilitatorId())) {
             plan.outgoing.remove(message);
             plan.digests.computeIfAbsent(state.facilitatorId(), id -> new ArrayList<>()).add(message);

@@ -40,6 +40,12 @@ final class Plan {
     /** Summaries held back for a facilitator who chose the daily digest, keyed by the facilitator. */
     final Map<String, List<Outgoing>> digests = new LinkedHashMap<>();
 
+    /**
+     * People whose digest choice this plan needed (it sends them a summary) when its inputs had
+     * not read it: the turn is planned again with it read ({@link TurnInputs#digestChoices}).
+     */
+    final java.util.Set<String> digestChoicesNeeded = new java.util.LinkedHashSet<>();
+
     /** Questions for the language model, written with the answers they may improve ({@link ModelJob}). */
     final List<ModelJob> modelJobs = new ArrayList<>();
 

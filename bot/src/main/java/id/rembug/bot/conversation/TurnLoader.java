@@ -11,18 +11,18 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Loads what a group's turn needs from outside its state ({@link TurnInputs}) before the turn, so
- * that {@link GroupPlanner} does no I/O: the prompt a reply answers, the digest choice of whoever
- * is or may become the facilitator, the platform's word on a claimant, staff membership, the stored
- * summaries and a member's erasure. Each is read only for the entries that can use it.
+ * that {@link GroupPlanner} does no I/O: the prompt a reply answers, the platform's word on a
+ * claimant, staff membership, the stored summaries and a member's erasure; the facilitator's digest
+ * choice only for a turn whose plan sends them a summary ({@link #withDigestChoices}). Each is read
+ * only for the entries that can use it.
  */
 @Component
 class TurnLoader {
@@ -47,18 +47,6 @@ class TurnLoader {
         String groupId = snapshot.conversation();
         GroupState state = snapshot.state();
         String facilitatorId = state == null ? null : state.facilitatorId();
-        Set<String> mayFacilitate = new LinkedHashSet<>();
-        if (facilitatorId != null) {
-            mayFacilitate.add(facilitatorId);
-        }
-        // chatter (a message that is no command and replies to nothing of ours) gives the engine nothing
-        // to do, so nobody's digest choice can matter for it; it is most of what a group writes
-        boolean chatter = inbound instanceof Inbound.Message message && !message.edited()
-                && message.replyToMessageId() == null && !message.replyToBot()
-                && Command.parse(message.text()).isEmpty();
-        if (chatter) {
-            mayFacilitate.clear();
-        }
         String repliedPrompt = null;
         ChatGateway.Standing standing = null;
         boolean fromStaff = false;
@@ -71,17 +59,7 @@ class TurnLoader {
                 repliedPrompt = store.promptOfMessage(snapshot, message.chatId(), message.replyToMessageId());
             }
             if (command.isPresent() && command.get().command() == Command.CLAIM_FACILITATOR) {
-                // whoever a claim or a staff assignment may make the facilitator in this turn
-                mayFacilitate.add(message.from().id());
-                ChatUser replied = message.replyToUser();
-                if (replied != null) {
-                    mayFacilitate.add(replied.id());
-                }
                 Optional<GroupPlanner.Assignment> assignment = GroupPlanner.assignment(message);
-                // a named id only when the group knows that member: it is typed text, not a key to read blindly
-                assignment.map(GroupPlanner.Assignment::namedId)
-                        .filter(id -> state != null && state.members().containsKey(id))
-                        .ifPresent(mayFacilitate::add);
                 fromStaff = assignment.isPresent() && staff.isStaff(message.from().id());
                 if (facilitatorId == null) {
                     String chatId = snapshot.chatId();
@@ -107,22 +85,28 @@ class TurnLoader {
 
         // late answers reach their summary on a wake-up; an erasure scrubs every summary
         boolean summariesTouched = inbound instanceof Inbound.WakeUp || forgets != null;
-        Map<String, String> digestChoices = new LinkedHashMap<>();
-        for (String userId : mayFacilitate) {
-            String choice = store.userField(userId, GroupPlanner.DIGEST_FIELD);
-            if (choice != null) {
-                digestChoices.put(userId, choice);
-            }
-        }
         String chat = snapshot.chatId();
         Optional<ChatGateway> channel = chat == null ? Optional.empty()
                 : ChatGateway.forChat(gateways.obtain().stream(), chat);
         TurnInputs.PollFit pollFit = channel.<TurnInputs.PollFit>map(
                 g -> (question, options) -> g.pollFits(chat, question, options)).orElse(TurnInputs.PollFit.NEVER);
-        return new TurnInputs(repliedPrompt, standing, fromStaff, digestChoices,
+        // the digest choices are read only for a plan that sends a summary (withDigestChoices): most turns send none
+        return new TurnInputs(repliedPrompt, standing, fromStaff, null,
                 summariesTouched ? store.milestones(groupId) : null,
                 forgets == null ? null : erasure.plan(groupId, snapshot.chatId(), state, forgets), pollFit,
                 storedAnswer);
+    }
+
+    /** The inputs with the digest choices of these people read (one round trip each). */
+    TurnInputs withDigestChoices(TurnInputs inputs, Collection<String> people) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        for (String userId : people) {
+            String choice = store.userField(userId, GroupPlanner.DIGEST_FIELD);
+            if (choice != null) {
+                choices.put(userId, choice);
+            }
+        }
+        return inputs.withDigestChoices(choices);
     }
 
     /**

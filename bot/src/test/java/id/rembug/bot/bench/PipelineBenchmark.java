@@ -66,6 +66,12 @@ public final class PipelineBenchmark {
     private static final List<String> EXTRA_ARGS = Stream.of(System.getProperty("bench.rembug-args", "").split("\\s+"))
             .filter(arg -> !arg.isBlank()).map(arg -> arg.startsWith("--") ? arg : "--" + arg).toList();
 
+    /**
+     * Which runs to play, comma-separated: {@code raised} (Rembug with limits raised), {@code limited}
+     * (Telegram's limits), {@code echo} (the echo bot); all by default. One run alone is for profiling.
+     */
+    private static final List<String> RUNS = List.of(System.getProperty("bench.runs", "raised,limited,echo").split(","));
+
     private static final List<String> RAISED_LIMITS = List.of(
             "--rembug.dispatch.limits.global=1000000",
             "--rembug.dispatch.limits.broadcast=1000",
@@ -82,10 +88,16 @@ public final class PipelineBenchmark {
         PipelineBenchmark benchmark = new PipelineBenchmark();
         benchmark.printMachine();
         benchmark.fakeSelfTest();
-        benchmark.rembug("Rembug, limits raised", RAISED_LIMITS, WARMUP_GROUPS, WARMUP_WAVES, GROUPS, LIGHT_GROUPS);
-        // second, in a JVM the first run warmed up: one short wave will do
-        benchmark.rembug("Rembug, Telegram's limits", List.of(), 5, 1, LIMITED_GROUPS, 0);
-        benchmark.echo();
+        if (RUNS.contains("raised")) {
+            benchmark.rembug("Rembug, limits raised", RAISED_LIMITS, WARMUP_GROUPS, WARMUP_WAVES, GROUPS, LIGHT_GROUPS);
+        }
+        if (RUNS.contains("limited")) {
+            // second, in a JVM the first run warmed up: one short wave will do
+            benchmark.rembug("Rembug, Telegram's limits", List.of(), 5, 1, LIMITED_GROUPS, 0);
+        }
+        if (RUNS.contains("echo")) {
+            benchmark.echo();
+        }
         benchmark.printResults();
         System.out.printf(Locale.ROOT, "%nWhole benchmark: %.0f s%n", (System.nanoTime() - started) / 1e9);
         System.exit(0);

@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * inbox entries of one group through {@link GroupPlanner}, each with what {@link TurnLoader} would
  * have loaded for it and the plan expected back. The planner does no I/O, so the runner stands in
  * for the store: it carries the snapshot from plan to plan ({@code Snapshot.after}), the summaries
- * the plans stored, and the digest choices they wrote.
+ * the plans stored, and the digest choices they wrote, which it gives a turn only when its plan asks
+ * for them (and plans it again), as the processor does.
  *
  * <pre>
  * Sari: /fasilitator [leads]              a message (ids: the lower-cased name; message id m&lt;line&gt;);
@@ -127,18 +128,33 @@ class GroupPlannerCasesTest {
             Entry entry = entry(name, lineNumber, line, chat, clock);
             GroupState state = snapshot.state();
             boolean touchesSummaries = entry.inbound() instanceof Inbound.WakeUp;
-            Map<String, String> choices = new HashMap<>(digestChoices);
-            TurnInputs inputs = new TurnInputs(entry.repliedPrompt(), entry.standing(), entry.staff(), choices,
+            // as the processor plays a turn: the digest choices are read only for a plan that asks for them
+            TurnInputs inputs = new TurnInputs(entry.repliedPrompt(), entry.standing(), entry.staff(), null,
                     touchesSummaries ? milestones : null, null, TurnInputs.PollFit.NEVER);
             String entryId = "e" + lineNumber;
             Plan plan = planner.plan(snapshot, entry.inbound(), entryId, inputs);
+            boolean choicesNeeded = !plan.digestChoicesNeeded.isEmpty();
+            if (choicesNeeded) {
+                assertThat(plan.digestChoicesNeeded).as("%s:%d: whose digest choice", name, lineNumber)
+                        .containsExactly(plan.state.facilitatorId());
+                plan = planner.plan(snapshot, entry.inbound(), entryId,
+                        inputs.withDigestChoices(new HashMap<>(digestChoices)));
+                assertThat(plan.digestChoicesNeeded).as("%s:%d: planned again with the choices", name, lineNumber)
+                        .isEmpty();
+            }
+            String facilitator = plan.state == null ? null : plan.state.facilitatorId();
+            boolean toFacilitator = facilitator != null && (plan.digests.containsKey(facilitator)
+                    || plan.outgoing.stream().anyMatch(m -> facilitator.equals(m.chatId())));
+            assertThat(!choicesNeeded || toFacilitator).as("%s:%d: a digest choice read for a turn that sends "
+                    + "the facilitator nothing", name, lineNumber).isTrue();
             List<String> actual = brief(plan, clock, plan.state == null ? Language.ID : plan.state.language());
             snapshot = snapshot.after(entryId, plan);
             milestones.putAll(plan.milestones);
-            if (plan.userId != null) {
+            String choosing = plan.userId;
+            if (choosing != null) {
                 plan.userFields.forEach((field, value) -> {
                     if (field.equals(GroupPlanner.DIGEST_FIELD)) {
-                        digestChoices.put(plan.userId, value);
+                        digestChoices.put(choosing, value);
                     }
                 });
             }
