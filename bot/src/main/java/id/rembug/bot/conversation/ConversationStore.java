@@ -5,6 +5,7 @@ import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.conversation.ConversationFollowUps.Op;
 import id.rembug.bot.dispatch.DispatchKeys;
+import id.rembug.bot.dispatch.SentMessages;
 import id.rembug.bot.redis.LuaScripts;
 import id.rembug.bot.summaries.FacilitatorReachability;
 import id.rembug.dialogues.engine.Answer;
@@ -49,10 +50,12 @@ public class ConversationStore {
     private final ModelJobRate modelJobs;
     private final ConversationFollowUps followUps;
     private final WorkPartitions partitions;
+    private final SentMessages sentMessages;
 
     public ConversationStore(StringRedisTemplate redis, ModelJobRate modelJobs, ConversationFollowUps followUps,
-                             WorkPartitions partitions) {
+                             WorkPartitions partitions, SentMessages sentMessages) {
         this.redis = redis;
+        this.sentMessages = sentMessages;
         this.modelJobs = modelJobs;
         this.followUps = followUps;
         this.partitions = partitions;
@@ -327,14 +330,14 @@ public class ConversationStore {
     /**
      * The prompt a message of ours in the chat asked, as {@code stage|round|index}; null if it
      * asked none (or it is not ours, or too old). The dispatcher knows which outbox message the
-     * platform's message was; the group's questions say what that one asked.
+     * platform's message was ({@link SentMessages}); the group's questions say what that one asked.
      */
     String promptOfMessage(Snapshot snapshot, String chatId, String messageId) {
         if (messageId == null) {
             return null;
         }
         String groupId = snapshot.conversation();
-        Object outgoingId = redis.opsForHash().get(DispatchKeys.sentMessages(chatId), messageId);
+        String outgoingId = sentMessages.outboxIdOf(chatId, messageId).orElse(null);
         if (outgoingId != null) {
             // a question of the open stage is in the snapshot: most replies need no second read
             for (Map.Entry<String, AskedQuestion> asked : snapshot.asked().entrySet()) {

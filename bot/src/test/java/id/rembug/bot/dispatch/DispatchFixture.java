@@ -29,7 +29,14 @@ final class DispatchFixture {
     }
 
     Dispatcher dispatcher(DispatchProperties properties) {
-        return new Dispatcher(redis, properties, () -> List.of(gateway), () -> List.of(listener),
+        return dispatcher(properties, List.of());
+    }
+
+    /** A dispatcher that also tells these listeners of every outcome. */
+    Dispatcher dispatcher(DispatchProperties properties, List<DeliveryListener> more) {
+        List<DeliveryListener> listeners = new java.util.ArrayList<>(more);
+        listeners.add(0, listener);
+        return new Dispatcher(redis, properties, () -> List.of(gateway), () -> listeners,
                 new DispatchStats(), clock, new Random(7));
     }
 

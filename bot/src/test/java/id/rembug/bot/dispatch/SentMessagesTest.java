@@ -13,7 +13,10 @@ import java.util.Map;
 import static id.rembug.bot.dispatch.DispatchFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What settling a delivery records: which outbox message the platform's message is, and nothing of the conversation's. */
+/**
+ * What settling a delivery records: which outbox message the platform's message is, and nothing of
+ * the conversation's; and what {@link SentMessages} answers from it and from its memory.
+ */
 @TestRedis
 class SentMessagesTest {
 
@@ -55,5 +58,55 @@ class SentMessagesTest {
         assertThat(dispatcher.delivery(group + ":e2:0").orElseThrow().messageId()).isEqualTo(platformId);
         assertThat(redis.<String, String>opsForHash().get(DispatchKeys.sentMessages(group), platformId))
                 .as("a reply to the question is still a reply to the question").isEqualTo(group + ":e1:0");
+    }
+
+    @Test
+    void aReplyToAQuestionThisInstanceDeliveredIsPlacedWithoutReadingTheRecord() {
+        StringRedisTemplate redis = RedisServerExtension.template();
+        DispatchFixture fx = new DispatchFixture(redis);
+        SentMessages sent = new SentMessages(redis);
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults(), List.of(sent));
+        String group = "-100557";
+        fx.enqueue(text(group + ":e1:0", group).asking("persiapan|1|0"));
+        fx.drain(100, 60_000, dispatcher);
+        String platformId = dispatcher.delivery(group + ":e1:0").orElseThrow().messageId();
+
+        redis.delete(DispatchKeys.sentMessages(group)); // so only the memory can answer
+
+        assertThat(sent.outboxIdOf(group, platformId)).hasValue(group + ":e1:0");
+        assertThat(sent.outboxIdOf(group, "999999")).as("not ours").isEmpty();
+    }
+
+    @Test
+    void whatAnotherInstanceDeliveredIsReadFromTheRecord() {
+        StringRedisTemplate redis = RedisServerExtension.template();
+        DispatchFixture fx = new DispatchFixture(redis);
+        Dispatcher elsewhere = fx.dispatcher(DispatchProperties.defaults());
+        String group = "-100558";
+        fx.enqueue(text(group + ":e1:0", group).asking("persiapan|1|0"));
+        fx.drain(100, 60_000, elsewhere);
+        String platformId = elsewhere.delivery(group + ":e1:0").orElseThrow().messageId();
+
+        assertThat(new SentMessages(redis).outboxIdOf(group, platformId)).hasValue(group + ":e1:0");
+    }
+
+    @Test
+    void theMemoryKeepsWhatTheRecordKeepsTheFirstDeliveryUnderAnIdAndGroupChatsOnly() {
+        StringRedisTemplate redis = RedisServerExtension.template();
+        SentMessages sent = new SentMessages(redis);
+        String group = "-100559";
+        Outgoing question = text(group + ":e1:0", group).asking("persiapan|1|0");
+        Outgoing progress = Outgoing.edit(group + ":e2:0", group, group, group + ":e1:0", "Siapa nama Anda? (1)",
+                List.of(), DispatchFixture.START);
+
+        sent.onSent(progress, "41"); // the question itself went out through another instance
+        sent.onSent(question, "42");
+        sent.onSent(Outgoing.edit(group + ":e3:0", group, group, group + ":e1:0", "Siapa nama Anda? (2)",
+                List.of(), DispatchFixture.START), "42");
+        sent.onSent(text("777:e1:0", "777").asking("persiapan|1|1"), "43");
+
+        assertThat(sent.outboxIdOf(group, "41")).as("an edit is not the message it edits").isEmpty();
+        assertThat(sent.outboxIdOf(group, "42")).as("the question, not its edit").hasValue(group + ":e1:0");
+        assertThat(sent.outboxIdOf("777", "43")).as("a private chat's replies are not placed").isEmpty();
     }
 }
