@@ -33,20 +33,28 @@ local on_its_way = math.max(now, tonumber(ARGV[15] or ARGV[1]))
 -- keys outlive their window a little, so a slow caller's clock never sees them vanish early
 local grace = 60000
 
+-- entries of each log in its window, trimmed and counted once per call
+local counts = {}
+
 -- ms until one more entry fits in the log: entries older than the window no longer count; one
 -- still on its way frees a window after its answer at the earliest, so a window is looked at again
 local function log_wait(key, limit, window)
-  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
-  local count = redis.call('ZCARD', key)
+  if counts[key] == nil then
+    redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+    counts[key] = redis.call('ZCARD', key)
+  end
+  local count = counts[key]
   if count < limit then return 0 end
   local entry = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
   return math.min(tonumber(entry[2]) + window - now, window)
 end
 
--- takes a slot: at score 'at', the key kept a while after its window
+-- takes a slot: at score 'at' (never before now, so it stays in the window counted), the key kept
+-- a while after its window
 local function log_take(key, at, window)
   redis.call('ZADD', key, at, member)
   redis.call('PEXPIRE', key, at - now + window + grace)
+  if counts[key] ~= nil then counts[key] = counts[key] + 1 end
 end
 
 local wait = 0

@@ -30,9 +30,16 @@ local function frees_at(key, limit)
   local entry = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
   return math.min(tonumber(entry[2]), now) + window
 end
-local open_at = { frees_at(KEYS[3], tonumber(ARGV[9])), 0 }
-open_at[2] = frees_at(KEYS[4], tonumber(ARGV[11]))
-if ARGV[12] ~= '1' then open_at[2] = math.max(open_at[1], open_at[2]) end
+-- when each lane's budget lets it send; the broadcasts' log is read only once a broadcast is
+-- looked at (most claims find a conversation and never do)
+local open_at = { frees_at(KEYS[3], tonumber(ARGV[9])) }
+local function lane_open_at(lane)
+  if open_at[lane] == nil then
+    open_at[2] = frees_at(KEYS[4], tonumber(ARGV[11]))
+    if ARGV[12] ~= '1' then open_at[2] = math.max(open_at[1], open_at[2]) end
+  end
+  return open_at[lane]
+end
 
 -- What the dispatcher needs of the head besides its JSON, read here instead of in more round
 -- trips: for a message naming an earlier one (an edit, a poll's stop, a pin) that one's platform
@@ -64,7 +71,7 @@ end
 -- whose budget is open. Only a hint for waking workers: a chat a budget holds back does not count.
 local function others_due()
   for lane = 1, 2 do
-    if open_at[lane] <= now and #redis.call('ZRANGEBYSCORE', readies[lane], '-inf', now, 'LIMIT', 0, 1) > 0 then
+    if #redis.call('ZRANGEBYSCORE', readies[lane], '-inf', now, 'LIMIT', 0, 1) > 0 and lane_open_at(lane) <= now then
       return '1'
     end
   end
@@ -89,7 +96,7 @@ end
 
 for lane = 1, 2 do
   local ready = readies[lane]
-  if open_at[lane] <= now then
+  if lane_open_at(lane) <= now then
     for _ = 1, 16 do
       local picked = redis.call('ZRANGEBYSCORE', ready, '-inf', now, 'LIMIT', 0, 1)
       if #picked == 0 then break end
@@ -128,7 +135,7 @@ local next_due = nil
 for lane = 1, 2 do
   local first = redis.call('ZRANGE', readies[lane], 0, 0, 'WITHSCORES')
   if #first > 0 then
-    local at = math.max(tonumber(first[2]), open_at[lane])
+    local at = math.max(tonumber(first[2]), lane_open_at(lane))
     if next_due == nil or at < next_due then next_due = at end
   end
 end

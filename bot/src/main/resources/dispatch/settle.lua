@@ -18,14 +18,18 @@ if given(KEYS[4]) and ARGV[5] == 'sent' and ARGV[6] ~= '' then
   redis.call('EXPIRE', KEYS[4], ARGV[14])
 end
 if given(KEYS[3]) then
-  redis.call('HSET', KEYS[3], 'status', ARGV[5], 'chatId', ARGV[4], 'lane', ARGV[11],
-      'attempts', ARGV[8], 'at', ARGV[9])
-  if ARGV[6] ~= '' then redis.call('HSET', KEYS[3], 'messageId', ARGV[6]) end
-  if ARGV[7] ~= '' then
-    redis.call('HSET', KEYS[3], 'reason', ARGV[7])
-  else
-    redis.call('HDEL', KEYS[3], 'reason')
+  local fields = { 'status', ARGV[5], 'chatId', ARGV[4], 'lane', ARGV[11], 'attempts', ARGV[8], 'at', ARGV[9] }
+  if ARGV[6] ~= '' then
+    fields[#fields + 1] = 'messageId'
+    fields[#fields + 1] = ARGV[6]
   end
+  if ARGV[7] ~= '' then
+    fields[#fields + 1] = 'reason'
+    fields[#fields + 1] = ARGV[7]
+  else
+    redis.call('HDEL', KEYS[3], 'reason') -- an earlier attempt's (a time-out, a 5xx) no longer holds
+  end
+  redis.call('HSET', KEYS[3], unpack(fields))
   redis.call('EXPIRE', KEYS[3], ARGV[10])
 end
 reschedule(KEYS[1], KEYS[2], ARGV[4], ARGV[1], ARGV[3])
