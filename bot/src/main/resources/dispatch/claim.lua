@@ -9,7 +9,9 @@
 -- ARGV[1] = now, ARGV[2] = claim score (now + lease), ARGV[3] / ARGV[4] = queue prefix per lane,
 -- ARGV[5] = alias prefix, ARGV[6] / ARGV[7] = forbidden key prefix / suffix, ARGV[8] = delivery
 -- prefix, ARGV[9] = overall limit, ARGV[10] = its window (ms), ARGV[11] = broadcast limit,
--- ARGV[12] = '1' when broadcasts are paid (allow_paid_broadcast): held to their own limit alone
+-- ARGV[12] = '1' when broadcasts are paid (allow_paid_broadcast): held to their own limit alone,
+-- ARGV[13] / ARGV[14] = the chat whose message the worker just settled and its lane (1 or 2), or ''
+-- (optional): claimed again at once while an answer to a button press heads its queue
 -- Returns {lane, chat, claim score, head JSON, forbidden reason or '', attempts so far,
 -- the platform id of the message the head names or '', '1' when a newer edit of it follows,
 -- '1' when a message other than an edit follows} (see head_facts), '1' when another chat can be
@@ -92,6 +94,20 @@ end
 local function is_callback_answer(json)
   local ok, decoded = pcall(cjson.decode, json)
   return ok and type(decoded) == 'table' and decoded.kind == 'CALLBACK_ANSWER'
+end
+
+-- A resident's button shows a spinner until its press is answered, and answers take no budget:
+-- when several members pressed at once, their answers go one after the other, not each behind
+-- every chat that became due meanwhile.
+local settled, settled_lane = ARGV[13] or '', tonumber(ARGV[14] or '')
+if settled ~= '' and settled_lane then
+  local score = redis.call('ZSCORE', readies[settled_lane], settled)
+  if score and tonumber(score) <= now then
+    local head = redis.call('LINDEX', prefixes[settled_lane] .. settled, 0)
+    if head and is_callback_answer(head) and not resolve_alias(ARGV[5], settled) then
+      return claim(settled_lane, settled, head)
+    end
+  end
 end
 
 for lane = 1, 2 do

@@ -71,20 +71,22 @@ final class OutboxStore {
 
     /** Claims the next ready chat (claim.lua). */
     Poll claim(long now) {
-        return poll(redis.execute(DispatchScripts.CLAIM, CLAIM_KEYS, claimArgs(now).toArray()), 0);
+        return poll(redis.execute(DispatchScripts.CLAIM, CLAIM_KEYS, claimArgs(now, null).toArray()), 0);
     }
 
     private static final List<String> CLAIM_KEYS = List.of(OutboxKeys.ready(Lane.CONVERSATION),
             OutboxKeys.ready(Lane.BROADCAST), DispatchKeys.RATE_GLOBAL, DispatchKeys.RATE_BROADCAST);
 
-    private List<String> claimArgs(long now) {
+    /** {@code settled}: the chat whose message was just settled, kept on while answers to button presses head it. */
+    private List<String> claimArgs(long now, Claim settled) {
         DispatchProperties.Limits limits = properties.limits();
         DispatchProperties.PaidBroadcast paid = properties.paidBroadcast();
         return List.of(Long.toString(now), Long.toString(now + properties.lease().toMillis()),
                 QUEUE_PREFIX_CONVERSATION, QUEUE_PREFIX_BROADCAST, DispatchKeys.ALIAS_PREFIX,
                 DispatchKeys.FORBIDDEN_PREFIX, DispatchKeys.FORBIDDEN_SUFFIX, DispatchKeys.DELIVERY_PREFIX,
                 Integer.toString(limits.global()), Long.toString(limits.globalWindow().toMillis()),
-                Integer.toString(paid.enabled() ? paid.rate() : limits.broadcast()), paid.enabled() ? "1" : "0");
+                Integer.toString(paid.enabled() ? paid.rate() : limits.broadcast()), paid.enabled() ? "1" : "0",
+                settled == null ? "" : settled.chatId(), settled == null ? "" : settled.lane() == Lane.CONVERSATION ? "1" : "2");
     }
 
     /** claim.lua's answer, from {@code reply.get(from)} on. */
@@ -108,7 +110,7 @@ final class OutboxStore {
      */
     @SuppressWarnings("rawtypes")
     private Poll thenClaim(RedisScript<List> finishThenClaim, List<String> finishKeys, List<String> finishArgs,
-                           long claimAt) {
+                           long claimAt, Claim settled) {
         List<String> answerKeys = answered == null ? List.of() : answeredKeys(answered);
         List<String> answerArgs = answered == null ? List.of() : answeredArgs(answered);
         List<String> keys = new ArrayList<>(finishKeys.size() + answerKeys.size() + CLAIM_KEYS.size());
@@ -122,7 +124,7 @@ final class OutboxStore {
         args.add(Integer.toString(answerArgs.size()));
         args.addAll(finishArgs);
         args.addAll(answerArgs);
-        args.addAll(claimArgs(claimAt));
+        args.addAll(claimArgs(claimAt, settled));
         return poll(redis.execute(finishThenClaim, keys, args.toArray()), 1);
     }
 
@@ -206,7 +208,7 @@ final class OutboxStore {
                         Long.toString(at), recordTtlSeconds, OutboxKeys.laneName(claim.lane()),
                         queuePrefix(claim.lane()), DispatchKeys.ALIAS_PREFIX, SENT_MESSAGES_KEPT_SECONDS,
                         outgoingId == null ? "" : outgoingId),
-                at);
+                at, claim);
     }
 
     /** Gives the chat back until {@code until}, leaving the message where it is, and claims the next (as of {@code now}). */
@@ -229,7 +231,7 @@ final class OutboxStore {
 
     private Poll defer(Claim claim, long until, String outgoingId, int attempts, String reason, long at) {
         return thenClaim(DispatchScripts.DEFER_THEN_CLAIM, deferKeys(claim, outgoingId),
-                deferArgs(claim, until, attempts, reason, at), at);
+                deferArgs(claim, until, attempts, reason, at), at, null);
     }
 
     private static List<String> deferKeys(Claim claim, String outgoingId) {

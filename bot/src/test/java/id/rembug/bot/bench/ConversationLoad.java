@@ -64,7 +64,7 @@ final class ConversationLoad implements FakeBotApi.Listener {
     /** Figures of one wave. */
     record Result(String label, int groups, int concurrency, int updates, int answered, double seconds,
                   long botCalls, long[] fromHandOutNanos, long[] fromQueuedNanos, Map<Kind, Integer> unanswered,
-                  int stalledGroups) {
+                  int stalledGroups, Map<Kind, long[]> fromHandOutByKind) {
 
         double updatesPerSecond() {
             return answered / seconds;
@@ -138,14 +138,22 @@ final class ConversationLoad implements FakeBotApi.Listener {
         }
         readers.shutdownNow();
         synchronized (this) {
+            if (Boolean.getBoolean("bench.show-group") && mode == Mode.REMBUG && groups > 100) {
+                Group shown = groupsByChat.values().stream().filter(g -> g.finished).skip(groups / 2).findFirst().orElse(null);
+                if (shown != null) {
+                    System.out.printf("group %d, what it saw:%n  %s%n", shown.chatId, String.join("\n  ", shown.logLines()));
+                }
+            }
             long end = lastAnswerNanos > 0 ? lastAnswerNanos : System.nanoTime();
             List<Long> fromHandOut = new ArrayList<>();
             List<Long> fromQueued = new ArrayList<>();
+            Map<Kind, List<Long>> byKind = new java.util.EnumMap<>(Kind.class);
             Map<Kind, Integer> unanswered = new java.util.EnumMap<>(Kind.class);
             for (Update update : all) {
                 if (update.answeredAt > 0) {
                     fromHandOut.add(update.answeredAt - update.handedOutAt);
                     fromQueued.add(update.answeredAt - update.queuedAt);
+                    byKind.computeIfAbsent(update.kind, k -> new ArrayList<>()).add(update.answeredAt - update.handedOutAt);
                 } else {
                     unanswered.merge(update.kind, 1, Integer::sum);
                 }
@@ -153,7 +161,9 @@ final class ConversationLoad implements FakeBotApi.Listener {
             int total = groups * UPDATES_PER_GROUP;
             return new Result(label, groups, concurrency, total, fromHandOut.size(),
                     (end - startNanos) / 1e9, api.botCalls() - callsBefore, sorted(fromHandOut), sorted(fromQueued),
-                    unanswered, stalled);
+                    unanswered, stalled, byKind.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                            Map.Entry::getKey, e -> sorted(e.getValue()), (a, b) -> a,
+                            () -> new java.util.EnumMap<>(Kind.class))));
         }
     }
 
@@ -200,6 +210,10 @@ final class ConversationLoad implements FakeBotApi.Listener {
         switch (method) {
             case "answercallbackquery" -> {
                 Update update = byCallbackId.get(body.path("callback_query_id").asText());
+                if (update != null) {
+                    // the call names no chat: logged with the press's group
+                    update.group.log(nanos, "bot answercallbackquery for the press of message " + update.messageId);
+                }
                 if (update != null && answer(update, nanos)) {
                     advance(update.group);
                 }

@@ -531,6 +531,16 @@ public final class PipelineBenchmark {
                     percentile(r.fromQueuedNanos(), 50), percentile(r.fromQueuedNanos(), 99));
         }
         System.out.println();
+        System.out.println("By kind of update, p50 / p99 ms from hand-out (join: the bot or a member added; command:"
+                + " /fasilitator, /mulai...; answer: a reply to a question; press: an answer button):");
+        for (ConversationLoad.Result r : results) {
+            StringBuilder kinds = new StringBuilder();
+            r.fromHandOutByKind().forEach((kind, nanos) -> kinds.append(String.format(Locale.ROOT,
+                    "  %s (%d) %.1f / %.1f", kind.name().toLowerCase(Locale.ROOT), nanos.length, percentile(nanos, 50),
+                    percentile(nanos, 99))));
+            System.out.printf(Locale.ROOT, "%-44s%s%n", r.label(), kinds);
+        }
+        System.out.println();
         System.out.println("CPU during each wave (fake+driver is the harness, inside the JVM figure):");
         cpuLines.forEach(System.out::println);
         System.out.println();

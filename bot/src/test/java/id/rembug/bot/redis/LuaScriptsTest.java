@@ -367,6 +367,27 @@ class LuaScriptsTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theChatJustSettledIsClaimedAgainWhileAnswersToButtonPressesHeadItsQueue() {
+        redis.opsForList().rightPushAll("t:q:c:-1", outgoing("cb2", "CALLBACK_ANSWER", null, false),
+                outgoing("m1", "TEXT", null, false));
+        redis.opsForList().rightPush("t:q:c:-2", outgoing("m2", "TEXT", null, false));
+        redis.opsForZSet().add("t:ready:c", "-1", 1000); // just settled: due again now
+        redis.opsForZSet().add("t:ready:c", "-2", 0); // due for longer
+        var claim = LuaScripts.load("dispatch/lib", "dispatch/claim", List.class);
+        List<String> goOnWithChat1 = new java.util.ArrayList<>(claimArgs(1000));
+        goOnWithChat1.addAll(List.of("-1", "1"));
+
+        assertThat((List<Object>) redis.execute(claim, CLAIM_KEYS, goOnWithChat1.toArray()))
+                .as("an answer to a press heads the chat just settled").startsWith("1", "-1");
+
+        redis.opsForList().leftPop("t:q:c:-1");
+        redis.opsForZSet().add("t:ready:c", "-1", 1000);
+        assertThat((List<Object>) redis.execute(claim, CLAIM_KEYS, goOnWithChat1.toArray()))
+                .as("a message heads it: the chat due for longer goes first").startsWith("1", "-2");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void settleThenClaimEndsTheHeldMessageAndClaimsTheNextChatInOneStep() {
         redis.opsForList().rightPush("t:q:c:-1", outgoing("m1", "TEXT", null, false));
         redis.opsForList().rightPush("t:q:c:-2", outgoing("m2", "TEXT", null, false));
