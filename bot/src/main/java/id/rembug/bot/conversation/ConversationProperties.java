@@ -44,7 +44,7 @@ public record ConversationProperties(
         @DefaultValue("Asia/Jakarta") String timeZone,
         @DefaultValue("id") String language,
         @DefaultValue("1000") int maxAnswerLength,
-        @DefaultValue("2") int workers,
+        @DefaultValue("4") int workers,
         @DefaultValue("PT2M") Duration latecomerGrace,
         @DefaultValue("PT15M") Duration confirmAdvanceWithin,
         @DefaultValue("1") int partitions) {

@@ -546,7 +546,7 @@ public final class PipelineBenchmark {
         System.out.println();
         notes.forEach(System.out::println);
         System.out.println("Rembug configuration: the app's defaults (dispatch workers 4, idle-poll 200ms, conversation"
-                + " workers 2, getUpdates timeout 50 s), embedded Redis (append-only file in a temp dir), Tomcat on a"
+                + " workers 4, getUpdates timeout 50 s), embedded Redis (append-only file in a temp dir), Tomcat on a"
                 + " free port, log level WARN. 'limits raised': rembug.dispatch.limits global=1000000/s,"
                 + " chat-interval=1ms, chat-burst=1000, group=1000000/min, so Telegram's 30 messages/s, 1/s per chat"
                 + " and 20/min per group are not what is measured. 'Telegram's limits': the defaults (30/s global,"
