@@ -58,17 +58,21 @@ class DispatcherTest {
         assertThat(RedisServerExtension.template().getExpire(DispatchKeys.delivery("a3"))).isGreaterThan(Duration.ofDays(29).toSeconds());
     }
 
+    /** Real clock and threads, limits opened up, and an idle poll longer than any test: only wake-ups make it send. */
+    private static Dispatcher wokenOnly(int workers, ScriptedGateway gateway) {
+        DispatchProperties properties = DispatchProperties.defaults().withWorkers(workers)
+                .withIdlePoll(Duration.ofMinutes(1))
+                .withLimits(OPEN_LIMITS);
+        return new Dispatcher(RedisServerExtension.template(), properties, () -> List.of(gateway), List::of,
+                new DispatchStats(), Clock.systemUTC(), new Random(1));
+    }
+
     @Test
     void aMessageEnqueuedWhileTheWorkerFindsNothingLeftIsSentAtOnceNotAfterTheIdlePoll() throws Exception {
         // one worker and an idle poll longer than the test: only the producer's wake-up can make it send
-        DispatchProperties properties = DispatchProperties.defaults().withWorkers(1)
-                .withIdlePoll(Duration.ofMinutes(1))
-                .withLimits(OPEN_LIMITS);
-        Clock clock = Clock.systemUTC();
-        ScriptedGateway gateway = new ScriptedGateway(clock);
-        OutboxWriter writer = new OutboxWriter(RedisServerExtension.template(), clock);
-        Dispatcher dispatcher = new Dispatcher(RedisServerExtension.template(), properties, () -> List.of(gateway),
-                List::of, new DispatchStats(), clock, new Random(1));
+        ScriptedGateway gateway = new ScriptedGateway(Clock.systemUTC());
+        OutboxWriter writer = new OutboxWriter(RedisServerExtension.template(), Clock.systemUTC());
+        Dispatcher dispatcher = wokenOnly(1, gateway);
         dispatcher.start();
         try {
             // Each message is enqueued the moment the one before reaches the platform, as a commit's
@@ -94,14 +98,9 @@ class DispatcherTest {
     void oneWakeUpSetsAsManyIdleWorkersGoingAsThereAreChatsDue() throws Exception {
         // four idle workers and an idle poll longer than the test: a wake-up wakes one worker, and
         // each worker whose claim says more chats are due wakes the next
-        DispatchProperties properties = DispatchProperties.defaults().withWorkers(4)
-                .withIdlePoll(Duration.ofMinutes(1))
-                .withLimits(OPEN_LIMITS);
-        Clock clock = Clock.systemUTC();
-        ScriptedGateway gateway = new ScriptedGateway(clock).taking(400);
-        OutboxWriter writer = new OutboxWriter(RedisServerExtension.template(), clock);
-        Dispatcher dispatcher = new Dispatcher(RedisServerExtension.template(), properties, () -> List.of(gateway),
-                List::of, new DispatchStats(), clock, new Random(1));
+        ScriptedGateway gateway = new ScriptedGateway(Clock.systemUTC()).taking(400);
+        OutboxWriter writer = new OutboxWriter(RedisServerExtension.template(), Clock.systemUTC());
+        Dispatcher dispatcher = wokenOnly(4, gateway);
         dispatcher.start();
         try {
             Thread.sleep(300); // every worker found the outbox empty and sleeps

@@ -46,9 +46,7 @@ class SentMessagesTest {
         DispatchFixture fx = new DispatchFixture(redis);
         Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults());
         String group = "-100556";
-        fx.enqueue(text(group + ":e1:0", group).asking("persiapan|1|0"));
-        fx.drain(100, 60_000, dispatcher);
-        String platformId = dispatcher.delivery(group + ":e1:0").orElseThrow().messageId();
+        String platformId = deliverQuestion(fx, dispatcher, group);
 
         // a progress edit of the question settles under the same platform message id
         fx.enqueue(Outgoing.edit(group + ":e2:0", group, group, group + ":e1:0", "Siapa nama Anda?\n\n✅ 1 sudah menjawab",
@@ -67,9 +65,7 @@ class SentMessagesTest {
         SentMessages sent = new SentMessages(redis);
         Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults(), List.of(sent));
         String group = "-100557";
-        fx.enqueue(text(group + ":e1:0", group).asking("persiapan|1|0"));
-        fx.drain(100, 60_000, dispatcher);
-        String platformId = dispatcher.delivery(group + ":e1:0").orElseThrow().messageId();
+        String platformId = deliverQuestion(fx, dispatcher, group);
 
         redis.delete(DispatchKeys.sentMessages(group)); // so only the memory can answer
 
@@ -81,11 +77,8 @@ class SentMessagesTest {
     void whatAnotherInstanceDeliveredIsReadFromTheRecord() {
         StringRedisTemplate redis = RedisServerExtension.template();
         DispatchFixture fx = new DispatchFixture(redis);
-        Dispatcher elsewhere = fx.dispatcher(DispatchProperties.defaults());
         String group = "-100558";
-        fx.enqueue(text(group + ":e1:0", group).asking("persiapan|1|0"));
-        fx.drain(100, 60_000, elsewhere);
-        String platformId = elsewhere.delivery(group + ":e1:0").orElseThrow().messageId();
+        String platformId = deliverQuestion(fx, fx.dispatcher(DispatchProperties.defaults()), group);
 
         assertThat(new SentMessages(redis).outboxIdOf(group, platformId)).hasValue(group + ":e1:0");
     }
@@ -108,5 +101,12 @@ class SentMessagesTest {
         assertThat(sent.outboxIdOf(group, "41")).as("an edit is not the message it edits").isEmpty();
         assertThat(sent.outboxIdOf(group, "42")).as("the question, not its edit").hasValue(group + ":e1:0");
         assertThat(sent.outboxIdOf("777", "43")).as("a private chat's replies are not placed").isEmpty();
+    }
+
+    /** Queues and delivers the group's first question ({@code <group>:e1:0}); its platform message id. */
+    private static String deliverQuestion(DispatchFixture fx, Dispatcher dispatcher, String group) {
+        fx.enqueue(text(group + ":e1:0", group).asking("persiapan|1|0"));
+        fx.drain(100, 60_000, dispatcher);
+        return dispatcher.delivery(group + ":e1:0").orElseThrow().messageId();
     }
 }
