@@ -91,9 +91,13 @@ local function claim(lane, chat, head)
   return { tostring(lane), chat, ARGV[2], head, forbidden, attempts, target, newer, behind, others_due() }
 end
 
-local function is_callback_answer(json)
-  local ok, decoded = pcall(cjson.decode, json)
+-- Whether the chat's head is an answer to a button press that may go now whatever the budget
+-- (it takes none), and the chat was not moved to a new id (its queue is merged there first)
+local function answer_heads(chat, head)
+  if not head then return false end
+  local ok, decoded = pcall(cjson.decode, head)
   return ok and type(decoded) == 'table' and decoded.kind == 'CALLBACK_ANSWER'
+      and not resolve_alias(ARGV[5], chat)
 end
 
 -- A resident's button shows a spinner until its press is answered, and answers take no budget:
@@ -104,7 +108,7 @@ if settled ~= '' and settled_lane then
   local score = redis.call('ZSCORE', readies[settled_lane], settled)
   if score and tonumber(score) <= now then
     local head = redis.call('LINDEX', prefixes[settled_lane] .. settled, 0)
-    if head and is_callback_answer(head) and not resolve_alias(ARGV[5], settled) then
+    if answer_heads(settled, head) then
       return claim(settled_lane, settled, head)
     end
   end
@@ -140,7 +144,7 @@ for lane = 1, 2 do
     local due = redis.call('ZRANGEBYSCORE', ready, '-inf', now, 'LIMIT', 0, 32)
     for i = 1, #due do
       local head = redis.call('LINDEX', prefixes[lane] .. due[i], 0)
-      if head and is_callback_answer(head) and not resolve_alias(ARGV[5], due[i]) then
+      if answer_heads(due[i], head) then
         return claim(lane, due[i], head)
       end
     end

@@ -141,9 +141,18 @@ public final class Dispatcher implements SmartLifecycle {
      * claims a chat wakes the next while others are due ({@link OutboxStore.Poll#othersDue}).
      */
     public void wakeUp() {
+        signal(false);
+    }
+
+    /** Counts a wake-up and wakes one idle worker, or every one (on stopping). */
+    private void signal(boolean everyWorker) {
         synchronized (idle) {
             wakeUps++;
-            idle.notify();
+            if (everyWorker) {
+                idle.notifyAll();
+            } else {
+                idle.notify();
+            }
         }
     }
 
@@ -176,10 +185,7 @@ public final class Dispatcher implements SmartLifecycle {
             return;
         }
         running = false;
-        synchronized (idle) {
-            wakeUps++;
-            idle.notifyAll();
-        }
+        signal(true);
         long deadline = System.currentTimeMillis() + JOIN_MILLIS;
         for (Thread worker : workers) {
             try {

@@ -86,7 +86,12 @@ final class OutboxStore {
                 DispatchKeys.FORBIDDEN_PREFIX, DispatchKeys.FORBIDDEN_SUFFIX, DispatchKeys.DELIVERY_PREFIX,
                 Integer.toString(limits.global()), Long.toString(limits.globalWindow().toMillis()),
                 Integer.toString(paid.enabled() ? paid.rate() : limits.broadcast()), paid.enabled() ? "1" : "0",
-                settled == null ? "" : settled.chatId(), settled == null ? "" : settled.lane() == Lane.CONVERSATION ? "1" : "2");
+                settled == null ? "" : settled.chatId(), settled == null ? "" : laneNumber(settled.lane()));
+    }
+
+    /** How claim.lua numbers the lanes (its {@code readies}): the conversation lane first. */
+    private static String laneNumber(Lane lane) {
+        return lane == Lane.CONVERSATION ? "1" : "2";
     }
 
     /** claim.lua's answer, from {@code reply.get(from)} on. */
@@ -98,7 +103,7 @@ final class OutboxStore {
         }
         String forbidden = (String) reply.get(from + 4);
         String earlier = (String) reply.get(from + 6);
-        return new Poll(new Claim(lane.equals("1") ? Lane.CONVERSATION : Lane.BROADCAST, (String) reply.get(from + 1),
+        return new Poll(new Claim(lane.equals(laneNumber(Lane.CONVERSATION)) ? Lane.CONVERSATION : Lane.BROADCAST, (String) reply.get(from + 1),
                 (String) reply.get(from + 2), (String) reply.get(from + 3), forbidden.isEmpty() ? null : forbidden,
                 Integer.parseInt((String) reply.get(from + 5)), earlier.isEmpty() ? null : earlier,
                 "1".equals(reply.get(from + 7)), "1".equals(reply.get(from + 8))), -1, "1".equals(reply.get(from + 9)));

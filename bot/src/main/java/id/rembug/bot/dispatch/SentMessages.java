@@ -41,9 +41,8 @@ public class SentMessages implements DeliveryListener {
 
     /** The outbox id of the message delivered to the chat under this platform id, if it is ours and still kept. */
     public Optional<String> outboxIdOf(String chatId, String platformMessageId) {
-        String key = chatId + "/" + platformMessageId;
         synchronized (recent) {
-            String known = recent.get(key);
+            String known = recent.get(key(chatId, platformMessageId));
             if (known != null) {
                 return Optional.of(known);
             }
@@ -60,7 +59,11 @@ public class SentMessages implements DeliveryListener {
             return;
         }
         synchronized (recent) {
-            recent.putIfAbsent(message.chatId() + "/" + platformMessageId, message.id());
+            recent.putIfAbsent(key(message.chatId(), platformMessageId), message.id());
         }
+    }
+
+    private static String key(String chatId, String platformMessageId) {
+        return chatId + "/" + platformMessageId;
     }
 }

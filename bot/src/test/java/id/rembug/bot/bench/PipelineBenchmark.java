@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * real limits, which is what a deployed bot gets. Settings (system properties of the benchmark
  * JVM): {@code bench.groups}, {@code bench.warmup-groups}, {@code bench.warmup-waves},
  * {@code bench.light-groups}, {@code bench.limited-groups}, {@code bench.wave-timeout-seconds},
- * {@code bench.rembug-args} (extra Spring properties, to try settings).
+ * {@code bench.rembug-args} (extra Spring properties, to try settings), {@code bench.runs} (which
+ * runs to play), {@code bench.trace} and {@code bench.show-group} (what one group saw).
  */
 public final class PipelineBenchmark {
 
