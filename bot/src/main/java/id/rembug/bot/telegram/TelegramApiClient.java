@@ -7,7 +7,8 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 
 /**
  * TelegramBots' OkHttp client for ordinary Bot API calls (sending, setWebhook, setMyCommands),
- * pointed at the configured API URL, each call limited to {@code rembug.telegram.request-timeout}.
+ * pointed at the configured API URL, each call limited to {@code rembug.telegram.request-timeout}
+ * and run on the thread that makes it ({@link TelegramHttp#callerRunsClient}).
  * Closing it lets its HTTP threads and connections go at shutdown.
  */
 public final class TelegramApiClient extends OkHttpTelegramClient implements AutoCloseable {
@@ -16,7 +17,7 @@ public final class TelegramApiClient extends OkHttpTelegramClient implements Aut
     private final String fileBase;
 
     public TelegramApiClient(TelegramProperties properties) {
-        this(TelegramHttp.client(properties.requestTimeout()), properties);
+        this(TelegramHttp.callerRunsClient(properties.requestTimeout()), properties);
     }
 
     private TelegramApiClient(OkHttpClient http, TelegramProperties properties) {
