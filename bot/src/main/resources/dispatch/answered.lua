@@ -1,4 +1,4 @@
--- The platform answered a send that took slots (acquire.lua): Telegram counted the request some
+-- The platform answered a send that took slots (take_slots, in its claim): Telegram counted the request some
 -- time before this answer, so the entries it wrote as on its way now count from the answer's time,
 -- the latest Telegram can have counted it. A log entry that is gone (expired) stays gone.
 -- KEYS[1..3] = the logs the send took a slot in as on its way (overall, paid broadcast, group),

@@ -4,33 +4,38 @@
 -- A lane whose shared budget is used up (overall, and for broadcasts their share) is not
 -- claimed from, except for answers to button presses, which use no budget: so a big backlog
 -- waits in order instead of every chat being claimed and put back for each freed slot.
+-- In the same step the claim takes the head's slots in every limit (take_slots), when the head is
+-- to go now: so a message costs the worker one round trip besides its send (the outcome, with
+-- the next claim). A head that is not to go now (the bot may not write there, a progress edit a
+-- newer one replaces or not yet due, an edit of a message not delivered) takes none.
 -- KEYS[1] / KEYS[2] = ready ZSET conversation / broadcast,
--- KEYS[3] / KEYS[4] = sliding logs overall / broadcast (see acquire.lua)
+-- KEYS[3] / KEYS[4] = sliding logs overall / broadcast (see take_slots)
 -- ARGV[1] = now, ARGV[2] = claim score (now + lease), ARGV[3] / ARGV[4] = queue prefix per lane,
 -- ARGV[5] = alias prefix, ARGV[6] / ARGV[7] = forbidden key prefix / suffix, ARGV[8] = delivery
 -- prefix, ARGV[9] = overall limit, ARGV[10] = its window (ms), ARGV[11] = broadcast limit,
 -- ARGV[12] = '1' when broadcasts are paid (allow_paid_broadcast): held to their own limit alone,
 -- ARGV[13] / ARGV[14] = the chat whose message the worker just settled and its lane (1 or 2), or ''
--- (optional): claimed again at once while an answer to a button press heads its queue
+-- (optional): claimed again at once while an answer to a button press heads its queue,
+-- ARGV[15] / ARGV[16] = key prefix of a chat's GCRA / of a group's log, ARGV[17] = the member the
+-- slots are taken as (unique to this claim), ARGV[18] = a chat's interval (ms), ARGV[19] = its burst,
+-- ARGV[20] = a group's limit, ARGV[21] = its window (ms), ARGV[22] = how many of a group's sends a
+-- progress edit leaves to messages, ARGV[23] = how long a progress edit waits after it was made (ms)
 -- Returns {lane, chat, claim score, head JSON, forbidden reason or '', attempts so far,
 -- the platform id of the message the head names or '', '1' when a newer edit of it follows,
 -- '1' when a message other than an edit follows} (see head_facts), '1' when another chat can be
 -- claimed now as well (the worker wakes one more, rather than every idle worker waking at each
--- enqueue to find mostly nothing)}
+-- enqueue to find mostly nothing), then the head's slots: 'taken' and when the chat may send
+-- next, 'wait' and ms to wait, or 'none' and '' (none needed or taken)}
 -- or {'', when to look again or ''} when nothing can be claimed now.
 local now = tonumber(ARGV[1])
 local readies = { KEYS[1], KEYS[2] }
 local prefixes = { ARGV[3], ARGV[4] }
 local window = tonumber(ARGV[10])
+local counts = {}
 
--- when one more send fits in the log's window (a send still on its way: a window from now at the
--- earliest, see acquire.lua)
+-- when one more send fits in the log's window
 local function frees_at(key, limit)
-  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
-  local count = redis.call('ZCARD', key)
-  if count < limit then return now end
-  local entry = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
-  return math.min(tonumber(entry[2]), now) + window
+  return now + log_wait(counts, key, limit, window, now)
 end
 -- when each lane's budget lets it send; the broadcasts' log is read only once a broadcast is
 -- looked at (most claims find a conversation and never do)
@@ -80,6 +85,39 @@ local function others_due()
   return '0'
 end
 
+-- Whether the head goes now, so its slots are taken in the claim: what the dispatcher sends
+-- (not an answer to a press, which takes none), to a chat that lets the bot write, naming a
+-- delivered message if it names one, and for a progress edit, the newest and due.
+local function goes_now(message, forbidden, target, newer)
+  local kind = message.kind
+  if forbidden ~= '' or type(kind) ~= 'string' or kind == 'CALLBACK_ANSWER' then return false end
+  if (kind == 'EDIT' or kind == 'STOP_POLL' or kind == 'PIN') and target == '' then return false end
+  if kind == 'EDIT' and message.lasting ~= true then
+    local made = epoch_millis(message.createdAt)
+    return newer ~= '1' and (made == nil or made + tonumber(ARGV[23]) <= now)
+  end
+  return true
+end
+
+-- The head's slots in every limit (take_slots); an edit of any kind is checked more strictly: only
+-- when the chat is rested (burst 1) and the group's window keeps some sends free for messages.
+local function slots(lane, chat, message)
+  local edit = message.kind == 'EDIT' or message.kind == 'STOP_POLL'
+  local burst, group_limit = tonumber(ARGV[19]), tonumber(ARGV[20])
+  local wait, next_at = take_slots({
+    now = now, counts = counts, member = ARGV[17], on_its_way = tonumber(ARGV[2]),
+    global_key = KEYS[3], global_limit = tonumber(ARGV[9]), window = window,
+    broadcast = lane == 2, broadcast_key = KEYS[4], broadcast_limit = tonumber(ARGV[11]),
+    paid = ARGV[12] == '1', conversations = KEYS[1],
+    chat_key = ARGV[15] .. chat, interval = tonumber(ARGV[18]),
+    burst = edit and 1 or burst, message_burst = burst,
+    group = is_group(chat), group_key = ARGV[16] .. chat, group_window = tonumber(ARGV[21]),
+    group_limit = edit and math.max(1, group_limit - tonumber(ARGV[22])) or group_limit,
+    message_group_limit = group_limit })
+  if wait > 0 then return 'wait', tostring(wait) end
+  return 'taken', string.format('%.0f', next_at)
+end
+
 local function claim(lane, chat, head)
   redis.call('ZADD', readies[lane], 'XX', ARGV[2], chat)
   local forbidden = redis.call('HGET', ARGV[6] .. chat .. ARGV[7], 'reason') or ''
@@ -88,7 +126,13 @@ local function claim(lane, chat, head)
   if not ok or type(message) ~= 'table' then message = {} end
   if type(message.id) == 'string' then attempts = redis.call('HGET', ARGV[8] .. message.id, 'attempts') or '0' end
   local target, newer, behind = head_facts(prefixes[lane] .. chat, message)
-  return { tostring(lane), chat, ARGV[2], head, forbidden, attempts, target, newer, behind, others_due() }
+  local slot, slot_value = 'none', ''
+  if goes_now(message, forbidden, target, newer) then
+    slot, slot_value = slots(lane, chat, message)
+    open_at = { frees_at(KEYS[3], tonumber(ARGV[9])) } -- the budgets as the slot left them
+  end
+  return { tostring(lane), chat, ARGV[2], head, forbidden, attempts, target, newer, behind, others_due(),
+    slot, slot_value }
 end
 
 -- Whether the chat's head is an answer to a button press that may go now whatever the budget

@@ -47,14 +47,10 @@ public interface ChatGateway {
     /**
      * Whether the chat is a group, which the dispatcher limits more tightly (Telegram: 20
      * messages a minute per group). By the id's form: Telegram's group ids are negative, the
-     * simulator's contain {@code group} ({@code sim-group-...}). A gateway that knows better
-     * overrides this.
+     * simulator's contain {@code group} ({@code sim-group-...}). The dispatcher's claim applies
+     * the same rule in Redis when it takes a message's slots ({@code is_group} in
+     * {@code dispatch/lib.lua}).
      */
-    default boolean isGroup(String chatId) {
-        return isGroupChat(chatId);
-    }
-
-    /** The rule by the id's form, for code that has no gateway at hand. */
     static boolean isGroupChat(String chatId) {
         return chatId.startsWith("-") || chatId.contains("group");
     }

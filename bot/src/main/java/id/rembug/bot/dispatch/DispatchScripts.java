@@ -13,8 +13,6 @@ final class DispatchScripts {
     static final RedisScript<Long> ENQUEUE = script("enqueue", Long.class);
     @SuppressWarnings("rawtypes")
     static final RedisScript<List> CLAIM = script("claim", List.class);
-    @SuppressWarnings("rawtypes")
-    static final RedisScript<List> ACQUIRE = script("acquire", List.class);
     static final RedisScript<Long> ANSWERED = script("answered", Long.class);
     static final RedisScript<Long> DEFER = script("defer", Long.class);
     /** settle.lua, answered.lua when the send took slots, then claim.lua for the next chat, in one round trip (then-claim.lua). */

@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -30,9 +28,9 @@ import java.util.random.RandomGenerator;
  * lease (its ready score moves to now + lease), sends that chat's oldest message, and commits
  * the outcome in one Lua script that also reschedules the chat and claims the worker's next
  * chat: so a chat's messages go out one at a time and in order, and a chat whose worker died is
- * picked up again once the lease runs out. The conversation lane is always claimed first. A
- * message costs two round trips to Redis (the limits' slot; the outcome with the next claim),
- * one where no limit applies (a callback answer).
+ * picked up again once the lease runs out. The conversation lane is always claimed first. The
+ * claim also takes the head's slots in the limits when it is to go now, so a message costs one
+ * round trip to Redis besides its send: the outcome, with the next claim and its slots.
  *
  * <p>Exactly once, as far as the platform allows: a message leaves the queue in the same script
  * that records it sent, and only its own claim may remove it. What no outbox can close is the
@@ -64,8 +62,6 @@ public final class Dispatcher implements SmartLifecycle {
     private final DispatchStats stats;
     private final Clock clock;
     private final RandomGenerator random;
-    private final String instanceId = UUID.randomUUID().toString();
-    private final AtomicLong sends = new AtomicLong();
     private final Object idle = new Object();
     /**
      * Wake-ups so far, guarded by {@link #idle}. A worker notes the count before it looks at the
@@ -291,12 +287,16 @@ public final class Dispatcher implements SmartLifecycle {
      */
     private OutboxStore.Poll handle(OutboxStore.Claim claim) {
         long now = clock.millis();
+        boolean group = ChatGateway.isGroupChat(claim.chatId());
+        OutboxStore.Slot slot = claim.slot();
+        // slots the claim took for a message that then does not go count from now, not as on their way
+        OutboxStore unsent = slot != null && slot.taken() ? store.answering(claim, slot.member(), group, now) : store;
         Outgoing stored;
         try {
             stored = ChannelCodec.readOutgoing(claim.headJson());
         } catch (RuntimeException e) {
             log.error("Dropping an unreadable outbox entry for chat {}: {}", claim.chatId(), SafeLog.describe(e));
-            OutboxStore.Poll next = store.settleFailed(claim, null, "unreadable: " + e.getClass().getSimpleName(),
+            OutboxStore.Poll next = unsent.settleFailed(claim, null, "unreadable: " + e.getClass().getSimpleName(),
                     claim.attempts(), now, now);
             stats.failed(claim.lane());
             return next;
@@ -304,7 +304,7 @@ public final class Dispatcher implements SmartLifecycle {
         // after a migration the stored message still names the old chat
         Outgoing message = stored.addressedTo(claim.chatId());
         if (claim.forbidden() != null) {
-            OutboxStore.Poll next = store.settleFailed(claim, message.id(), claim.forbidden(), claim.attempts(), now,
+            OutboxStore.Poll next = unsent.settleFailed(claim, message.id(), claim.forbidden(), claim.attempts(), now,
                     now);
             stats.forbidden(claim.lane(), 1);
             notifyListeners(l -> l.onWithheld(message, claim.forbidden()));
@@ -312,46 +312,47 @@ public final class Dispatcher implements SmartLifecycle {
         }
         Optional<ChatGateway> gateway = ChatGateway.forChat(gateways.get().stream(), claim.chatId());
         if (gateway.isEmpty()) {
-            return fail(claim, message, "no gateway handles chat " + claim.chatId(), claim.attempts(), now, now);
+            return fail(unsent, claim, message, "no gateway handles chat " + claim.chatId(), claim.attempts(), now, now);
         }
         // stopping a poll and pinning name our earlier message, like an edit, but are never skipped
         if (message.kind() == Outgoing.Kind.EDIT && !message.lasting()) {
-            OutboxStore.Poll unsent = holdProgress(claim, message, now);
-            if (unsent != null) {
-                return unsent;
+            OutboxStore.Poll unsentEdit = holdProgress(unsent, claim, message, now);
+            if (unsentEdit != null) {
+                return unsentEdit;
             }
         }
         if (message.refersToEarlier() && claim.earlierMessageId() == null) {
-            return fail(claim, message, "the message to edit (" + message.editOf() + ") was not delivered",
+            return fail(unsent, claim, message, "the message to edit (" + message.editOf() + ") was not delivered",
                     claim.attempts(), now, now);
         }
         Outgoing toSend = message.refersToEarlier() ? message.replyingTo(claim.earlierMessageId()) : message;
         long nextAt = now;
-        boolean group = gateway.get().isGroup(claim.chatId());
         // answers to button presses take no slot, so they have none to give back
         String slotMember = null;
         if (message.kind() != Outgoing.Kind.CALLBACK_ANSWER) {
-            boolean edit = message.kind() == Outgoing.Kind.EDIT || message.kind() == Outgoing.Kind.STOP_POLL;
-            // the slot is stamped with the time it is taken, not when the claim began: a slow pass
-            // (a loaded machine) must not send early by the windows' count
-            long slotAt = clock.millis();
-            String member = instanceId + ":" + sends.incrementAndGet();
-            OutboxStore.Acquisition slot = store.acquire(claim, slotAt, group, member, edit);
-            if (slot.waitMillis() > 0 && message.kind() == Outgoing.Kind.EDIT && !message.lasting()
+            if (slot == null) {
+                // the claim judged the message not to go yet where this worker judges it due (a creation
+                // time only one of them could read): it takes its slots when claimed again
+                log.debug("Chat {}'s message {} had no slots from its claim; looking again shortly", claim.chatId(),
+                        message.id());
+                return store.defer(claim, now + EDIT_RECHECK_MILLIS, now);
+            }
+            if (!slot.taken() && message.kind() == Outgoing.Kind.EDIT && !message.lasting()
                     && claim.messageFollows()) {
                 // progress is worth less than what waits behind it: the question goes first, and
                 // the next answer's edit shows the progress again
-                return supersede(claim, message, GAVE_WAY, now);
+                return supersede(store, claim, message, GAVE_WAY, now);
             }
-            if (slot.waitMillis() > 0) {
+            if (!slot.taken()) {
                 // a waiting edit is looked at again soon, so a message queued meanwhile need not wait
-                OutboxStore.Poll next = store.defer(claim, slotAt + (edit ? Math.min(slot.waitMillis(),
-                        EDIT_RECHECK_MILLIS) : slot.waitMillis()), slotAt);
+                boolean edit = message.kind() == Outgoing.Kind.EDIT || message.kind() == Outgoing.Kind.STOP_POLL;
+                OutboxStore.Poll next = store.defer(claim, claim.claimedAt() + (edit
+                        ? Math.min(slot.waitMillis(), EDIT_RECHECK_MILLIS) : slot.waitMillis()), now);
                 stats.rateDeferred(claim.lane());
                 return next;
             }
             nextAt = slot.nextChatAt();
-            slotMember = member;
+            slotMember = slot.member();
         }
         long sendStarted = System.nanoTime();
         SendResult result = send(gateway.get(), toSend);
@@ -418,33 +419,30 @@ public final class Dispatcher implements SmartLifecycle {
      * the edit the claim read with it. Returns the next poll when the edit was settled or put
      * back unsent, null when it may go now.
      */
-    private OutboxStore.Poll holdProgress(OutboxStore.Claim claim, Outgoing edit, long now) {
+    private OutboxStore.Poll holdProgress(OutboxStore unsent, OutboxStore.Claim claim, Outgoing edit, long now) {
         if (claim.newerEditFollows()) {
-            return supersede(claim, edit, "a newer edit of the same message follows", now);
+            return supersede(unsent, claim, edit, "a newer edit of the same message follows", now);
         }
         long due = edit.createdAt() == null ? now : edit.createdAt().toEpochMilli()
                 + properties.limits().editDelay().toMillis();
-        if (now >= due) {
+        // judged as of the claim, as the claim judged whether to take the edit's slots
+        if (claim.claimedAt() >= due) {
             return null;
         }
         if (claim.messageFollows()) {
-            return supersede(claim, edit, GAVE_WAY, now);
+            return supersede(unsent, claim, edit, GAVE_WAY, now);
         }
         // More answers may come in the same breath: their edit will supersede this one. Looked
         // at again soon, not only when due, so a message queued meanwhile need not wait for it.
-        return store.defer(claim, Math.min(due, now + EDIT_RECHECK_MILLIS), now);
+        return unsent.defer(claim, Math.min(due, now + EDIT_RECHECK_MILLIS), now);
     }
 
     /** Ends a progress edit's life unsent: a newer edit or a real message made it pointless. */
-    private OutboxStore.Poll supersede(OutboxStore.Claim claim, Outgoing edit, String reason, long now) {
-        OutboxStore.Poll next = store.settleSuperseded(claim, edit.id(), reason, claim.attempts(), now);
+    private OutboxStore.Poll supersede(OutboxStore outcome, OutboxStore.Claim claim, Outgoing edit, String reason,
+                                       long now) {
+        OutboxStore.Poll next = outcome.settleSuperseded(claim, edit.id(), reason, claim.attempts(), now);
         stats.superseded(claim.lane());
         return next;
-    }
-
-    private OutboxStore.Poll fail(OutboxStore.Claim claim, Outgoing message, String reason, int attempts, long at,
-                                  long nextAt) {
-        return fail(store, claim, message, reason, attempts, at, nextAt);
     }
 
     private OutboxStore.Poll fail(OutboxStore outcome, OutboxStore.Claim claim, Outgoing message, String reason,

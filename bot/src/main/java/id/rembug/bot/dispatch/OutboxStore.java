@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The dispatcher's side of the outbox in Redis: every change is one atomic Lua script. */
 final class OutboxStore {
@@ -26,9 +28,25 @@ final class OutboxStore {
      *                   that one's platform id, null while it is not delivered
      * @param newerEditFollows for a progress edit: a newer edit of the same message is queued behind it
      * @param messageFollows   for a progress edit: a message other than an edit is queued behind it
+     * @param claimedAt        the time the claim was made at (epoch ms)
+     * @param slot             the head's slots as the claim found them; null when it took none: none
+     *                         is needed (an answer to a press), or the head is not to go now
      */
     record Claim(Lane lane, String chatId, String claimScore, String headJson, String forbidden, int attempts,
-                 String earlierMessageId, boolean newerEditFollows, boolean messageFollows) {
+                 String earlierMessageId, boolean newerEditFollows, boolean messageFollows, long claimedAt,
+                 Slot slot) {
+    }
+
+    /**
+     * The head's slots in every limit, which the claim takes in its own step when the head is to go
+     * now (claim.lua): taken as {@code member}, the chat then free to send again from
+     * {@code nextChatAt}; or not taken, to be looked at again in {@code waitMillis}.
+     */
+    record Slot(String member, long waitMillis, long nextChatAt) {
+
+        boolean taken() {
+            return waitMillis == 0;
+        }
     }
 
     /**
@@ -38,10 +56,6 @@ final class OutboxStore {
     record Poll(Claim claim, long nextDueAt, boolean othersDue) {
     }
 
-    /** {@code waitMillis} 0: the slot is taken, and the chat may send again from {@code nextChatAt}. */
-    record Acquisition(long waitMillis, long nextChatAt) {
-    }
-
     /** A send the platform answered, whose slots (taken as {@code member}) count from {@code at} now. */
     private record Answered(Claim claim, String member, boolean group, long at) {
     }
@@ -49,15 +63,21 @@ final class OutboxStore {
     private final StringRedisTemplate redis;
     private final DispatchProperties properties;
     private final Answered answered;
+    /** Names the slots this instance's claims take, each its own ({@link #claimArgs}). */
+    private final String instanceId;
+    private final AtomicLong claims;
 
     OutboxStore(StringRedisTemplate redis, DispatchProperties properties) {
-        this(redis, properties, null);
+        this(redis, properties, null, UUID.randomUUID().toString(), new AtomicLong());
     }
 
-    private OutboxStore(StringRedisTemplate redis, DispatchProperties properties, Answered answered) {
+    private OutboxStore(StringRedisTemplate redis, DispatchProperties properties, Answered answered,
+                        String instanceId, AtomicLong claims) {
         this.redis = redis;
         this.properties = properties;
         this.answered = answered;
+        this.instanceId = instanceId;
+        this.claims = claims;
     }
 
     /**
@@ -66,19 +86,28 @@ final class OutboxStore {
      * same script as the outcome where one script commits it.
      */
     OutboxStore answering(Claim claim, String member, boolean group, long at) {
-        return new OutboxStore(redis, properties, new Answered(claim, member, group, at));
+        return new OutboxStore(redis, properties, new Answered(claim, member, group, at), instanceId, claims);
     }
 
-    /** Claims the next ready chat (claim.lua). */
+    /** Claims the next ready chat, with its head's slots when it is to go now (claim.lua). */
     Poll claim(long now) {
-        return poll(redis.execute(DispatchScripts.CLAIM, CLAIM_KEYS, claimArgs(now, null).toArray()), 0);
+        String member = nextMember();
+        return poll(redis.execute(DispatchScripts.CLAIM, CLAIM_KEYS, claimArgs(now, null, member).toArray()), 0,
+                now, member);
+    }
+
+    private String nextMember() {
+        return instanceId + ":" + claims.incrementAndGet();
     }
 
     private static final List<String> CLAIM_KEYS = List.of(OutboxKeys.ready(Lane.CONVERSATION),
             OutboxKeys.ready(Lane.BROADCAST), DispatchKeys.RATE_GLOBAL, DispatchKeys.RATE_BROADCAST);
 
-    /** {@code settled}: the chat whose message was just settled, kept on while answers to button presses head it. */
-    private List<String> claimArgs(long now, Claim settled) {
+    /**
+     * {@code settled}: the chat whose message was just settled, kept on while answers to button
+     * presses head it; {@code member}: what the head's slots are taken as.
+     */
+    private List<String> claimArgs(long now, Claim settled, String member) {
         DispatchProperties.Limits limits = properties.limits();
         DispatchProperties.PaidBroadcast paid = properties.paidBroadcast();
         return List.of(Long.toString(now), Long.toString(now + properties.lease().toMillis()),
@@ -86,7 +115,11 @@ final class OutboxStore {
                 DispatchKeys.FORBIDDEN_PREFIX, DispatchKeys.FORBIDDEN_SUFFIX, DispatchKeys.DELIVERY_PREFIX,
                 Integer.toString(limits.global()), Long.toString(limits.globalWindow().toMillis()),
                 Integer.toString(paid.enabled() ? paid.rate() : limits.broadcast()), paid.enabled() ? "1" : "0",
-                settled == null ? "" : settled.chatId(), settled == null ? "" : laneNumber(settled.lane()));
+                settled == null ? "" : settled.chatId(), settled == null ? "" : laneNumber(settled.lane()),
+                DispatchKeys.rateChat(""), DispatchKeys.rateGroup(""), member,
+                Long.toString(limits.chatInterval().toMillis()), Integer.toString(limits.chatBurst()),
+                Integer.toString(limits.group()), Long.toString(limits.groupWindow().toMillis()),
+                Integer.toString(limits.editReserve()), Long.toString(limits.editDelay().toMillis()));
     }
 
     /** How claim.lua numbers the lanes (its {@code readies}): the conversation lane first. */
@@ -94,8 +127,8 @@ final class OutboxStore {
         return lane == Lane.CONVERSATION ? "1" : "2";
     }
 
-    /** claim.lua's answer, from {@code reply.get(from)} on. */
-    private static Poll poll(List<?> reply, int from) {
+    /** claim.lua's answer, from {@code reply.get(from)} on, to a claim made at {@code now} taking slots as {@code member}. */
+    private static Poll poll(List<?> reply, int from, long now, String member) {
         String lane = (String) reply.get(from);
         if (lane.isEmpty()) {
             String next = (String) reply.get(from + 1);
@@ -103,10 +136,18 @@ final class OutboxStore {
         }
         String forbidden = (String) reply.get(from + 4);
         String earlier = (String) reply.get(from + 6);
-        return new Poll(new Claim(lane.equals(laneNumber(Lane.CONVERSATION)) ? Lane.CONVERSATION : Lane.BROADCAST, (String) reply.get(from + 1),
-                (String) reply.get(from + 2), (String) reply.get(from + 3), forbidden.isEmpty() ? null : forbidden,
-                Integer.parseInt((String) reply.get(from + 5)), earlier.isEmpty() ? null : earlier,
-                "1".equals(reply.get(from + 7)), "1".equals(reply.get(from + 8))), -1, "1".equals(reply.get(from + 9)));
+        String slot = (String) reply.get(from + 10);
+        String slotValue = (String) reply.get(from + 11);
+        Slot slots = switch (slot) {
+            case "taken" -> new Slot(member, 0, Long.parseLong(slotValue));
+            case "wait" -> new Slot(member, Long.parseLong(slotValue), -1);
+            default -> null;
+        };
+        return new Poll(new Claim(lane.equals(laneNumber(Lane.CONVERSATION)) ? Lane.CONVERSATION : Lane.BROADCAST,
+                (String) reply.get(from + 1), (String) reply.get(from + 2), (String) reply.get(from + 3),
+                forbidden.isEmpty() ? null : forbidden, Integer.parseInt((String) reply.get(from + 5)),
+                earlier.isEmpty() ? null : earlier, "1".equals(reply.get(from + 7)), "1".equals(reply.get(from + 8)),
+                now, slots), -1, "1".equals(reply.get(from + 9)));
     }
 
     /**
@@ -129,37 +170,14 @@ final class OutboxStore {
         args.add(Integer.toString(answerArgs.size()));
         args.addAll(finishArgs);
         args.addAll(answerArgs);
-        args.addAll(claimArgs(claimAt, settled));
-        return poll(redis.execute(finishThenClaim, keys, args.toArray()), 1);
-    }
-
-    /**
-     * Takes a slot in every limit that applies, or says how long to wait. A progress edit takes
-     * one only when the chat is rested (burst 1) and the group's window keeps
-     * {@code editReserve} free for messages. The slots in Telegram's own limits count as on their
-     * way until {@link #answered} (at most until the claim's lease ends).
-     */
-    Acquisition acquire(Claim claim, long now, boolean group, String member, boolean edit) {
-        DispatchProperties.Limits limits = properties.limits();
-        int chatBurst = edit ? 1 : limits.chatBurst();
-        int groupLimit = edit ? Math.max(1, limits.group() - limits.editReserve()) : limits.group();
-        boolean paid = claim.lane() == Lane.BROADCAST && properties.paidBroadcast().enabled();
-        List<?> reply = redis.execute(DispatchScripts.ACQUIRE,
-                List.of(DispatchKeys.RATE_GLOBAL, DispatchKeys.RATE_BROADCAST, DispatchKeys.rateChat(claim.chatId()),
-                        DispatchKeys.rateGroup(claim.chatId()), OutboxKeys.ready(Lane.CONVERSATION)),
-                Long.toString(now), member, claim.lane() == Lane.BROADCAST ? "1" : "0", group ? "1" : "0",
-                Integer.toString(limits.global()), Long.toString(limits.globalWindow().toMillis()),
-                Integer.toString(paid ? properties.paidBroadcast().rate() : limits.broadcast()),
-                Long.toString(limits.chatInterval().toMillis()),
-                Integer.toString(chatBurst), Integer.toString(groupLimit),
-                Long.toString(limits.groupWindow().toMillis()), Integer.toString(limits.chatBurst()),
-                Integer.toString(limits.group()), paid ? "1" : "0", claim.claimScore());
-        return new Acquisition(((Number) reply.get(0)).longValue(), ((Number) reply.get(1)).longValue());
+        String member = nextMember();
+        args.addAll(claimArgs(claimAt, settled, member));
+        return poll(redis.execute(finishThenClaim, keys, args.toArray()), 1, claimAt, member);
     }
 
     /**
      * The keys and ARGV of answered.lua for a send the platform answered that took the slots of
-     * {@code member} ({@link #acquire}): they count from {@code at} then, the latest moment Telegram
+     * {@code member} (the claim's {@link Slot}): they count from {@code at} then, the latest moment Telegram
      * can have counted the request, so a request that reached it late never makes it count more
      * than its limits in a window.
      */

@@ -9,11 +9,13 @@
  *       conversation lane, else in the broadcast lane; its score becomes now + lease. A lane whose
  *       shared budget is used up is skipped (only a button-press answer may go then), so a
  *       backlog waits in order. Chats written to under a migrated id are moved on here.</li>
- *   <li><b>Acquire</b> ({@code dispatch/acquire.lua}): all limits checked and taken together, or
- *       none: overall and broadcast sliding logs, per-chat GCRA, per-group sliding log. If any says
- *       not yet, the chat is put back for exactly that long. Button-press answers skip this. A slot
- *       in one of Telegram's own limits is taken as on its way: it counts in every window until
- *       the answer comes (at most until the lease ends).</li>
+ *   <li><b>Slots</b> (in the claim's own step, {@code take_slots} in {@code dispatch/lib.lua}):
+ *       when the head is to go now, all limits checked and taken together, or none: overall and
+ *       broadcast sliding logs, per-chat GCRA, per-group sliding log. If any says not yet, the
+ *       chat is put back for exactly that long. Button-press answers take none, nor does a head
+ *       that is not to go now (a forbidden chat, a progress edit a newer one replaces or not yet
+ *       due). A slot in one of Telegram's own limits is taken as on its way: it counts in every
+ *       window until the answer comes (at most until the lease ends).</li>
  *   <li><b>Send</b> through the first gateway that {@code handles} the chat.</li>
  *   <li><b>Settle</b> ({@code settle.lua}, {@code defer.lua}, {@code forbid.lua},
  *       {@code migrate.lua}): the outcome, the delivery record and the chat's next time, in one

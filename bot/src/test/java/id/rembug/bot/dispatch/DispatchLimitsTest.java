@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -175,25 +176,22 @@ class DispatchLimitsTest {
     }
 
     @Test
-    void aBroadcastClaimedJustBeforeAReplyArrivesYieldsToIt() {
-        DispatchProperties properties = DispatchProperties.defaults();
-        Dispatcher dispatcher = fx.dispatcher(properties);
-        OutboxStore worker = new OutboxStore(RedisServerExtension.template(), properties);
-        fx.enqueue(text("b0", "9000", Lane.BROADCAST));
-        OutboxStore.Claim broadcastClaim = worker.claim(fx.clock.millis()).claim();
-        assertThat(broadcastClaim.lane()).isEqualTo(Lane.BROADCAST);
+    void aClaimedMessageHoldsItsSlotSoAnotherInstanceDoesNotClaimBeyondTheBudget() {
+        DispatchProperties properties = DispatchProperties.defaults().withLimits(new DispatchProperties.Limits(2,
+                Duration.ofSeconds(1), 1, Duration.ofSeconds(1), 3, 20, Duration.ofMinutes(1), 8, Duration.ZERO));
+        OutboxStore one = new OutboxStore(RedisServerExtension.template(), properties);
+        OutboxStore two = new OutboxStore(RedisServerExtension.template(), properties);
+        fx.enqueue(text("a", "9001"), text("b", "9002"), text("c", "9003"));
 
-        fx.enqueue(text("r0", "777")); // another instance's conversation turns up meanwhile
-        OutboxStore.Acquisition slot = worker.acquire(broadcastClaim, fx.clock.millis(), false, "test-1", false);
+        OutboxStore.Claim first = one.claim(fx.clock.millis()).claim();
+        OutboxStore.Claim second = two.claim(fx.clock.millis()).claim();
+        OutboxStore.Poll third = two.claim(fx.clock.millis());
 
-        assertThat(slot.waitMillis()).isPositive();
-        worker.release(broadcastClaim, fx.clock.millis() + slot.waitMillis());
-        fx.runDue(dispatcher);
-        assertThat(fx.gateway.deliveredTo("777")).containsExactly("r0");
-        assertThat(fx.gateway.deliveredTo("9000")).isEmpty();
-        fx.clock.advanceMillis(slot.waitMillis());
-        fx.runDue(dispatcher);
-        assertThat(fx.gateway.deliveredTo("9000")).containsExactly("b0");
+        assertThat(List.of(first, second)).allSatisfy(claim -> assertThat(claim.slot().taken()).isTrue());
+        assertThat(first.slot().member()).isNotEqualTo(second.slot().member());
+        assertThat(third.claim()).as("the overall budget of 2 a second is spent until their sends are answered")
+                .isNull();
+        assertThat(third.nextDueAt()).isGreaterThan(fx.clock.millis());
     }
 
     private static List<Long> sendTimes(List<ScriptedGateway.Attempt> attempts) {

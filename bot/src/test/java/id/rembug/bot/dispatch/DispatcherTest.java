@@ -281,6 +281,9 @@ class DispatcherTest {
             assertThat(f.message().id()).isEqualTo("t1");
             assertThat(f.reason()).contains("no gateway");
         });
+        // its claim took its slots: unsent, they count from the failure, not as on their way for a lease
+        assertThat(RedisServerExtension.template().opsForZSet().rangeWithScores(DispatchKeys.rateGlobal(), 0, -1))
+                .extracting(slot -> slot.getScore().longValue()).containsOnly(fx.clock.millis());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -296,10 +297,20 @@ class LuaScriptsTest {
 
     private static final List<String> CLAIM_KEYS = List.of("t:ready:c", "t:ready:b", "t:rate:global", "t:rate:bc");
 
-    /** claim.lua's ARGV at {@code now}: a lease of 30 s, budgets of 30 a second. */
+    /**
+     * claim.lua's ARGV at {@code now}: a lease of 30 s, budgets of 30 a second, a chat's 1 a second
+     * with bursts of 3, a group's 20 a minute of which progress edits leave 8, edits due 3 s after
+     * they were made; the slots taken as "slot-1".
+     */
     private static List<String> claimArgs(long now) {
+        return claimArgs(now, "", "");
+    }
+
+    /** The same, going on with {@code settledChat} of lane {@code settledLane} while a press's answer heads it. */
+    private static List<String> claimArgs(long now, String settledChat, String settledLane) {
         return List.of(Long.toString(now), Long.toString(now + 30_000), "t:q:c:", "t:q:b:", "t:alias:", "t:chat:",
-                ":forbidden", "t:delivery:", "30", "1000", "29", "0");
+                ":forbidden", "t:delivery:", "30", "1000", "29", "0", settledChat, settledLane, "t:rate:chat:",
+                "t:rate:group:", "slot-1", "1000", "3", "20", "60000", "8", "3000");
     }
 
     @SuppressWarnings("unchecked")
@@ -322,8 +333,9 @@ class LuaScriptsTest {
 
         List<Object> claimed = claim(redis, 1000);
 
-        assertThat(claimed).containsExactly("1", "-1", "31000", outgoing("e1", "EDIT", "q1", false), "", "0", "555",
-                "1", "1", "0");
+        assertThat(claimed).as("superseded by the newer edit: it takes no slots")
+                .containsExactly("1", "-1", "31000", outgoing("e1", "EDIT", "q1", false), "", "0", "555", "1", "1", "0",
+                        "none", "");
         assertThat(redis.opsForZSet().score("t:ready:c", "-1")).as("leased").isEqualTo(31_000.0);
     }
 
@@ -336,9 +348,10 @@ class LuaScriptsTest {
         redis.opsForZSet().add("t:ready:c", "-1", 0);
         redis.opsForZSet().add("t:ready:c", "-2", 1);
 
-        assertThat(claim(redis, 1000)).as("a lasting edit, with chat -2 due too").endsWith("555", "0", "0", "1");
+        assertThat(claim(redis, 1000)).as("a lasting edit, with chat -2 due too")
+                .endsWith("555", "0", "0", "1", "taken", "1000");
         assertThat(claim(redis, 1000)).as("a pin of a message never delivered, the last chat due")
-                .startsWith("1", "-2").endsWith("", "0", "0", "0");
+                .startsWith("1", "-2").endsWith("", "0", "0", "0", "none", "");
     }
 
     @Test
@@ -351,9 +364,9 @@ class LuaScriptsTest {
         redis.opsForZSet().add("t:ready:b", "-3", 5000);
 
         assertThat(claim(redis, 1000)).as("the conversation first; a broadcast is due").startsWith("1", "-1")
-                .endsWith("1");
+                .endsWith("1", "taken", "1000");
         assertThat(claim(redis, 1000)).as("the broadcast due; the other one only later").startsWith("2", "-2")
-                .endsWith("0");
+                .endsWith("0", "taken", "1000");
 
         redis.opsForList().rightPush("t:q:c:-4", outgoing("m2", "TEXT", null, false));
         redis.opsForZSet().add("t:ready:c", "-4", 0);
@@ -362,7 +375,7 @@ class LuaScriptsTest {
             redis.opsForZSet().add("t:rate:bc", "s" + i, 900);
         }
         assertThat(claim(redis, 1000)).as("the broadcasts' budget is used up: nothing else counts as due")
-                .startsWith("1", "-4").endsWith("0");
+                .startsWith("1", "-4").endsWith("0", "taken", "1000");
     }
 
     @Test
@@ -374,8 +387,7 @@ class LuaScriptsTest {
         redis.opsForZSet().add("t:ready:c", "-1", 1000); // just settled: due again now
         redis.opsForZSet().add("t:ready:c", "-2", 0); // due for longer
         var claim = LuaScripts.load("dispatch/lib", "dispatch/claim", List.class);
-        List<String> goOnWithChat1 = new java.util.ArrayList<>(claimArgs(1000));
-        goOnWithChat1.addAll(List.of("-1", "1"));
+        List<String> goOnWithChat1 = claimArgs(1000, "-1", "1");
 
         assertThat((List<Object>) redis.execute(claim, CLAIM_KEYS, goOnWithChat1.toArray()))
                 .as("an answer to a press heads the chat just settled").startsWith("1", "-1");
@@ -438,6 +450,70 @@ class LuaScriptsTest {
         deferArgs.addAll(claimArgs(1000));
         assertThat(redis.execute(LuaScripts.compose("dispatch/lib", deferSteps, "dispatch/then-claim", List.class),
                 deferKeys, deferArgs.toArray())).containsExactly(1L, "", "5000");
+    }
+
+    private static String outgoing(String id, String kind, String chatId, String createdAt, boolean lasting) {
+        return "{\"id\":\"" + id + "\",\"kind\":\"" + kind + "\",\"chatId\":\"" + chatId + "\",\"editOf\":\"q1\","
+                + "\"createdAt\":\"" + createdAt + "\",\"lasting\":" + lasting + "}";
+    }
+
+    @Test
+    void aClaimTakesTheHeadsSlotsInEveryLimitAndSaysWhenTheChatMaySendNext() {
+        long now = Instant.parse("2026-12-07T10:00:00Z").toEpochMilli();
+        redis.opsForList().rightPush("t:q:c:-1", outgoing("m1", "TEXT", null, false));
+        redis.opsForList().rightPush("t:q:c:42", outgoing("m2", "TEXT", null, false));
+        redis.opsForZSet().add("t:ready:c", "-1", 0);
+        redis.opsForZSet().add("t:ready:c", "42", 1);
+
+        assertThat(claim(redis, now)).as("a group: its burst leaves two more at once").startsWith("1", "-1")
+                .endsWith("taken", Long.toString(now));
+        assertThat(claim(redis, now)).as("a private chat").startsWith("1", "42").endsWith("taken", Long.toString(now));
+
+        assertThat(redis.opsForZSet().score("t:rate:global", "slot-1"))
+                .as("counted overall as on its way until the lease ends").isEqualTo(now + 30_000.0);
+        assertThat(redis.opsForZSet().score("t:rate:group:-1", "slot-1")).isEqualTo(now + 30_000.0);
+        assertThat(redis.hasKey("t:rate:group:42")).as("a private chat has no group limit").isFalse();
+        assertThat(redis.opsForValue().get("t:rate:chat:-1")).isEqualTo(Long.toString(now + 1000));
+    }
+
+    @Test
+    void aProgressEditTakesSlotsOnlyOnceDueAndOnlyOnARestedChat() {
+        long now = Instant.parse("2026-12-07T10:00:03.250Z").toEpochMilli();
+        redis.opsForHash().put("t:delivery:q1", "messageId", "555");
+        redis.opsForZSet().add("t:ready:c", "-1", 0);
+        redis.opsForList().rightPush("t:q:c:-1", outgoing("e1", "EDIT", "-1", "2026-12-07T10:00:00.251Z", false));
+
+        assertThat(claim(redis, now)).as("made 2.999 s ago: not due yet").endsWith("none", "");
+        assertThat(redis.hasKey("t:rate:global")).isFalse();
+
+        redis.opsForZSet().add("t:ready:c", "-1", 0);
+        assertThat(claim(redis, now + 1)).as("3 s after it was made").endsWith("taken", Long.toString(now + 1));
+
+        // the chat sent a message a moment ago: within its burst, but not rested
+        redis.delete(List.of("t:rate:global", "t:rate:group:-1"));
+        redis.opsForValue().set("t:rate:chat:-1", Long.toString(now + 500));
+        redis.opsForZSet().add("t:ready:c", "-1", 0);
+        assertThat(claim(redis, now + 1)).as("an edit waits until the chat is rested").endsWith("wait", "499");
+        redis.opsForList().leftPop("t:q:c:-1");
+        redis.opsForList().rightPush("t:q:c:-1", outgoing("m1", "TEXT", null, false));
+        redis.opsForZSet().add("t:ready:c", "-1", 0);
+        assertThat(claim(redis, now + 1)).as("a message goes within the burst").endsWith("taken", Long.toString(now + 1));
+    }
+
+    @Test
+    void aHeadThatIsNotToGoNowTakesNoSlots() {
+        redis.opsForList().rightPush("t:q:c:-1", outgoing("m1", "TEXT", null, false));
+        redis.opsForHash().put("t:chat:-1:forbidden", "reason", "kicked");
+        redis.opsForList().rightPush("t:q:c:-2", outgoing("cb1", "CALLBACK_ANSWER", null, false));
+        redis.opsForList().rightPush("t:q:c:-3", "not json");
+        redis.opsForZSet().add("t:ready:c", "-1", 0);
+        redis.opsForZSet().add("t:ready:c", "-2", 1);
+        redis.opsForZSet().add("t:ready:c", "-3", 2);
+
+        assertThat(claim(redis, 1000)).as("the bot may not write there").startsWith("1", "-1").endsWith("none", "");
+        assertThat(claim(redis, 1000)).as("an answer to a press").startsWith("1", "-2").endsWith("none", "");
+        assertThat(claim(redis, 1000)).as("unreadable").startsWith("1", "-3").endsWith("none", "");
+        assertThat(redis.keys("t:rate:*")).isEmpty();
     }
 
     private static String read(Path script) {
