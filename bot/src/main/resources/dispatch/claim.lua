@@ -15,7 +15,7 @@
 -- prefix, ARGV[9] = overall limit, ARGV[10] = its window (ms), ARGV[11] = broadcast limit,
 -- ARGV[12] = '1' when broadcasts are paid (allow_paid_broadcast): held to their own limit alone,
 -- ARGV[13] / ARGV[14] = the chat whose message the worker just settled and its lane (1 or 2), or ''
--- (optional): claimed again at once while an answer to a button press heads its queue,
+-- (optional): claimed again at once while its next message may go (see below),
 -- ARGV[15] / ARGV[16] = key prefix of a chat's GCRA / of a group's log, ARGV[17] = the member the
 -- slots are taken as (unique to this claim), ARGV[18] = a chat's interval (ms), ARGV[19] = its burst,
 -- ARGV[20] = a group's limit, ARGV[21] = its window (ms), ARGV[22] = how many of a group's sends a
@@ -144,15 +144,19 @@ local function answer_heads(chat, head)
       and not resolve_alias(ARGV[5], chat)
 end
 
--- A resident's button shows a spinner until its press is answered, and answers take no budget:
--- when several members pressed at once, their answers go one after the other, not each behind
--- every chat that became due meanwhile.
+-- The chat just settled is kept on while its next message may go now (its score, which settle
+-- set to when the chat may send next, is due): a group's replies to members who wrote at once go
+-- one after the other, not each behind every chat that became due meanwhile. A conversation chat
+-- while its lane's budget is open; an answer to a button press in either lane and whatever the
+-- budget (it takes none, and the button shows a spinner until it is answered). The worker stops
+-- passing the chat after a few in a row, so the others get their turn.
 local settled, settled_lane = ARGV[13] or '', tonumber(ARGV[14] or '')
 if settled ~= '' and settled_lane then
   local score = redis.call('ZSCORE', readies[settled_lane], settled)
   if score and tonumber(score) <= now then
     local head = redis.call('LINDEX', prefixes[settled_lane] .. settled, 0)
-    if answer_heads(settled, head) then
+    if answer_heads(settled, head) or (head and settled_lane == 1 and lane_open_at(1) <= now
+        and not resolve_alias(ARGV[5], settled)) then
       return claim(settled_lane, settled, head)
     end
   end

@@ -31,11 +31,19 @@ final class OutboxStore {
      * @param claimedAt        the time the claim was made at (epoch ms)
      * @param slot             the head's slots as the claim found them; null when it took none: none
      *                         is needed (an answer to a press), or the head is not to go now
+     * @param inARow           how many of the chat's messages this worker settled right before this
+     *                         claim, kept on from one to the next ({@link #KEPT_ON_AT_MOST})
      */
     record Claim(Lane lane, String chatId, String claimScore, String headJson, String forbidden, int attempts,
                  String earlierMessageId, boolean newerEditFollows, boolean messageFollows, long claimedAt,
-                 Slot slot) {
+                 Slot slot, int inARow) {
     }
+
+    /**
+     * How many of one chat's messages a worker settles in a row at most, keeping the chat on while
+     * its next one may go (claim.lua), before the chat takes its turn behind the others again.
+     */
+    static final int KEPT_ON_AT_MOST = 8;
 
     /**
      * The head's slots in every limit, which the claim takes in its own step when the head is to go
@@ -93,7 +101,7 @@ final class OutboxStore {
     Poll claim(long now) {
         String member = nextMember();
         return poll(redis.execute(DispatchScripts.CLAIM, CLAIM_KEYS, claimArgs(now, null, member).toArray()), 0,
-                now, member);
+                now, member, null);
     }
 
     private String nextMember() {
@@ -104,8 +112,9 @@ final class OutboxStore {
             OutboxKeys.ready(Lane.BROADCAST), DispatchKeys.RATE_GLOBAL, DispatchKeys.RATE_BROADCAST);
 
     /**
-     * {@code settled}: the chat whose message was just settled, kept on while answers to button
-     * presses head it; {@code member}: what the head's slots are taken as.
+     * {@code settled}: the chat whose message was just settled, kept on while its next message may
+     * go (passed only {@link #KEPT_ON_AT_MOST} times in a row); {@code member}: what the head's slots
+     * are taken as.
      */
     private List<String> claimArgs(long now, Claim settled, String member) {
         DispatchProperties.Limits limits = properties.limits();
@@ -115,11 +124,15 @@ final class OutboxStore {
                 DispatchKeys.FORBIDDEN_PREFIX, DispatchKeys.FORBIDDEN_SUFFIX, DispatchKeys.DELIVERY_PREFIX,
                 Integer.toString(limits.global()), Long.toString(limits.globalWindow().toMillis()),
                 Integer.toString(paid.enabled() ? paid.rate() : limits.broadcast()), paid.enabled() ? "1" : "0",
-                settled == null ? "" : settled.chatId(), settled == null ? "" : laneNumber(settled.lane()),
+                keptOn(settled) ? settled.chatId() : "", keptOn(settled) ? laneNumber(settled.lane()) : "",
                 DispatchKeys.rateChat(""), DispatchKeys.rateGroup(""), member,
                 Long.toString(limits.chatInterval().toMillis()), Integer.toString(limits.chatBurst()),
                 Integer.toString(limits.group()), Long.toString(limits.groupWindow().toMillis()),
                 Integer.toString(limits.editReserve()), Long.toString(limits.editDelay().toMillis()));
+    }
+
+    private static boolean keptOn(Claim settled) {
+        return settled != null && settled.inARow() + 1 < KEPT_ON_AT_MOST;
     }
 
     /** How claim.lua numbers the lanes (its {@code readies}): the conversation lane first. */
@@ -127,8 +140,11 @@ final class OutboxStore {
         return lane == Lane.CONVERSATION ? "1" : "2";
     }
 
-    /** claim.lua's answer, from {@code reply.get(from)} on, to a claim made at {@code now} taking slots as {@code member}. */
-    private static Poll poll(List<?> reply, int from, long now, String member) {
+    /**
+     * claim.lua's answer, from {@code reply.get(from)} on, to a claim made at {@code now} taking slots
+     * as {@code member} after settling {@code settled} (or null).
+     */
+    private static Poll poll(List<?> reply, int from, long now, String member, Claim settled) {
         String lane = (String) reply.get(from);
         if (lane.isEmpty()) {
             String next = (String) reply.get(from + 1);
@@ -143,11 +159,13 @@ final class OutboxStore {
             case "wait" -> new Slot(member, Long.parseLong(slotValue), -1);
             default -> null;
         };
+        String chat = (String) reply.get(from + 1);
+        int inARow = settled != null && settled.chatId().equals(chat) ? settled.inARow() + 1 : 0;
         return new Poll(new Claim(lane.equals(laneNumber(Lane.CONVERSATION)) ? Lane.CONVERSATION : Lane.BROADCAST,
-                (String) reply.get(from + 1), (String) reply.get(from + 2), (String) reply.get(from + 3),
+                chat, (String) reply.get(from + 2), (String) reply.get(from + 3),
                 forbidden.isEmpty() ? null : forbidden, Integer.parseInt((String) reply.get(from + 5)),
                 earlier.isEmpty() ? null : earlier, "1".equals(reply.get(from + 7)), "1".equals(reply.get(from + 8)),
-                now, slots), -1, "1".equals(reply.get(from + 9)));
+                now, slots, inARow), -1, "1".equals(reply.get(from + 9)));
     }
 
     /**
@@ -172,7 +190,7 @@ final class OutboxStore {
         args.addAll(answerArgs);
         String member = nextMember();
         args.addAll(claimArgs(claimAt, settled, member));
-        return poll(redis.execute(finishThenClaim, keys, args.toArray()), 1, claimAt, member);
+        return poll(redis.execute(finishThenClaim, keys, args.toArray()), 1, claimAt, member, settled);
     }
 
     /**

@@ -268,6 +268,23 @@ class DispatcherTest {
     }
 
     @Test
+    void aWorkerKeepsOnWithAChatWhoseNextMessageMayGoThenGivesTheOthersTheirTurn() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults().withLimits(OPEN_LIMITS));
+        for (int i = 0; i < 12; i++) {
+            fx.enqueue(text("a" + i, "-100"));
+        }
+        fx.clock.advanceMillis(1);
+        fx.enqueue(text("b0", "-050"));
+
+        fx.runDue(dispatcher);
+
+        assertThat(fx.gateway.delivered()).extracting(a -> a.message().id())
+                .as("the group that wrote first gets %d replies in a row, then the other its turn",
+                        OutboxStore.KEPT_ON_AT_MOST)
+                .containsExactly("a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "b0", "a8", "a9", "a10", "a11");
+    }
+
+    @Test
     void aChatNoGatewayHandlesFailsItsMessages() {
         ScriptedGateway simulatorOnly = new ScriptedGateway(fx.clock, chat -> chat.startsWith("sim-"));
         Dispatcher dispatcher = new Dispatcher(RedisServerExtension.template(), DispatchProperties.defaults(),

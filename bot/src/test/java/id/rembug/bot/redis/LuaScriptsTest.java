@@ -380,22 +380,33 @@ class LuaScriptsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theChatJustSettledIsClaimedAgainWhileAnswersToButtonPressesHeadItsQueue() {
+    void theChatJustSettledIsKeptOnWhileItsNextMessageMayGo() {
         redis.opsForList().rightPushAll("t:q:c:-1", outgoing("cb2", "CALLBACK_ANSWER", null, false),
-                outgoing("m1", "TEXT", null, false));
-        redis.opsForList().rightPush("t:q:c:-2", outgoing("m2", "TEXT", null, false));
+                outgoing("m1", "TEXT", null, false), outgoing("m2", "TEXT", null, false));
+        redis.opsForList().rightPush("t:q:c:-2", outgoing("m3", "TEXT", null, false));
+        redis.opsForList().rightPushAll("t:q:b:-3", outgoing("b1", "TEXT", null, false), outgoing("b2", "TEXT", null, false));
         redis.opsForZSet().add("t:ready:c", "-1", 1000); // just settled: due again now
         redis.opsForZSet().add("t:ready:c", "-2", 0); // due for longer
         var claim = LuaScripts.load("dispatch/lib", "dispatch/claim", List.class);
-        List<String> goOnWithChat1 = claimArgs(1000, "-1", "1");
 
-        assertThat((List<Object>) redis.execute(claim, CLAIM_KEYS, goOnWithChat1.toArray()))
+        assertThat((List<Object>) redis.execute(claim, CLAIM_KEYS, claimArgs(1000, "-1", "1").toArray()))
                 .as("an answer to a press heads the chat just settled").startsWith("1", "-1");
 
         redis.opsForList().leftPop("t:q:c:-1");
         redis.opsForZSet().add("t:ready:c", "-1", 1000);
-        assertThat((List<Object>) redis.execute(claim, CLAIM_KEYS, goOnWithChat1.toArray()))
-                .as("a message heads it: the chat due for longer goes first").startsWith("1", "-2");
+        assertThat((List<Object>) redis.execute(claim, CLAIM_KEYS, claimArgs(1000, "-1", "1").toArray()))
+                .as("a message heads it, and the chat may send now").startsWith("1", "-1");
+
+        redis.opsForList().leftPop("t:q:c:-1");
+        redis.opsForZSet().add("t:ready:c", "-1", 1500);
+        assertThat((List<Object>) redis.execute(claim, CLAIM_KEYS, claimArgs(1000, "-1", "1").toArray()))
+                .as("its limits let it send only later: the chat due for longer goes first").startsWith("1", "-2");
+
+        redis.opsForZSet().add("t:ready:b", "-3", 1000);
+        redis.opsForList().rightPush("t:q:c:-4", outgoing("m4", "TEXT", null, false));
+        redis.opsForZSet().add("t:ready:c", "-4", 0);
+        assertThat((List<Object>) redis.execute(claim, CLAIM_KEYS, claimArgs(1000, "-3", "2").toArray()))
+                .as("a broadcast's chat is not kept on: a conversation is due").startsWith("1", "-4");
     }
 
     @Test
