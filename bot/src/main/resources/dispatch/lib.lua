@@ -80,7 +80,7 @@ end
 -- key kept a while after its window (so a slow caller's clock never sees it vanish early)
 local function log_take(counts, key, member, at, window, now)
   redis.call('ZADD', key, at, member)
-  redis.call('PEXPIRE', key, at - now + window + 60000)
+  redis.call('PEXPIRE', key, math.ceil(at - now + window + 60000))
   if counts[key] ~= nil then counts[key] = counts[key] + 1 end
 end
 

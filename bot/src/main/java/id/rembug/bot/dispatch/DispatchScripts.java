@@ -15,6 +15,7 @@ final class DispatchScripts {
     static final RedisScript<List> CLAIM = script("claim", List.class);
     static final RedisScript<Long> ANSWERED = script("answered", Long.class);
     static final RedisScript<Long> DEFER = script("defer", Long.class);
+    static final RedisScript<Long> RELEASE_IN_DOUBT = script("release-in-doubt", Long.class);
     /** settle.lua, answered.lua when the send took slots, then claim.lua for the next chat, in one round trip (then-claim.lua). */
     @SuppressWarnings("rawtypes")
     static final RedisScript<List> SETTLE_THEN_CLAIM = thenClaim("settle");

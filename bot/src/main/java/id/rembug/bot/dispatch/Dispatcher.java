@@ -9,6 +9,7 @@ import id.rembug.bot.channel.SendResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Clock;
@@ -207,9 +208,17 @@ public final class Dispatcher implements SmartLifecycle {
     private void work() {
         int failuresInARow = 0;
         OutboxStore.Claim next = null;
+        // claims a failed pass may have left leased to nobody, handed back once Redis answers again
+        List<String> inDoubt = new ArrayList<>();
         while (running && !Thread.currentThread().isInterrupted()) {
             long wakeUpsBefore = wakeUpsSoFar();
+            OutboxStore.Claim handling = next;
             try {
+                if (!inDoubt.isEmpty()) {
+                    store.releaseInDoubt(inDoubt, clock.millis());
+                    log.info("Handed back the chats of {} claims a failed pass left in doubt", inDoubt.size());
+                    inDoubt.clear();
+                }
                 OutboxStore.Poll poll = next != null ? handle(next) : store.claim(clock.millis());
                 next = null;
                 failuresInARow = 0;
@@ -223,7 +232,16 @@ public final class Dispatcher implements SmartLifecycle {
                     wakeUp();
                 }
             } catch (RuntimeException e) {
-                // Redis away or a bug: keep the worker alive; a claimed chat comes back after its lease
+                // Redis away or a bug: keep the worker alive. A chat claimed in a step Redis may have run
+                // goes on once Redis answers again; one a bug stopped comes back after its lease.
+                if (e instanceof OutboxStore.ClaimInDoubt doubt) {
+                    inDoubt.addAll(doubt.claimScores());
+                } else if (handling != null && e instanceof DataAccessException) {
+                    inDoubt.add(handling.claimScore());
+                }
+                // a claim score is its lease's end: one that has passed needs no handing back
+                long failedAt = clock.millis();
+                inDoubt.removeIf(score -> Double.parseDouble(score) <= failedAt);
                 next = null;
                 failuresInARow++;
                 if (failuresInARow == 1 || failuresInARow % 100 == 0) {

@@ -99,13 +99,65 @@ final class OutboxStore {
 
     /** Claims the next ready chat, with its head's slots when it is to go now (claim.lua). */
     Poll claim(long now) {
-        String member = nextMember();
-        return poll(redis.execute(DispatchScripts.CLAIM, CLAIM_KEYS, claimArgs(now, null, member).toArray()), 0,
-                now, member, null);
+        Asked asked = ask(now);
+        return poll(inDoubtOnFailure(asked, null,
+                () -> redis.execute(DispatchScripts.CLAIM, CLAIM_KEYS, claimArgs(now, null, asked).toArray())), 0,
+                now, asked.member(), null);
     }
 
-    private String nextMember() {
-        return instanceId + ":" + claims.incrementAndGet();
+    /**
+     * What a claim is made as: the member its slots are taken as, and its score (the lease's end),
+     * each this instance's own: the score's fraction of a millisecond numbers the claim, so a claim
+     * whose answer was lost can be found by it ({@link #releaseInDoubt}). The fraction is taken off
+     * the lease's last millisecond, so the lease still ends by now + lease.
+     */
+    private record Asked(String member, String claimScore) {
+    }
+
+    private Asked ask(long now) {
+        long claim = claims.incrementAndGet();
+        return new Asked(instanceId + ":" + claim, (now + properties.lease().toMillis() - 1) + "."
+                + String.format(java.util.Locale.ROOT, "%03d", 1 + Math.floorMod(claim, 999)));
+    }
+
+    /**
+     * A step that claims the next chat failed on the way (Redis away, a failover, a time-out), so
+     * Redis may or may not have run it: the chat it claimed, and the one it was settling, may be
+     * leased to a worker that no longer holds them. {@link #releaseInDoubt} hands them back.
+     */
+    static final class ClaimInDoubt extends RuntimeException {
+
+        private final List<String> claimScores;
+
+        ClaimInDoubt(List<String> claimScores, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.claimScores = claimScores;
+        }
+
+        List<String> claimScores() {
+            return claimScores;
+        }
+    }
+
+    /** Runs a step that claims; its failure leaves the claim asked for, and the one it was finishing, in doubt. */
+    private <T> T inDoubtOnFailure(Asked asked, Claim finishing, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (org.springframework.dao.DataAccessException failed) {
+            throw new ClaimInDoubt(finishing == null ? List.of(asked.claimScore())
+                    : List.of(asked.claimScore(), finishing.claimScore()), failed);
+        }
+    }
+
+    /**
+     * Makes the chats still leased under these claim scores due at {@code now}: claims whose step
+     * failed on the way ({@link ClaimInDoubt}), so that their chats go on now rather than when the
+     * lease runs out. A message whose delivery was not recorded goes again, as it would then.
+     */
+    void releaseInDoubt(List<String> claimScores, long now) {
+        redis.execute(DispatchScripts.RELEASE_IN_DOUBT, List.of(OutboxKeys.ready(Lane.CONVERSATION),
+                OutboxKeys.ready(Lane.BROADCAST)), java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                Long.toString(now)), claimScores.stream()).toArray());
     }
 
     private static final List<String> CLAIM_KEYS = List.of(OutboxKeys.ready(Lane.CONVERSATION),
@@ -116,16 +168,16 @@ final class OutboxStore {
      * go (passed only {@link #KEPT_ON_AT_MOST} times in a row); {@code member}: what the head's slots
      * are taken as.
      */
-    private List<String> claimArgs(long now, Claim settled, String member) {
+    private List<String> claimArgs(long now, Claim settled, Asked asked) {
         DispatchProperties.Limits limits = properties.limits();
         DispatchProperties.PaidBroadcast paid = properties.paidBroadcast();
-        return List.of(Long.toString(now), Long.toString(now + properties.lease().toMillis()),
+        return List.of(Long.toString(now), asked.claimScore(),
                 QUEUE_PREFIX_CONVERSATION, QUEUE_PREFIX_BROADCAST, DispatchKeys.ALIAS_PREFIX,
                 DispatchKeys.FORBIDDEN_PREFIX, DispatchKeys.FORBIDDEN_SUFFIX, DispatchKeys.DELIVERY_PREFIX,
                 Integer.toString(limits.global()), Long.toString(limits.globalWindow().toMillis()),
                 Integer.toString(paid.enabled() ? paid.rate() : limits.broadcast()), paid.enabled() ? "1" : "0",
                 keptOn(settled) ? settled.chatId() : "", keptOn(settled) ? laneNumber(settled.lane()) : "",
-                DispatchKeys.rateChat(""), DispatchKeys.rateGroup(""), member,
+                DispatchKeys.rateChat(""), DispatchKeys.rateGroup(""), asked.member(),
                 Long.toString(limits.chatInterval().toMillis()), Integer.toString(limits.chatBurst()),
                 Integer.toString(limits.group()), Long.toString(limits.groupWindow().toMillis()),
                 Integer.toString(limits.editReserve()), Long.toString(limits.editDelay().toMillis()));
@@ -173,8 +225,8 @@ final class OutboxStore {
      * of {@code claimAt} in the same round trip (then-claim.lua); returns that next claim.
      */
     @SuppressWarnings("rawtypes")
-    private Poll thenClaim(RedisScript<List> finishThenClaim, List<String> finishKeys, List<String> finishArgs,
-                           long claimAt, Claim settled) {
+    private Poll thenClaim(RedisScript<List> finishThenClaim, Claim finishing, List<String> finishKeys,
+                           List<String> finishArgs, long claimAt, Claim settled) {
         List<String> answerKeys = answered == null ? List.of() : answeredKeys(answered);
         List<String> answerArgs = answered == null ? List.of() : answeredArgs(answered);
         List<String> keys = new ArrayList<>(finishKeys.size() + answerKeys.size() + CLAIM_KEYS.size());
@@ -188,9 +240,10 @@ final class OutboxStore {
         args.add(Integer.toString(answerArgs.size()));
         args.addAll(finishArgs);
         args.addAll(answerArgs);
-        String member = nextMember();
-        args.addAll(claimArgs(claimAt, settled, member));
-        return poll(redis.execute(finishThenClaim, keys, args.toArray()), 1, claimAt, member, settled);
+        Asked asked = ask(claimAt);
+        args.addAll(claimArgs(claimAt, settled, asked));
+        return poll(inDoubtOnFailure(asked, finishing, () -> redis.execute(finishThenClaim, keys, args.toArray())), 1,
+                claimAt, asked.member(), settled);
     }
 
     /**
@@ -240,7 +293,7 @@ final class OutboxStore {
         // only group chats: a reply there may answer a question; a private chat's replies are not placed
         boolean remembered = "sent".equals(status) && messageId != null && !messageId.isEmpty()
                 && outgoingId != null && ChatGateway.isGroupChat(claim.chatId());
-        return thenClaim(DispatchScripts.SETTLE_THEN_CLAIM,
+        return thenClaim(DispatchScripts.SETTLE_THEN_CLAIM, claim,
                 List.of(OutboxKeys.ready(claim.lane()), OutboxKeys.queue(claim.lane(), claim.chatId()),
                         outgoingId == null ? OutboxKeys.NONE : DispatchKeys.delivery(outgoingId),
                         remembered ? DispatchKeys.sentMessages(claim.chatId()) : OutboxKeys.NONE),
@@ -271,7 +324,7 @@ final class OutboxStore {
     }
 
     private Poll defer(Claim claim, long until, String outgoingId, int attempts, String reason, long at) {
-        return thenClaim(DispatchScripts.DEFER_THEN_CLAIM, deferKeys(claim, outgoingId),
+        return thenClaim(DispatchScripts.DEFER_THEN_CLAIM, claim, deferKeys(claim, outgoingId),
                 deferArgs(claim, until, attempts, reason, at), at, null);
     }
 

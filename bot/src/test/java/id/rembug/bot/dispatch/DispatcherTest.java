@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import static id.rembug.bot.dispatch.DispatchFixture.callbackAnswer;
 import static id.rembug.bot.dispatch.DispatchFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @TestRedis
 class DispatcherTest {
@@ -282,6 +283,52 @@ class DispatcherTest {
                 .as("the group that wrote first gets %d replies in a row, then the other its turn",
                         OutboxStore.KEPT_ON_AT_MOST)
                 .containsExactly("a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "b0", "a8", "a9", "a10", "a11");
+    }
+
+    /** The test Redis, whose script calls run and then, when told, lose their answer on the way (a failover, a time-out). */
+    private static final class LosingAnswers extends org.springframework.data.redis.core.StringRedisTemplate {
+
+        private final java.util.concurrent.atomic.AtomicInteger toLose = new java.util.concurrent.atomic.AtomicInteger();
+
+        LosingAnswers() {
+            super(RedisServerExtension.template().getRequiredConnectionFactory());
+        }
+
+        @Override
+        public <T> T execute(org.springframework.data.redis.core.script.RedisScript<T> script, List<String> keys,
+                             Object... args) {
+            T answer = super.execute(script, keys, args);
+            if (toLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new org.springframework.dao.QueryTimeoutException("the answer was lost on the way (test)");
+            }
+            return answer;
+        }
+    }
+
+    @Test
+    void aChatClaimedInAStepWhoseAnswerWasLostGoesOnAtOnceNotWhenItsLeaseRunsOut() {
+        LosingAnswers redis = new LosingAnswers();
+        Dispatcher dispatcher = new Dispatcher(redis,
+                DispatchProperties.defaults().withWorkers(1).withIdlePoll(Duration.ofMillis(50)),
+                () -> List.of(fx.gateway), () -> List.of(fx.listener), new DispatchStats(), fx.clock, new Random(1));
+        fx.enqueue(text("m1", "301"), text("m2", "301"));
+        // the worker's first claim, and the step that settles m1 and claims m2 (the chat kept on)
+        redis.toLose.set(1);
+        try {
+            dispatcher.start();
+
+            await("the first claim lost, m1 sent").atMost(Duration.ofSeconds(10))
+                    .until(() -> fx.gateway.deliveredTo("301").contains("m1"));
+            redis.toLose.set(1);
+            await("the settle-and-claim lost, m2 sent").atMost(Duration.ofSeconds(10))
+                    .until(() -> fx.gateway.deliveredTo("301").contains("m2"));
+
+            // the clock never moved: without the hand-back each would have waited for its 30 s lease
+            assertThat(fx.gateway.deliveredTo("301")).containsExactly("m1", "m2");
+            assertThat(fx.clock.millis()).isEqualTo(DispatchFixture.START.toEpochMilli());
+        } finally {
+            dispatcher.stop();
+        }
     }
 
     @Test
