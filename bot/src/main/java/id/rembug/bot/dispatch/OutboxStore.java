@@ -3,16 +3,20 @@ package id.rembug.bot.dispatch;
 import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing.Lane;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import org.springframework.data.redis.core.script.RedisScript;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** The dispatcher's side of the outbox in Redis: every change is one atomic Lua script. */
 final class OutboxStore {
@@ -117,7 +121,7 @@ final class OutboxStore {
     private Asked ask(long now) {
         long claim = claims.incrementAndGet();
         return new Asked(instanceId + ":" + claim, (now + properties.lease().toMillis() - 1) + "."
-                + String.format(java.util.Locale.ROOT, "%03d", 1 + Math.floorMod(claim, 999)));
+                + String.format(Locale.ROOT, "%03d", 1 + Math.floorMod(claim, 999)));
     }
 
     /**
@@ -140,10 +144,10 @@ final class OutboxStore {
     }
 
     /** Runs a step that claims; its failure leaves the claim asked for, and the one it was finishing, in doubt. */
-    private <T> T inDoubtOnFailure(Asked asked, Claim finishing, java.util.function.Supplier<T> step) {
+    private <T> T inDoubtOnFailure(Asked asked, Claim finishing, Supplier<T> step) {
         try {
             return step.get();
-        } catch (org.springframework.dao.DataAccessException failed) {
+        } catch (DataAccessException failed) {
             throw new ClaimInDoubt(finishing == null ? List.of(asked.claimScore())
                     : List.of(asked.claimScore(), finishing.claimScore()), failed);
         }
@@ -156,8 +160,8 @@ final class OutboxStore {
      */
     void releaseInDoubt(List<String> claimScores, long now) {
         redis.execute(DispatchScripts.RELEASE_IN_DOUBT, List.of(OutboxKeys.ready(Lane.CONVERSATION),
-                OutboxKeys.ready(Lane.BROADCAST)), java.util.stream.Stream.concat(java.util.stream.Stream.of(
-                Long.toString(now)), claimScores.stream()).toArray());
+                OutboxKeys.ready(Lane.BROADCAST)), Stream.concat(Stream.of(Long.toString(now)), claimScores.stream())
+                .toArray());
     }
 
     private static final List<String> CLAIM_KEYS = List.of(OutboxKeys.ready(Lane.CONVERSATION),

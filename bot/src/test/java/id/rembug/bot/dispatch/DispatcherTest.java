@@ -8,6 +8,9 @@ import id.rembug.bot.testsupport.RedisServerExtension;
 import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -286,20 +290,19 @@ class DispatcherTest {
     }
 
     /** The test Redis, whose script calls run and then, when told, lose their answer on the way (a failover, a time-out). */
-    private static final class LosingAnswers extends org.springframework.data.redis.core.StringRedisTemplate {
+    private static final class LosingAnswers extends StringRedisTemplate {
 
-        private final java.util.concurrent.atomic.AtomicInteger toLose = new java.util.concurrent.atomic.AtomicInteger();
+        private final AtomicInteger toLose = new AtomicInteger();
 
         LosingAnswers() {
             super(RedisServerExtension.template().getRequiredConnectionFactory());
         }
 
         @Override
-        public <T> T execute(org.springframework.data.redis.core.script.RedisScript<T> script, List<String> keys,
-                             Object... args) {
+        public <T> T execute(RedisScript<T> script, List<String> keys, Object... args) {
             T answer = super.execute(script, keys, args);
             if (toLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                throw new org.springframework.dao.QueryTimeoutException("the answer was lost on the way (test)");
+                throw new QueryTimeoutException("the answer was lost on the way (test)");
             }
             return answer;
         }
