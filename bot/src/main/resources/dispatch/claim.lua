@@ -19,14 +19,16 @@
 -- ARGV[15] / ARGV[16] = key prefix of a chat's GCRA / of a group's log, ARGV[17] = the member the
 -- slots are taken as (unique to this claim), ARGV[18] = a chat's interval (ms), ARGV[19] = its burst,
 -- ARGV[20] = a group's limit, ARGV[21] = its window (ms), ARGV[22] = how many of a group's sends a
--- progress edit leaves to messages, ARGV[23] = how long a progress edit waits after it was made (ms)
+-- progress edit leaves to messages, ARGV[23] = how long a progress edit waits after it was made (ms),
+-- ARGV[24] = how soon a held edit is looked at again at the latest (ms; see hold)
 -- Returns {lane, chat, claim score, head JSON, forbidden reason or '', attempts so far,
 -- the platform id of the message the head names or '', '1' when a newer edit of it follows,
 -- '1' when a message other than an edit follows} (see head_facts), '1' when another chat can be
 -- claimed now as well (the worker wakes one more, rather than every idle worker waking at each
 -- enqueue to find mostly nothing), then the head's slots: 'taken' and when the chat may send
--- next, 'wait' and ms to wait, or 'none' and '' (none needed or taken)}
--- or {'', when to look again or ''} when nothing can be claimed now.
+-- next, 'wait' and ms to wait, or 'none' and '' (none needed or taken), then how many chats of
+-- the conversation lane and of the broadcast lane this claim held for a limit (see hold)}
+-- or {'', when to look again or '', the same two counts} when nothing can be claimed now.
 local now = tonumber(ARGV[1])
 local readies = { KEYS[1], KEYS[2] }
 local prefixes = { ARGV[3], ARGV[4] }
@@ -118,21 +120,49 @@ local function slots(lane, chat, message)
   return 'taken', string.format('%.0f', next_at)
 end
 
+-- Chats held for a limit by this claim, per lane (the dispatcher counts them as put back for one)
+local held_for_limits = { 0, 0 }
+
+-- Holds a due chat until `at` without claiming it: its head is not to go yet, and the dispatcher
+-- would only put the chat back (defer) for the same time, a round trip for nothing. An edit is
+-- looked at again within ARGV[24] ms at the latest, so a message queued behind it meanwhile (which
+-- makes a progress edit give way) need not wait for the edit's time.
+local function hold(lane, chat, at, edit)
+  if edit then at = math.min(at, now + tonumber(ARGV[24])) end
+  redis.call('ZADD', readies[lane], 'XX', string.format('%.0f', at), chat)
+  return nil
+end
+
+-- Claims the chat, or holds it (returns nil) when its head is to wait and nothing but waiting
+-- would be done with it: a progress edit not yet due, the newest of its message with nothing
+-- queued behind it; or a head whose slots must wait, unless it is a progress edit that gives way
+-- to a message behind it.
 local function claim(lane, chat, head)
-  redis.call('ZADD', readies[lane], 'XX', ARGV[2], chat)
   local forbidden = redis.call('HGET', ARGV[6] .. chat .. ARGV[7], 'reason') or ''
-  local attempts = '0'
   local ok, message = pcall(cjson.decode, head)
   if not ok or type(message) ~= 'table' then message = {} end
-  if type(message.id) == 'string' then attempts = redis.call('HGET', ARGV[8] .. message.id, 'attempts') or '0' end
   local target, newer, behind = head_facts(prefixes[lane] .. chat, message)
+  local progress = message.kind == 'EDIT' and message.lasting ~= true
+  if progress and forbidden == '' and newer ~= '1' and behind ~= '1' then
+    local made = epoch_millis(message.createdAt)
+    if made ~= nil and made + tonumber(ARGV[23]) > now then
+      return hold(lane, chat, made + tonumber(ARGV[23]), true)
+    end
+  end
   local slot, slot_value = 'none', ''
   if goes_now(message, forbidden, target, newer) then
     slot, slot_value = slots(lane, chat, message)
+    if slot == 'wait' and not (progress and behind == '1') then
+      held_for_limits[lane] = held_for_limits[lane] + 1
+      return hold(lane, chat, now + tonumber(slot_value), message.kind == 'EDIT' or message.kind == 'STOP_POLL')
+    end
     open_at = { frees_at(KEYS[3], tonumber(ARGV[9])) } -- the budgets as the slot left them
   end
+  redis.call('ZADD', readies[lane], 'XX', ARGV[2], chat)
+  local attempts = '0'
+  if type(message.id) == 'string' then attempts = redis.call('HGET', ARGV[8] .. message.id, 'attempts') or '0' end
   return { tostring(lane), chat, ARGV[2], head, forbidden, attempts, target, newer, behind, others_due(),
-    slot, slot_value }
+    slot, slot_value, tostring(held_for_limits[1]), tostring(held_for_limits[2]) }
 end
 
 -- Whether the chat's head is an answer to a button press that may go now whatever the budget
@@ -157,7 +187,8 @@ if settled ~= '' and settled_lane then
     local head = redis.call('LINDEX', prefixes[settled_lane] .. settled, 0)
     if answer_heads(settled, head) or (head and settled_lane == 1 and lane_open_at(1) <= now
         and not resolve_alias(ARGV[5], settled)) then
-      return claim(settled_lane, settled, head)
+      local claimed = claim(settled_lane, settled, head)
+      if claimed then return claimed end
     end
   end
 end
@@ -183,7 +214,8 @@ for lane = 1, 2 do
         if not head then
           redis.call('ZREM', ready, chat)
         else
-          return claim(lane, chat, head)
+          local claimed = claim(lane, chat, head)
+          if claimed then return claimed end
         end
       end
     end
@@ -193,7 +225,8 @@ for lane = 1, 2 do
     for i = 1, #due do
       local head = redis.call('LINDEX', prefixes[lane] .. due[i], 0)
       if answer_heads(due[i], head) then
-        return claim(lane, due[i], head)
+        local claimed = claim(lane, due[i], head)
+        if claimed then return claimed end
       end
     end
   end
@@ -207,5 +240,6 @@ for lane = 1, 2 do
     if next_due == nil or at < next_due then next_due = at end
   end
 end
-if next_due == nil then return { '' , '' } end
-return { '', string.format('%.0f', next_due) }
+local held = { tostring(held_for_limits[1]), tostring(held_for_limits[2]) }
+if next_due == nil then return { '', '', held[1], held[2] } end
+return { '', string.format('%.0f', next_due), held[1], held[2] }

@@ -92,8 +92,8 @@ public final class DispatchStats {
         return lanes.get(lane).sendNanos.sum();
     }
 
-    void rateDeferred(Lane lane) {
-        lanes.get(lane).rateDeferred.increment();
+    void rateDeferred(Lane lane, int chats) {
+        lanes.get(lane).rateDeferred.add(chats);
     }
 
     @Override

@@ -52,8 +52,6 @@ public final class Dispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final long JOIN_MILLIS = 10_000;
     private static final long MAX_ERROR_PAUSE_MILLIS = 5_000;
-    /** How often a chat whose head is a waiting progress edit is looked at again. */
-    private static final long EDIT_RECHECK_MILLIS = 250;
     private static final String GAVE_WAY = "gave way to the messages queued after it";
 
     private final OutboxStore store;
@@ -102,12 +100,12 @@ public final class Dispatcher implements SmartLifecycle {
      * @return whether a chat was dealt with (false: nothing was due)
      */
     public synchronized boolean runOnce() {
-        OutboxStore.Claim claim = carried != null ? carried : store.claim(clock.millis()).claim();
+        OutboxStore.Claim claim = carried != null ? carried : counted(store.claim(clock.millis())).claim();
         carried = null;
         if (claim == null) {
             return false;
         }
-        OutboxStore.Poll next = handle(claim);
+        OutboxStore.Poll next = counted(handle(claim));
         carried = next == null ? null : next.claim();
         return true;
     }
@@ -219,7 +217,7 @@ public final class Dispatcher implements SmartLifecycle {
                     log.info("Handed back the chats of {} claims a failed pass left in doubt", inDoubt.size());
                     inDoubt.clear();
                 }
-                OutboxStore.Poll poll = next != null ? handle(next) : store.claim(clock.millis());
+                OutboxStore.Poll poll = counted(next != null ? handle(next) : store.claim(clock.millis()));
                 next = null;
                 failuresInARow = 0;
                 if (poll == null) {
@@ -253,6 +251,15 @@ public final class Dispatcher implements SmartLifecycle {
         if (next != null) {
             release(next);
         }
+    }
+
+    /** Counts the chats the poll's claim held back for a limit as put back for one; returns the poll. */
+    private OutboxStore.Poll counted(OutboxStore.Poll poll) {
+        if (poll != null) {
+            stats.rateDeferred(Lane.CONVERSATION, poll.heldForLimits().conversations());
+            stats.rateDeferred(Lane.BROADCAST, poll.heldForLimits().broadcasts());
+        }
+        return poll;
     }
 
     /** Hands back a chat claimed but not dealt with, at once, rather than after its lease. */
@@ -353,7 +360,7 @@ public final class Dispatcher implements SmartLifecycle {
                 // time only one of them could read): it takes its slots when claimed again
                 log.debug("Chat {}'s message {} had no slots from its claim; looking again shortly", claim.chatId(),
                         message.id());
-                return store.defer(claim, now + EDIT_RECHECK_MILLIS, now);
+                return store.defer(claim, now + OutboxStore.EDIT_RECHECK_MILLIS, now);
             }
             if (!slot.taken() && message.kind() == Outgoing.Kind.EDIT && !message.lasting()
                     && claim.messageFollows()) {
@@ -365,8 +372,8 @@ public final class Dispatcher implements SmartLifecycle {
                 // a waiting edit is looked at again soon, so a message queued meanwhile need not wait
                 boolean edit = message.kind() == Outgoing.Kind.EDIT || message.kind() == Outgoing.Kind.STOP_POLL;
                 OutboxStore.Poll next = store.defer(claim, claim.claimedAt() + (edit
-                        ? Math.min(slot.waitMillis(), EDIT_RECHECK_MILLIS) : slot.waitMillis()), now);
-                stats.rateDeferred(claim.lane());
+                        ? Math.min(slot.waitMillis(), OutboxStore.EDIT_RECHECK_MILLIS) : slot.waitMillis()), now);
+                stats.rateDeferred(claim.lane(), 1);
                 return next;
             }
             nextAt = slot.nextChatAt();
@@ -452,7 +459,7 @@ public final class Dispatcher implements SmartLifecycle {
         }
         // More answers may come in the same breath: their edit will supersede this one. Looked
         // at again soon, not only when due, so a message queued meanwhile need not wait for it.
-        return unsent.defer(claim, Math.min(due, now + EDIT_RECHECK_MILLIS), now);
+        return unsent.defer(claim, Math.min(due, now + OutboxStore.EDIT_RECHECK_MILLIS), now);
     }
 
     /** Ends a progress edit's life unsent: a newer edit or a real message made it pointless. */

@@ -65,8 +65,22 @@ final class OutboxStore {
      * A claim, or when nothing was due, the epoch ms at which the next chat is (or -1: none);
      * {@code othersDue}: with a claim, another chat could be claimed now too.
      */
-    record Poll(Claim claim, long nextDueAt, boolean othersDue) {
+    record Poll(Claim claim, long nextDueAt, boolean othersDue, Held heldForLimits) {
     }
+
+    /**
+     * How many due chats of each lane the claim held back for a limit instead of claiming them
+     * (claim.lua's {@code hold}): what the dispatcher would otherwise have claimed only to put back.
+     */
+    record Held(int conversations, int broadcasts) {
+    }
+
+    /**
+     * How soon a chat whose head is a waiting edit is looked at again at the latest (a progress edit
+     * not yet due, an edit waiting for the chat to rest), so a message queued behind it meanwhile
+     * need not wait for the edit's time.
+     */
+    static final long EDIT_RECHECK_MILLIS = 250;
 
     /** A send the platform answered, whose slots (taken as {@code member}) count from {@code at} now. */
     private record Answered(Claim claim, String member, boolean group, long at) {
@@ -184,7 +198,8 @@ final class OutboxStore {
                 DispatchKeys.rateChat(""), DispatchKeys.rateGroup(""), asked.member(),
                 Long.toString(limits.chatInterval().toMillis()), Integer.toString(limits.chatBurst()),
                 Integer.toString(limits.group()), Long.toString(limits.groupWindow().toMillis()),
-                Integer.toString(limits.editReserve()), Long.toString(limits.editDelay().toMillis()));
+                Integer.toString(limits.editReserve()), Long.toString(limits.editDelay().toMillis()),
+                Long.toString(EDIT_RECHECK_MILLIS));
     }
 
     private static boolean keptOn(Claim settled) {
@@ -204,7 +219,7 @@ final class OutboxStore {
         String lane = (String) reply.get(from);
         if (lane.isEmpty()) {
             String next = (String) reply.get(from + 1);
-            return new Poll(null, next.isEmpty() ? -1 : (long) Double.parseDouble(next), false);
+            return new Poll(null, next.isEmpty() ? -1 : (long) Double.parseDouble(next), false, held(reply, from + 2));
         }
         String forbidden = (String) reply.get(from + 4);
         String earlier = (String) reply.get(from + 6);
@@ -221,7 +236,11 @@ final class OutboxStore {
                 chat, (String) reply.get(from + 2), (String) reply.get(from + 3),
                 forbidden.isEmpty() ? null : forbidden, Integer.parseInt((String) reply.get(from + 5)),
                 earlier.isEmpty() ? null : earlier, "1".equals(reply.get(from + 7)), "1".equals(reply.get(from + 8)),
-                now, slots, inARow), -1, "1".equals(reply.get(from + 9)));
+                now, slots, inARow), -1, "1".equals(reply.get(from + 9)), held(reply, from + 12));
+    }
+
+    private static Held held(List<?> reply, int from) {
+        return new Held(Integer.parseInt((String) reply.get(from)), Integer.parseInt((String) reply.get(from + 1)));
     }
 
     /**

@@ -300,7 +300,7 @@ class LuaScriptsTest {
     /**
      * claim.lua's ARGV at {@code now}: a lease of 30 s, budgets of 30 a second, a chat's 1 a second
      * with bursts of 3, a group's 20 a minute of which progress edits leave 8, edits due 3 s after
-     * they were made; the slots taken as "slot-1".
+     * they were made and looked at again within 250 ms while they wait; the slots taken as "slot-1".
      */
     private static List<String> claimArgs(long now) {
         return claimArgs(now, "", "");
@@ -310,7 +310,7 @@ class LuaScriptsTest {
     private static List<String> claimArgs(long now, String settledChat, String settledLane) {
         return List.of(Long.toString(now), Long.toString(now + 30_000), "t:q:c:", "t:q:b:", "t:alias:", "t:chat:",
                 ":forbidden", "t:delivery:", "30", "1000", "29", "0", settledChat, settledLane, "t:rate:chat:",
-                "t:rate:group:", "slot-1", "1000", "3", "20", "60000", "8", "3000");
+                "t:rate:group:", "slot-1", "1000", "3", "20", "60000", "8", "3000", "250");
     }
 
     @SuppressWarnings("unchecked")
@@ -335,7 +335,7 @@ class LuaScriptsTest {
 
         assertThat(claimed).as("superseded by the newer edit: it takes no slots")
                 .containsExactly("1", "-1", "31000", outgoing("e1", "EDIT", "q1", false), "", "0", "555", "1", "1", "0",
-                        "none", "");
+                        "none", "", "0", "0");
         assertThat(redis.opsForZSet().score("t:ready:c", "-1")).as("leased").isEqualTo(31_000.0);
     }
 
@@ -349,9 +349,9 @@ class LuaScriptsTest {
         redis.opsForZSet().add("t:ready:c", "-2", 1);
 
         assertThat(claim(redis, 1000)).as("a lasting edit, with chat -2 due too")
-                .endsWith("555", "0", "0", "1", "taken", "1000");
+                .endsWith("555", "0", "0", "1", "taken", "1000", "0", "0");
         assertThat(claim(redis, 1000)).as("a pin of a message never delivered, the last chat due")
-                .startsWith("1", "-2").endsWith("", "0", "0", "0", "none", "");
+                .startsWith("1", "-2").endsWith("", "0", "0", "0", "none", "", "0", "0");
     }
 
     @Test
@@ -364,9 +364,9 @@ class LuaScriptsTest {
         redis.opsForZSet().add("t:ready:b", "-3", 5000);
 
         assertThat(claim(redis, 1000)).as("the conversation first; a broadcast is due").startsWith("1", "-1")
-                .endsWith("1", "taken", "1000");
+                .endsWith("1", "taken", "1000", "0", "0");
         assertThat(claim(redis, 1000)).as("the broadcast due; the other one only later").startsWith("2", "-2")
-                .endsWith("0", "taken", "1000");
+                .endsWith("0", "taken", "1000", "0", "0");
 
         redis.opsForList().rightPush("t:q:c:-4", outgoing("m2", "TEXT", null, false));
         redis.opsForZSet().add("t:ready:c", "-4", 0);
@@ -375,7 +375,7 @@ class LuaScriptsTest {
             redis.opsForZSet().add("t:rate:bc", "s" + i, 900);
         }
         assertThat(claim(redis, 1000)).as("the broadcasts' budget is used up: nothing else counts as due")
-                .startsWith("1", "-4").endsWith("0", "taken", "1000");
+                .startsWith("1", "-4").endsWith("0", "taken", "1000", "0", "0");
     }
 
     @Test
@@ -460,7 +460,7 @@ class LuaScriptsTest {
                 "60", "conversation"));
         deferArgs.addAll(claimArgs(1000));
         assertThat(redis.execute(LuaScripts.compose("dispatch/lib", deferSteps, "dispatch/then-claim", List.class),
-                deferKeys, deferArgs.toArray())).containsExactly(1L, "", "5000");
+                deferKeys, deferArgs.toArray())).containsExactly(1L, "", "5000", "0", "0");
     }
 
     private static String outgoing(String id, String kind, String chatId, String createdAt, boolean lasting) {
@@ -477,8 +477,8 @@ class LuaScriptsTest {
         redis.opsForZSet().add("t:ready:c", "42", 1);
 
         assertThat(claim(redis, now)).as("a group: its burst leaves two more at once").startsWith("1", "-1")
-                .endsWith("taken", Long.toString(now));
-        assertThat(claim(redis, now)).as("a private chat").startsWith("1", "42").endsWith("taken", Long.toString(now));
+                .endsWith("taken", Long.toString(now), "0", "0");
+        assertThat(claim(redis, now)).as("a private chat").startsWith("1", "42").endsWith("taken", Long.toString(now), "0", "0");
 
         assertThat(redis.opsForZSet().score("t:rate:global", "slot-1"))
                 .as("counted overall as on its way until the lease ends").isEqualTo(now + 30_000.0);
@@ -494,21 +494,52 @@ class LuaScriptsTest {
         redis.opsForZSet().add("t:ready:c", "-1", 0);
         redis.opsForList().rightPush("t:q:c:-1", outgoing("e1", "EDIT", "-1", "2026-12-07T10:00:00.251Z", false));
 
-        assertThat(claim(redis, now)).as("made 2.999 s ago: not due yet").endsWith("none", "");
+        assertThat(claim(redis, now)).as("made 2.999 s ago: not due yet, so held, not claimed, and not a limit's doing")
+                .containsExactly("", Long.toString(now + 1), "0", "0");
+        assertThat(redis.opsForZSet().score("t:ready:c", "-1")).as("held until due").isEqualTo(now + 1.0);
         assertThat(redis.hasKey("t:rate:global")).isFalse();
 
-        redis.opsForZSet().add("t:ready:c", "-1", 0);
-        assertThat(claim(redis, now + 1)).as("3 s after it was made").endsWith("taken", Long.toString(now + 1));
+        assertThat(claim(redis, now + 1)).as("3 s after it was made")
+                .endsWith("taken", Long.toString(now + 1), "0", "0");
 
         // the chat sent a message a moment ago: within its burst, but not rested
         redis.delete(List.of("t:rate:global", "t:rate:group:-1"));
         redis.opsForValue().set("t:rate:chat:-1", Long.toString(now + 500));
         redis.opsForZSet().add("t:ready:c", "-1", 0);
-        assertThat(claim(redis, now + 1)).as("an edit waits until the chat is rested").endsWith("wait", "499");
+        assertThat(claim(redis, now + 1)).as("an edit waits until the chat is rested: held for a limit")
+                .containsExactly("", Long.toString(now + 251), "1", "0");
+        assertThat(redis.opsForZSet().score("t:ready:c", "-1")).as("looked at again within 250 ms, not in 499")
+                .isEqualTo(now + 251.0);
         redis.opsForList().leftPop("t:q:c:-1");
         redis.opsForList().rightPush("t:q:c:-1", outgoing("m1", "TEXT", null, false));
         redis.opsForZSet().add("t:ready:c", "-1", 0);
-        assertThat(claim(redis, now + 1)).as("a message goes within the burst").endsWith("taken", Long.toString(now + 1));
+        assertThat(claim(redis, now + 1)).as("a message goes within the burst")
+                .endsWith("taken", Long.toString(now + 1), "0", "0");
+    }
+
+    @Test
+    void aWaitingHeadIsHeldInTheClaimAndTheNextDueChatIsClaimedInItsPlace() {
+        long now = Instant.parse("2026-12-07T10:00:00Z").toEpochMilli();
+        redis.opsForValue().set("t:rate:chat:-1", Long.toString(now + 2500)); // -1 sent its burst just now
+        redis.opsForList().rightPush("t:q:c:-1", outgoing("m1", "TEXT", null, false));
+        redis.opsForList().rightPush("t:q:c:-2", outgoing("e1", "EDIT", "-2", "2026-12-07T09:59:59Z", false));
+        redis.opsForList().rightPush("t:q:c:-3", outgoing("e2", "EDIT", "-3", "2026-12-07T09:59:59Z", false));
+        redis.opsForList().rightPush("t:q:c:-3", outgoing("m3", "TEXT", null, false));
+        redis.opsForList().rightPush("t:q:c:-4", outgoing("m4", "TEXT", null, false));
+        redis.opsForHash().put("t:delivery:q1", "messageId", "555");
+        redis.opsForZSet().add("t:ready:c", "-1", 0);
+        redis.opsForZSet().add("t:ready:c", "-2", 1);
+        redis.opsForZSet().add("t:ready:c", "-3", 2);
+        redis.opsForZSet().add("t:ready:c", "-4", 3);
+
+        assertThat(claim(redis, now)).as("-1 waits for its chat's limit, -2's edit until it is due: both held; "
+                + "-3's edit is not due but gives way to the message behind it, so the dispatcher gets it")
+                .startsWith("1", "-3").endsWith("none", "", "1", "0");
+        assertThat(redis.opsForZSet().score("t:ready:c", "-1")).as("until its chat may send").isEqualTo(now + 500.0);
+        assertThat(redis.opsForZSet().score("t:ready:c", "-2")).as("an edit is looked at again within 250 ms")
+                .isEqualTo(now + 250.0);
+        assertThat(claim(redis, now)).as("the next due chat").startsWith("1", "-4");
+        assertThat(claim(redis, now)).as("nothing else is due now").containsExactly("", Long.toString(now + 250), "0", "0");
     }
 
     @Test
@@ -521,9 +552,9 @@ class LuaScriptsTest {
         redis.opsForZSet().add("t:ready:c", "-2", 1);
         redis.opsForZSet().add("t:ready:c", "-3", 2);
 
-        assertThat(claim(redis, 1000)).as("the bot may not write there").startsWith("1", "-1").endsWith("none", "");
-        assertThat(claim(redis, 1000)).as("an answer to a press").startsWith("1", "-2").endsWith("none", "");
-        assertThat(claim(redis, 1000)).as("unreadable").startsWith("1", "-3").endsWith("none", "");
+        assertThat(claim(redis, 1000)).as("the bot may not write there").startsWith("1", "-1").endsWith("none", "", "0", "0");
+        assertThat(claim(redis, 1000)).as("an answer to a press").startsWith("1", "-2").endsWith("none", "", "0", "0");
+        assertThat(claim(redis, 1000)).as("unreadable").startsWith("1", "-3").endsWith("none", "", "0", "0");
         assertThat(redis.keys("t:rate:*")).isEmpty();
     }
 
