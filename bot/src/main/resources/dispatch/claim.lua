@@ -1,39 +1,47 @@
--- Claims one ready chat: the conversation lane first, the broadcast lane only when no
--- conversation is due. The claim is a lease: the chat's score moves to now + lease, so no other
--- worker picks it until this one reschedules it, or until the lease runs out (a crashed worker).
--- A lane whose shared budget is used up (overall, and for broadcasts their share) is not
+-- Claims up to ARGV[14] ready chats, but no more than the worker's share of those due (a
+-- backlog is worked off in batches; a few due chats go one to a worker, each sent at once), each
+-- chat once: the conversation lane first, the broadcast lane only for what no due conversation
+-- takes. The claim is a lease: each chat's score moves to now + lease, so
+-- no other worker picks it until this one reschedules it, or until the lease runs out (a crashed
+-- worker). A lane whose shared budget is used up (overall, and for broadcasts their share) is not
 -- claimed from, except for answers to button presses, which use no budget: so a big backlog
 -- waits in order instead of every chat being claimed and put back for each freed slot.
--- In the same step the claim takes the head's slots in every limit (take_slots), when the head is
--- to go now: so a message costs the worker one round trip besides its send (the outcome, with
--- the next claim). A head that is not to go now (the bot may not write there, a progress edit a
--- newer one replaces or not yet due, an edit of a message not delivered) takes none.
+-- In the same step the claim takes each head's slots in every limit (take_slots), when the head
+-- is to go now: so a worker's batch of messages costs one round trip to Redis besides their sends
+-- (their outcomes, with the next claim). A head that is not to go now (the bot may not write
+-- there, a progress edit a newer one replaces, an edit of a message not delivered) takes none; one
+-- that is only to wait is held, not claimed (see hold).
 -- KEYS[1] / KEYS[2] = ready ZSET conversation / broadcast,
 -- KEYS[3] / KEYS[4] = sliding logs overall / broadcast (see take_slots)
 -- ARGV[1] = now, ARGV[2] = claim score (now + lease), ARGV[3] / ARGV[4] = queue prefix per lane,
 -- ARGV[5] = alias prefix, ARGV[6] / ARGV[7] = forbidden key prefix / suffix, ARGV[8] = delivery
 -- prefix, ARGV[9] = overall limit, ARGV[10] = its window (ms), ARGV[11] = broadcast limit,
 -- ARGV[12] = '1' when broadcasts are paid (allow_paid_broadcast): held to their own limit alone,
--- ARGV[13] / ARGV[14] = the chat whose message the worker just settled and its lane (1 or 2), or ''
--- (optional): claimed again at once while its next message may go (see below),
--- ARGV[15] / ARGV[16] = key prefix of a chat's GCRA / of a group's log, ARGV[17] = the member the
--- slots are taken as (unique to this claim), ARGV[18] = a chat's interval (ms), ARGV[19] = its burst,
+-- ARGV[13] = the chats whose messages the worker just settled, as a JSON list of [chat, lane (1 or
+-- 2)], or '': claimed again at once while their next message may go (see below),
+-- ARGV[14] = how many chats to claim at most,
+-- ARGV[15] / ARGV[16] = key prefix of a chat's GCRA / of a group's log, ARGV[17] = what the slots
+-- are taken as (unique to this claim; the i-th chat claimed takes them as ARGV[17] .. '#' .. i),
+-- ARGV[18] = a chat's interval (ms), ARGV[19] = its burst,
 -- ARGV[20] = a group's limit, ARGV[21] = its window (ms), ARGV[22] = how many of a group's sends a
 -- progress edit leaves to messages, ARGV[23] = how long a progress edit waits after it was made (ms),
--- ARGV[24] = how soon a held edit is looked at again at the latest (ms; see hold)
--- Returns {lane, chat, claim score, head JSON, forbidden reason or '', attempts so far,
--- the platform id of the message the head names or '', '1' when a newer edit of it follows,
--- '1' when a message other than an edit follows} (see head_facts), '1' when another chat can be
--- claimed now as well (the worker wakes one more, rather than every idle worker waking at each
--- enqueue to find mostly nothing), then the head's slots: 'taken' and when the chat may send
--- next, 'wait' and ms to wait, or 'none' and '' (none needed or taken), then how many chats of
--- the conversation lane and of the broadcast lane this claim held for a limit (see hold)}
--- or {'', when to look again or '', the same two counts} when nothing can be claimed now.
+-- ARGV[24] = how soon a held edit is looked at again at the latest (ms; see hold),
+-- ARGV[25] = how many workers share the due chats (this instance's)
+-- Returns {how many chats were claimed, then for each: lane, chat, claim score, head JSON,
+-- forbidden reason or '', attempts so far, the platform id of the message the head names or '',
+-- '1' when a newer edit of it follows, '1' when a message other than an edit follows (see
+-- head_facts), the head's slots: 'taken' and when the chat may send next, 'wait' and ms to wait,
+-- or 'none' and '' (none needed or taken); then '1' when another chat can be claimed now as well
+-- (the worker wakes one more, rather than every idle worker waking at each enqueue to find mostly
+-- nothing), when to look again when none was claimed (or ''), and how many chats of the
+-- conversation lane and of the broadcast lane this claim held for a limit (see hold)}.
 local now = tonumber(ARGV[1])
 local readies = { KEYS[1], KEYS[2] }
 local prefixes = { ARGV[3], ARGV[4] }
 local window = tonumber(ARGV[10])
 local counts = {}
+-- the chats claimed so far, each its reply fields (see claim), and whether a chat is among them
+local claimed, in_batch = {}, {}
 
 -- when one more send fits in the log's window
 local function frees_at(key, limit)
@@ -107,7 +115,7 @@ local function slots(lane, chat, message)
   local edit = message.kind == 'EDIT' or message.kind == 'STOP_POLL'
   local burst, group_limit = tonumber(ARGV[19]), tonumber(ARGV[20])
   local wait, next_at = take_slots({
-    now = now, counts = counts, member = ARGV[17], on_its_way = tonumber(ARGV[2]),
+    now = now, counts = counts, member = ARGV[17] .. '#' .. (#claimed + 1), on_its_way = tonumber(ARGV[2]),
     global_key = KEYS[3], global_limit = tonumber(ARGV[9]), window = window,
     broadcast = lane == 2, broadcast_key = KEYS[4], broadcast_limit = tonumber(ARGV[11]),
     paid = ARGV[12] == '1', conversations = KEYS[1],
@@ -130,10 +138,9 @@ local held_for_limits = { 0, 0 }
 local function hold(lane, chat, at, edit)
   if edit then at = math.min(at, now + tonumber(ARGV[24])) end
   redis.call('ZADD', readies[lane], 'XX', string.format('%.0f', at), chat)
-  return nil
 end
 
--- Claims the chat, or holds it (returns nil) when its head is to wait and nothing but waiting
+-- Claims the chat (adds it to `claimed`), or holds it when its head is to wait and nothing but waiting
 -- would be done with it: a progress edit not yet due, the newest of its message with nothing
 -- queued behind it; or a head whose slots must wait, unless it is a progress edit that gives way
 -- to a message behind it.
@@ -159,10 +166,11 @@ local function claim(lane, chat, head)
     open_at = { frees_at(KEYS[3], tonumber(ARGV[9])) } -- the budgets as the slot left them
   end
   redis.call('ZADD', readies[lane], 'XX', ARGV[2], chat)
+  in_batch[chat] = true
   local attempts = '0'
   if type(message.id) == 'string' then attempts = redis.call('HGET', ARGV[8] .. message.id, 'attempts') or '0' end
-  return { tostring(lane), chat, ARGV[2], head, forbidden, attempts, target, newer, behind, others_due(),
-    slot, slot_value, tostring(held_for_limits[1]), tostring(held_for_limits[2]) }
+  claimed[#claimed + 1] = { tostring(lane), chat, ARGV[2], head, forbidden, attempts, target, newer, behind,
+    slot, slot_value }
 end
 
 -- Whether the chat's head is an answer to a button press that may go now whatever the budget
@@ -174,72 +182,87 @@ local function answer_heads(chat, head)
       and not resolve_alias(ARGV[5], chat)
 end
 
--- The chat just settled is kept on while its next message may go now (its score, which settle
--- set to when the chat may send next, is due): a group's replies to members who wrote at once go
+-- The chats just settled are kept on while their next message may go now (the score settle
+-- set to when the chat may send next is due): a group's replies to members who wrote at once go
 -- one after the other, not each behind every chat that became due meanwhile. A conversation chat
 -- while its lane's budget is open; an answer to a button press in either lane and whatever the
 -- budget (it takes none, and the button shows a spinner until it is answered). The worker stops
--- passing the chat after a few in a row, so the others get their turn.
-local settled, settled_lane = ARGV[13] or '', tonumber(ARGV[14] or '')
-if settled ~= '' and settled_lane then
-  local score = redis.call('ZSCORE', readies[settled_lane], settled)
-  if score and tonumber(score) <= now then
-    local head = redis.call('LINDEX', prefixes[settled_lane] .. settled, 0)
-    if answer_heads(settled, head) or (head and settled_lane == 1 and lane_open_at(1) <= now
-        and not resolve_alias(ARGV[5], settled)) then
-      local claimed = claim(settled_lane, settled, head)
-      if claimed then return claimed end
+-- passing a chat after a few in a row, so the others get their turn.
+local due_now = redis.call('ZCOUNT', KEYS[1], '-inf', now) + redis.call('ZCOUNT', KEYS[2], '-inf', now)
+local most = math.min(tonumber(ARGV[14]), math.max(1, math.floor(due_now / tonumber(ARGV[25]))))
+if ARGV[13] ~= '' then
+  for _, settled in ipairs(cjson.decode(ARGV[13])) do
+    local chat, lane = settled[1], tonumber(settled[2])
+    if #claimed < most and lane then
+      local score = redis.call('ZSCORE', readies[lane], chat)
+      if score and tonumber(score) <= now then
+        local head = redis.call('LINDEX', prefixes[lane] .. chat, 0)
+        if not in_batch[chat] and (answer_heads(chat, head) or (head and lane == 1 and lane_open_at(1) <= now
+            and not resolve_alias(ARGV[5], chat))) then
+          claim(lane, chat, head)
+        end
+      end
     end
   end
 end
 
 for lane = 1, 2 do
   local ready = readies[lane]
-  if lane_open_at(lane) <= now then
-    for _ = 1, 16 do
-      local picked = redis.call('ZRANGEBYSCORE', ready, '-inf', now, 'LIMIT', 0, 1)
-      if #picked == 0 then break end
-      local chat = picked[1]
-      local queue = prefixes[lane] .. chat
-      local target = resolve_alias(ARGV[5], chat)
-      if target and target ~= chat then
-        -- written to the old id after the chat migrated: goes after what the new id has
-        local items = redis.call('LRANGE', queue, 0, -1)
-        for i = 1, #items do redis.call('RPUSH', prefixes[lane] .. target, items[i]) end
-        redis.call('DEL', queue)
+  -- each look claims, holds, moves, drops or passes over (a chat of the batch already, in the
+  -- other lane: its messages go one at a time) a due chat, so none is looked at twice
+  local passed = 0
+  for _ = 1, most + 16 do
+    if #claimed >= most or lane_open_at(lane) > now then break end
+    local picked = redis.call('ZRANGEBYSCORE', ready, '-inf', now, 'LIMIT', passed, 1)
+    if #picked == 0 then break end
+    local chat = picked[1]
+    local queue = prefixes[lane] .. chat
+    local target = resolve_alias(ARGV[5], chat)
+    if in_batch[chat] then
+      passed = passed + 1
+    elseif target and target ~= chat then
+      -- written to the old id after the chat migrated: goes after what the new id has
+      local items = redis.call('LRANGE', queue, 0, -1)
+      for i = 1, #items do redis.call('RPUSH', prefixes[lane] .. target, items[i]) end
+      redis.call('DEL', queue)
+      redis.call('ZREM', ready, chat)
+      if #items > 0 then redis.call('ZADD', ready, 'NX', now, target) end
+    else
+      local head = redis.call('LINDEX', queue, 0)
+      if not head then
         redis.call('ZREM', ready, chat)
-        if #items > 0 then redis.call('ZADD', ready, 'NX', now, target) end
       else
-        local head = redis.call('LINDEX', queue, 0)
-        if not head then
-          redis.call('ZREM', ready, chat)
-        else
-          local claimed = claim(lane, chat, head)
-          if claimed then return claimed end
-        end
+        claim(lane, chat, head)
       end
     end
-  else
+  end
+  if #claimed < most and lane_open_at(lane) > now then
     -- budget used up: only an answer to a button press may go (a few due chats are looked at)
     local due = redis.call('ZRANGEBYSCORE', ready, '-inf', now, 'LIMIT', 0, 32)
     for i = 1, #due do
+      if #claimed >= most then break end
       local head = redis.call('LINDEX', prefixes[lane] .. due[i], 0)
-      if answer_heads(due[i], head) then
-        local claimed = claim(lane, due[i], head)
-        if claimed then return claimed end
-      end
+      if not in_batch[due[i]] and answer_heads(due[i], head) then claim(lane, due[i], head) end
     end
   end
 end
 
+local reply = { tostring(#claimed) }
+for _, fields in ipairs(claimed) do
+  for i = 1, #fields do reply[#reply + 1] = fields[i] end
+end
 local next_due = nil
-for lane = 1, 2 do
-  local first = redis.call('ZRANGE', readies[lane], 0, 0, 'WITHSCORES')
-  if #first > 0 then
-    local at = math.max(tonumber(first[2]), lane_open_at(lane))
-    if next_due == nil or at < next_due then next_due = at end
+if #claimed == 0 then
+  for lane = 1, 2 do
+    local first = redis.call('ZRANGE', readies[lane], 0, 0, 'WITHSCORES')
+    if #first > 0 then
+      local at = math.max(tonumber(first[2]), lane_open_at(lane))
+      if next_due == nil or at < next_due then next_due = at end
+    end
   end
 end
-local held = { tostring(held_for_limits[1]), tostring(held_for_limits[2]) }
-if next_due == nil then return { '', '', held[1], held[2] } end
-return { '', string.format('%.0f', next_due), held[1], held[2] }
+reply[#reply + 1] = #claimed > 0 and others_due() or '0'
+reply[#reply + 1] = next_due and string.format('%.0f', next_due) or ''
+reply[#reply + 1] = tostring(held_for_limits[1])
+reply[#reply + 1] = tostring(held_for_limits[2])
+return reply

@@ -1,11 +1,15 @@
--- A worker's last step with the chat it holds and its first with the next, in one round trip:
--- run_finish (settle.lua or defer.lua) ends the claim, run_answered (answered.lua) restamps the
--- slots the send took when it took any, then run_claim (claim.lua) claims the next ready chat,
--- exactly as the scripts would one after the other (LuaScripts.compose).
--- ARGV[1] / ARGV[2] = how many of KEYS / of ARGV (after these four) are run_finish's,
--- ARGV[3] / ARGV[4] = how many follow for run_answered (0 / 0: the send took no slot); the rest are run_claim's.
--- Returns run_finish's answer followed by run_claim's.
-local key_at, arg_at = 1, 5
+-- A worker's last step with the chats it holds and its first with the next ones, in one round
+-- trip: for each chat it held, run_settle (settle.lua) or run_defer (defer.lua) ends the claim and
+-- run_answered (answered.lua) restamps the slots its send took when it took any; then run_claim
+-- (claim.lua) claims the next ready chats, exactly as the scripts would one after the other
+-- (LuaScripts.compose).
+-- ARGV[1] = how many chats are finished (F); then five ARGV for each: 'settle' or 'defer', how many
+-- of KEYS and of ARGV are its finishing step's, how many are its run_answered's (0 / 0: the send
+-- took no slot). Their KEYS come first in that order, their ARGV after these headers; the rest of
+-- KEYS and ARGV are run_claim's.
+-- Returns run_claim's answer.
+local finishes = tonumber(ARGV[1])
+local key_at, arg_at = 1, 2 + 5 * finishes
 
 local function take(list, from, count)
   local part = {}
@@ -19,11 +23,15 @@ local function step(key_count, arg_count)
   return keys, args
 end
 
-local finish_keys, finish_args = step(tonumber(ARGV[1]), tonumber(ARGV[2]))
-local answer_keys, answer_args = step(tonumber(ARGV[3]), tonumber(ARGV[4]))
-local finished = run_finish(finish_keys, finish_args)
-if #answer_keys > 0 then run_answered(answer_keys, answer_args) end
-local answer = { finished }
-local claimed = run_claim(step(#KEYS - key_at + 1, #ARGV - arg_at + 1))
-for i = 1, #claimed do answer[#answer + 1] = claimed[i] end
-return answer
+for f = 1, finishes do
+  local header = 2 + 5 * (f - 1)
+  local finish_keys, finish_args = step(tonumber(ARGV[header + 1]), tonumber(ARGV[header + 2]))
+  local answer_keys, answer_args = step(tonumber(ARGV[header + 3]), tonumber(ARGV[header + 4]))
+  if ARGV[header] == 'settle' then
+    run_settle(finish_keys, finish_args)
+  else
+    run_defer(finish_keys, finish_args)
+  end
+  if #answer_keys > 0 then run_answered(answer_keys, answer_args) end
+end
+return run_claim(step(#KEYS - key_at + 1, #ARGV - arg_at + 1))

@@ -10,7 +10,10 @@ import java.time.Duration;
  * published ones; every instance sharing one Redis shares the same limits.
  *
  * @param enabled     start the dispatcher with the application (off: nothing is sent)
- * @param workers     worker threads per instance; each handles one chat at a time
+ * @param workers     worker threads per instance; each handles one batch of chats at a time
+ * @param batch       how many chats a worker claims at most in one step: it sends their messages
+ *                    one after another and commits their outcomes, with its next claim, in one
+ *                    round trip to Redis (1: one chat at a time)
  * @param lease       how long a claimed chat stays with its worker; after that (a crashed
  *                    worker) another worker may take it. Keep it well above the gateway's
  *                    request time-out, or a slow send may be repeated by the next worker. A
@@ -26,6 +29,7 @@ import java.time.Duration;
 public record DispatchProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("4") int workers,
+        @DefaultValue("8") int batch,
         @DefaultValue("30s") Duration lease,
         @DefaultValue("200ms") Duration idlePoll,
         @DefaultValue("30d") Duration deliveryTtl,
@@ -35,6 +39,7 @@ public record DispatchProperties(
 
     public DispatchProperties {
         requireAtLeastOne(workers, "workers");
+        requireAtLeastOne(batch, "batch");
         requirePositive(lease, "lease");
         requirePositive(idlePoll, "idle-poll");
         require(deliveryTtl != null && deliveryTtl.toSeconds() >= 1, "delivery-ttl must be at least 1s");
@@ -45,32 +50,36 @@ public record DispatchProperties(
 
     /** The defaults, as Spring binds them when nothing is set. */
     public static DispatchProperties defaults() {
-        return new DispatchProperties(true, 4, Duration.ofSeconds(30), Duration.ofMillis(200),
+        return new DispatchProperties(true, 4, 8, Duration.ofSeconds(30), Duration.ofMillis(200),
                 Duration.ofDays(30), Retry.defaults(), Limits.defaults(), PaidBroadcast.OFF);
     }
 
     public DispatchProperties withWorkers(int workers) {
-        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
+        return new DispatchProperties(enabled, workers, batch, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
+    }
+
+    public DispatchProperties withBatch(int batch) {
+        return new DispatchProperties(enabled, workers, batch, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
     }
 
     public DispatchProperties withLease(Duration lease) {
-        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
+        return new DispatchProperties(enabled, workers, batch, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
     }
 
     public DispatchProperties withIdlePoll(Duration idlePoll) {
-        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
+        return new DispatchProperties(enabled, workers, batch, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
     }
 
     public DispatchProperties withRetry(Retry retry) {
-        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
+        return new DispatchProperties(enabled, workers, batch, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
     }
 
     public DispatchProperties withLimits(Limits limits) {
-        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
+        return new DispatchProperties(enabled, workers, batch, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
     }
 
     public DispatchProperties withPaidBroadcast(PaidBroadcast paidBroadcast) {
-        return new DispatchProperties(enabled, workers, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
+        return new DispatchProperties(enabled, workers, batch, lease, idlePoll, deliveryTtl, retry, limits, paidBroadcast);
     }
 
     /**

@@ -11,17 +11,15 @@ import java.util.Map;
 final class DispatchScripts {
 
     static final RedisScript<Long> ENQUEUE = script("enqueue", Long.class);
-    @SuppressWarnings("rawtypes")
-    static final RedisScript<List> CLAIM = script("claim", List.class);
     static final RedisScript<Long> ANSWERED = script("answered", Long.class);
     static final RedisScript<Long> DEFER = script("defer", Long.class);
     static final RedisScript<Long> RELEASE_IN_DOUBT = script("release-in-doubt", Long.class);
-    /** settle.lua, answered.lua when the send took slots, then claim.lua for the next chat, in one round trip (then-claim.lua). */
+    /**
+     * For each chat a worker held, settle.lua or defer.lua and answered.lua when its send took slots,
+     * then claim.lua for the next chats, in one round trip (then-claim.lua).
+     */
     @SuppressWarnings("rawtypes")
-    static final RedisScript<List> SETTLE_THEN_CLAIM = thenClaim("settle");
-    /** defer.lua, answered.lua when the send took slots, then claim.lua. */
-    @SuppressWarnings("rawtypes")
-    static final RedisScript<List> DEFER_THEN_CLAIM = thenClaim("defer");
+    static final RedisScript<List> FINISH_THEN_CLAIM = finishThenClaim();
     @SuppressWarnings("rawtypes")
     static final RedisScript<List> FORBID = script("forbid", List.class);
     static final RedisScript<Long> MIGRATE = script("migrate", Long.class);
@@ -30,9 +28,10 @@ final class DispatchScripts {
     }
 
     @SuppressWarnings("rawtypes")
-    private static RedisScript<List> thenClaim(String finish) {
+    private static RedisScript<List> finishThenClaim() {
         Map<String, String> steps = new LinkedHashMap<>();
-        steps.put("finish", "dispatch/" + finish);
+        steps.put("settle", "dispatch/settle");
+        steps.put("defer", "dispatch/defer");
         steps.put("answered", "dispatch/answered");
         steps.put("claim", "dispatch/claim");
         return LuaScripts.compose("dispatch/lib", steps, "dispatch/then-claim", List.class);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -25,13 +26,14 @@ import java.util.random.RandomGenerator;
  * Drains the outbox ({@link id.rembug.bot.channel.OutboxKeys}) to the chat platforms, within
  * their rate limits, each message exactly once as far as the platform's answers allow.
  *
- * <p>Several instances may share one Redis. A worker claims one ready chat at a time with a
- * lease (its ready score moves to now + lease), sends that chat's oldest message, and commits
- * the outcome in one Lua script that also reschedules the chat and claims the worker's next
- * chat: so a chat's messages go out one at a time and in order, and a chat whose worker died is
- * picked up again once the lease runs out. The conversation lane is always claimed first. The
- * claim also takes the head's slots in the limits when it is to go now, so a message costs one
- * round trip to Redis besides its send: the outcome, with the next claim and its slots.
+ * <p>Several instances may share one Redis. A worker claims a batch of ready chats at a time
+ * ({@code batch}), each with a lease (its ready score moves to now + lease), sends each chat's
+ * oldest message, and commits the outcomes in one Lua script that also reschedules the chats and
+ * claims the worker's next batch: so a chat's messages go out one at a time and in order, and a
+ * chat whose worker died is picked up again once the lease runs out. The conversation lane is
+ * always claimed first. The claim also takes each head's slots in the limits when it is to go
+ * now, so a batch costs one round trip to Redis besides its sends: the outcomes, with the next
+ * claim and its slots.
  *
  * <p>Exactly once, as far as the platform allows: a message leaves the queue in the same script
  * that records it sent, and only its own claim may remove it. What no outbox can close is the
@@ -70,8 +72,8 @@ public final class Dispatcher implements SmartLifecycle {
     private long wakeUps;
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
-    /** The chat {@link #runOnce} claimed with the last outcome it committed, handled by its next call. */
-    private OutboxStore.Claim carried;
+    /** The chats {@link #runOnce} claimed with the last outcomes it committed, handled by its next call. */
+    private List<OutboxStore.Claim> carried = List.of();
 
     /**
      * @param gateways  the platforms, asked in order which one {@link ChatGateway#handles} a chat;
@@ -92,21 +94,21 @@ public final class Dispatcher implements SmartLifecycle {
     }
 
     /**
-     * One pass, as a worker makes it: deals with the oldest message of one ready chat (sends it,
-     * or puts the chat back for later). Like a worker, it claims the next chat in the step that
-     * commits the outcome and deals with that one on its next call. For tests and benchmarks, in
-     * place of starting the dispatcher; not to be called from several threads at once.
+     * One pass, as a worker makes it: deals with the oldest message of each chat of one batch of
+     * ready chats (sends it, or puts the chat back for later). Like a worker, it claims the next
+     * batch in the step that commits the outcomes and deals with those on its next call. For tests
+     * and benchmarks, in place of starting the dispatcher; not to be called from several threads at
+     * once.
      *
      * @return whether a chat was dealt with (false: nothing was due)
      */
     public synchronized boolean runOnce() {
-        OutboxStore.Claim claim = carried != null ? carried : counted(store.claim(clock.millis())).claim();
-        carried = null;
-        if (claim == null) {
+        List<OutboxStore.Claim> claims = !carried.isEmpty() ? carried : counted(store.claim(clock.millis())).claims();
+        carried = List.of();
+        if (claims.isEmpty()) {
             return false;
         }
-        OutboxStore.Poll next = counted(handle(claim));
-        carried = next == null ? null : next.claim();
+        carried = counted(handleAll(claims, () -> false)).claims();
         return true;
     }
 
@@ -205,42 +207,39 @@ public final class Dispatcher implements SmartLifecycle {
 
     private void work() {
         int failuresInARow = 0;
-        OutboxStore.Claim next = null;
+        List<OutboxStore.Claim> next = List.of();
         // claims a failed pass may have left leased to nobody, handed back once Redis answers again
         List<String> inDoubt = new ArrayList<>();
         while (running && !Thread.currentThread().isInterrupted()) {
             long wakeUpsBefore = wakeUpsSoFar();
-            OutboxStore.Claim handling = next;
+            List<OutboxStore.Claim> handling = next;
             try {
                 if (!inDoubt.isEmpty()) {
                     store.releaseInDoubt(inDoubt, clock.millis());
                     log.info("Handed back the chats of {} claims a failed pass left in doubt", inDoubt.size());
                     inDoubt.clear();
                 }
-                OutboxStore.Poll poll = counted(next != null ? handle(next) : store.claim(clock.millis()));
-                next = null;
+                OutboxStore.Poll poll = counted(!next.isEmpty() ? handleAll(next, () -> !running)
+                        : store.claim(clock.millis()));
+                next = poll.claims();
                 failuresInARow = 0;
-                if (poll == null) {
-                    continue; // an outcome committed without claiming the next chat (forbidden, migrated)
-                }
-                next = poll.claim();
-                if (next == null) {
+                if (next.isEmpty()) {
                     idle(idleMillis(poll.nextDueAt()), wakeUpsBefore);
                 } else if (poll.othersDue()) {
                     wakeUp();
                 }
             } catch (RuntimeException e) {
-                // Redis away or a bug: keep the worker alive. A chat claimed in a step Redis may have run
-                // goes on once Redis answers again; one a bug stopped comes back after its lease.
+                // Redis away or a bug: keep the worker alive. Chats claimed in a step Redis may have run
+                // go on once Redis answers again; one a bug stopped comes back after its lease.
                 if (e instanceof OutboxStore.ClaimInDoubt doubt) {
                     inDoubt.addAll(doubt.claimScores());
-                } else if (handling != null && e instanceof DataAccessException) {
-                    inDoubt.add(handling.claimScore());
+                } else if (!handling.isEmpty() && e instanceof DataAccessException) {
+                    handling.forEach(claim -> inDoubt.add(claim.claimScore()));
                 }
                 // a claim score is its lease's end: one that has passed needs no handing back
                 long failedAt = clock.millis();
                 inDoubt.removeIf(score -> Double.parseDouble(score) <= failedAt);
-                next = null;
+                next = List.of();
                 failuresInARow++;
                 if (failuresInARow == 1 || failuresInARow % 100 == 0) {
                     log.warn("Dispatch pass failed ({} in a row); retrying: {}", failuresInARow, SafeLog.describe(e));
@@ -248,17 +247,13 @@ public final class Dispatcher implements SmartLifecycle {
                 pause(Math.min(MAX_ERROR_PAUSE_MILLIS, properties.idlePoll().toMillis() * failuresInARow));
             }
         }
-        if (next != null) {
-            release(next);
-        }
+        next.forEach(this::release);
     }
 
     /** Counts the chats the poll's claim held back for a limit as put back for one; returns the poll. */
     private OutboxStore.Poll counted(OutboxStore.Poll poll) {
-        if (poll != null) {
-            stats.rateDeferred(Lane.CONVERSATION, poll.heldForLimits().conversations());
-            stats.rateDeferred(Lane.BROADCAST, poll.heldForLimits().broadcasts());
-        }
+        stats.rateDeferred(Lane.CONVERSATION, poll.heldForLimits().conversations());
+        stats.rateDeferred(Lane.BROADCAST, poll.heldForLimits().broadcasts());
         return poll;
     }
 
@@ -306,11 +301,72 @@ public final class Dispatcher implements SmartLifecycle {
     // --- one pass ----------------------------------------------------------------------------
 
     /**
-     * Deals with the claimed chat's oldest message and commits the outcome. Returns the poll for
-     * the next chat, claimed in the same step as the outcome, or null when the outcome was
-     * committed without claiming one (a chat that forbids the bot, a migrated group).
+     * Deals with the oldest message of each claimed chat, in the order claimed, then commits their
+     * outcomes together with the next claim; returns that claim. A chat whose handling fails on the
+     * way (Redis away while committing an outcome of its own, a bug) is left to its lease or to the
+     * in-doubt hand-back, and the batch's other outcomes are still committed: their messages went.
+     * The rest of the batch is handed back unsent, to be claimed afresh, when a worker is stopping
+     * ({@code stopping}), and after an outcome that moved queues on its own (a chat that forbids
+     * the bot, a migrated group), which a later chat of the batch may have been claimed before.
      */
-    private OutboxStore.Poll handle(OutboxStore.Claim claim) {
+    private OutboxStore.Poll handleAll(List<OutboxStore.Claim> claims, BooleanSupplier stopping) {
+        List<OutboxStore.Finish> finishes = new ArrayList<>(claims.size());
+        List<String> failed = new ArrayList<>();
+        RuntimeException trouble = null;
+        boolean handBack = false;
+        for (OutboxStore.Claim claim : claims) {
+            handBack |= stopping.getAsBoolean();
+            if (handBack) {
+                finishes.add(handBack(claim));
+                continue;
+            }
+            try {
+                OutboxStore.Finish finish = handle(claim);
+                if (finish != null) {
+                    finishes.add(finish);
+                } else {
+                    handBack = true;
+                }
+            } catch (RuntimeException e) {
+                trouble = e;
+                failed.add(claim.claimScore());
+                log.warn("Dispatching to chat {} failed; its batch's other outcomes are committed: {}", claim.chatId(),
+                        SafeLog.describe(e));
+            }
+        }
+        OutboxStore.Poll poll;
+        try {
+            poll = store.finishThenClaim(finishes, clock.millis());
+        } catch (OutboxStore.ClaimInDoubt doubt) {
+            List<String> scores = new ArrayList<>(doubt.claimScores());
+            if (trouble instanceof DataAccessException) {
+                scores.addAll(failed);
+            }
+            throw new OutboxStore.ClaimInDoubt(scores, doubt);
+        }
+        finishes.forEach(finish -> finish.committed().run());
+        if (trouble instanceof DataAccessException && !failed.isEmpty()) {
+            // Redis failed under one chat's own step but answered the batch's: that chat goes on now
+            store.releaseInDoubt(failed, clock.millis());
+        }
+        return poll;
+    }
+
+    /** Gives a claimed chat back, due now, its message unsent (slots its claim took count from now). */
+    private OutboxStore.Finish handBack(OutboxStore.Claim claim) {
+        long now = clock.millis();
+        OutboxStore.Slot slot = claim.slot();
+        OutboxStore unsent = slot != null && slot.taken()
+                ? store.answering(claim, slot.member(), ChatGateway.isGroupChat(claim.chatId()), now) : store;
+        return unsent.defer(claim, now, now);
+    }
+
+    /**
+     * Deals with the claimed chat's oldest message: sends it, or decides it does not go now.
+     * Returns how the claim ends, to be committed with the batch's other outcomes, or null when the
+     * outcome was committed on its own (a chat that forbids the bot, a migrated group).
+     */
+    private OutboxStore.Finish handle(OutboxStore.Claim claim) {
         long now = clock.millis();
         boolean group = ChatGateway.isGroupChat(claim.chatId());
         OutboxStore.Slot slot = claim.slot();
@@ -321,19 +377,16 @@ public final class Dispatcher implements SmartLifecycle {
             stored = ChannelCodec.readOutgoing(claim.headJson());
         } catch (RuntimeException e) {
             log.error("Dropping an unreadable outbox entry for chat {}: {}", claim.chatId(), SafeLog.describe(e));
-            OutboxStore.Poll next = unsent.settleFailed(claim, null, "unreadable: " + e.getClass().getSimpleName(),
-                    claim.attempts(), now, now);
-            stats.failed(claim.lane());
-            return next;
+            return unsent.settleFailed(claim, null, "unreadable: " + e.getClass().getSimpleName(), claim.attempts(), now,
+                    now).then(() -> stats.failed(claim.lane()));
         }
         // after a migration the stored message still names the old chat
         Outgoing message = stored.addressedTo(claim.chatId());
         if (claim.forbidden() != null) {
-            OutboxStore.Poll next = unsent.settleFailed(claim, message.id(), claim.forbidden(), claim.attempts(), now,
-                    now);
-            stats.forbidden(claim.lane(), 1);
-            notifyListeners(l -> l.onWithheld(message, claim.forbidden()));
-            return next;
+            return unsent.settleFailed(claim, message.id(), claim.forbidden(), claim.attempts(), now, now).then(() -> {
+                stats.forbidden(claim.lane(), 1);
+                notifyListeners(l -> l.onWithheld(message, claim.forbidden()));
+            });
         }
         Optional<ChatGateway> gateway = ChatGateway.forChat(gateways.get().stream(), claim.chatId());
         if (gateway.isEmpty()) {
@@ -341,7 +394,7 @@ public final class Dispatcher implements SmartLifecycle {
         }
         // stopping a poll and pinning name our earlier message, like an edit, but are never skipped
         if (message.kind() == Outgoing.Kind.EDIT && !message.lasting()) {
-            OutboxStore.Poll unsentEdit = holdProgress(unsent, claim, message, now);
+            OutboxStore.Finish unsentEdit = holdProgress(unsent, claim, message, now);
             if (unsentEdit != null) {
                 return unsentEdit;
             }
@@ -371,10 +424,9 @@ public final class Dispatcher implements SmartLifecycle {
             if (!slot.taken()) {
                 // a waiting edit is looked at again soon, so a message queued meanwhile need not wait
                 boolean edit = message.kind() == Outgoing.Kind.EDIT || message.kind() == Outgoing.Kind.STOP_POLL;
-                OutboxStore.Poll next = store.defer(claim, claim.claimedAt() + (edit
-                        ? Math.min(slot.waitMillis(), OutboxStore.EDIT_RECHECK_MILLIS) : slot.waitMillis()), now);
-                stats.rateDeferred(claim.lane(), 1);
-                return next;
+                return store.defer(claim, claim.claimedAt() + (edit
+                        ? Math.min(slot.waitMillis(), OutboxStore.EDIT_RECHECK_MILLIS) : slot.waitMillis()), now)
+                        .then(() -> stats.rateDeferred(claim.lane(), 1));
             }
             nextAt = slot.nextChatAt();
             slotMember = slot.member();
@@ -388,30 +440,27 @@ public final class Dispatcher implements SmartLifecycle {
         return commit(outcome, claim, message, result, after, nextAt);
     }
 
-    /** Commits what the platform answered; returns the next poll as {@link #handle} does. */
-    private OutboxStore.Poll commit(OutboxStore outcome, OutboxStore.Claim claim, Outgoing message, SendResult result,
+    /** How the claim ends after what the platform answered, as {@link #handle} returns it. */
+    private OutboxStore.Finish commit(OutboxStore outcome, OutboxStore.Claim claim, Outgoing message, SendResult result,
                                     long after, long nextAt) {
         int attempt = claim.attempts() + 1;
         if (result instanceof SendResult.Sent sent) {
-            OutboxStore.Poll next = outcome.settleSent(claim, message.id(), sent.messageId(), attempt, after,
-                    Math.max(after, nextAt));
-            stats.sent(claim.lane());
-            notifyListeners(l -> l.onSent(message, sent.messageId()));
-            return next;
+            return outcome.settleSent(claim, message.id(), sent.messageId(), attempt, after, Math.max(after, nextAt))
+                    .then(() -> {
+                        stats.sent(claim.lane());
+                        notifyListeners(l -> l.onSent(message, sent.messageId()));
+                    });
         } else if (result instanceof SendResult.RetryAfter retryAfter) {
             // Telegram's retry_after, honoured to the second; not a failed attempt
-            OutboxStore.Poll next = outcome.defer(claim, after + Math.max(0, retryAfter.seconds()) * 1000L, after);
-            stats.retried429(claim.lane());
-            return next;
+            return outcome.defer(claim, after + Math.max(0, retryAfter.seconds()) * 1000L, after)
+                    .then(() -> stats.retried429(claim.lane()));
         } else if (result instanceof SendResult.Transient failure) {
             if (attempt >= properties.retry().maxAttempts()) {
                 return fail(outcome, claim, message, "gave up after " + attempt + " attempts: " + failure.reason(), attempt,
                         after, after);
             }
-            OutboxStore.Poll next = outcome.deferAttempt(claim, after + backoffMillis(attempt), message.id(), attempt,
-                    failure.reason(), after);
-            stats.transientRetry(claim.lane());
-            return next;
+            return outcome.deferAttempt(claim, after + backoffMillis(attempt), message.id(), attempt, failure.reason(),
+                    after).then(() -> stats.transientRetry(claim.lane()));
         } else if (result instanceof SendResult.Forbidden forbidden) {
             List<Outgoing> dropped = outcome.forbid(claim.chatId(), forbidden.reason(), after).stream()
                     .flatMap(json -> readable(json).stream()).toList();
@@ -441,10 +490,10 @@ public final class Dispatcher implements SmartLifecycle {
      * queue (the later one carries the newer text: the older is skipped, spending nothing), and
      * not before {@code edit-delay} after it was made. A {@linkplain Outgoing#lasting() lasting}
      * edit is content, not progress: never skipped nor made to give way. What is queued behind
-     * the edit the claim read with it. Returns the next poll when the edit was settled or put
+     * the edit the claim read with it. Returns how the claim ends when the edit is settled or put
      * back unsent, null when it may go now.
      */
-    private OutboxStore.Poll holdProgress(OutboxStore unsent, OutboxStore.Claim claim, Outgoing edit, long now) {
+    private OutboxStore.Finish holdProgress(OutboxStore unsent, OutboxStore.Claim claim, Outgoing edit, long now) {
         if (claim.newerEditFollows()) {
             return supersede(unsent, claim, edit, "a newer edit of the same message follows", now);
         }
@@ -463,19 +512,18 @@ public final class Dispatcher implements SmartLifecycle {
     }
 
     /** Ends a progress edit's life unsent: a newer edit or a real message made it pointless. */
-    private OutboxStore.Poll supersede(OutboxStore outcome, OutboxStore.Claim claim, Outgoing edit, String reason,
-                                       long now) {
-        OutboxStore.Poll next = outcome.settleSuperseded(claim, edit.id(), reason, claim.attempts(), now);
-        stats.superseded(claim.lane());
-        return next;
+    private OutboxStore.Finish supersede(OutboxStore outcome, OutboxStore.Claim claim, Outgoing edit, String reason,
+                                         long now) {
+        return outcome.settleSuperseded(claim, edit.id(), reason, claim.attempts(), now)
+                .then(() -> stats.superseded(claim.lane()));
     }
 
-    private OutboxStore.Poll fail(OutboxStore outcome, OutboxStore.Claim claim, Outgoing message, String reason,
-                                  int attempts, long at, long nextAt) {
-        OutboxStore.Poll next = outcome.settleFailed(claim, message.id(), reason, attempts, at, nextAt);
-        stats.failed(claim.lane());
-        notifyListeners(l -> l.onFailed(message, reason));
-        return next;
+    private OutboxStore.Finish fail(OutboxStore outcome, OutboxStore.Claim claim, Outgoing message, String reason,
+                                    int attempts, long at, long nextAt) {
+        return outcome.settleFailed(claim, message.id(), reason, attempts, at, nextAt).then(() -> {
+            stats.failed(claim.lane());
+            notifyListeners(l -> l.onFailed(message, reason));
+        });
     }
 
     private static SendResult send(ChatGateway gateway, Outgoing message) {

@@ -6,7 +6,8 @@ import id.rembug.bot.channel.Outgoing.Lane;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import org.springframework.data.redis.core.script.RedisScript;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,10 +63,28 @@ final class OutboxStore {
     }
 
     /**
-     * A claim, or when nothing was due, the epoch ms at which the next chat is (or -1: none);
-     * {@code othersDue}: with a claim, another chat could be claimed now too.
+     * The chats claimed (at most the batch), or when none was, the epoch ms at which the next chat is
+     * due (or -1: none); {@code othersDue}: with claims, another chat could be claimed now too.
      */
-    record Poll(Claim claim, long nextDueAt, boolean othersDue, Held heldForLimits) {
+    record Poll(List<Claim> claims, long nextDueAt, boolean othersDue, Held heldForLimits) {
+    }
+
+    /**
+     * How one claim ends (settle.lua or defer.lua, with answered.lua when its send took slots),
+     * committed together with the worker's next claim ({@link #finishThenClaim}); {@code committed}
+     * is what the worker does once it is (its counts, its listeners).
+     */
+    record Finish(String step, Claim claim, List<String> keys, List<String> args, Answered answered,
+                  Runnable committed) {
+
+        /** This ending, doing {@code next} too once it is committed. */
+        Finish then(Runnable next) {
+            Runnable before = committed;
+            return new Finish(step, claim, keys, args, answered, () -> {
+                before.run();
+                next.run();
+            });
+        }
     }
 
     /**
@@ -83,7 +102,7 @@ final class OutboxStore {
     static final long EDIT_RECHECK_MILLIS = 250;
 
     /** A send the platform answered, whose slots (taken as {@code member}) count from {@code at} now. */
-    private record Answered(Claim claim, String member, boolean group, long at) {
+    record Answered(Claim claim, String member, boolean group, long at) {
     }
 
     private final StringRedisTemplate redis;
@@ -115,12 +134,9 @@ final class OutboxStore {
         return new OutboxStore(redis, properties, new Answered(claim, member, group, at), instanceId, claims);
     }
 
-    /** Claims the next ready chat, with its head's slots when it is to go now (claim.lua). */
+    /** Claims the next ready chats, each with its head's slots when it is to go now (claim.lua). */
     Poll claim(long now) {
-        Asked asked = ask(now);
-        return poll(inDoubtOnFailure(asked, null,
-                () -> redis.execute(DispatchScripts.CLAIM, CLAIM_KEYS, claimArgs(now, null, asked).toArray())), 0,
-                now, asked.member(), null);
+        return finishThenClaim(List.of(), now);
     }
 
     /**
@@ -157,13 +173,15 @@ final class OutboxStore {
         }
     }
 
-    /** Runs a step that claims; its failure leaves the claim asked for, and the one it was finishing, in doubt. */
-    private <T> T inDoubtOnFailure(Asked asked, Claim finishing, Supplier<T> step) {
+    /** Runs a step that claims; its failure leaves the claim asked for, and those it was finishing, in doubt. */
+    private <T> T inDoubtOnFailure(Asked asked, List<Finish> finishing, Supplier<T> step) {
         try {
             return step.get();
         } catch (DataAccessException failed) {
-            throw new ClaimInDoubt(finishing == null ? List.of(asked.claimScore())
-                    : List.of(asked.claimScore(), finishing.claimScore()), failed);
+            List<String> scores = new ArrayList<>();
+            scores.add(asked.claimScore());
+            finishing.forEach(finish -> scores.add(finish.claim().claimScore()));
+            throw new ClaimInDoubt(List.copyOf(new java.util.LinkedHashSet<>(scores)), failed);
         }
     }
 
@@ -182,11 +200,10 @@ final class OutboxStore {
             OutboxKeys.ready(Lane.BROADCAST), DispatchKeys.RATE_GLOBAL, DispatchKeys.RATE_BROADCAST);
 
     /**
-     * {@code settled}: the chat whose message was just settled, kept on while its next message may
-     * go (passed only {@link #KEPT_ON_AT_MOST} times in a row); {@code member}: what the head's slots
-     * are taken as.
+     * {@code keptOn}: the chats whose messages were just settled, kept on while their next message
+     * may go ({@link #keptOn}); {@code asked}: what the heads' slots are taken as.
      */
-    private List<String> claimArgs(long now, Claim settled, Asked asked) {
+    private List<String> claimArgs(long now, List<Claim> keptOn, Asked asked) {
         DispatchProperties.Limits limits = properties.limits();
         DispatchProperties.PaidBroadcast paid = properties.paidBroadcast();
         return List.of(Long.toString(now), asked.claimScore(),
@@ -194,17 +211,23 @@ final class OutboxStore {
                 DispatchKeys.FORBIDDEN_PREFIX, DispatchKeys.FORBIDDEN_SUFFIX, DispatchKeys.DELIVERY_PREFIX,
                 Integer.toString(limits.global()), Long.toString(limits.globalWindow().toMillis()),
                 Integer.toString(paid.enabled() ? paid.rate() : limits.broadcast()), paid.enabled() ? "1" : "0",
-                keptOn(settled) ? settled.chatId() : "", keptOn(settled) ? laneNumber(settled.lane()) : "",
+                keptOn.isEmpty() ? "" : JSON.writeValueAsString(keptOn.stream()
+                        .map(claim -> List.of(claim.chatId(), laneNumber(claim.lane()))).toList()),
+                Integer.toString(properties.batch()),
                 DispatchKeys.rateChat(""), DispatchKeys.rateGroup(""), asked.member(),
                 Long.toString(limits.chatInterval().toMillis()), Integer.toString(limits.chatBurst()),
                 Integer.toString(limits.group()), Long.toString(limits.groupWindow().toMillis()),
                 Integer.toString(limits.editReserve()), Long.toString(limits.editDelay().toMillis()),
-                Long.toString(EDIT_RECHECK_MILLIS));
+                Long.toString(EDIT_RECHECK_MILLIS), Integer.toString(properties.workers()));
     }
 
-    private static boolean keptOn(Claim settled) {
-        return settled != null && settled.inARow() + 1 < KEPT_ON_AT_MOST;
+    /** The settled chats passed to the claim to keep on: each only {@link #KEPT_ON_AT_MOST} times in a row. */
+    private static List<Claim> keptOn(List<Finish> finishes) {
+        return finishes.stream().filter(finish -> finish.step().equals(SETTLE)
+                && finish.claim().inARow() + 1 < KEPT_ON_AT_MOST).map(Finish::claim).toList();
     }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** How claim.lua numbers the lanes (its {@code readies}): the conversation lane first. */
     private static String laneNumber(Lane lane) {
@@ -212,31 +235,42 @@ final class OutboxStore {
     }
 
     /**
-     * claim.lua's answer, from {@code reply.get(from)} on, to a claim made at {@code now} taking slots
-     * as {@code member} after settling {@code settled} (or null).
+     * claim.lua's answer to a claim made at {@code now} as {@code asked}, after settling the chats
+     * {@code keptOn} offered to keep on.
      */
-    private static Poll poll(List<?> reply, int from, long now, String member, Claim settled) {
-        String lane = (String) reply.get(from);
-        if (lane.isEmpty()) {
-            String next = (String) reply.get(from + 1);
-            return new Poll(null, next.isEmpty() ? -1 : (long) Double.parseDouble(next), false, held(reply, from + 2));
+    private static Poll poll(List<?> reply, long now, Asked asked, List<Claim> keptOn) {
+        int count = Integer.parseInt((String) reply.get(0));
+        List<Claim> claims = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            claims.add(claim(reply, 1 + i * CLAIM_FIELDS, now, asked.member() + "#" + (i + 1), keptOn));
         }
+        int trailer = 1 + count * CLAIM_FIELDS;
+        String next = (String) reply.get(trailer + 1);
+        return new Poll(claims, next.isEmpty() ? -1 : (long) Double.parseDouble(next),
+                "1".equals(reply.get(trailer)), held(reply, trailer + 2));
+    }
+
+    /** How many fields claim.lua answers for each chat it claimed. */
+    private static final int CLAIM_FIELDS = 11;
+
+    /** One chat of claim.lua's answer, from {@code reply.get(from)} on, its slots taken as {@code member}. */
+    private static Claim claim(List<?> reply, int from, long now, String member, List<Claim> keptOn) {
+        String lane = (String) reply.get(from);
+        String chat = (String) reply.get(from + 1);
         String forbidden = (String) reply.get(from + 4);
         String earlier = (String) reply.get(from + 6);
-        String slot = (String) reply.get(from + 10);
-        String slotValue = (String) reply.get(from + 11);
-        Slot slots = switch (slot) {
+        String slotValue = (String) reply.get(from + 10);
+        Slot slot = switch ((String) reply.get(from + 9)) {
             case "taken" -> new Slot(member, 0, Long.parseLong(slotValue));
             case "wait" -> new Slot(member, Long.parseLong(slotValue), -1);
             default -> null;
         };
-        String chat = (String) reply.get(from + 1);
-        int inARow = settled != null && settled.chatId().equals(chat) ? settled.inARow() + 1 : 0;
-        return new Poll(new Claim(lane.equals(laneNumber(Lane.CONVERSATION)) ? Lane.CONVERSATION : Lane.BROADCAST,
-                chat, (String) reply.get(from + 2), (String) reply.get(from + 3),
-                forbidden.isEmpty() ? null : forbidden, Integer.parseInt((String) reply.get(from + 5)),
-                earlier.isEmpty() ? null : earlier, "1".equals(reply.get(from + 7)), "1".equals(reply.get(from + 8)),
-                now, slots, inARow), -1, "1".equals(reply.get(from + 9)), held(reply, from + 12));
+        int inARow = keptOn.stream().filter(settled -> settled.chatId().equals(chat)).findFirst()
+                .map(settled -> settled.inARow() + 1).orElse(0);
+        return new Claim(lane.equals(laneNumber(Lane.CONVERSATION)) ? Lane.CONVERSATION : Lane.BROADCAST, chat,
+                (String) reply.get(from + 2), (String) reply.get(from + 3), forbidden.isEmpty() ? null : forbidden,
+                Integer.parseInt((String) reply.get(from + 5)), earlier.isEmpty() ? null : earlier,
+                "1".equals(reply.get(from + 7)), "1".equals(reply.get(from + 8)), now, slot, inARow);
     }
 
     private static Held held(List<?> reply, int from) {
@@ -244,30 +278,40 @@ final class OutboxStore {
     }
 
     /**
-     * Runs a step that ends the claim (settle.lua or defer.lua) and claims the next ready chat as
-     * of {@code claimAt} in the same round trip (then-claim.lua); returns that next claim.
+     * Commits how each claim ended (settle.lua or defer.lua, and answered.lua where its send took
+     * slots) and claims the next ready chats as of {@code claimAt}, all in one round trip
+     * (then-claim.lua); returns the next claims. The chats just settled are offered to the claim
+     * to keep on ({@link #keptOn}).
      */
-    @SuppressWarnings("rawtypes")
-    private Poll thenClaim(RedisScript<List> finishThenClaim, Claim finishing, List<String> finishKeys,
-                           List<String> finishArgs, long claimAt, Claim settled) {
-        List<String> answerKeys = answered == null ? List.of() : answeredKeys(answered);
-        List<String> answerArgs = answered == null ? List.of() : answeredArgs(answered);
-        List<String> keys = new ArrayList<>(finishKeys.size() + answerKeys.size() + CLAIM_KEYS.size());
-        keys.addAll(finishKeys);
-        keys.addAll(answerKeys);
+    Poll finishThenClaim(List<Finish> finishes, long claimAt) {
+        List<String> keys = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (Finish finish : finishes) {
+            List<String> answerKeys = finish.answered() == null ? List.of() : answeredKeys(finish.answered());
+            List<String> answerArgs = finish.answered() == null ? List.of() : answeredArgs(finish.answered());
+            headers.addAll(List.of(finish.step(), Integer.toString(finish.keys().size()),
+                    Integer.toString(finish.args().size()), Integer.toString(answerKeys.size()),
+                    Integer.toString(answerArgs.size())));
+            keys.addAll(finish.keys());
+            keys.addAll(answerKeys);
+            bodies.addAll(finish.args());
+            bodies.addAll(answerArgs);
+        }
         keys.addAll(CLAIM_KEYS);
-        List<String> args = new ArrayList<>(4 + finishArgs.size() + answerArgs.size() + 12);
-        args.add(Integer.toString(finishKeys.size()));
-        args.add(Integer.toString(finishArgs.size()));
-        args.add(Integer.toString(answerKeys.size()));
-        args.add(Integer.toString(answerArgs.size()));
-        args.addAll(finishArgs);
-        args.addAll(answerArgs);
+        List<Claim> keptOn = keptOn(finishes);
         Asked asked = ask(claimAt);
-        args.addAll(claimArgs(claimAt, settled, asked));
-        return poll(inDoubtOnFailure(asked, finishing, () -> redis.execute(finishThenClaim, keys, args.toArray())), 1,
-                claimAt, asked.member(), settled);
+        List<String> args = new ArrayList<>(1 + headers.size() + bodies.size() + 25);
+        args.add(Integer.toString(finishes.size()));
+        args.addAll(headers);
+        args.addAll(bodies);
+        args.addAll(claimArgs(claimAt, keptOn, asked));
+        return poll(inDoubtOnFailure(asked, finishes,
+                () -> redis.execute(DispatchScripts.FINISH_THEN_CLAIM, keys, args.toArray())), claimAt, asked, keptOn);
     }
+
+    private static final String SETTLE = "settle";
+    private static final String DEFER = "defer";
 
     /**
      * The keys and ARGV of answered.lua for a send the platform answered that took the slots of
@@ -288,13 +332,13 @@ final class OutboxStore {
                 Long.toString(properties.limits().chatInterval().toMillis()));
     }
 
-    /** Removes the message, records it sent, reschedules the chat for {@code nextAt} and claims the next (as of {@code at}). */
-    Poll settleSent(Claim claim, String outgoingId, String platformMessageId, int attempts, long at, long nextAt) {
+    /** Removes the message, records it sent and reschedules the chat for {@code nextAt}. */
+    Finish settleSent(Claim claim, String outgoingId, String platformMessageId, int attempts, long at, long nextAt) {
         return settle(claim, outgoingId, "sent", platformMessageId, "", attempts, at, nextAt, ttlSeconds());
     }
 
-    /** Removes the message, records it failed, reschedules the chat for {@code nextAt} and claims the next. */
-    Poll settleFailed(Claim claim, String outgoingId, String reason, int attempts, long at, long nextAt) {
+    /** Removes the message, records it failed and reschedules the chat for {@code nextAt}. */
+    Finish settleFailed(Claim claim, String outgoingId, String reason, int attempts, long at, long nextAt) {
         return settle(claim, outgoingId, "failed", "", reason, attempts, at, nextAt, ttlSeconds());
     }
 
@@ -303,7 +347,7 @@ final class OutboxStore {
      * kept {@link #SUPERSEDED_KEPT} at most: nothing edits a message that was never sent, and a
      * group's progress edits, most of them superseded, were two thirds of its delivery records.
      */
-    Poll settleSuperseded(Claim claim, String outgoingId, String reason, int attempts, long at) {
+    Finish settleSuperseded(Claim claim, String outgoingId, String reason, int attempts, long at) {
         return settle(claim, outgoingId, "superseded", "", reason, attempts, at, at,
                 Long.toString(Math.min(SUPERSEDED_KEPT.toSeconds(), properties.deliveryTtl().toSeconds())));
     }
@@ -311,12 +355,12 @@ final class OutboxStore {
     /** How long the record of a message that was superseded before it was sent is kept. */
     static final java.time.Duration SUPERSEDED_KEPT = java.time.Duration.ofDays(1);
 
-    private Poll settle(Claim claim, String outgoingId, String status, String messageId, String reason,
+    private Finish settle(Claim claim, String outgoingId, String status, String messageId, String reason,
                         int attempts, long at, long nextAt, String recordTtlSeconds) {
         // only group chats: a reply there may answer a question; a private chat's replies are not placed
         boolean remembered = "sent".equals(status) && messageId != null && !messageId.isEmpty()
                 && outgoingId != null && ChatGateway.isGroupChat(claim.chatId());
-        return thenClaim(DispatchScripts.SETTLE_THEN_CLAIM, claim,
+        return new Finish(SETTLE, claim,
                 List.of(OutboxKeys.ready(claim.lane()), OutboxKeys.queue(claim.lane(), claim.chatId()),
                         outgoingId == null ? OutboxKeys.NONE : DispatchKeys.delivery(outgoingId),
                         remembered ? DispatchKeys.sentMessages(claim.chatId()) : OutboxKeys.NONE),
@@ -325,16 +369,16 @@ final class OutboxStore {
                         Long.toString(at), recordTtlSeconds, OutboxKeys.laneName(claim.lane()),
                         queuePrefix(claim.lane()), DispatchKeys.ALIAS_PREFIX, SENT_MESSAGES_KEPT_SECONDS,
                         outgoingId == null ? "" : outgoingId),
-                at, claim);
+                answered, () -> { });
     }
 
-    /** Gives the chat back until {@code until}, leaving the message where it is, and claims the next (as of {@code now}). */
-    Poll defer(Claim claim, long until, long now) {
+    /** Gives the chat back until {@code until}, leaving the message where it is. */
+    Finish defer(Claim claim, long until, long now) {
         return defer(claim, until, null, 0, "", now);
     }
 
-    /** Gives the chat back until {@code until}, notes a failed attempt on the message's record, and claims the next. */
-    Poll deferAttempt(Claim claim, long until, String outgoingId, int attempts, String reason, long at) {
+    /** Gives the chat back until {@code until} and notes a failed attempt on the message's record. */
+    Finish deferAttempt(Claim claim, long until, String outgoingId, int attempts, String reason, long at) {
         return defer(claim, until, outgoingId, attempts, reason, at);
     }
 
@@ -346,9 +390,9 @@ final class OutboxStore {
         redis.execute(DispatchScripts.DEFER, deferKeys(claim, null), deferArgs(claim, until, 0, "", until).toArray());
     }
 
-    private Poll defer(Claim claim, long until, String outgoingId, int attempts, String reason, long at) {
-        return thenClaim(DispatchScripts.DEFER_THEN_CLAIM, claim, deferKeys(claim, outgoingId),
-                deferArgs(claim, until, attempts, reason, at), at, null);
+    private Finish defer(Claim claim, long until, String outgoingId, int attempts, String reason, long at) {
+        return new Finish(DEFER, claim, deferKeys(claim, outgoingId), deferArgs(claim, until, attempts, reason, at),
+                answered, () -> { });
     }
 
     private static List<String> deferKeys(Claim claim, String outgoingId) {

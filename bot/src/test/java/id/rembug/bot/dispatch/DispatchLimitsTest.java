@@ -177,20 +177,20 @@ class DispatchLimitsTest {
 
     @Test
     void aClaimedMessageHoldsItsSlotSoAnotherInstanceDoesNotClaimBeyondTheBudget() {
-        DispatchProperties properties = DispatchProperties.defaults().withLimits(new DispatchProperties.Limits(2,
+        DispatchProperties properties = DispatchProperties.defaults().withBatch(1).withLimits(new DispatchProperties.Limits(2,
                 Duration.ofSeconds(1), 1, Duration.ofSeconds(1), 3, 20, Duration.ofMinutes(1), 8, Duration.ZERO));
         OutboxStore one = new OutboxStore(RedisServerExtension.template(), properties);
         OutboxStore two = new OutboxStore(RedisServerExtension.template(), properties);
         fx.enqueue(text("a", "9001"), text("b", "9002"), text("c", "9003"));
 
-        OutboxStore.Claim first = one.claim(fx.clock.millis()).claim();
-        OutboxStore.Claim second = two.claim(fx.clock.millis()).claim();
+        OutboxStore.Claim first = one.claim(fx.clock.millis()).claims().get(0);
+        OutboxStore.Claim second = two.claim(fx.clock.millis()).claims().get(0);
         OutboxStore.Poll third = two.claim(fx.clock.millis());
 
         assertThat(List.of(first, second)).allSatisfy(claim -> assertThat(claim.slot().taken()).isTrue());
         assertThat(first.slot().member()).isNotEqualTo(second.slot().member());
-        assertThat(third.claim()).as("the overall budget of 2 a second is spent until their sends are answered")
-                .isNull();
+        assertThat(third.claims()).as("the overall budget of 2 a second is spent until their sends are answered")
+                .isEmpty();
         assertThat(third.nextDueAt()).isGreaterThan(fx.clock.millis());
     }
 

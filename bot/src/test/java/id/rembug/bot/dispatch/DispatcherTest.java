@@ -460,7 +460,7 @@ class DispatcherTest {
         OutboxStore crashed = new OutboxStore(RedisServerExtension.template(), properties);
         fx.enqueue(text("m1", "101"));
 
-        OutboxStore.Claim lost = crashed.claim(fx.clock.millis()).claim(); // claimed, then never finished
+        OutboxStore.Claim lost = crashed.claim(fx.clock.millis()).claims().get(0); // claimed, then never finished
         assertThat(lost.chatId()).isEqualTo("101");
 
         fx.clock.advanceMillis(29_999);
@@ -495,16 +495,16 @@ class DispatcherTest {
         OutboxStore slow = new OutboxStore(RedisServerExtension.template(), properties);
         OutboxStore next = new OutboxStore(RedisServerExtension.template(), properties);
         fx.enqueue(text("m1", "101"));
-        OutboxStore.Claim stale = slow.claim(fx.clock.millis()).claim();
+        OutboxStore.Claim stale = slow.claim(fx.clock.millis()).claims().get(0);
         fx.clock.advanceMillis(properties.lease().toMillis());
-        OutboxStore.Claim current = next.claim(fx.clock.millis()).claim();
+        OutboxStore.Claim current = next.claim(fx.clock.millis()).claims().get(0);
         assertThat(current.chatId()).isEqualTo("101");
 
         slow.release(stale, fx.clock.millis()); // the slow worker comes back and would make it due now
 
         assertThat(RedisServerExtension.template().opsForZSet().score(OutboxKeys.ready(Lane.CONVERSATION), "101"))
                 .isEqualTo(Double.parseDouble(current.claimScore()));
-        assertThat(next.claim(fx.clock.millis()).claim()).isNull();
+        assertThat(next.claim(fx.clock.millis()).claims()).isEmpty();
     }
 
     @Test

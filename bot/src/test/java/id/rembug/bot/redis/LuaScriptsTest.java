@@ -300,17 +300,23 @@ class LuaScriptsTest {
     /**
      * claim.lua's ARGV at {@code now}: a lease of 30 s, budgets of 30 a second, a chat's 1 a second
      * with bursts of 3, a group's 20 a minute of which progress edits leave 8, edits due 3 s after
-     * they were made and looked at again within 250 ms while they wait; the slots taken as "slot-1".
+     * they were made and looked at again within 250 ms while they wait; one worker, claiming one
+     * chat at most unless told otherwise, its slots taken as "slot-1#1".
      */
     private static List<String> claimArgs(long now) {
-        return claimArgs(now, "", "");
+        return claimArgs(now, "", 1);
     }
 
-    /** The same, going on with {@code settledChat} of lane {@code settledLane} while a press's answer heads it. */
+    /** The same, going on with {@code settledChat} of lane {@code settledLane} while its next message may go. */
     private static List<String> claimArgs(long now, String settledChat, String settledLane) {
+        return claimArgs(now, "[[\"" + settledChat + "\",\"" + settledLane + "\"]]", 1);
+    }
+
+    /** The same, offering the chats {@code keptOn} (a JSON list of [chat, lane]) and claiming {@code most} at most. */
+    private static List<String> claimArgs(long now, String keptOn, int most) {
         return List.of(Long.toString(now), Long.toString(now + 30_000), "t:q:c:", "t:q:b:", "t:alias:", "t:chat:",
-                ":forbidden", "t:delivery:", "30", "1000", "29", "0", settledChat, settledLane, "t:rate:chat:",
-                "t:rate:group:", "slot-1", "1000", "3", "20", "60000", "8", "3000", "250");
+                ":forbidden", "t:delivery:", "30", "1000", "29", "0", keptOn, Integer.toString(most), "t:rate:chat:",
+                "t:rate:group:", "slot-1", "1000", "3", "20", "60000", "8", "3000", "250", "1");
     }
 
     @SuppressWarnings("unchecked")
@@ -334,8 +340,8 @@ class LuaScriptsTest {
         List<Object> claimed = claim(redis, 1000);
 
         assertThat(claimed).as("superseded by the newer edit: it takes no slots")
-                .containsExactly("1", "-1", "31000", outgoing("e1", "EDIT", "q1", false), "", "0", "555", "1", "1", "0",
-                        "none", "", "0", "0");
+                .containsExactly("1", "1", "-1", "31000", outgoing("e1", "EDIT", "q1", false), "", "0", "555", "1", "1",
+                        "none", "", "0", "", "0", "0");
         assertThat(redis.opsForZSet().score("t:ready:c", "-1")).as("leased").isEqualTo(31_000.0);
     }
 
@@ -349,9 +355,9 @@ class LuaScriptsTest {
         redis.opsForZSet().add("t:ready:c", "-2", 1);
 
         assertThat(claim(redis, 1000)).as("a lasting edit, with chat -2 due too")
-                .endsWith("555", "0", "0", "1", "taken", "1000", "0", "0");
+                .endsWith("555", "0", "0", "taken", "1000", "1", "", "0", "0");
         assertThat(claim(redis, 1000)).as("a pin of a message never delivered, the last chat due")
-                .startsWith("1", "-2").endsWith("", "0", "0", "0", "none", "", "0", "0");
+                .startsWith("1", "1", "-2").endsWith("", "0", "0", "none", "", "0", "", "0", "0");
     }
 
     @Test
@@ -363,10 +369,10 @@ class LuaScriptsTest {
         redis.opsForZSet().add("t:ready:b", "-2", 0);
         redis.opsForZSet().add("t:ready:b", "-3", 5000);
 
-        assertThat(claim(redis, 1000)).as("the conversation first; a broadcast is due").startsWith("1", "-1")
-                .endsWith("1", "taken", "1000", "0", "0");
-        assertThat(claim(redis, 1000)).as("the broadcast due; the other one only later").startsWith("2", "-2")
-                .endsWith("0", "taken", "1000", "0", "0");
+        assertThat(claim(redis, 1000)).as("the conversation first; a broadcast is due").startsWith("1", "1", "-1")
+                .endsWith("taken", "1000", "1", "", "0", "0");
+        assertThat(claim(redis, 1000)).as("the broadcast due; the other one only later").startsWith("1", "2", "-2")
+                .endsWith("taken", "1000", "0", "", "0", "0");
 
         redis.opsForList().rightPush("t:q:c:-4", outgoing("m2", "TEXT", null, false));
         redis.opsForZSet().add("t:ready:c", "-4", 0);
@@ -375,7 +381,7 @@ class LuaScriptsTest {
             redis.opsForZSet().add("t:rate:bc", "s" + i, 900);
         }
         assertThat(claim(redis, 1000)).as("the broadcasts' budget is used up: nothing else counts as due")
-                .startsWith("1", "-4").endsWith("0", "taken", "1000", "0", "0");
+                .startsWith("1", "1", "-4").endsWith("taken", "1000", "0", "", "0", "0");
     }
 
     @Test
@@ -390,23 +396,23 @@ class LuaScriptsTest {
         var claim = LuaScripts.load("dispatch/lib", "dispatch/claim", List.class);
 
         assertThat((List<Object>) redis.execute(claim, CLAIM_KEYS, claimArgs(1000, "-1", "1").toArray()))
-                .as("an answer to a press heads the chat just settled").startsWith("1", "-1");
+                .as("an answer to a press heads the chat just settled").startsWith("1", "1", "-1");
 
         redis.opsForList().leftPop("t:q:c:-1");
         redis.opsForZSet().add("t:ready:c", "-1", 1000);
         assertThat((List<Object>) redis.execute(claim, CLAIM_KEYS, claimArgs(1000, "-1", "1").toArray()))
-                .as("a message heads it, and the chat may send now").startsWith("1", "-1");
+                .as("a message heads it, and the chat may send now").startsWith("1", "1", "-1");
 
         redis.opsForList().leftPop("t:q:c:-1");
         redis.opsForZSet().add("t:ready:c", "-1", 1500);
         assertThat((List<Object>) redis.execute(claim, CLAIM_KEYS, claimArgs(1000, "-1", "1").toArray()))
-                .as("its limits let it send only later: the chat due for longer goes first").startsWith("1", "-2");
+                .as("its limits let it send only later: the chat due for longer goes first").startsWith("1", "1", "-2");
 
         redis.opsForZSet().add("t:ready:b", "-3", 1000);
         redis.opsForList().rightPush("t:q:c:-4", outgoing("m4", "TEXT", null, false));
         redis.opsForZSet().add("t:ready:c", "-4", 0);
         assertThat((List<Object>) redis.execute(claim, CLAIM_KEYS, claimArgs(1000, "-3", "2").toArray()))
-                .as("a broadcast's chat is not kept on: a conversation is due").startsWith("1", "-4");
+                .as("a broadcast's chat is not kept on: a conversation is due").startsWith("1", "1", "-4");
     }
 
     @Test
@@ -417,14 +423,15 @@ class LuaScriptsTest {
         redis.opsForZSet().add("t:ready:c", "-1", 0);
         redis.opsForZSet().add("t:ready:c", "-2", 1);
         List<Object> held = claim(redis, 1000);
-        assertThat(held).startsWith("1", "-1");
+        assertThat(held).startsWith("1", "1", "-1");
         var steps = new java.util.LinkedHashMap<String, String>();
-        steps.put("finish", "dispatch/settle");
+        steps.put("settle", "dispatch/settle");
+        steps.put("defer", "dispatch/defer");
         steps.put("answered", "dispatch/answered");
         steps.put("claim", "dispatch/claim");
-        var settleThenClaim = LuaScripts.compose("dispatch/lib", steps, "dispatch/then-claim", List.class);
+        var finishThenClaim = LuaScripts.compose("dispatch/lib", steps, "dispatch/then-claim", List.class);
         List<String> settleKeys = List.of("t:ready:c", "t:q:c:-1", "t:delivery:m1", "t:none");
-        List<String> settleArgs = List.of((String) held.get(2), (String) held.get(3), "1000", "-1", "sent", "77", "",
+        List<String> settleArgs = List.of((String) held.get(3), (String) held.get(4), "1000", "-1", "sent", "77", "",
                 "1", "1000", "60", "conversation", "t:q:c:", "t:alias:", "60", "m1");
         // the send took a slot in the overall log as "s1" when it left (500); answered at 1000
         redis.opsForZSet().add("t:rate:global", "s1", 500);
@@ -432,14 +439,14 @@ class LuaScriptsTest {
         List<String> keys = new java.util.ArrayList<>(settleKeys);
         keys.addAll(answeredKeys);
         keys.addAll(CLAIM_KEYS);
-        List<String> args = new java.util.ArrayList<>(List.of("4", "15", "4", "3"));
+        List<String> args = new java.util.ArrayList<>(List.of("1", "settle", "4", "15", "4", "3"));
         args.addAll(settleArgs);
         args.addAll(List.of("s1", "1000", "1000"));
         args.addAll(claimArgs(1000));
 
-        List<Object> answer = redis.execute(settleThenClaim, keys, args.toArray());
+        List<Object> answer = redis.execute(finishThenClaim, keys, args.toArray());
 
-        assertThat(answer).as("settle's answer (removed), then the claim's").startsWith(1L, "1", "-2", "31000");
+        assertThat(answer).as("the claim's answer").startsWith("1", "1", "-2", "31000");
         assertThat(redis.opsForList().size("t:q:c:-1")).isZero();
         assertThat(redis.opsForZSet().score("t:ready:c", "-1")).as("nothing left: off the schedule").isNull();
         assertThat(redis.opsForZSet().score("t:ready:c", "-2")).as("the next chat, leased").isEqualTo(31_000.0);
@@ -450,17 +457,13 @@ class LuaScriptsTest {
         assertThat(redis.opsForValue().get("t:rate:chat:-1")).as("the chat spaced from the answer").isEqualTo("2000");
 
         // nothing else due: the claim's half says when to look again (the chat just put back)
-        var deferSteps = new java.util.LinkedHashMap<String, String>();
-        deferSteps.put("finish", "dispatch/defer");
-        deferSteps.put("answered", "dispatch/answered");
-        deferSteps.put("claim", "dispatch/claim");
         List<String> deferKeys = new java.util.ArrayList<>(List.of("t:ready:c", "t:q:c:-2", "t:none"));
         deferKeys.addAll(CLAIM_KEYS);
-        List<String> deferArgs = new java.util.ArrayList<>(List.of("3", "8", "0", "0", "31000", "5000", "-2", "0", "", "1000",
-                "60", "conversation"));
+        List<String> deferArgs = new java.util.ArrayList<>(List.of("1", "defer", "3", "8", "0", "0", "31000", "5000",
+                "-2", "0", "", "1000", "60", "conversation"));
         deferArgs.addAll(claimArgs(1000));
-        assertThat(redis.execute(LuaScripts.compose("dispatch/lib", deferSteps, "dispatch/then-claim", List.class),
-                deferKeys, deferArgs.toArray())).containsExactly(1L, "", "5000", "0", "0");
+        assertThat(redis.execute(finishThenClaim, deferKeys, deferArgs.toArray()))
+                .containsExactly("0", "0", "5000", "0", "0");
     }
 
     private static String outgoing(String id, String kind, String chatId, String createdAt, boolean lasting) {
@@ -476,13 +479,14 @@ class LuaScriptsTest {
         redis.opsForZSet().add("t:ready:c", "-1", 0);
         redis.opsForZSet().add("t:ready:c", "42", 1);
 
-        assertThat(claim(redis, now)).as("a group: its burst leaves two more at once").startsWith("1", "-1")
-                .endsWith("taken", Long.toString(now), "0", "0");
-        assertThat(claim(redis, now)).as("a private chat").startsWith("1", "42").endsWith("taken", Long.toString(now), "0", "0");
+        assertThat(claim(redis, now)).as("a group: its burst leaves two more at once").startsWith("1", "1", "-1")
+                .endsWith("taken", Long.toString(now), "1", "", "0", "0");
+        assertThat(claim(redis, now)).as("a private chat").startsWith("1", "1", "42")
+                .endsWith("taken", Long.toString(now), "0", "", "0", "0");
 
-        assertThat(redis.opsForZSet().score("t:rate:global", "slot-1"))
+        assertThat(redis.opsForZSet().score("t:rate:global", "slot-1#1"))
                 .as("counted overall as on its way until the lease ends").isEqualTo(now + 30_000.0);
-        assertThat(redis.opsForZSet().score("t:rate:group:-1", "slot-1")).isEqualTo(now + 30_000.0);
+        assertThat(redis.opsForZSet().score("t:rate:group:-1", "slot-1#1")).isEqualTo(now + 30_000.0);
         assertThat(redis.hasKey("t:rate:group:42")).as("a private chat has no group limit").isFalse();
         assertThat(redis.opsForValue().get("t:rate:chat:-1")).isEqualTo(Long.toString(now + 1000));
     }
@@ -495,26 +499,26 @@ class LuaScriptsTest {
         redis.opsForList().rightPush("t:q:c:-1", outgoing("e1", "EDIT", "-1", "2026-12-07T10:00:00.251Z", false));
 
         assertThat(claim(redis, now)).as("made 2.999 s ago: not due yet, so held, not claimed, and not a limit's doing")
-                .containsExactly("", Long.toString(now + 1), "0", "0");
+                .containsExactly("0", "0", Long.toString(now + 1), "0", "0");
         assertThat(redis.opsForZSet().score("t:ready:c", "-1")).as("held until due").isEqualTo(now + 1.0);
         assertThat(redis.hasKey("t:rate:global")).isFalse();
 
         assertThat(claim(redis, now + 1)).as("3 s after it was made")
-                .endsWith("taken", Long.toString(now + 1), "0", "0");
+                .endsWith("taken", Long.toString(now + 1), "0", "", "0", "0");
 
         // the chat sent a message a moment ago: within its burst, but not rested
         redis.delete(List.of("t:rate:global", "t:rate:group:-1"));
         redis.opsForValue().set("t:rate:chat:-1", Long.toString(now + 500));
         redis.opsForZSet().add("t:ready:c", "-1", 0);
         assertThat(claim(redis, now + 1)).as("an edit waits until the chat is rested: held for a limit")
-                .containsExactly("", Long.toString(now + 251), "1", "0");
+                .containsExactly("0", "0", Long.toString(now + 251), "1", "0");
         assertThat(redis.opsForZSet().score("t:ready:c", "-1")).as("looked at again within 250 ms, not in 499")
                 .isEqualTo(now + 251.0);
         redis.opsForList().leftPop("t:q:c:-1");
         redis.opsForList().rightPush("t:q:c:-1", outgoing("m1", "TEXT", null, false));
         redis.opsForZSet().add("t:ready:c", "-1", 0);
         assertThat(claim(redis, now + 1)).as("a message goes within the burst")
-                .endsWith("taken", Long.toString(now + 1), "0", "0");
+                .endsWith("taken", Long.toString(now + 1), "0", "", "0", "0");
     }
 
     @Test
@@ -534,12 +538,13 @@ class LuaScriptsTest {
 
         assertThat(claim(redis, now)).as("-1 waits for its chat's limit, -2's edit until it is due: both held; "
                 + "-3's edit is not due but gives way to the message behind it, so the dispatcher gets it")
-                .startsWith("1", "-3").endsWith("none", "", "1", "0");
+                .startsWith("1", "1", "-3").endsWith("none", "", "1", "", "1", "0");
         assertThat(redis.opsForZSet().score("t:ready:c", "-1")).as("until its chat may send").isEqualTo(now + 500.0);
         assertThat(redis.opsForZSet().score("t:ready:c", "-2")).as("an edit is looked at again within 250 ms")
                 .isEqualTo(now + 250.0);
-        assertThat(claim(redis, now)).as("the next due chat").startsWith("1", "-4");
-        assertThat(claim(redis, now)).as("nothing else is due now").containsExactly("", Long.toString(now + 250), "0", "0");
+        assertThat(claim(redis, now)).as("the next due chat").startsWith("1", "1", "-4");
+        assertThat(claim(redis, now)).as("nothing else is due now")
+                .containsExactly("0", "0", Long.toString(now + 250), "0", "0");
     }
 
     @Test
@@ -552,10 +557,39 @@ class LuaScriptsTest {
         redis.opsForZSet().add("t:ready:c", "-2", 1);
         redis.opsForZSet().add("t:ready:c", "-3", 2);
 
-        assertThat(claim(redis, 1000)).as("the bot may not write there").startsWith("1", "-1").endsWith("none", "", "0", "0");
-        assertThat(claim(redis, 1000)).as("an answer to a press").startsWith("1", "-2").endsWith("none", "", "0", "0");
-        assertThat(claim(redis, 1000)).as("unreadable").startsWith("1", "-3").endsWith("none", "", "0", "0");
+        assertThat(claim(redis, 1000)).as("the bot may not write there").startsWith("1", "1", "-1")
+                .endsWith("none", "", "1", "", "0", "0");
+        assertThat(claim(redis, 1000)).as("an answer to a press").startsWith("1", "1", "-2")
+                .endsWith("none", "", "1", "", "0", "0");
+        assertThat(claim(redis, 1000)).as("unreadable").startsWith("1", "1", "-3").endsWith("none", "", "0", "", "0", "0");
         assertThat(redis.keys("t:rate:*")).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClaimTakesSeveralChatsInOrderTheSettledOnesFirstEachWithSlotsOfItsOwn() {
+        long now = Instant.parse("2026-12-07T10:00:00Z").toEpochMilli();
+        for (String chat : List.of("-1", "-2", "-3", "-4", "-5")) {
+            redis.opsForList().rightPush("t:q:c:" + chat, outgoing("m" + chat, "TEXT", null, false));
+        }
+        redis.opsForZSet().add("t:ready:c", "-1", 0);
+        redis.opsForZSet().add("t:ready:c", "-2", 1);
+        redis.opsForZSet().add("t:ready:c", "-3", 2);
+        redis.opsForZSet().add("t:ready:c", "-4", 3);
+        redis.opsForZSet().add("t:ready:c", "-5", now); // just settled by this worker: due again now
+        var claim = LuaScripts.load("dispatch/lib", "dispatch/claim", List.class);
+
+        List<Object> batch = (List<Object>) redis.execute(claim, CLAIM_KEYS,
+                claimArgs(now, "[[\"-5\",\"1\"]]", 3).toArray());
+
+        assertThat(batch.get(0)).as("three claimed").isEqualTo("3");
+        assertThat(List.of(batch.get(2), batch.get(13), batch.get(24)))
+                .as("the chat kept on first, then the longest due").containsExactly("-5", "-1", "-2");
+        assertThat(batch.subList(34, 38)).as("another chat is due; nothing held").containsExactly("1", "", "0", "0");
+        assertThat(redis.opsForZSet().rangeByScore("t:ready:c", now + 30_000, now + 30_000))
+                .as("each leased").containsExactlyInAnyOrder("-5", "-1", "-2");
+        assertThat(redis.opsForZSet().range("t:rate:global", 0, -1)).as("each send its own slot")
+                .containsExactlyInAnyOrder("slot-1#1", "slot-1#2", "slot-1#3");
     }
 
     private static String read(Path script) {
