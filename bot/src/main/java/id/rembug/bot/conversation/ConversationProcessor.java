@@ -16,7 +16,9 @@ import org.springframework.util.function.SingletonSupplier;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -83,6 +85,37 @@ public class ConversationProcessor {
      * entry is claimed again. Other instances are kept apart by the commit's compare-and-set alone.)
      */
     public int process(String conversation) {
+        return process(conversation, null);
+    }
+
+    /**
+     * Applies everything pending for each conversation, in order, as {@link #process} does. The
+     * pending entries of those this instance holds a snapshot of are read first, all in one round
+     * trip: a work read names several groups at once, and each of them would otherwise wait for a
+     * read of its own.
+     */
+    public void processAll(List<String> conversations) {
+        Map<String, String> appliedByConversation = new LinkedHashMap<>();
+        for (String conversation : conversations) {
+            String applied = snapshots.appliedOf(conversation);
+            if (applied != null) {
+                appliedByConversation.put(conversation, applied);
+            }
+        }
+        Map<String, List<MapRecord<String, Object, Object>>> pending = appliedByConversation.size() < 2 ? Map.of()
+                : store.pendingOfEach(appliedByConversation, BATCH);
+        for (String conversation : conversations) {
+            List<MapRecord<String, Object, Object>> entries = pending.get(conversation);
+            process(conversation, entries == null ? null
+                    : new ReadAhead(appliedByConversation.get(conversation), entries));
+        }
+    }
+
+    /** A conversation's pending entries read ahead, after its entry {@code after}. */
+    private record ReadAhead(String after, List<MapRecord<String, Object, Object>> entries) {
+    }
+
+    private int process(String conversation, ReadAhead readAhead) {
         Turn turn = working.compute(conversation, (id, busy) -> {
             Turn joined = busy == null ? new Turn() : busy;
             joined.workers++;
@@ -90,7 +123,7 @@ public class ConversationProcessor {
         });
         turn.lock.lock();
         try {
-            return processPending(conversation);
+            return processPending(conversation, readAhead);
         } finally {
             turn.lock.unlock();
             working.computeIfPresent(conversation, (id, busy) -> --busy.workers == 0 ? null : busy);
@@ -104,7 +137,7 @@ public class ConversationProcessor {
         private int workers;
     }
 
-    private int processPending(String conversation) {
+    private int processPending(String conversation, ReadAhead readAhead) {
         int applied = 0;
         ConversationStore.Snapshot snapshot = snapshots.take(conversation);
         boolean fromMemory = snapshot != null;
@@ -112,7 +145,12 @@ public class ConversationProcessor {
             snapshot = load(conversation);
         }
         while (true) {
-            List<MapRecord<String, Object, Object>> entries = store.pending(conversation, snapshot.applied(), BATCH);
+            // what was read ahead holds only while the snapshot still stands where it was read from
+            // (another worker of this instance may have applied the conversation meanwhile)
+            List<MapRecord<String, Object, Object>> entries = readAhead != null && fromMemory
+                    && readAhead.after().equals(snapshot.applied()) ? readAhead.entries()
+                    : store.pending(conversation, snapshot.applied(), BATCH);
+            readAhead = null;
             if (entries.isEmpty()) {
                 if (fromMemory && !store.applied(conversation).equals(snapshot.applied())) {
                     // another instance (or a Redis that lost its last writes) moved the conversation: read it

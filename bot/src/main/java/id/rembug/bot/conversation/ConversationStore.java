@@ -7,12 +7,11 @@ import id.rembug.bot.conversation.ConversationFollowUps.Op;
 import id.rembug.bot.dispatch.DispatchKeys;
 import id.rembug.bot.dispatch.SentMessages;
 import id.rembug.bot.redis.LuaScripts;
+import id.rembug.bot.redis.StreamRanges;
 import id.rembug.bot.summaries.FacilitatorReachability;
 import id.rembug.dialogues.engine.Answer;
 import id.rembug.dialogues.engine.GroupState;
 import id.rembug.dialogues.engine.StateCodec;
-import org.springframework.data.domain.Range;
-import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -118,11 +117,23 @@ public class ConversationStore {
 
     /** The entries of the conversation's event stream after {@code applied}, oldest first. */
     List<MapRecord<String, Object, Object>> pending(String conversation, String applied, int count) {
-        Range<String> range = applied.isEmpty() ? Range.unbounded()
-                : Range.rightUnbounded(Range.Bound.exclusive(applied));
-        List<MapRecord<String, Object, Object>> records = redis.opsForStream()
-                .range(ConversationKeys.events(conversation), range, Limit.limit().count(count));
-        return records == null ? List.of() : records;
+        return pendingOfEach(Map.of(conversation, applied), count).get(conversation);
+    }
+
+    /**
+     * {@link #pending} of each conversation (by what it applied last), read in one round trip;
+     * every conversation named has an entry.
+     */
+    Map<String, List<MapRecord<String, Object, Object>>> pendingOfEach(Map<String, String> appliedByConversation,
+                                                                       int count) {
+        Map<String, String> afterByStream = new LinkedHashMap<>();
+        appliedByConversation.forEach((conversation, applied) ->
+                afterByStream.put(ConversationKeys.events(conversation), applied));
+        Map<String, List<MapRecord<String, Object, Object>>> byStream = StreamRanges.after(redis, afterByStream, count);
+        Map<String, List<MapRecord<String, Object, Object>>> pending = new LinkedHashMap<>();
+        appliedByConversation.keySet().forEach(conversation -> pending.put(conversation,
+                byStream.getOrDefault(ConversationKeys.events(conversation), List.of())));
+        return pending;
     }
 
     /** One inbox entry and what applying it changes. */

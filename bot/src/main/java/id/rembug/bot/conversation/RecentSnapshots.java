@@ -26,6 +26,12 @@ final class RecentSnapshots {
         return recent.remove(conversation);
     }
 
+    /** Where the conversation's kept snapshot stands (its last applied entry), left kept; null if none is. */
+    synchronized String appliedOf(String conversation) {
+        ConversationStore.Snapshot kept = recent.get(conversation);
+        return kept == null ? null : kept.applied();
+    }
+
     synchronized void keep(ConversationStore.Snapshot snapshot) {
         recent.put(snapshot.conversation(), snapshot);
     }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -181,13 +181,11 @@ public class ConversationWorkers implements SmartLifecycle {
         if (records == null || records.isEmpty()) {
             return false;
         }
-        Set<String> processed = new HashSet<>();
+        Set<String> conversations = new LinkedHashSet<>();
         for (MapRecord<String, Object, Object> record : records) {
-            String conversation = String.valueOf(record.getValue().get("conversation"));
-            if (processed.add(conversation)) {
-                processor.process(conversation);
-            }
+            conversations.add(String.valueOf(record.getValue().get("conversation")));
         }
+        processor.processAll(List.copyOf(conversations));
         RecordId[] ids = records.stream().map(MapRecord::getId).toArray(RecordId[]::new);
         redis.opsForStream().acknowledge(work, ConversationKeys.WORK_GROUP, ids);
         redis.opsForStream().delete(work, ids);

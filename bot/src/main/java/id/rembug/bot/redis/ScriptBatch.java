@@ -1,26 +1,18 @@
 package id.rembug.bot.redis;
 
-import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.RedisSystemException;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.connection.lettuce.LettuceExceptionConverter;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Lua script calls sent together and awaited together: one round trip for the lot instead of one
@@ -39,8 +31,6 @@ public final class ScriptBatch {
 
     private record Call(RedisScript<Long> script, byte[][] keys, byte[][] args) {
     }
-
-    private static final LettuceExceptionConverter EXCEPTIONS = new LettuceExceptionConverter();
 
     private final StringRedisTemplate redis;
     private final List<Call> calls = new ArrayList<>();
@@ -83,30 +73,28 @@ public final class ScriptBatch {
         for (Call call : calls) {
             sent.add(commands.evalsha(call.script().getSha1(), ScriptOutputType.INTEGER, call.keys(), call.args()));
         }
-        long deadline = System.nanoTime() + timeout().toNanos();
+        long deadline = LettuceCalls.deadline(redis);
         List<Long> answers = new ArrayList<>(calls.size());
         RuntimeException failure = null;
         for (int i = 0; i < calls.size(); i++) {
             try {
-                answers.add(await(sent.get(i), deadline));
+                answers.add(LettuceCalls.await(sent.get(i), deadline));
             } catch (RedisNoScriptException notLoaded) {
                 Call call = calls.get(i);
                 try {
-                    answers.add(await(commands.eval(call.script().getScriptAsString(), ScriptOutputType.INTEGER,
+                    answers.add(LettuceCalls.await(commands.eval(call.script().getScriptAsString(), ScriptOutputType.INTEGER,
                             call.keys(), call.args()), deadline));
                 } catch (RuntimeException e) {
-                    failure = first(failure, e);
+                    failure = LettuceCalls.first(failure, e);
                     answers.add(null);
                 }
             } catch (RuntimeException e) {
-                failure = first(failure, e);
+                failure = LettuceCalls.first(failure, e);
                 answers.add(null);
             }
         }
         if (failure != null) {
-            DataAccessException translated = EXCEPTIONS.convert(failure);
-            throw translated != null ? translated
-                    : new RedisSystemException("A batch of " + calls.size() + " script calls failed", failure);
+            throw LettuceCalls.translated(failure, calls.size() + " script calls");
         }
         return answers;
     }
@@ -117,34 +105,6 @@ public final class ScriptBatch {
             answers.add(redis.execute(call.script(), List.of(strings(call.keys())), (Object[]) strings(call.args())));
         }
         return answers;
-    }
-
-    private static Long await(RedisFuture<Long> future, long deadline) {
-        try {
-            return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : new RedisSystemException(e.getMessage(), e);
-        } catch (TimeoutException e) {
-            throw new RedisCommandTimeoutException("Redis did not answer a batch of scripts in time");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RedisSystemException("Interrupted while waiting for Redis", e);
-        }
-    }
-
-    private static RuntimeException first(RuntimeException earlier, RuntimeException now) {
-        if (earlier == null) {
-            return now;
-        }
-        earlier.addSuppressed(now);
-        return earlier;
-    }
-
-    /** The command timeout the app's Redis connection uses ({@code spring.data.redis.timeout}). */
-    private Duration timeout() {
-        return redis.getConnectionFactory() instanceof LettuceConnectionFactory lettuce
-                ? lettuce.getClientConfiguration().getCommandTimeout()
-                : RedisResilienceConfiguration.DEFAULT_COMMAND_TIMEOUT;
     }
 
     private static byte[][] bytes(List<String> values) {

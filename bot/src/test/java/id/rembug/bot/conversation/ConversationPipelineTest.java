@@ -107,6 +107,23 @@ class ConversationPipelineTest {
     }
 
     @Test
+    void groupsNamedInOneWorkReadEachHaveTheirEntriesAppliedFromTheReadAhead() {
+        String other = "-200" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000);
+        inbox.append(List.of(joined("tg:1"), joinedIn(other, "tg:11")));
+        awaitOutbox(chat, 1);
+        awaitOutbox(other, 1); // both groups are now kept in memory, so their next entries are read ahead together
+
+        inbox.append(List.of(command("tg:2", sari, "/fasilitator"), commandIn(other, "tg:12", sari, "/fasilitator"),
+                command("tg:3", ani, "/mulai"), commandIn(other, "tg:13", ani, "/mulai")));
+
+        for (String group : List.of(chat, other)) {
+            assertThat(awaitOutbox(group, 3).get(2).promptRef()).as(group).isEqualTo("persiapan|1|0");
+        }
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> outbox(chat).size() == 3 && outbox(other).size() == 3);
+    }
+
+    @Test
     void aFollowUpLeftByAWorkerThatStoppedHalfWayIsAppliedBeforeTheNextEntrysOwn() {
         inbox.append(List.of(joined("tg:1")));
         awaitOutbox(chat, 1);
@@ -314,6 +331,16 @@ class ConversationPipelineTest {
     private Inbound joined(String updateId) {
         return new Inbound.MembersJoined(updateId, chat, Instant.now(), sari, List.of(new ChatUser("999", "Rembug", true)),
                 true);
+    }
+
+    private Inbound joinedIn(String chatId, String updateId) {
+        return new Inbound.MembersJoined(updateId, chatId, Instant.now(), sari,
+                List.of(new ChatUser("999", "Rembug", true)), true);
+    }
+
+    private Inbound commandIn(String chatId, String updateId, ChatUser from, String text) {
+        return new Inbound.Message(updateId, chatId, false, Instant.now(), from, updateId.substring(3), text, null, false,
+                false);
     }
 
     private Inbound command(String updateId, ChatUser from, String text) {
