@@ -5,21 +5,25 @@
  *
  * <h2>How a message goes out</h2>
  * <ol>
- *   <li><b>Claim</b> ({@code dispatch/claim.lua}): the chat with the lowest due score in the
- *       conversation lane, else in the broadcast lane; its score becomes now + lease. A lane whose
+ *   <li><b>Claim</b> ({@code dispatch/claim.lua}): a batch of chats (up to {@code batch}, no more
+ *       than the worker's share of those due, each chat once), lowest due score first, the
+ *       conversation lane before the broadcast lane; each score becomes now + lease. A lane whose
  *       shared budget is used up is skipped (only a button-press answer may go then), so a
  *       backlog waits in order. Chats written to under a migrated id are moved on here.</li>
  *   <li><b>Slots</b> (in the claim's own step, {@code take_slots} in {@code dispatch/lib.lua}):
  *       when the head is to go now, all limits checked and taken together, or none: overall and
  *       broadcast sliding logs, per-chat GCRA, per-group sliding log. If any says not yet, the
- *       chat is put back for exactly that long. Button-press answers take none, nor does a head
+ *       chat is not claimed but put back for exactly that long (an edit looked at again sooner),
+ *       and the next due chat is claimed instead; so is a progress edit not yet due. Button-press answers take none, nor does a head
  *       that is not to go now (a forbidden chat, a progress edit a newer one replaces or not yet
  *       due). A slot in one of Telegram's own limits is taken as on its way: it counts in every
  *       window until the answer comes (at most until the lease ends).</li>
- *   <li><b>Send</b> through the first gateway that {@code handles} the chat.</li>
- *   <li><b>Settle</b> ({@code settle.lua}, {@code defer.lua}, {@code forbid.lua},
- *       {@code migrate.lua}): the outcome, the delivery record and the chat's next time, in one
- *       script; then the {@link id.rembug.bot.dispatch.DeliveryListener}s are told.</li>
+ *   <li><b>Send</b> each chat's message in turn, through the first gateway that {@code handles} it.</li>
+ *   <li><b>Settle</b> ({@code settle.lua}, {@code defer.lua}): the batch's outcomes, delivery
+ *       records and the chats' next times, together with the next claim, in one script
+ *       ({@code then-claim.lua}); then the {@link id.rembug.bot.dispatch.DeliveryListener}s are
+ *       told. A forbidden chat or a migrated group is committed at once on its own
+ *       ({@code forbid.lua}, {@code migrate.lua}), and the rest of its batch handed back unsent.</li>
  *   <li><b>Answered</b> ({@code answered.lua}): the send's slots in Telegram's limits count from
  *       the answer's time, the latest moment Telegram can have counted the request. Telegram
  *       counts a message when the request reaches it, which the dispatcher cannot see; counting
