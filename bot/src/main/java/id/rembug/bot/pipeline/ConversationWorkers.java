@@ -6,6 +6,7 @@ import id.rembug.bot.conversation.ConversationProperties;
 import id.rembug.bot.conversation.GroupKeysMigration;
 import id.rembug.bot.conversation.WorkPartitions;
 import id.rembug.bot.logging.SafeLog;
+import id.rembug.bot.redis.LuaScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,6 +21,7 @@ import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 import java.lang.management.ManagementFactory;
@@ -46,6 +48,7 @@ public class ConversationWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationWorkers.class);
     static final Duration CLAIM_AFTER = Duration.ofSeconds(30);
+    private static final RedisScript<Long> WORK_DONE = LuaScripts.load("conversation/work-done", Long.class);
     private static final Duration BLOCK = Duration.ofMillis(500);
     /**
      * How often a worker also looks for entries delivered to it whose read's answer was lost
@@ -159,11 +162,6 @@ public class ConversationWorkers implements SmartLifecycle {
         }
     }
 
-    /**
-     * Processes each conversation the records name once (a conversation's later work entries
-     * were appended with entries it reads anyway), then acknowledges and deletes the records
-     * together: two round trips for the batch instead of two per record.
-     */
     @SuppressWarnings("unchecked")
     private List<MapRecord<String, Object, Object>> read(String work, String consumer, StreamReadOptions options) {
         return read(work, consumer, options, ReadOffset.lastConsumed());
@@ -176,7 +174,12 @@ public class ConversationWorkers implements SmartLifecycle {
                 StreamOffset.create(work, from));
     }
 
-    /** Whether there were records. */
+    /**
+     * Processes each conversation the records name once (a conversation's later work entries
+     * were appended with entries it reads anyway), then acknowledges and deletes the records
+     * together: one round trip for the batch (work-done.lua) instead of two per record. Whether
+     * there were records.
+     */
     private boolean handle(String work, List<MapRecord<String, Object, Object>> records) {
         if (records == null || records.isEmpty()) {
             return false;
@@ -186,9 +189,10 @@ public class ConversationWorkers implements SmartLifecycle {
             conversations.add(String.valueOf(record.getValue().get("conversation")));
         }
         processor.processAll(List.copyOf(conversations));
-        RecordId[] ids = records.stream().map(MapRecord::getId).toArray(RecordId[]::new);
-        redis.opsForStream().acknowledge(work, ConversationKeys.WORK_GROUP, ids);
-        redis.opsForStream().delete(work, ids);
+        List<String> args = new ArrayList<>(records.size() + 1);
+        args.add(ConversationKeys.WORK_GROUP);
+        records.forEach(record -> args.add(record.getId().getValue()));
+        redis.execute(WORK_DONE, List.of(work), args.toArray());
         return true;
     }
 

@@ -102,6 +102,28 @@ class LuaScriptsTest {
     }
 
     @Test
+    void workDoneAcknowledgesAndDeletesTheEntriesInOneStep() {
+        run(redis, "conversation/announce", List.of("t:work"), "-100", "-101", "-102");
+        redis.opsForStream().createGroup("t:work", org.springframework.data.redis.connection.stream.ReadOffset.from("0"),
+                "processors");
+        var read = redis.opsForStream().read(org.springframework.data.redis.connection.stream.Consumer.from("processors",
+                "w1"), org.springframework.data.redis.connection.stream.StreamReadOptions.empty().count(2),
+                org.springframework.data.redis.connection.stream.StreamOffset.create("t:work",
+                        org.springframework.data.redis.connection.stream.ReadOffset.lastConsumed()));
+        List<String> ids = read.stream().map(r -> r.getId().getValue()).toList();
+
+        assertThat(run(redis, "conversation/work-done", List.of("t:work"),
+                java.util.stream.Stream.concat(java.util.stream.Stream.of("processors"), ids.stream()).toArray(String[]::new)))
+                .isEqualTo(2L);
+
+        assertThat(redis.opsForStream().range("t:work", org.springframework.data.domain.Range.unbounded()))
+                .as("only the entry not yet read is left").extracting(r -> r.getValue().get("conversation"))
+                .containsExactly("-102");
+        assertThat(redis.opsForStream().pending("t:work", "processors").getTotalPendingMessages())
+                .as("nothing left to claim").isZero();
+    }
+
+    @Test
     void wakeUpIsStoredOnceAndTakenAndAnnouncedOnceEvenWhenTwoInstancesTryIt() {
         redis.opsForZSet().add("t:wakeups", "-100|5", 5);
         List<String> store = List.of("t:woken:-100|5", "t:events");
