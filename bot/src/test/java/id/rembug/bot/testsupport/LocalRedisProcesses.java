@@ -1,9 +1,14 @@
 package id.rembug.bot.testsupport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /** What the local Redis set-ups of the tests ({@link LocalRedisCluster}, {@link LocalRedisSentinel}) share. */
@@ -38,11 +43,40 @@ final class LocalRedisProcesses {
         }
     }
 
+    /**
+     * A port free now for a redis-server to bind on 127.0.0.1. It is taken below the kernel's
+     * ephemeral range, where the outgoing connections of every test take theirs: a port the kernel
+     * hands out (port 0) may be given to such a connection between our check and redis-server's
+     * bind, and the server then fails to start. Each call tries the next port, so the ports of one
+     * set-up differ.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int below = ephemeralRangeStart();
+        int from = Math.max(1024, below - 12_000);
+        for (int tried = 0; tried < below - from; tried++) {
+            int port = from + Math.floorMod(NEXT.getAndIncrement(), below - from);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return port;
+            } catch (IOException taken) {
+                // in use: try the next
+            }
+        }
+        throw new IllegalStateException("no free port between " + from + " and " + below + " on 127.0.0.1");
+    }
+
+    /** Where the kernel's ephemeral ports begin (Linux's default where it cannot be read). */
+    private static int ephemeralRangeStart() {
+        try {
+            // read by lines: a /proc file gives no size, and Files.readString stops short
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
+            int start = Integer.parseInt(range.split("\\s+")[0]);
+            return start > 2048 ? start : 32_768;
+        } catch (IOException | RuntimeException unreadable) {
+            return 32_768;
         }
     }
+
+    /** Where the next search starts: random per run, so two test JVMs at once rarely start alike. */
+    private static final AtomicInteger NEXT = new AtomicInteger(ThreadLocalRandom.current().nextInt(12_000));
 }
