@@ -97,14 +97,14 @@ end
 
 -- Whether the head goes now, so its slots are taken in the claim: what the dispatcher sends
 -- (not an answer to a press, which takes none), to a chat that lets the bot write, naming a
--- delivered message if it names one, and for a progress edit, the newest and due.
-local function goes_now(message, forbidden, target, newer)
+-- delivered message if it names one, and for a progress edit, the newest and due (`due`: when it
+-- is, nil when its creation time cannot be read).
+local function goes_now(message, forbidden, target, newer, due)
   local kind = message.kind
   if forbidden ~= '' or type(kind) ~= 'string' or kind == 'CALLBACK_ANSWER' then return false end
   if (kind == 'EDIT' or kind == 'STOP_POLL' or kind == 'PIN') and target == '' then return false end
   if kind == 'EDIT' and message.lasting ~= true then
-    local made = epoch_millis(message.createdAt)
-    return newer ~= '1' and (made == nil or made + tonumber(ARGV[23]) <= now)
+    return newer ~= '1' and (due == nil or due <= now)
   end
   return true
 end
@@ -150,14 +150,13 @@ local function claim(lane, chat, head)
   if not ok or type(message) ~= 'table' then message = {} end
   local target, newer, behind = head_facts(prefixes[lane] .. chat, message)
   local progress = message.kind == 'EDIT' and message.lasting ~= true
-  if progress and forbidden == '' and newer ~= '1' and behind ~= '1' then
-    local made = epoch_millis(message.createdAt)
-    if made ~= nil and made + tonumber(ARGV[23]) > now then
-      return hold(lane, chat, made + tonumber(ARGV[23]), true)
-    end
+  local made = progress and epoch_millis(message.createdAt) or nil
+  local due = made and made + tonumber(ARGV[23])
+  if progress and forbidden == '' and newer ~= '1' and behind ~= '1' and due and due > now then
+    return hold(lane, chat, due, true)
   end
   local slot, slot_value = 'none', ''
-  if goes_now(message, forbidden, target, newer) then
+  if goes_now(message, forbidden, target, newer, due) then
     slot, slot_value = slots(lane, chat, message)
     if slot == 'wait' and not (progress and behind == '1') then
       held_for_limits[lane] = held_for_limits[lane] + 1

@@ -352,13 +352,20 @@ public final class Dispatcher implements SmartLifecycle {
         return poll;
     }
 
-    /** Gives a claimed chat back, due now, its message unsent (slots its claim took count from now). */
+    /** Gives a claimed chat back, due now, its message unsent. */
     private OutboxStore.Finish handBack(OutboxStore.Claim claim) {
         long now = clock.millis();
+        return unsent(claim, now).defer(claim, now, now);
+    }
+
+    /**
+     * The store to end a claim with whose message does not go: the slots its claim took count
+     * from {@code now}, not as on their way.
+     */
+    private OutboxStore unsent(OutboxStore.Claim claim, long now) {
         OutboxStore.Slot slot = claim.slot();
-        OutboxStore unsent = slot != null && slot.taken()
+        return slot != null && slot.taken()
                 ? store.answering(claim, slot.member(), ChatGateway.isGroupChat(claim.chatId()), now) : store;
-        return unsent.defer(claim, now, now);
     }
 
     /**
@@ -370,8 +377,7 @@ public final class Dispatcher implements SmartLifecycle {
         long now = clock.millis();
         boolean group = ChatGateway.isGroupChat(claim.chatId());
         OutboxStore.Slot slot = claim.slot();
-        // slots the claim took for a message that then does not go count from now, not as on their way
-        OutboxStore unsent = slot != null && slot.taken() ? store.answering(claim, slot.member(), group, now) : store;
+        OutboxStore unsent = unsent(claim, now);
         Outgoing stored;
         try {
             stored = ChannelCodec.readOutgoing(claim.headJson());

@@ -5,11 +5,10 @@ import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing.Lane;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
-
-
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -181,7 +180,7 @@ final class OutboxStore {
             List<String> scores = new ArrayList<>();
             scores.add(asked.claimScore());
             finishing.forEach(finish -> scores.add(finish.claim().claimScore()));
-            throw new ClaimInDoubt(List.copyOf(new java.util.LinkedHashSet<>(scores)), failed);
+            throw new ClaimInDoubt(List.copyOf(new LinkedHashSet<>(scores)), failed);
         }
     }
 
