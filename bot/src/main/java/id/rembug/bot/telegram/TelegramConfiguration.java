@@ -26,7 +26,7 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(TelegramEnabledCondition.class)
-@EnableConfigurationProperties({TelegramProperties.class, PollerProperties.class})
+@EnableConfigurationProperties({TelegramProperties.class, PollerProperties.class, MemberCountProperties.class})
 @Import(TelegramWebhookController.class)
 public class TelegramConfiguration {
 
@@ -95,8 +95,8 @@ public class TelegramConfiguration {
 
     @Bean
     TelegramGroupCounter telegramGroupCounter(TelegramApiClient client, InboxWriter inbox,
-                                              ObjectProvider<Clock> clock) {
-        return new TelegramGroupCounter(client, inbox, clock.getIfAvailable(Clock::systemUTC));
+                                              ObjectProvider<Clock> clock, MemberCountProperties memberCount) {
+        return new TelegramGroupCounter(client, inbox, clock.getIfAvailable(Clock::systemUTC), memberCount.freshFor());
     }
 
     @Bean

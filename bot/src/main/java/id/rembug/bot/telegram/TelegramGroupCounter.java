@@ -9,9 +9,12 @@ import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMem
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -21,6 +24,10 @@ import java.util.concurrent.Executors;
  * inbox entry of its own. Under privacy mode the bot never sees members who do not write, so
  * without the count a summary could not honestly say "everyone has spoken", and "3 of 5 have
  * answered" would count only those the bot has seen.
+ *
+ * <p>A group that starts soon after it was counted (the bot is usually added minutes before
+ * /mulai) is not counted again: the count still holds, and the call and the group's turn to take
+ * it in would be spent for nothing. People joining or leaving are counted whenever they do.
  *
  * <p>The call goes on its own thread, after the update that caused it is safely stored, so a slow
  * or failing Bot API never holds up the intake; a count that fails is simply not there, and the
@@ -34,35 +41,56 @@ public final class TelegramGroupCounter implements AutoCloseable {
     private final TelegramClient client;
     private final InboxWriter inbox;
     private final Clock clock;
+    private final Duration freshFor;
+    /** When this instance last counted each group (or asked to: a count under way is as good). */
+    private final Map<String, Instant> countedAt = new ConcurrentHashMap<>();
     private final ExecutorService calls = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "rembug-telegram-group-count");
         thread.setDaemon(true);
         return thread;
     });
 
-    public TelegramGroupCounter(TelegramClient client, InboxWriter inbox, Clock clock) {
+    /** The counts of at most this many groups are remembered; then the stale ones are forgotten. */
+    private static final int REMEMBERED = 10_000;
+
+    public TelegramGroupCounter(TelegramClient client, InboxWriter inbox, Clock clock, Duration freshFor) {
         this.client = client;
         this.inbox = inbox;
         this.clock = clock;
+        this.freshFor = freshFor;
     }
 
     /** Counts, in the background, each group of these stored updates whose size may have changed. */
     public void countAfter(List<Inbound> stored) {
         Map<String, String> groups = new LinkedHashMap<>();
+        Instant now = clock.instant();
         for (Inbound inbound : stored) {
-            if (changesTheCount(inbound)) {
+            if (changesTheCount(inbound) || starts(inbound) && !countedSince(inbound.chatId(), now.minus(freshFor))) {
                 groups.put(inbound.chatId(), inbound.updateId());
             }
         }
-        groups.forEach((chatId, cause) -> calls.execute(() -> count(chatId, cause)));
+        if (countedAt.size() >= REMEMBERED) {
+            countedAt.values().removeIf(at -> at.isBefore(now.minus(freshFor)));
+        }
+        groups.forEach((chatId, cause) -> {
+            countedAt.put(chatId, now);
+            calls.execute(() -> count(chatId, cause));
+        });
     }
 
     private static boolean changesTheCount(Inbound inbound) {
-        if (inbound instanceof Inbound.MembersJoined || inbound instanceof Inbound.MemberLeft left && !left.botRemoved()) {
-            return true;
-        }
+        return inbound instanceof Inbound.MembersJoined || inbound instanceof Inbound.MemberLeft left && !left.botRemoved();
+    }
+
+    /** A group starting with /mulai: its count is taken unless a recent one still holds. */
+    private static boolean starts(Inbound inbound) {
         return inbound instanceof Inbound.Message message && !message.privateChat() && !message.edited()
                 && Command.parse(message.text()).map(p -> p.command() == Command.START).orElse(false);
+    }
+
+    private boolean countedSince(String chatId, Instant since) {
+        Instant at = countedAt.get(chatId);
+        return at != null && at.isAfter(since);
     }
 
     private void count(String chatId, String cause) {
@@ -70,11 +98,14 @@ public final class TelegramGroupCounter implements AutoCloseable {
             Integer members = client.execute(GetChatMemberCount.builder().chatId(chatId).build());
             if (members != null) {
                 inbox.append(List.of(new Inbound.GroupCounted("count:" + cause, chatId, clock.instant(), members)));
+                return;
             }
         } catch (Exception e) {
             log.info("Could not count the members of group {} ({}); it goes on with the members it knows",
                     chatId, e.toString());
         }
+        // no count came of it: the group's next start asks again
+        countedAt.remove(chatId);
     }
 
     @Override
