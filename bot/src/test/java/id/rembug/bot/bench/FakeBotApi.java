@@ -58,6 +58,8 @@ final class FakeBotApi implements AutoCloseable {
     /** A bot's own user id is the number before the colon of its token. */
     static final String TOKEN = "700100200:BENCH-fake_token-for-rembug";
     static final long BOT_ID = 700100200L;
+    /** A group of {@link ConversationLoad}: its facilitator, three residents and the bot. */
+    static final int MEMBERS_PER_GROUP = 5;
 
     private static final int HANDLER_THREADS = 16;
     /** Long polls are cut short at this, so a stopping bot is never held for its full timeout. */
@@ -222,6 +224,10 @@ final class FakeBotApi implements AutoCloseable {
                 answer = ("{\"ok\":true,\"result\":{\"status\":\"creator\",\"is_anonymous\":false,\"user\":{\"id\":"
                         + body.path("user_id").asLong() + ",\"is_bot\":false,\"first_name\":\"Warga\"}}}")
                         .getBytes(StandardCharsets.UTF_8);
+            } else if (method.equals("getchatmembercount")) {
+                // Telegram answers with an integer; a true here fails the bot's count as unreadable, and the
+                // group's turn that takes the count in was never played
+                answer = ("{\"ok\":true,\"result\":" + MEMBERS_PER_GROUP + "}").getBytes(StandardCharsets.UTF_8);
             } else if (!KNOWN.contains(method)) {
                 System.err.println("fake Bot API: unexpected method " + method + ", answered ok");
             }
