@@ -49,8 +49,12 @@ public final class PipelineBenchmark {
      * about 0.4 ms, and Rembug answered 1.5× as many updates a second.
      */
     private static final int WARMUP_GROUPS = Integer.getInteger("bench.warmup-groups", 600);
-    /** At most this many warm-up waves, however busy the compiler still is. */
-    private static final int WARMUP_WAVES = Integer.getInteger("bench.warmup-waves", 10);
+    /**
+     * At most this many warm-up waves, however busy the compiler still is. On two cores Rembug's
+     * compiler still took 15-30% of the CPU in the tenth wave (the measured wave then carried
+     * 0.1-0.15 ms of compiling per update); it settled under 10% after 11 to 13.
+     */
+    private static final int WARMUP_WAVES = Integer.getInteger("bench.warmup-waves", 20);
     /** The JIT counts as settled once its threads used less than this share of a warm-up wave's CPU. */
     private static final double SETTLED_COMPILER_SHARE = 0.10;
     private static final int LIGHT_GROUPS = Integer.getInteger("bench.light-groups", 10);
