@@ -44,25 +44,36 @@ final class LocalRedisProcesses {
     }
 
     /**
-     * A port free now for a redis-server to bind on 127.0.0.1. It is taken below the kernel's
-     * ephemeral range, where the outgoing connections of every test take theirs: a port the kernel
-     * hands out (port 0) may be given to such a connection between our check and redis-server's
-     * bind, and the server then fails to start. Each call tries the next port, so the ports of one
-     * set-up differ.
+     * A port free now for a redis-server to bind on 127.0.0.1, whose cluster bus port (the port +
+     * {@value #CLUSTER_BUS_OFFSET}, which a cluster node binds as well) is free too. Both are taken
+     * below the kernel's ephemeral range, where the outgoing connections of every test take theirs:
+     * a port the kernel hands out may be given to such a connection between our check and
+     * redis-server's bind, and the server then fails to start (a node's bus port in that range did
+     * so once in a full build). Each call tries the next port, so the ports of one set-up differ.
      */
     static int freePort() {
-        int below = ephemeralRangeStart();
+        int below = ephemeralRangeStart() - CLUSTER_BUS_OFFSET;
         int from = Math.max(1024, below - 12_000);
         for (int tried = 0; tried < below - from; tried++) {
             int port = from + Math.floorMod(NEXT.getAndIncrement(), below - from);
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            if (bindable(port) && bindable(port + CLUSTER_BUS_OFFSET)) {
                 return port;
-            } catch (IOException taken) {
-                // in use: try the next
             }
         }
-        throw new IllegalStateException("no free port between " + from + " and " + below + " on 127.0.0.1");
+        throw new IllegalStateException("no free port between " + from + " and " + below + " on 127.0.0.1 (with "
+                + "its cluster bus port " + CLUSTER_BUS_OFFSET + " above it)");
+    }
+
+    /** Where Redis Cluster puts a node's bus: its port plus this. */
+    private static final int CLUSTER_BUS_OFFSET = 10_000;
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     /** Where the kernel's ephemeral ports begin (Linux's default where it cannot be read). */
@@ -71,7 +82,7 @@ final class LocalRedisProcesses {
             // read by lines: a /proc file gives no size, and Files.readString stops short
             String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
             int start = Integer.parseInt(range.split("\\s+")[0]);
-            return start > 2048 ? start : 32_768;
+            return start > 2048 + CLUSTER_BUS_OFFSET ? start : 32_768;
         } catch (IOException | RuntimeException unreadable) {
             return 32_768;
         }
