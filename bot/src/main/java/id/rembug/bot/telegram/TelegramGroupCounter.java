@@ -11,10 +11,10 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -38,20 +38,29 @@ public final class TelegramGroupCounter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramGroupCounter.class);
 
+    /** How many groups' last counts are remembered: more than start within fresh-for on one instance. */
+    private static final int REMEMBERED = 10_000;
+
     private final TelegramClient client;
     private final InboxWriter inbox;
     private final Clock clock;
     private final Duration freshFor;
-    /** When this instance last counted each group (or asked to: a count under way is as good). */
-    private final Map<String, Instant> countedAt = new ConcurrentHashMap<>();
+    /**
+     * When this instance last counted each group (or asked to: a count under way is as good), the
+     * least recently looked at forgotten first; a group forgotten is only counted once more.
+     */
+    private final Map<String, Instant> countedAt = Collections.synchronizedMap(
+            new LinkedHashMap<String, Instant>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
     private final ExecutorService calls = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "rembug-telegram-group-count");
         thread.setDaemon(true);
         return thread;
     });
-
-    /** The counts of at most this many groups are remembered; then the stale ones are forgotten. */
-    private static final int REMEMBERED = 10_000;
 
     public TelegramGroupCounter(TelegramClient client, InboxWriter inbox, Clock clock, Duration freshFor) {
         this.client = client;
@@ -64,17 +73,15 @@ public final class TelegramGroupCounter implements AutoCloseable {
     public void countAfter(List<Inbound> stored) {
         Map<String, String> groups = new LinkedHashMap<>();
         Instant now = clock.instant();
+        Instant freshSince = now.minus(freshFor);
         for (Inbound inbound : stored) {
-            if (changesTheCount(inbound) || starts(inbound) && !countedSince(inbound.chatId(), now.minus(freshFor))) {
+            if (changesTheCount(inbound) || starts(inbound) && !countedSince(inbound.chatId(), freshSince)) {
                 groups.put(inbound.chatId(), inbound.updateId());
             }
         }
-        if (countedAt.size() >= REMEMBERED) {
-            countedAt.values().removeIf(at -> at.isBefore(now.minus(freshFor)));
-        }
         groups.forEach((chatId, cause) -> {
             countedAt.put(chatId, now);
-            calls.execute(() -> count(chatId, cause));
+            calls.execute(() -> count(chatId, cause, now));
         });
     }
 
@@ -93,7 +100,7 @@ public final class TelegramGroupCounter implements AutoCloseable {
         return at != null && at.isAfter(since);
     }
 
-    private void count(String chatId, String cause) {
+    private void count(String chatId, String cause, Instant asked) {
         try {
             Integer members = client.execute(GetChatMemberCount.builder().chatId(chatId).build());
             if (members != null) {
@@ -104,8 +111,8 @@ public final class TelegramGroupCounter implements AutoCloseable {
             log.info("Could not count the members of group {} ({}); it goes on with the members it knows",
                     chatId, e.toString());
         }
-        // no count came of it: the group's next start asks again
-        countedAt.remove(chatId);
+        // no count came of it: the group's next start asks again (unless a later count was asked for meanwhile)
+        countedAt.remove(chatId, asked);
     }
 
     @Override
