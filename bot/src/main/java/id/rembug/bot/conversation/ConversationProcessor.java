@@ -285,9 +285,9 @@ public class ConversationProcessor {
             // what the group's turn needs from outside is read first; the planning itself does no I/O
             TurnInputs inputs = loader.load(snapshot, inbound);
             Plan plan = groups.plan(snapshot, inbound, entryId, inputs);
-            if (!plan.digestChoicesNeeded.isEmpty()) {
-                // the turn sends a summary (a few times per stage): planned again, knowing whether it waits for the digest
-                plan = groups.plan(snapshot, inbound, entryId, loader.withDigestChoices(inputs, plan.digestChoicesNeeded));
+            if (!plan.digestChoicesNeeded().isEmpty()) {
+                // the turn sends a summary (a few times per stage): whether it waits for the digest is read now
+                plan.applyDigestChoices(loader.dailyDigestReaders(plan.digestChoicesNeeded()));
             }
             return plan;
         } catch (DataAccessException redisTrouble) {

@@ -575,7 +575,7 @@ public class GroupPlanner {
                 if (state.facilitatorId() != null) {
                     Outgoing message = out.privateText(state.facilitatorId(), facilitatorText(summary, state, out.at),
                             rows(milestone.facilitatorButtons(), out.groupId, state.facilitatorId()));
-                    holdForDigest(message, state, plan, out.inputs);
+                    plan.holdIfDailyDigest(state.facilitatorId(), message);
                     improveSummary(plan, out.groupId, message, summary, state.language());
                     mediaCopies(summary.prompts().stream().flatMap(p -> p.answers().stream()).toList(), out, state);
                 }
@@ -672,7 +672,7 @@ public class GroupPlanner {
         }
         if (state.facilitatorId() != null) {
             Outgoing message = out.privateText(state.facilitatorId(), late.text(), List.of());
-            holdForDigest(message, state, out.plan, out.inputs);
+            out.plan.holdIfDailyDigest(state.facilitatorId(), message);
             mediaCopies(late.answers(), out, state);
         }
     }
@@ -695,19 +695,7 @@ public class GroupPlanner {
             Outgoing copy = Outgoing.copy(out.nextId(), state.facilitatorId(), out.groupId, out.chatId,
                     answer.messageRef(), caption, out.at);
             out.plan.outgoing.add(copy);
-            holdForDigest(copy, state, out.plan, out.inputs);
-        }
-    }
-
-    /** A facilitator who chose the daily digest gets this message with it, not now. */
-    private void holdForDigest(Outgoing message, GroupState state, Plan plan, TurnInputs inputs) {
-        if (!inputs.digestChoicesRead()) {
-            plan.digestChoicesNeeded.add(state.facilitatorId());
-            return;
-        }
-        if (inputs.wantsDailyDigest(state.facilitatorId())) {
-            plan.outgoing.remove(message);
-            plan.digests.computeIfAbsent(state.facilitatorId(), id -> new ArrayList<>()).add(message);
+            out.plan.holdIfDailyDigest(state.facilitatorId(), copy);
         }
     }
 
@@ -736,12 +724,13 @@ public class GroupPlanner {
         return summaries.render(summary, language) + plan + "\n\n" + knowledge.facilitatorExtras(summary, language);
     }
 
-    /** The model's summary for a facilitator's message this plan sends (one held for the digest is never edited). */
+    /**
+     * The model's summary for a facilitator's message this plan sends (dropped again if the message
+     * waits for the daily digest, which is never edited: {@link Plan#applyDigestChoices}).
+     */
     private void improveSummary(Plan plan, String conversation, Outgoing message, StageSummary summary,
                                 Language language) {
-        if (plan.outgoing.contains(message)) {
-            knowledge.improveSummary(conversation, message, summary, language).ifPresent(plan.modelJobs::add);
-        }
+        knowledge.improveSummary(conversation, message, summary, language).ifPresent(plan.modelJobs::add);
     }
 
     /**

@@ -41,10 +41,12 @@ final class Plan {
     final Map<String, List<Outgoing>> digests = new LinkedHashMap<>();
 
     /**
-     * People whose digest choice this plan needed (it sends them a summary) when its inputs had
-     * not read it: the turn is planned again with it read ({@link TurnInputs#digestChoices}).
+     * Messages this plan sends that wait for their reader's daily digest if that is what they chose
+     * (a stage's summary, its media copies, late answers), by reader. Planning does not read the
+     * choice: most turns send no summary, so it is read only for a plan that names readers here,
+     * and then applied ({@link #applyDigestChoices}).
      */
-    final java.util.Set<String> digestChoicesNeeded = new java.util.LinkedHashSet<>();
+    private final Map<String, List<Outgoing>> heldIfDaily = new LinkedHashMap<>();
 
     /** Questions for the language model, written with the answers they may improve ({@link ModelJob}). */
     final List<ModelJob> modelJobs = new ArrayList<>();
@@ -80,6 +82,35 @@ final class Plan {
     boolean changesWhatLaterTurnsRead() {
         return userId != null || reconnectUserId != null || !modelJobs.isEmpty() || erasure != null
                 || erasedUserId != null || newChatId != null;
+    }
+
+    /** Sends the message to its reader now, or with their daily digest if they chose it ({@link #applyDigestChoices}). */
+    void holdIfDailyDigest(String reader, Outgoing message) {
+        heldIfDaily.computeIfAbsent(reader, id -> new ArrayList<>()).add(message);
+    }
+
+    /** The people whose digest choice decides when some of this plan's messages go. */
+    java.util.Set<String> digestChoicesNeeded() {
+        return java.util.Collections.unmodifiableSet(heldIfDaily.keySet());
+    }
+
+    /**
+     * Holds the messages of each reader who chose the daily digest for it (the model does not
+     * improve a summary that waits for the digest: the digest carries it as written); the others'
+     * messages go now.
+     */
+    void applyDigestChoices(java.util.Set<String> dailyReaders) {
+        heldIfDaily.forEach((reader, messages) -> {
+            if (!dailyReaders.contains(reader)) {
+                return;
+            }
+            for (Outgoing message : messages) {
+                outgoing.remove(message);
+                modelJobs.removeIf(job -> message.id().equals(job.editOf()));
+                digests.computeIfAbsent(reader, id -> new ArrayList<>()).add(message);
+            }
+        });
+        heldIfDaily.clear();
     }
 
     /** A model job for the text this plan sent last, when the hook asked for one. */

@@ -17,10 +17,6 @@ import java.util.Map;
  *                       claim of a group without a facilitator, and for someone the group has not heard
  *                       from who opens or answers a sensitive question in private; null otherwise
  * @param fromStaff      whether the sender of a facilitator assignment is program staff
- * @param digestChoices  the digest choice ({@code daily}, {@code at-once}) of the people the turn
- *                       sends summaries to, by user id (absent: none chosen); null when not read: a
- *                       plan that needs one says whose ({@link Plan#digestChoicesNeeded}), and the
- *                       turn is planned again with them read, which a summary alone costs
  * @param milestones     the group's stored stage summaries ({@code stage:round} to JSON), for an entry
  *                       that may add late answers to them or erase a member from them; null otherwise
  * @param erasure        what deleting the member this entry may forget touches outside the state;
@@ -31,13 +27,12 @@ import java.util.Map;
  * @param storedAnswer   for a voice note's transcript, the answer it belongs to as stored; null otherwise
  */
 record TurnInputs(String repliedPrompt, ChatGateway.Standing standing, boolean fromStaff,
-                  Map<String, String> digestChoices, Map<String, String> milestones,
+                  Map<String, String> milestones,
                   MemberErasure.GroupErasure erasure, PollFit pollFit, Answer storedAnswer) {
 
     TurnInputs(String repliedPrompt, ChatGateway.Standing standing, boolean fromStaff,
-               Map<String, String> digestChoices, Map<String, String> milestones,
-               MemberErasure.GroupErasure erasure, PollFit pollFit) {
-        this(repliedPrompt, standing, fromStaff, digestChoices, milestones, erasure, pollFit, null);
+               Map<String, String> milestones, MemberErasure.GroupErasure erasure, PollFit pollFit) {
+        this(repliedPrompt, standing, fromStaff, milestones, erasure, pollFit, null);
     }
 
     /** Whether a vote fits the chat's polls. */
@@ -50,31 +45,7 @@ record TurnInputs(String repliedPrompt, ChatGateway.Standing standing, boolean f
 
     TurnInputs {
         pollFit = pollFit == null ? PollFit.NEVER : pollFit;
-        digestChoices = digestChoices == null ? null : Map.copyOf(digestChoices);
         milestones = milestones == null ? null : Map.copyOf(milestones);
-    }
-
-    /** Nothing loaded: an entry that needs nothing from outside. */
-    static TurnInputs none() {
-        return new TurnInputs(null, null, false, Map.of(), null, null, PollFit.NEVER);
-    }
-
-    /** Whether the digest choices were read for this turn. */
-    boolean digestChoicesRead() {
-        return digestChoices != null;
-    }
-
-    /** These inputs with the digest choices read. */
-    TurnInputs withDigestChoices(Map<String, String> choices) {
-        return new TurnInputs(repliedPrompt, standing, fromStaff, choices, milestones, erasure, pollFit, storedAnswer);
-    }
-
-    /** Whether the person chose the daily digest. */
-    boolean wantsDailyDigest(String userId) {
-        if (digestChoices == null) {
-            throw new IllegalStateException("The digest choices were not read for this turn: see Plan#digestChoicesNeeded");
-        }
-        return userId != null && GroupPlanner.DIGEST_DAILY.equals(digestChoices.get(userId));
     }
 
     /** The stored summaries; the loader loads them for every entry that can need them. */

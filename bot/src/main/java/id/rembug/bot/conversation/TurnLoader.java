@@ -13,16 +13,18 @@ import org.springframework.util.function.SingletonSupplier;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads what a group's turn needs from outside its state ({@link TurnInputs}) before the turn, so
  * that {@link GroupPlanner} does no I/O: the prompt a reply answers, the platform's word on a
- * claimant, staff membership, the stored summaries and a member's erasure; the facilitator's digest
- * choice only for a turn whose plan sends them a summary ({@link #withDigestChoices}). Each is read
- * only for the entries that can use it.
+ * claimant, staff membership, the stored summaries and a member's erasure. Each is read only for the
+ * entries that can use it. The facilitator's digest choice is read after planning, only for a plan
+ * that sends them a summary ({@link #dailyDigestReaders}, {@link Plan#applyDigestChoices}).
  */
 @Component
 class TurnLoader {
@@ -90,23 +92,21 @@ class TurnLoader {
                 : ChatGateway.forChat(gateways.obtain().stream(), chat);
         TurnInputs.PollFit pollFit = channel.<TurnInputs.PollFit>map(
                 g -> (question, options) -> g.pollFits(chat, question, options)).orElse(TurnInputs.PollFit.NEVER);
-        // the digest choices are read only for a plan that sends a summary (withDigestChoices): most turns send none
-        return new TurnInputs(repliedPrompt, standing, fromStaff, null,
+        return new TurnInputs(repliedPrompt, standing, fromStaff,
                 summariesTouched ? store.milestones(groupId) : null,
                 forgets == null ? null : erasure.plan(groupId, snapshot.chatId(), state, forgets), pollFit,
                 storedAnswer);
     }
 
-    /** The inputs with the digest choices of these people read (one round trip each). */
-    TurnInputs withDigestChoices(TurnInputs inputs, Collection<String> people) {
-        Map<String, String> choices = new LinkedHashMap<>();
+    /** Those of these people who chose the daily digest (one round trip each). */
+    Set<String> dailyDigestReaders(Collection<String> people) {
+        Set<String> daily = new LinkedHashSet<>();
         for (String userId : people) {
-            String choice = store.userField(userId, GroupPlanner.DIGEST_FIELD);
-            if (choice != null) {
-                choices.put(userId, choice);
+            if (GroupPlanner.DIGEST_DAILY.equals(store.userField(userId, GroupPlanner.DIGEST_FIELD))) {
+                daily.add(userId);
             }
         }
-        return inputs.withDigestChoices(choices);
+        return daily;
     }
 
     /**

@@ -129,18 +129,19 @@ class GroupPlannerCasesTest {
             GroupState state = snapshot.state();
             boolean touchesSummaries = entry.inbound() instanceof Inbound.WakeUp;
             // as the processor plays a turn: the digest choices are read only for a plan that asks for them
-            TurnInputs inputs = new TurnInputs(entry.repliedPrompt(), entry.standing(), entry.staff(), null,
+            TurnInputs inputs = new TurnInputs(entry.repliedPrompt(), entry.standing(), entry.staff(),
                     touchesSummaries ? milestones : null, null, TurnInputs.PollFit.NEVER);
             String entryId = "e" + lineNumber;
             Plan plan = planner.plan(snapshot, entry.inbound(), entryId, inputs);
-            boolean choicesNeeded = !plan.digestChoicesNeeded.isEmpty();
+            boolean choicesNeeded = !plan.digestChoicesNeeded().isEmpty();
             if (choicesNeeded) {
-                assertThat(plan.digestChoicesNeeded).as("%s:%d: whose digest choice", name, lineNumber)
+                assertThat(plan.digestChoicesNeeded()).as("%s:%d: whose digest choice", name, lineNumber)
                         .containsExactly(plan.state.facilitatorId());
-                plan = planner.plan(snapshot, entry.inbound(), entryId,
-                        inputs.withDigestChoices(new HashMap<>(digestChoices)));
-                assertThat(plan.digestChoicesNeeded).as("%s:%d: planned again with the choices", name, lineNumber)
-                        .isEmpty();
+                // as the processor does: the choices are read after planning, and applied
+                plan.applyDigestChoices(plan.digestChoicesNeeded().stream()
+                        .filter(reader -> GroupPlanner.DIGEST_DAILY.equals(digestChoices.get(reader)))
+                        .collect(java.util.stream.Collectors.toSet()));
+                assertThat(plan.digestChoicesNeeded()).as("%s:%d: the choices applied", name, lineNumber).isEmpty();
             }
             String facilitator = plan.state == null ? null : plan.state.facilitatorId();
             boolean toFacilitator = facilitator != null && (plan.digests.containsKey(facilitator)

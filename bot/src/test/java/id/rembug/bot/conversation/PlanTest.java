@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,5 +40,52 @@ class PlanTest {
         }
         Plan again = new Plan(null);
         assertThat(again.nextId("-100", "1-0")).isEqualTo("-100:1-0:0");
+    }
+
+    @Test
+    void aSummaryForAReaderOfTheDailyDigestWaitsForItAndTheModelLeavesItAlone() {
+        Plan plan = new Plan(null);
+        Outgoing question = groupText(plan, "pertanyaan berikut");
+        Outgoing summary = summaryFor(plan, "501");
+        Outgoing otherSummary = summaryFor(plan, "502");
+
+        assertThat(plan.digestChoicesNeeded()).containsExactly("501", "502");
+        plan.applyDigestChoices(Set.of("501"));
+
+        assertThat(plan.outgoing).containsExactly(question, otherSummary);
+        assertThat(plan.digests).containsOnlyKeys("501");
+        assertThat(plan.digests.get("501")).containsExactly(summary);
+        assertThat(plan.modelJobs).extracting(ModelJob::editOf).containsExactly(otherSummary.id());
+        assertThat(plan.digestChoicesNeeded()).isEmpty();
+    }
+
+    @Test
+    void withNoReaderOfTheDailyDigestEverySummaryGoesNow() {
+        Plan plan = new Plan(null);
+        Outgoing summary = summaryFor(plan, "501");
+
+        plan.applyDigestChoices(Set.of());
+
+        assertThat(plan.outgoing).containsExactly(summary);
+        assertThat(plan.digests).isEmpty();
+        assertThat(plan.modelJobs).extracting(ModelJob::editOf).containsExactly(summary.id());
+    }
+
+    private static Outgoing groupText(Plan plan, String text) {
+        Outgoing message = Outgoing.text(plan.nextId("-100", "1-0"), Outgoing.Lane.CONVERSATION, "-100", "-100", text,
+                AT);
+        plan.outgoing.add(message);
+        return message;
+    }
+
+    /** A stage summary to the facilitator, with the model's job to improve it, as the planner writes them. */
+    private static Outgoing summaryFor(Plan plan, String facilitator) {
+        Outgoing summary = Outgoing.text(plan.nextId("-100", "1-0"), Outgoing.Lane.CONVERSATION, facilitator, "-100",
+                "ringkasan tahap", AT);
+        plan.outgoing.add(summary);
+        plan.holdIfDailyDigest(facilitator, summary);
+        plan.modelJobs.add(ModelJob.summary(summary.id() + ":model", "-100", facilitator, "-100", summary.id(), null,
+                null, AT, summary.text(), summary.text(), List.of()));
+        return summary;
     }
 }
