@@ -148,9 +148,7 @@ public final class AnswerSignals {
         List<SignalEvidence> found = new ArrayList<>();
         for (StageSummary.PromptAnswers prompt : summary.prompts()) {
             for (Answer answer : prompt.answers()) {
-                for (Rule rule : rules.values()) {
-                    evidence(rule, answer).ifPresent(found::add);
-                }
+                evidence(answer, found);
             }
         }
         return found;
@@ -161,20 +159,27 @@ public final class AnswerSignals {
         return firstMatch(rules.get(signal), words(text));
     }
 
-    private Optional<SignalEvidence> evidence(Rule rule, Answer answer) {
+    /** Adds the answer's signs, in the signals' order: a chosen button the file names, or a phrase among typed words. */
+    private void evidence(Answer answer, List<SignalEvidence> found) {
+        if (answer.kind() == PromptKind.SCALE) {
+            return;
+        }
         if (answer.kind() == PromptKind.CHOICE) {
             String trigger = answer.stageKey() + "." + answer.promptKey() + "=" + answer.value();
-            return rule.choices().contains(trigger)
-                    ? Optional.of(new SignalEvidence(rule.signal(), answer.stageKey(), answer.promptKey(), answer.value(),
-                    true, answer.shownName(null)))
-                    : Optional.empty();
+            for (Rule rule : rules.values()) {
+                if (rule.choices().contains(trigger)) {
+                    found.add(new SignalEvidence(rule.signal(), answer.stageKey(), answer.promptKey(), answer.value(),
+                            true, answer.shownName(null)));
+                }
+            }
+            return;
         }
-        if (answer.kind() == PromptKind.SCALE) {
-            return Optional.empty();
+        // read into words once, for every signal
+        List<String> words = words(answer.items().isEmpty() ? answer.value() : String.join("\n", answer.items()));
+        for (Rule rule : rules.values()) {
+            firstMatch(rule, words).ifPresent(phrase -> found.add(new SignalEvidence(rule.signal(), answer.stageKey(),
+                    answer.promptKey(), phrase, false, answer.shownName(null))));
         }
-        String text = answer.items().isEmpty() ? answer.value() : String.join("\n", answer.items());
-        return firstMatch(rule, words(text)).map(phrase -> new SignalEvidence(rule.signal(), answer.stageKey(),
-                answer.promptKey(), phrase, false, answer.shownName(null)));
     }
 
     private Optional<String> firstMatch(Rule rule, List<String> words) {
@@ -260,6 +265,22 @@ public final class AnswerSignals {
             end--;
         }
         word = word.substring(start, end);
-        return REPEATED_LETTERS.matcher(word).replaceAll("$1");
+        return hasLetterTypedThrice(word) ? REPEATED_LETTERS.matcher(word).replaceAll("$1") : word;
+    }
+
+    /** Whether REPEATED_LETTERS has anything to squeeze: most words have not, and the pattern's back-reference is slow. */
+    private static boolean hasLetterTypedThrice(String word) {
+        int run = 0;
+        int previous = -1;
+        for (int i = 0; i < word.length(); ) {
+            int c = word.codePointAt(i);
+            run = c == previous ? run + 1 : 1;
+            if (run == 3 && Character.isLetter(c)) {
+                return true;
+            }
+            previous = c;
+            i += Character.charCount(c);
+        }
+        return false;
     }
 }

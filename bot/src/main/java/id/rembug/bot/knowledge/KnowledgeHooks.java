@@ -163,8 +163,8 @@ public class KnowledgeHooks implements ConversationHook {
 
     /**
      * With a model configured, a job to replace the deterministic summary in the facilitator's
-     * {@code message} by the model's, after the turn. The caller gives a message held for the
-     * daily digest none: it is not sent on its own, so there is nothing to edit.
+     * {@code message} by the model's, after the turn. A message held for the daily digest keeps
+     * none (the plan drops it): it is not sent on its own, so there is nothing to edit.
      */
     public Optional<ModelJob> improveSummary(String conversation, Outgoing message, StageSummary summary,
                                              Language language) {

@@ -27,6 +27,12 @@ class KnowledgeSignalsTest {
     }
 
     @Test
+    void onlyALetterTypedThreeTimesOrMoreIsSqueezed() {
+        assertThat(signals.words("sakit kepalaa tunggu saaaja 1000 ---"))
+                .containsExactly("sakit", "kepalaa", "tunggu", "saja", "1000");
+    }
+
+    @Test
     void hyphensAndApostrophesCountInsideWordsNotAroundThem() {
         assertThat(signals.words("--'Bapak-bapak' don't  ribuuut-- '-'"))
                 .containsExactly("bapak-bapak", "don't", "ribut");
