@@ -128,6 +128,19 @@ local function slots(lane, chat, message)
   return 'taken', string.format('%.0f', next_at)
 end
 
+-- Each head's JSON decoded once per script (the chats kept on are looked at before they are
+-- claimed): nil when it is not a JSON object. Lua interns strings, so the JSON is a cheap key.
+local decoded_heads = {}
+local function decode_head(head)
+  local message = decoded_heads[head]
+  if message == nil then
+    local ok, value = pcall(cjson.decode, head)
+    message = ok and type(value) == 'table' and value or false
+    decoded_heads[head] = message
+  end
+  return message or nil
+end
+
 -- Chats held for a limit by this claim, per lane (the dispatcher counts them as put back for one)
 local held_for_limits = { 0, 0 }
 
@@ -146,8 +159,7 @@ end
 -- to a message behind it.
 local function claim(lane, chat, head)
   local forbidden = redis.call('HGET', ARGV[6] .. chat .. ARGV[7], 'reason') or ''
-  local ok, message = pcall(cjson.decode, head)
-  if not ok or type(message) ~= 'table' then message = {} end
+  local message = decode_head(head) or {}
   local target, newer, behind = head_facts(prefixes[lane] .. chat, message)
   local progress = message.kind == 'EDIT' and message.lasting ~= true
   local made = progress and epoch_millis(message.createdAt) or nil
@@ -176,9 +188,8 @@ end
 -- (it takes none), and the chat was not moved to a new id (its queue is merged there first)
 local function answer_heads(chat, head)
   if not head then return false end
-  local ok, decoded = pcall(cjson.decode, head)
-  return ok and type(decoded) == 'table' and decoded.kind == 'CALLBACK_ANSWER'
-      and not resolve_alias(ARGV[5], chat)
+  local decoded = decode_head(head)
+  return decoded ~= nil and decoded.kind == 'CALLBACK_ANSWER' and not resolve_alias(ARGV[5], chat)
 end
 
 -- The chats just settled are kept on while their next message may go now (the score settle

@@ -26,8 +26,9 @@ if given(KEYS[3]) then
   if ARGV[7] ~= '' then
     fields[#fields + 1] = 'reason'
     fields[#fields + 1] = ARGV[7]
-  else
-    redis.call('HDEL', KEYS[3], 'reason') -- an earlier attempt's (a time-out, a 5xx) no longer holds
+  elseif tonumber(ARGV[8]) > 1 then
+    -- an earlier attempt's (a time-out, a 5xx) no longer holds; a first attempt has none to drop
+    redis.call('HDEL', KEYS[3], 'reason')
   end
   redis.call('HSET', KEYS[3], unpack(fields))
   redis.call('EXPIRE', KEYS[3], ARGV[10])
