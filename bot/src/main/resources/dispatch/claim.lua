@@ -1,7 +1,9 @@
 -- Claims up to ARGV[14] ready chats, but no more than the worker's share of those due (a
 -- backlog is worked off in batches; a few due chats go one to a worker, each sent at once), each
 -- chat once: the conversation lane first, the broadcast lane only for what no due conversation
--- takes. The claim is a lease: each chat's score moves to now + lease, so
+-- takes. A chat whose head goes now comes with the messages queued right behind it that may go
+-- now as well, up to its room (see follow): the worker sends them in order, each once the one
+-- before it was delivered, so a group's reply and the question after it cost one claim. The claim is a lease: each chat's score moves to now + lease, so
 -- no other worker picks it until this one reschedules it, or until the lease runs out (a crashed
 -- worker). A lane whose shared budget is used up (overall, and for broadcasts their share) is not
 -- claimed from, except for answers to button presses, which use no budget: so a big backlog
@@ -18,7 +20,8 @@
 -- prefix, ARGV[9] = overall limit, ARGV[10] = its window (ms), ARGV[11] = broadcast limit,
 -- ARGV[12] = '1' when broadcasts are paid (allow_paid_broadcast): held to their own limit alone,
 -- ARGV[13] = the chats whose messages the worker just settled, as a JSON list of [chat, lane (1 or
--- 2)], or '': claimed again at once while their next message may go (see below),
+-- 2), room (how many more of its messages may go in a row; ARGV[26] when left out)], or '':
+-- claimed again at once while their next message may go (see below),
 -- ARGV[14] = how many chats to claim at most,
 -- ARGV[15] / ARGV[16] = key prefix of a chat's GCRA / of a group's log, ARGV[17] = what the slots
 -- are taken as (unique to this claim; the i-th chat claimed takes them as ARGV[17] .. '#' .. i),
@@ -26,8 +29,10 @@
 -- ARGV[20] = a group's limit, ARGV[21] = its window (ms), ARGV[22] = how many of a group's sends a
 -- progress edit leaves to messages, ARGV[23] = how long a progress edit waits after it was made (ms),
 -- ARGV[24] = how soon a held edit is looked at again at the latest (ms; see hold),
--- ARGV[25] = how many workers share the due chats (this instance's)
--- Returns {how many chats were claimed, then for each: lane, chat, claim score, head JSON,
+-- ARGV[25] = how many workers share the due chats (this instance's),
+-- ARGV[26] = how many of a chat's messages one claim takes at most (its room, when not kept on)
+-- Returns {how many messages were claimed, then for each (a chat's head, then the messages of its
+-- run, the same claim score): lane, chat, claim score, head JSON,
 -- forbidden reason or '', attempts so far, the platform id of the message the head names or '',
 -- '1' when a newer edit of it follows, '1' when a message other than an edit follows (see
 -- head_facts), the head's slots: 'taken' and when the chat may send next, 'wait' and ms to wait,
@@ -40,8 +45,9 @@ local readies = { KEYS[1], KEYS[2] }
 local prefixes = { ARGV[3], ARGV[4] }
 local window = tonumber(ARGV[10])
 local counts = {}
--- the chats claimed so far, each its reply fields (see claim), and whether a chat is among them
-local claimed, in_batch = {}, {}
+-- the messages claimed so far, each its reply fields (see claim), whether a chat is among them, and
+-- how many chats they are
+local claimed, in_batch, chats = {}, {}, 0
 
 -- when one more send fits in the log's window
 local function frees_at(key, limit)
@@ -58,18 +64,19 @@ local function lane_open_at(lane)
   return open_at[lane]
 end
 
--- What the dispatcher needs of the head besides its JSON, read here instead of in more round
--- trips: for a message naming an earlier one (an edit, a poll's stop, a pin) that one's platform
--- id ('' while it is not delivered); for a progress edit (not lasting) whether a newer edit of
--- the same message is queued behind it, and whether anything but an edit is.
-local function head_facts(queue, message)
+-- What the dispatcher needs of a message at `position` in its queue (0: the head) besides its JSON,
+-- read here instead of in more round trips: for a message naming an earlier one (an edit, a poll's
+-- stop, a pin) that one's platform id ('' while it is not delivered); for a progress edit (not
+-- lasting) whether a newer edit of the same message is queued behind it, and whether anything but
+-- an edit is.
+local function head_facts(queue, message, position)
   local kind, of = message.kind, message.editOf
   local target, newer, behind = '', '0', '0'
   if (kind == 'EDIT' or kind == 'STOP_POLL' or kind == 'PIN') and type(of) == 'string' then
     target = redis.call('HGET', ARGV[8] .. of, 'messageId') or ''
   end
   if kind == 'EDIT' and message.lasting ~= true then
-    local later = redis.call('LRANGE', queue, 1, -1)
+    local later = redis.call('LRANGE', queue, position + 1, -1)
     for i = 1, #later do
       local ok, other = pcall(cjson.decode, later[i])
       if ok and type(other) == 'table' then
@@ -153,17 +160,54 @@ local function hold(lane, chat, at, edit)
   redis.call('ZADD', readies[lane], 'XX', string.format('%.0f', at), chat)
 end
 
--- Claims the chat (adds it to `claimed`), or holds it when its head is to wait and nothing but waiting
--- would be done with it: a progress edit not yet due, the newest of its message with nothing
--- queued behind it; or a head whose slots must wait, unless it is a progress edit that gives way
--- to a message behind it.
-local function claim(lane, chat, head)
+-- When a progress edit is due (ms), nil for any other message or one whose creation time is unreadable
+local function edit_due(message)
+  local made = message.kind == 'EDIT' and message.lasting ~= true and epoch_millis(message.createdAt) or nil
+  return made and made + tonumber(ARGV[23])
+end
+
+-- Failed attempts at the message so far, from its delivery record
+local function attempts_at(message)
+  if type(message.id) ~= 'string' then return '0' end
+  return redis.call('HGET', ARGV[8] .. message.id, 'attempts') or '0'
+end
+
+-- Adds to the claimed chat's head the messages queued right behind it that may go now too, up to
+-- `room` messages in all, each taking its own slots: answers to button presses, and messages
+-- whose limits let them go at once. The run ends before the first that may not: one that must
+-- wait for a limit (an edit waits for the chat to rest, so a message's edit is not in its run), a
+-- progress edit not yet due or that a newer one replaces, one naming a message not delivered yet
+-- (perhaps of this run), an unreadable one.
+local function follow(lane, chat, room)
+  if room <= 1 then return end
+  local queue = prefixes[lane] .. chat
+  local later = redis.call('LRANGE', queue, 1, room - 1)
+  for position = 1, #later do
+    local message = decode_head(later[position])
+    if message == nil then return end
+    local target, newer, behind = head_facts(queue, message, position)
+    local slot, slot_value = 'none', ''
+    if message.kind ~= 'CALLBACK_ANSWER' then
+      if not goes_now(message, '', target, newer, edit_due(message)) then return end
+      slot, slot_value = slots(lane, chat, message)
+      if slot ~= 'taken' then return end
+      open_at = { frees_at(KEYS[3], tonumber(ARGV[9])) }
+    end
+    claimed[#claimed + 1] = { tostring(lane), chat, ARGV[2], later[position], '', attempts_at(message), target,
+      newer, behind, slot, slot_value }
+  end
+end
+
+-- Claims the chat (adds it to `claimed`, its head and the run behind it: see follow), or holds it
+-- when its head is to wait and nothing but waiting would be done with it: a progress edit not yet
+-- due, the newest of its message with nothing queued behind it; or a head whose slots must wait,
+-- unless it is a progress edit that gives way to a message behind it.
+local function claim(lane, chat, head, room)
   local forbidden = redis.call('HGET', ARGV[6] .. chat .. ARGV[7], 'reason') or ''
   local message = decode_head(head) or {}
-  local target, newer, behind = head_facts(prefixes[lane] .. chat, message)
+  local target, newer, behind = head_facts(prefixes[lane] .. chat, message, 0)
   local progress = message.kind == 'EDIT' and message.lasting ~= true
-  local made = progress and epoch_millis(message.createdAt) or nil
-  local due = made and made + tonumber(ARGV[23])
+  local due = edit_due(message)
   if progress and forbidden == '' and newer ~= '1' and behind ~= '1' and due and due > now then
     return hold(lane, chat, due, true)
   end
@@ -178,10 +222,10 @@ local function claim(lane, chat, head)
   end
   redis.call('ZADD', readies[lane], 'XX', ARGV[2], chat)
   in_batch[chat] = true
-  local attempts = '0'
-  if type(message.id) == 'string' then attempts = redis.call('HGET', ARGV[8] .. message.id, 'attempts') or '0' end
-  claimed[#claimed + 1] = { tostring(lane), chat, ARGV[2], head, forbidden, attempts, target, newer, behind,
-    slot, slot_value }
+  chats = chats + 1
+  claimed[#claimed + 1] = { tostring(lane), chat, ARGV[2], head, forbidden, attempts_at(message), target, newer,
+    behind, slot, slot_value }
+  if forbidden == '' and (slot == 'taken' or message.kind == 'CALLBACK_ANSWER') then follow(lane, chat, room) end
 end
 
 -- Whether the chat's head is an answer to a button press that may go now whatever the budget
@@ -200,16 +244,17 @@ end
 -- passing a chat after a few in a row, so the others get their turn.
 local due_now = redis.call('ZCOUNT', KEYS[1], '-inf', now) + redis.call('ZCOUNT', KEYS[2], '-inf', now)
 local most = math.min(tonumber(ARGV[14]), math.max(1, math.floor(due_now / tonumber(ARGV[25]))))
+local room = tonumber(ARGV[26])
 if ARGV[13] ~= '' then
   for _, settled in ipairs(cjson.decode(ARGV[13])) do
     local chat, lane = settled[1], tonumber(settled[2])
-    if #claimed < most and lane then
+    if chats < most and lane then
       local score = redis.call('ZSCORE', readies[lane], chat)
       if score and tonumber(score) <= now then
         local head = redis.call('LINDEX', prefixes[lane] .. chat, 0)
         if not in_batch[chat] and (answer_heads(chat, head) or (head and lane == 1 and lane_open_at(1) <= now
             and not resolve_alias(ARGV[5], chat))) then
-          claim(lane, chat, head)
+          claim(lane, chat, head, tonumber(settled[3]) or room)
         end
       end
     end
@@ -222,7 +267,7 @@ for lane = 1, 2 do
   -- other lane: its messages go one at a time) a due chat, so none is looked at twice
   local passed = 0
   for _ = 1, most + 16 do
-    if #claimed >= most or lane_open_at(lane) > now then break end
+    if chats >= most or lane_open_at(lane) > now then break end
     local picked = redis.call('ZRANGEBYSCORE', ready, '-inf', now, 'LIMIT', passed, 1)
     if #picked == 0 then break end
     local chat = picked[1]
@@ -242,17 +287,17 @@ for lane = 1, 2 do
       if not head then
         redis.call('ZREM', ready, chat)
       else
-        claim(lane, chat, head)
+        claim(lane, chat, head, room)
       end
     end
   end
-  if #claimed < most and lane_open_at(lane) > now then
+  if chats < most and lane_open_at(lane) > now then
     -- budget used up: only an answer to a button press may go (a few due chats are looked at)
     local due = redis.call('ZRANGEBYSCORE', ready, '-inf', now, 'LIMIT', 0, 32)
     for i = 1, #due do
-      if #claimed >= most then break end
+      if chats >= most then break end
       local head = redis.call('LINDEX', prefixes[lane] .. due[i], 0)
-      if not in_batch[due[i]] and answer_heads(due[i], head) then claim(lane, due[i], head) end
+      if not in_batch[due[i]] and answer_heads(due[i], head) then claim(lane, due[i], head, room) end
     end
   end
 end

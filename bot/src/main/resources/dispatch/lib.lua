@@ -22,8 +22,10 @@ end
 
 -- Reschedules a claimed chat, but only while the claim is still ours: the claim wrote a score
 -- no one else writes (claim time + lease). If the lease ran out and another worker claimed the
--- chat, that worker owns the schedule now and we leave it alone.
+-- chat, that worker owns the schedule now and we leave it alone. No claim score (''): a message
+-- of a chat's run (claim.lua) that is not the run's last outcome, which reschedules the chat.
 local function reschedule(ready, queue, chat, claim_score, at)
+  if claim_score == '' then return 0 end
   local current = redis.call('ZSCORE', ready, chat)
   if not current or tonumber(current) ~= tonumber(claim_score) then return 0 end
   if redis.call('LLEN', queue) == 0 then

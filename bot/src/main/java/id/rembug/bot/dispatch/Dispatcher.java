@@ -95,7 +95,7 @@ public final class Dispatcher implements SmartLifecycle {
 
     /**
      * One pass, as a worker makes it: deals with the oldest message of each chat of one batch of
-     * ready chats (sends it, or puts the chat back for later). Like a worker, it claims the next
+     * ready chats, and the run claimed behind it (sends it, or puts the chat back for later). Like a worker, it claims the next
      * batch in the step that commits the outcomes and deals with those on its next call. For tests
      * and benchmarks, in place of starting the dispatcher; not to be called from several threads at
      * once.
@@ -301,7 +301,8 @@ public final class Dispatcher implements SmartLifecycle {
     // --- one pass ----------------------------------------------------------------------------
 
     /**
-     * Deals with the oldest message of each claimed chat, in the order claimed, then commits their
+     * Deals with the oldest message of each claimed chat, in the order claimed, and with the run of
+     * messages claimed behind it (each only once the one before was delivered), then commits their
      * outcomes together with the next claim; returns that claim. A chat whose handling fails on the
      * way (Redis away while committing an outcome of its own, a bug) is left to its lease or to the
      * in-doubt hand-back, and the batch's other outcomes are still committed: their messages went.
@@ -314,16 +315,31 @@ public final class Dispatcher implements SmartLifecycle {
         List<String> failed = new ArrayList<>();
         RuntimeException trouble = null;
         boolean handBack = false;
+        // how the claim before ended when that is the last of `finishes`, else null
+        OutboxStore.Finish before = null;
         for (OutboxStore.Claim claim : claims) {
             handBack |= stopping.getAsBoolean();
-            if (handBack) {
-                finishes.add(handBack(claim));
+            if (claim.follows()) {
+                if (handBack || before == null || !before.delivered()) {
+                    // the run stopped before it: it waits for the next claim, and the ending that
+                    // stopped the run reschedules the chat
+                    before = handBack(claim).leavingSchedule();
+                    finishes.add(before);
+                    continue;
+                }
+                // the run goes on: its last ending reschedules the chat
+                finishes.set(finishes.size() - 1, before.leavingSchedule());
+            } else if (handBack) {
+                before = handBack(claim);
+                finishes.add(before);
                 continue;
             }
+            before = null;
             try {
                 OutboxStore.Finish finish = handle(claim);
                 if (finish != null) {
                     finishes.add(finish);
+                    before = finish;
                 } else {
                     handBack = true;
                 }

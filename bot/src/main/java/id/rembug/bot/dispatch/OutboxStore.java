@@ -35,17 +35,23 @@ final class OutboxStore {
      * @param claimedAt        the time the claim was made at (epoch ms)
      * @param slot             the head's slots as the claim found them; null when it took none: none
      *                         is needed (an answer to a press), or the head is not to go now
-     * @param inARow           how many of the chat's messages this worker settled right before this
-     *                         claim, kept on from one to the next ({@link #KEPT_ON_AT_MOST})
+     * @param inARow           how many of the chat's messages this worker dealt with right before
+     *                         this one, in the claim's run or kept on from claim to claim
+     *                         ({@link #KEPT_ON_AT_MOST})
+     * @param follows          one of the messages queued right behind the chat's head that the
+     *                         claim took with it (its run, claim.lua): it comes right after the
+     *                         claim before it in the batch, the same chat's, and goes only once
+     *                         that one was delivered
      */
     record Claim(Lane lane, String chatId, String claimScore, String headJson, String forbidden, int attempts,
                  String earlierMessageId, boolean newerEditFollows, boolean messageFollows, long claimedAt,
-                 Slot slot, int inARow) {
+                 Slot slot, int inARow, boolean follows) {
     }
 
     /**
-     * How many of one chat's messages a worker settles in a row at most, keeping the chat on while
-     * its next one may go (claim.lua), before the chat takes its turn behind the others again.
+     * How many of one chat's messages a worker deals with in a row at most, in one claim's run or
+     * keeping the chat on from claim to claim while its next one may go (claim.lua), before the
+     * chat takes its turn behind the others again.
      */
     static final int KEPT_ON_AT_MOST = 8;
 
@@ -71,10 +77,11 @@ final class OutboxStore {
     /**
      * How one claim ends (settle.lua or defer.lua, with answered.lua when its send took slots),
      * committed together with the worker's next claim ({@link #finishThenClaim}); {@code committed}
-     * is what the worker does once it is (its counts, its listeners).
+     * is what the worker does once it is (its counts, its listeners); {@code delivered}: the
+     * message was sent.
      */
     record Finish(String step, Claim claim, List<String> keys, List<String> args, Answered answered,
-                  Runnable committed) {
+                  Runnable committed, boolean delivered) {
 
         /** This ending, doing {@code next} too once it is committed. */
         Finish then(Runnable next) {
@@ -82,7 +89,23 @@ final class OutboxStore {
             return new Finish(step, claim, keys, args, answered, () -> {
                 before.run();
                 next.run();
-            });
+            }, delivered);
+        }
+
+        /**
+         * This ending, leaving the chat's schedule to a later ending of the same claim: a message
+         * of a chat's run that the next one follows, or one handed back after the run stopped
+         * before it. The claim score, settle.lua's and defer.lua's first ARGV, is left out.
+         */
+        Finish leavingSchedule() {
+            List<String> unscheduled = new ArrayList<>(args);
+            unscheduled.set(0, "");
+            return new Finish(step, claim, keys, List.copyOf(unscheduled), answered, committed, delivered);
+        }
+
+        /** Whether this ending reschedules the chat (see {@link #leavingSchedule}). */
+        boolean reschedules() {
+            return !args.get(0).isEmpty();
         }
     }
 
@@ -211,18 +234,23 @@ final class OutboxStore {
                 Integer.toString(limits.global()), Long.toString(limits.globalWindow().toMillis()),
                 Integer.toString(paid.enabled() ? paid.rate() : limits.broadcast()), paid.enabled() ? "1" : "0",
                 keptOn.isEmpty() ? "" : JSON.writeValueAsString(keptOn.stream()
-                        .map(claim -> List.of(claim.chatId(), laneNumber(claim.lane()))).toList()),
+                        .map(claim -> List.of(claim.chatId(), laneNumber(claim.lane()),
+                                Integer.toString(KEPT_ON_AT_MOST - claim.inARow() - 1))).toList()),
                 Integer.toString(properties.batch()),
                 DispatchKeys.rateChat(""), DispatchKeys.rateGroup(""), asked.member(),
                 Long.toString(limits.chatInterval().toMillis()), Integer.toString(limits.chatBurst()),
                 Integer.toString(limits.group()), Long.toString(limits.groupWindow().toMillis()),
                 Integer.toString(limits.editReserve()), Long.toString(limits.editDelay().toMillis()),
-                Long.toString(EDIT_RECHECK_MILLIS), Integer.toString(properties.workers()));
+                Long.toString(EDIT_RECHECK_MILLIS), Integer.toString(properties.workers()),
+                Integer.toString(KEPT_ON_AT_MOST));
     }
 
-    /** The settled chats passed to the claim to keep on: each only {@link #KEPT_ON_AT_MOST} times in a row. */
+    /**
+     * The settled chats passed to the claim to keep on, each by the ending that rescheduled it (its
+     * run's last): each only while fewer than {@link #KEPT_ON_AT_MOST} of its messages went in a row.
+     */
     private static List<Claim> keptOn(List<Finish> finishes) {
-        return finishes.stream().filter(finish -> finish.step().equals(SETTLE)
+        return finishes.stream().filter(finish -> finish.step().equals(SETTLE) && finish.reschedules()
                 && finish.claim().inARow() + 1 < KEPT_ON_AT_MOST).map(Finish::claim).toList();
     }
 
@@ -241,7 +269,8 @@ final class OutboxStore {
         int count = Integer.parseInt((String) reply.get(0));
         List<Claim> claims = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            claims.add(claim(reply, 1 + i * CLAIM_FIELDS, now, asked.member() + "#" + (i + 1), keptOn));
+            claims.add(claim(reply, 1 + i * CLAIM_FIELDS, now, asked.member() + "#" + (i + 1), keptOn,
+                    i == 0 ? null : claims.get(i - 1)));
         }
         int trailer = 1 + count * CLAIM_FIELDS;
         String next = (String) reply.get(trailer + 1);
@@ -252,8 +281,12 @@ final class OutboxStore {
     /** How many fields claim.lua answers for each chat it claimed. */
     private static final int CLAIM_FIELDS = 11;
 
-    /** One chat of claim.lua's answer, from {@code reply.get(from)} on, its slots taken as {@code member}. */
-    private static Claim claim(List<?> reply, int from, long now, String member, List<Claim> keptOn) {
+    /**
+     * One message of claim.lua's answer, from {@code reply.get(from)} on, its slots taken as
+     * {@code member}; {@code before}: the one before it in the answer, if any. The claim takes each
+     * chat once, so a message of the same chat and claim as the one before it is of that chat's run.
+     */
+    private static Claim claim(List<?> reply, int from, long now, String member, List<Claim> keptOn, Claim before) {
         String lane = (String) reply.get(from);
         String chat = (String) reply.get(from + 1);
         String forbidden = (String) reply.get(from + 4);
@@ -264,12 +297,14 @@ final class OutboxStore {
             case "wait" -> new Slot(member, Long.parseLong(slotValue), -1);
             default -> null;
         };
-        int inARow = keptOn.stream().filter(settled -> settled.chatId().equals(chat)).findFirst()
-                .map(settled -> settled.inARow() + 1).orElse(0);
+        String claimScore = (String) reply.get(from + 2);
+        boolean follows = before != null && before.chatId().equals(chat) && before.claimScore().equals(claimScore);
+        int inARow = follows ? before.inARow() + 1 : keptOn.stream().filter(settled -> settled.chatId().equals(chat))
+                .findFirst().map(settled -> settled.inARow() + 1).orElse(0);
         return new Claim(lane.equals(laneNumber(Lane.CONVERSATION)) ? Lane.CONVERSATION : Lane.BROADCAST, chat,
-                (String) reply.get(from + 2), (String) reply.get(from + 3), forbidden.isEmpty() ? null : forbidden,
+                claimScore, (String) reply.get(from + 3), forbidden.isEmpty() ? null : forbidden,
                 Integer.parseInt((String) reply.get(from + 5)), earlier.isEmpty() ? null : earlier,
-                "1".equals(reply.get(from + 7)), "1".equals(reply.get(from + 8)), now, slot, inARow);
+                "1".equals(reply.get(from + 7)), "1".equals(reply.get(from + 8)), now, slot, inARow, follows);
     }
 
     private static Held held(List<?> reply, int from) {
@@ -368,7 +403,7 @@ final class OutboxStore {
                         Long.toString(at), recordTtlSeconds, OutboxKeys.laneName(claim.lane()),
                         queuePrefix(claim.lane()), DispatchKeys.ALIAS_PREFIX, SENT_MESSAGES_KEPT_SECONDS,
                         outgoingId == null ? "" : outgoingId),
-                answered, () -> { });
+                answered, () -> { }, "sent".equals(status));
     }
 
     /** Gives the chat back until {@code until}, leaving the message where it is. */
@@ -391,7 +426,7 @@ final class OutboxStore {
 
     private Finish defer(Claim claim, long until, String outgoingId, int attempts, String reason, long at) {
         return new Finish(DEFER, claim, deferKeys(claim, outgoingId), deferArgs(claim, until, attempts, reason, at),
-                answered, () -> { });
+                answered, () -> { }, false);
     }
 
     private static List<String> deferKeys(Claim claim, String outgoingId) {

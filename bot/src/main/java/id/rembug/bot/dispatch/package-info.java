@@ -9,7 +9,11 @@
  *       than the worker's share of those due, each chat once), lowest due score first, the
  *       conversation lane before the broadcast lane; each score becomes now + lease. A lane whose
  *       shared budget is used up is skipped (only a button-press answer may go then), so a
- *       backlog waits in order. Chats written to under a migrated id are moved on here.</li>
+ *       backlog waits in order. Chats written to under a migrated id are moved on here. A chat
+ *       whose head goes now comes with its <em>run</em>: the messages queued right behind the head
+ *       that may go at once too (answers to presses, and what the limits let through), each with
+ *       slots of its own, ending before the first that must wait (at most {@code KEPT_ON_AT_MOST}
+ *       of a chat's messages in a row).</li>
  *   <li><b>Slots</b> (in the claim's own step, {@code take_slots} in {@code dispatch/lib.lua}):
  *       when the head is to go now, all limits checked and taken together, or none: overall and
  *       broadcast sliding logs, per-chat GCRA, per-group sliding log. If any says not yet, the
@@ -18,7 +22,10 @@
  *       that is not to go now (a forbidden chat, a progress edit a newer one replaces or not yet
  *       due). A slot in one of Telegram's own limits is taken as on its way: it counts in every
  *       window until the answer comes (at most until the lease ends).</li>
- *   <li><b>Send</b> each chat's message in turn, through the first gateway that {@code handles} it.</li>
+ *   <li><b>Send</b> each chat's message in turn, through the first gateway that {@code handles} it,
+ *       and its run's messages in order, each only once the one before it was delivered; the
+ *       outcome that ends a run (its last message's, or the first that did not go) reschedules
+ *       the chat, and the rest of the run waits for the next claim.</li>
  *   <li><b>Settle</b> ({@code settle.lua}, {@code defer.lua}): the batch's outcomes, delivery
  *       records and the chats' next times, together with the next claim, in one script
  *       ({@code then-claim.lua}); then the {@link id.rembug.bot.dispatch.DeliveryListener}s are

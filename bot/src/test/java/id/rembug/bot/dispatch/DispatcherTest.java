@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -273,6 +274,37 @@ class DispatcherTest {
     }
 
     @Test
+    void aChatsMessagesThatMayGoAtOnceGoInOnePassInOrder() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults().withLimits(OPEN_LIMITS));
+        fx.enqueue(callbackAnswer("cb1", "-100"), text("q2", "-100"), text("n3", "-100"));
+
+        assertThat(dispatcher.runOnce()).isTrue();
+
+        assertThat(fx.gateway.delivered()).extracting(a -> a.message().id()).as("one claim, one pass")
+                .containsExactly("cb1", "q2", "n3");
+        assertThat(fx.gateway.overlapSeen()).as("one after the other").isFalse();
+        assertThat(dispatcher.runOnce()).as("the pass's outcomes are committed with the next claim").isFalse();
+        assertThat(fx.outboxEmpty()).isTrue();
+        assertThat(dispatcher.delivery("n3")).hasValueSatisfying(d -> assertThat(d.sent()).isTrue());
+    }
+
+    @Test
+    void aRunStopsAtAMessageThatDoesNotGoAndWhatFollowsItWaitsInOrder() {
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults().withLimits(OPEN_LIMITS));
+        fx.gateway.answer("m2", new SendResult.RetryAfter(7));
+        fx.enqueue(text("m1", "101"), text("m2", "101"), text("m3", "101"));
+
+        fx.drain(100, 60_000, dispatcher);
+
+        assertThat(fx.gateway.deliveredTo("101")).containsExactly("m1", "m2", "m3");
+        assertThat(fx.gateway.attemptsOf("m3")).as("not sent before m2, and sent once").hasSize(1);
+        List<ScriptedGateway.Attempt> m2 = fx.gateway.attemptsOf("m2");
+        assertThat(m2.get(1).at() - m2.get(0).at()).as("the 429 rescheduled the chat, not the run's end")
+                .isBetween(7_000L, 7_100L);
+        assertThat(fx.gateway.attemptsOf("m3").get(0).at()).isGreaterThanOrEqualTo(m2.get(1).at());
+    }
+
+    @Test
     void aWorkerKeepsOnWithAChatWhoseNextMessageMayGoThenGivesTheOthersTheirTurn() {
         Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults().withLimits(OPEN_LIMITS));
         for (int i = 0; i < 12; i++) {
@@ -289,10 +321,15 @@ class DispatcherTest {
                 .containsExactly("a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "b0", "a8", "a9", "a10", "a11");
     }
 
-    /** The test Redis, whose script calls run and then, when told, lose their answer on the way (a failover, a time-out). */
+    /**
+     * The test Redis, whose script calls run and then, when told, lose their answer on the way (a
+     * failover, a time-out): the next {@code toLose} calls, and the next step that settles outcomes
+     * once {@code loseNextSettling} is set.
+     */
     private static final class LosingAnswers extends StringRedisTemplate {
 
         private final AtomicInteger toLose = new AtomicInteger();
+        private final AtomicBoolean loseNextSettling = new AtomicBoolean();
 
         LosingAnswers() {
             super(RedisServerExtension.template().getRequiredConnectionFactory());
@@ -301,7 +338,9 @@ class DispatcherTest {
         @Override
         public <T> T execute(RedisScript<T> script, List<String> keys, Object... args) {
             T answer = super.execute(script, keys, args);
-            if (toLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            boolean settling = script == DispatchScripts.FINISH_THEN_CLAIM && !"0".equals(args[0]);
+            if (toLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                    || settling && loseNextSettling.compareAndSet(true, false)) {
                 throw new QueryTimeoutException("the answer was lost on the way (test)");
             }
             return answer;
@@ -312,22 +351,26 @@ class DispatcherTest {
     void aChatClaimedInAStepWhoseAnswerWasLostGoesOnAtOnceNotWhenItsLeaseRunsOut() {
         LosingAnswers redis = new LosingAnswers();
         Dispatcher dispatcher = new Dispatcher(redis,
-                DispatchProperties.defaults().withWorkers(1).withIdlePoll(Duration.ofMillis(50)),
+                DispatchProperties.defaults().withWorkers(1).withIdlePoll(Duration.ofMillis(50)).withLimits(OPEN_LIMITS),
                 () -> List.of(fx.gateway), () -> List.of(fx.listener), new DispatchStats(), fx.clock, new Random(1));
-        fx.enqueue(text("m1", "301"), text("m2", "301"));
-        // the worker's first claim, and the step that settles m1 and claims m2 (the chat kept on)
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= OutboxStore.KEPT_ON_AT_MOST + 1; i++) {
+            fx.enqueue(text("m" + i, "301"));
+            ids.add("m" + i);
+        }
+        // the first claim (m1 and the run behind it, as many as go in a row) is lost, and so is the
+        // step that settles them and claims the chat again for the last message
         redis.toLose.set(1);
+        redis.loseNextSettling.set(true);
         try {
             dispatcher.start();
 
-            await("the first claim lost, m1 sent").atMost(Duration.ofSeconds(10))
-                    .until(() -> fx.gateway.deliveredTo("301").contains("m1"));
-            redis.toLose.set(1);
-            await("the settle-and-claim lost, m2 sent").atMost(Duration.ofSeconds(10))
-                    .until(() -> fx.gateway.deliveredTo("301").contains("m2"));
+            await("both steps lost, every message sent").atMost(Duration.ofSeconds(10))
+                    .until(() -> fx.gateway.deliveredTo("301").size() == ids.size());
 
+            assertThat(redis.loseNextSettling).as("the settling step was lost").isFalse();
             // the clock never moved: without the hand-back each would have waited for its 30 s lease
-            assertThat(fx.gateway.deliveredTo("301")).containsExactly("m1", "m2");
+            assertThat(fx.gateway.deliveredTo("301")).containsExactlyElementsOf(ids);
             assertThat(fx.clock.millis()).isEqualTo(DispatchFixture.START.toEpochMilli());
         } finally {
             dispatcher.stop();

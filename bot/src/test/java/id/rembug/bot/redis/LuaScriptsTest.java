@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -323,7 +324,8 @@ class LuaScriptsTest {
      * claim.lua's ARGV at {@code now}: a lease of 30 s, budgets of 30 a second, a chat's 1 a second
      * with bursts of 3, a group's 20 a minute of which progress edits leave 8, edits due 3 s after
      * they were made and looked at again within 250 ms while they wait; one worker, claiming one
-     * chat at most unless told otherwise, its slots taken as "slot-1#1".
+     * chat at most unless told otherwise, its slots taken as "slot-1#1", and only a chat's head
+     * (a room of 1: no run behind it, see {@link #claimArgsWithRoom}).
      */
     private static List<String> claimArgs(long now) {
         return claimArgs(now, "", 1);
@@ -336,9 +338,14 @@ class LuaScriptsTest {
 
     /** The same, offering the chats {@code keptOn} (a JSON list of [chat, lane]) and claiming {@code most} at most. */
     private static List<String> claimArgs(long now, String keptOn, int most) {
+        return claimArgsWithRoom(now, keptOn, most, 1);
+    }
+
+    /** The same, a chat not kept on taking up to {@code room} of its messages (its head and a run behind it). */
+    private static List<String> claimArgsWithRoom(long now, String keptOn, int most, int room) {
         return List.of(Long.toString(now), Long.toString(now + 30_000), "t:q:c:", "t:q:b:", "t:alias:", "t:chat:",
                 ":forbidden", "t:delivery:", "30", "1000", "29", "0", keptOn, Integer.toString(most), "t:rate:chat:",
-                "t:rate:group:", "slot-1", "1000", "3", "20", "60000", "8", "3000", "250", "1");
+                "t:rate:group:", "slot-1", "1000", "3", "20", "60000", "8", "3000", "250", "1", Integer.toString(room));
     }
 
     @SuppressWarnings("unchecked")
@@ -612,6 +619,67 @@ class LuaScriptsTest {
                 .as("each leased").containsExactlyInAnyOrder("-5", "-1", "-2");
         assertThat(redis.opsForZSet().range("t:rate:global", 0, -1)).as("each send its own slot")
                 .containsExactlyInAnyOrder("slot-1#1", "slot-1#2", "slot-1#3");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClaimTakesTheMessagesBehindTheHeadThatMayGoNowEachWithItsOwnSlotsUntilOneMustWait() {
+        long now = Instant.parse("2026-12-07T10:00:00Z").toEpochMilli();
+        redis.opsForHash().put("t:delivery:q1", "messageId", "555");
+        redis.opsForList().rightPushAll("t:q:c:-1", outgoing("cb1", "CALLBACK_ANSWER", null, false),
+                outgoing("cb2", "CALLBACK_ANSWER", null, false), outgoing("m1", "TEXT", null, false),
+                outgoing("m2", "TEXT", null, false), outgoing("e1", "EDIT", "q1", true), outgoing("m3", "TEXT", null, false));
+        redis.opsForList().rightPush("t:q:c:-2", outgoing("m4", "TEXT", null, false));
+        redis.opsForZSet().add("t:ready:c", "-1", 0);
+        redis.opsForZSet().add("t:ready:c", "-2", 1);
+        var claim = LuaScripts.load("dispatch/lib", "dispatch/claim", List.class);
+
+        List<Object> batch = (List<Object>) redis.execute(claim, CLAIM_KEYS, claimArgsWithRoom(now, "", 2, 8).toArray());
+
+        assertThat(batch.get(0)).as("four of -1's messages, then -2's head").isEqualTo("5");
+        List<List<Object>> claimed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            claimed.add(batch.subList(1 + i * 11, 12 + i * 11));
+        }
+        assertThat(claimed).extracting(fields -> fields.get(1) + " " + fields.get(3))
+                .as("the answers to presses and the two messages the chat's burst lets go at once; the edit "
+                        + "waits for the chat to rest, so the run ends before it")
+                .containsExactly("-1 " + outgoing("cb1", "CALLBACK_ANSWER", null, false),
+                        "-1 " + outgoing("cb2", "CALLBACK_ANSWER", null, false), "-1 " + outgoing("m1", "TEXT", null, false),
+                        "-1 " + outgoing("m2", "TEXT", null, false), "-2 " + outgoing("m4", "TEXT", null, false));
+        assertThat(claimed).extracting(fields -> fields.get(2)).as("one claim, one lease")
+                .containsOnly(Long.toString(now + 30_000));
+        assertThat(claimed).extracting(fields -> fields.get(9)).containsExactly("none", "none", "taken", "taken", "taken");
+        assertThat(claimed).extracting(fields -> fields.get(10)).as("the chat's burst of three still has room")
+                .containsExactly("", "", Long.toString(now), Long.toString(now), Long.toString(now));
+        assertThat(redis.opsForZSet().range("t:rate:group:-1", 0, -1)).as("each send of the run its own slot")
+                .containsExactlyInAnyOrder("slot-1#3", "slot-1#4");
+        assertThat(redis.opsForZSet().range("t:rate:global", 0, -1))
+                .containsExactlyInAnyOrder("slot-1#3", "slot-1#4", "slot-1#5");
+        assertThat(redis.opsForList().size("t:q:c:-1")).as("the queue is left as it is until settled").isEqualTo(6);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRunStopsAtItsRoomAndBeforeAMessageNamingOneNotDeliveredYet() {
+        long now = Instant.parse("2026-12-07T10:00:00Z").toEpochMilli();
+        redis.opsForList().rightPushAll("t:q:c:-1", outgoing("cb1", "CALLBACK_ANSWER", null, false),
+                outgoing("cb2", "CALLBACK_ANSWER", null, false), outgoing("cb3", "CALLBACK_ANSWER", null, false));
+        redis.opsForList().rightPushAll("t:q:c:-2", outgoing("m1", "TEXT", null, false),
+                outgoing("p1", "PIN", "m1", false));
+        redis.opsForZSet().add("t:ready:c", "-1", 0);
+        redis.opsForZSet().add("t:ready:c", "-2", now);
+        var claim = LuaScripts.load("dispatch/lib", "dispatch/claim", List.class);
+
+        List<Object> kept = (List<Object>) redis.execute(claim, CLAIM_KEYS,
+                claimArgsWithRoom(now, "[[\"-1\",\"1\",\"2\"]]", 1, 8).toArray());
+        assertThat(kept.get(0)).as("kept on with room for two more in a row: the head and one behind it")
+                .isEqualTo("2");
+
+        List<Object> pinned = (List<Object>) redis.execute(claim, CLAIM_KEYS, claimArgsWithRoom(now, "", 1, 8).toArray());
+        assertThat(pinned.get(0)).as("the pin names the message before it, not delivered until it is settled")
+                .isEqualTo("1");
+        assertThat(pinned.get(2)).isEqualTo("-2");
     }
 
     private static String read(Path script) {
