@@ -48,6 +48,10 @@ local counts = {}
 -- the messages claimed so far, each its reply fields (see claim), whether a chat is among them, and
 -- how many chats they are
 local claimed, in_batch, chats = {}, {}, 0
+-- how many chats of each lane are due (score <= now), counted once and then kept as this script
+-- changes them (a claim, a hold, a drop each take one off), so that neither the search for the
+-- next due chat nor the hint for waking workers asks Redis about chats that are not there
+local due_left = { redis.call('ZCOUNT', KEYS[1], '-inf', now), redis.call('ZCOUNT', KEYS[2], '-inf', now) }
 
 -- when one more send fits in the log's window
 local function frees_at(key, limit)
@@ -95,7 +99,7 @@ end
 -- whose budget is open. Only a hint for waking workers: a chat a budget holds back does not count.
 local function others_due()
   for lane = 1, 2 do
-    if #redis.call('ZRANGEBYSCORE', readies[lane], '-inf', now, 'LIMIT', 0, 1) > 0 and lane_open_at(lane) <= now then
+    if due_left[lane] > 0 and lane_open_at(lane) <= now then
       return '1'
     end
   end
@@ -158,6 +162,7 @@ local held_for_limits = { 0, 0 }
 local function hold(lane, chat, at, edit)
   if edit then at = math.min(at, now + tonumber(ARGV[24])) end
   redis.call('ZADD', readies[lane], 'XX', string.format('%.0f', at), chat)
+  due_left[lane] = due_left[lane] - 1
 end
 
 -- When a progress edit is due (ms), nil for any other message or one whose creation time is unreadable
@@ -172,18 +177,16 @@ local function attempts_at(message)
   return redis.call('HGET', ARGV[8] .. message.id, 'attempts') or '0'
 end
 
--- Adds to the claimed chat's head the messages queued right behind it that may go now too, up to
--- `room` messages in all, each taking its own slots: answers to button presses, and messages
+-- Adds to the claimed chat's head the messages queued right behind it (`queued`, its first `room`
+-- messages, the head first) that may go now too, each taking its own slots: answers to button presses, and messages
 -- whose limits let them go at once. The run ends before the first that may not: one that must
 -- wait for a limit (an edit waits for the chat to rest, so a message's edit is not in its run), a
 -- progress edit not yet due or that a newer one replaces, one naming a message not delivered yet
 -- (perhaps of this run), an unreadable one.
-local function follow(lane, chat, room)
-  if room <= 1 then return end
+local function follow(lane, chat, queued)
   local queue = prefixes[lane] .. chat
-  local later = redis.call('LRANGE', queue, 1, room - 1)
-  for position = 1, #later do
-    local message = decode_head(later[position])
+  for position = 1, #queued - 1 do
+    local message = decode_head(queued[position + 1])
     if message == nil then return end
     local target, newer, behind = head_facts(queue, message, position)
     local slot, slot_value = 'none', ''
@@ -193,7 +196,7 @@ local function follow(lane, chat, room)
       if slot ~= 'taken' then return end
       open_at = { frees_at(KEYS[3], tonumber(ARGV[9])) }
     end
-    claimed[#claimed + 1] = { tostring(lane), chat, ARGV[2], later[position], '', attempts_at(message), target,
+    claimed[#claimed + 1] = { tostring(lane), chat, ARGV[2], queued[position + 1], '', attempts_at(message), target,
       newer, behind, slot, slot_value }
   end
 end
@@ -201,8 +204,10 @@ end
 -- Claims the chat (adds it to `claimed`, its head and the run behind it: see follow), or holds it
 -- when its head is to wait and nothing but waiting would be done with it: a progress edit not yet
 -- due, the newest of its message with nothing queued behind it; or a head whose slots must wait,
--- unless it is a progress edit that gives way to a message behind it.
-local function claim(lane, chat, head, room)
+-- unless it is a progress edit that gives way to a message behind it. `queued`: the chat's first
+-- messages, as many as its room (how many of them may go in a row), the head first.
+local function claim(lane, chat, queued)
+  local head = queued[1]
   local forbidden = redis.call('HGET', ARGV[6] .. chat .. ARGV[7], 'reason') or ''
   local message = decode_head(head) or {}
   local target, newer, behind = head_facts(prefixes[lane] .. chat, message, 0)
@@ -221,11 +226,12 @@ local function claim(lane, chat, head, room)
     open_at = { frees_at(KEYS[3], tonumber(ARGV[9])) } -- the budgets as the slot left them
   end
   redis.call('ZADD', readies[lane], 'XX', ARGV[2], chat)
+  due_left[lane] = due_left[lane] - 1
   in_batch[chat] = true
   chats = chats + 1
   claimed[#claimed + 1] = { tostring(lane), chat, ARGV[2], head, forbidden, attempts_at(message), target, newer,
     behind, slot, slot_value }
-  if forbidden == '' and (slot == 'taken' or message.kind == 'CALLBACK_ANSWER') then follow(lane, chat, room) end
+  if forbidden == '' and (slot == 'taken' or message.kind == 'CALLBACK_ANSWER') then follow(lane, chat, queued) end
 end
 
 -- Whether the chat's head is an answer to a button press that may go now whatever the budget
@@ -242,19 +248,23 @@ end
 -- while its lane's budget is open; an answer to a button press in either lane and whatever the
 -- budget (it takes none, and the button shows a spinner until it is answered). The worker stops
 -- passing a chat after a few in a row, so the others get their turn.
-local due_now = redis.call('ZCOUNT', KEYS[1], '-inf', now) + redis.call('ZCOUNT', KEYS[2], '-inf', now)
-local most = math.min(tonumber(ARGV[14]), math.max(1, math.floor(due_now / tonumber(ARGV[25]))))
+local most = math.min(tonumber(ARGV[14]), math.max(1, math.floor((due_left[1] + due_left[2]) / tonumber(ARGV[25]))))
 local room = tonumber(ARGV[26])
+-- a chat's first messages, as many as may go in a row, the head first
+local function first(queue, chat_room)
+  return redis.call('LRANGE', queue, 0, chat_room - 1)
+end
 if ARGV[13] ~= '' then
   for _, settled in ipairs(cjson.decode(ARGV[13])) do
     local chat, lane = settled[1], tonumber(settled[2])
     if chats < most and lane then
       local score = redis.call('ZSCORE', readies[lane], chat)
       if score and tonumber(score) <= now then
-        local head = redis.call('LINDEX', prefixes[lane] .. chat, 0)
+        local queued = first(prefixes[lane] .. chat, tonumber(settled[3]) or room)
+        local head = queued[1]
         if not in_batch[chat] and (answer_heads(chat, head) or (head and lane == 1 and lane_open_at(1) <= now
             and not resolve_alias(ARGV[5], chat))) then
-          claim(lane, chat, head, tonumber(settled[3]) or room)
+          claim(lane, chat, queued)
         end
       end
     end
@@ -267,7 +277,7 @@ for lane = 1, 2 do
   -- other lane: its messages go one at a time) a due chat, so none is looked at twice
   local passed = 0
   for _ = 1, most + 16 do
-    if chats >= most or lane_open_at(lane) > now then break end
+    if chats >= most or due_left[lane] <= passed or lane_open_at(lane) > now then break end
     local picked = redis.call('ZRANGEBYSCORE', ready, '-inf', now, 'LIMIT', passed, 1)
     if #picked == 0 then break end
     local chat = picked[1]
@@ -282,22 +292,24 @@ for lane = 1, 2 do
       redis.call('DEL', queue)
       redis.call('ZREM', ready, chat)
       if #items > 0 then redis.call('ZADD', ready, 'NX', now, target) end
+      due_left[lane] = redis.call('ZCOUNT', ready, '-inf', now) -- the new id may have become due
     else
-      local head = redis.call('LINDEX', queue, 0)
-      if not head then
+      local queued = first(queue, room)
+      if #queued == 0 then
         redis.call('ZREM', ready, chat)
+        due_left[lane] = due_left[lane] - 1
       else
-        claim(lane, chat, head, room)
+        claim(lane, chat, queued)
       end
     end
   end
-  if chats < most and lane_open_at(lane) > now then
+  if chats < most and due_left[lane] > 0 and lane_open_at(lane) > now then
     -- budget used up: only an answer to a button press may go (a few due chats are looked at)
     local due = redis.call('ZRANGEBYSCORE', ready, '-inf', now, 'LIMIT', 0, 32)
     for i = 1, #due do
       if chats >= most then break end
-      local head = redis.call('LINDEX', prefixes[lane] .. due[i], 0)
-      if not in_batch[due[i]] and answer_heads(due[i], head) then claim(lane, due[i], head, room) end
+      local queued = first(prefixes[lane] .. due[i], room)
+      if not in_batch[due[i]] and answer_heads(due[i], queued[1]) then claim(lane, due[i], queued) end
     end
   end
 end

@@ -78,11 +78,19 @@ local function log_wait(counts, key, limit, window, now)
   return math.min(tonumber(entry[2]) + window - now, window)
 end
 
+-- when each log's key was last set to expire by this script (epoch ms): a claim takes every slot
+-- of a log as on its way until the same time, so the key's expiry is set once, not at each slot
+local log_expires_at = {}
+
 -- takes a slot in a log at score `at` (never before now, so it stays in the window counted), the
 -- key kept a while after its window (so a slow caller's clock never sees it vanish early)
 local function log_take(counts, key, member, at, window, now)
   redis.call('ZADD', key, at, member)
-  redis.call('PEXPIRE', key, math.ceil(at - now + window + 60000))
+  local ttl = math.ceil(at - now + window + 60000)
+  if log_expires_at[key] ~= now + ttl then
+    redis.call('PEXPIRE', key, ttl)
+    log_expires_at[key] = now + ttl
+  end
   if counts[key] ~= nil then counts[key] = counts[key] + 1 end
 end
 

@@ -657,6 +657,9 @@ class LuaScriptsTest {
         assertThat(redis.opsForZSet().range("t:rate:global", 0, -1))
                 .containsExactlyInAnyOrder("slot-1#3", "slot-1#4", "slot-1#5");
         assertThat(redis.opsForList().size("t:q:c:-1")).as("the queue is left as it is until settled").isEqualTo(6);
+        assertThat(redis.getExpire("t:rate:global")).as("kept a minute past the window after the lease's end")
+                .isBetween(90L, 91L);
+        assertThat(redis.getExpire("t:rate:group:-1")).isBetween(149L, 150L);
     }
 
     @Test
