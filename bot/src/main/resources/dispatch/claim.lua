@@ -3,11 +3,12 @@
 -- chat once: the conversation lane first, the broadcast lane only for what no due conversation
 -- takes. A chat whose head goes now comes with the messages queued right behind it that may go
 -- now as well, up to its room (see follow): the worker sends them in order, each once the one
--- before it was delivered, so a group's reply and the question after it cost one claim. The claim is a lease: each chat's score moves to now + lease, so
--- no other worker picks it until this one reschedules it, or until the lease runs out (a crashed
--- worker). A lane whose shared budget is used up (overall, and for broadcasts their share) is not
--- claimed from, except for answers to button presses, which use no budget: so a big backlog
--- waits in order instead of every chat being claimed and put back for each freed slot.
+-- before it was delivered, so a group's reply and the question after it cost one claim. The
+-- claim is a lease: each chat's score moves to now + lease, so no other worker picks it until
+-- this one reschedules it, or until the lease runs out (a crashed worker). A lane whose shared
+-- budget is used up (overall, and for broadcasts their share) is not claimed from, except for
+-- answers to button presses, which use no budget: so a big backlog waits in order instead of every
+-- chat being claimed and put back for each freed slot.
 -- In the same step the claim takes each head's slots in every limit (take_slots), when the head
 -- is to go now: so a worker's batch of messages costs one round trip to Redis besides their sends
 -- (their outcomes, with the next claim). A head that is not to go now (the bot may not write
@@ -177,12 +178,12 @@ local function attempts_at(message)
   return redis.call('HGET', ARGV[8] .. message.id, 'attempts') or '0'
 end
 
--- Adds to the claimed chat's head the messages queued right behind it (`queued`, its first `room`
--- messages, the head first) that may go now too, each taking its own slots: answers to button presses, and messages
--- whose limits let them go at once. The run ends before the first that may not: one that must
--- wait for a limit (an edit waits for the chat to rest, so a message's edit is not in its run), a
--- progress edit not yet due or that a newer one replaces, one naming a message not delivered yet
--- (perhaps of this run), an unreadable one.
+-- Adds to the claimed chat's head the messages queued right behind it (`queued`: the chat's first
+-- messages, as many as its room, the head first) that may go now too, each taking its own slots:
+-- answers to button presses, and messages whose limits let them go at once. The run ends before
+-- the first that may not: one that must wait for a limit (an edit waits for the chat to rest, so
+-- a message's edit is not in its run), a progress edit not yet due or that a newer one replaces,
+-- one naming a message not delivered yet (perhaps of this run), an unreadable one.
 local function follow(lane, chat, queued)
   local queue = prefixes[lane] .. chat
   for position = 1, #queued - 1 do
@@ -259,11 +260,11 @@ if ARGV[13] ~= '' then
     local chat, lane = settled[1], tonumber(settled[2])
     if chats < most and lane then
       local score = redis.call('ZSCORE', readies[lane], chat)
-      if score and tonumber(score) <= now then
+      if score and tonumber(score) <= now and not in_batch[chat] then
         local queued = first(prefixes[lane] .. chat, tonumber(settled[3]) or room)
         local head = queued[1]
-        if not in_batch[chat] and (answer_heads(chat, head) or (head and lane == 1 and lane_open_at(1) <= now
-            and not resolve_alias(ARGV[5], chat))) then
+        if answer_heads(chat, head) or (head and lane == 1 and lane_open_at(1) <= now
+            and not resolve_alias(ARGV[5], chat)) then
           claim(lane, chat, queued)
         end
       end
