@@ -95,10 +95,10 @@ public final class Dispatcher implements SmartLifecycle {
 
     /**
      * One pass, as a worker makes it: deals with the oldest message of each chat of one batch of
-     * ready chats, and the run claimed behind it (sends it, or puts the chat back for later). Like a worker, it claims the next
-     * batch in the step that commits the outcomes and deals with those on its next call. For tests
-     * and benchmarks, in place of starting the dispatcher; not to be called from several threads at
-     * once.
+     * ready chats and with the run claimed behind it (sends it, or puts the chat back for later).
+     * Like a worker, it claims the next batch in the step that commits the outcomes and deals with
+     * those on its next call. For tests and benchmarks, in place of starting the dispatcher; not to
+     * be called from several threads at once.
      *
      * @return whether a chat was dealt with (false: nothing was due)
      */

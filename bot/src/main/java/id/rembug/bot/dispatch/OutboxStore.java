@@ -278,7 +278,7 @@ final class OutboxStore {
                 "1".equals(reply.get(trailer)), held(reply, trailer + 2));
     }
 
-    /** How many fields claim.lua answers for each chat it claimed. */
+    /** How many fields claim.lua answers for each message it claimed. */
     private static final int CLAIM_FIELDS = 11;
 
     /**
