@@ -69,6 +69,12 @@ local function lane_open_at(lane)
   return open_at[lane]
 end
 
+-- Whether the message is a progress edit: an edit that is not lasting content, which a newer edit
+-- or a message behind it makes pointless, and which waits a while after it was made
+local function is_progress(message)
+  return message.kind == 'EDIT' and message.lasting ~= true
+end
+
 -- What the dispatcher needs of a message at `position` in its queue (0: the head) besides its JSON,
 -- read here instead of in more round trips: for a message naming an earlier one (an edit, a poll's
 -- stop, a pin) that one's platform id ('' while it is not delivered); for a progress edit (not
@@ -80,7 +86,7 @@ local function head_facts(queue, message, position)
   if (kind == 'EDIT' or kind == 'STOP_POLL' or kind == 'PIN') and type(of) == 'string' then
     target = redis.call('HGET', ARGV[8] .. of, 'messageId') or ''
   end
-  if kind == 'EDIT' and message.lasting ~= true then
+  if is_progress(message) then
     local later = redis.call('LRANGE', queue, position + 1, -1)
     for i = 1, #later do
       local ok, other = pcall(cjson.decode, later[i])
@@ -115,7 +121,7 @@ local function goes_now(message, forbidden, target, newer, due)
   local kind = message.kind
   if forbidden ~= '' or type(kind) ~= 'string' or kind == 'CALLBACK_ANSWER' then return false end
   if (kind == 'EDIT' or kind == 'STOP_POLL' or kind == 'PIN') and target == '' then return false end
-  if kind == 'EDIT' and message.lasting ~= true then
+  if is_progress(message) then
     return newer ~= '1' and (due == nil or due <= now)
   end
   return true
@@ -168,7 +174,7 @@ end
 
 -- When a progress edit is due (ms), nil for any other message or one whose creation time is unreadable
 local function edit_due(message)
-  local made = message.kind == 'EDIT' and message.lasting ~= true and epoch_millis(message.createdAt) or nil
+  local made = is_progress(message) and epoch_millis(message.createdAt) or nil
   return made and made + tonumber(ARGV[23])
 end
 
@@ -212,7 +218,7 @@ local function claim(lane, chat, queued)
   local forbidden = redis.call('HGET', ARGV[6] .. chat .. ARGV[7], 'reason') or ''
   local message = decode_head(head) or {}
   local target, newer, behind = head_facts(prefixes[lane] .. chat, message, 0)
-  local progress = message.kind == 'EDIT' and message.lasting ~= true
+  local progress = is_progress(message)
   local due = edit_due(message)
   if progress and forbidden == '' and newer ~= '1' and behind ~= '1' and due and due > now then
     return hold(lane, chat, due, true)
