@@ -128,6 +128,13 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** How many updates were queued so far. */
+    long updatesQueued() {
+        synchronized (lock) {
+            return nextUpdateId - 1;
+        }
+    }
+
     /** Queues raw update JSON (for the self-test); nothing is time-stamped. */
     void enqueueRaw(int count, IntFunction<String> json) {
         List<Tracked> raw = new ArrayList<>(count);

@@ -147,7 +147,11 @@ public final class PipelineBenchmark {
                 System.out.printf(Locale.ROOT, "started and polling in %.1f s%n", (System.nanoTime() - bootStart) / 1e9);
                 Optional<ProcessHandle> redis = ProcessHandle.current().descendants()
                         .filter(p -> p.info().command().orElse("").contains("redis")).findFirst();
+                long rewritesCpuBefore = redisChildrenCpu(redis);
+                long forksBefore = redisForks(context);
+                long updatesBefore = api.updatesQueued();
                 int wave = warmUp(api, ConversationLoad.Mode.REMBUG, warmup, label, warmupWaves);
+                freshAppendOnlyFile(context);
                 Map<String, Long> commandsBefore = redisCommands(context);
                 Map<String, Long> botCallsBefore = api.callCounts();
                 wave(api, ConversationLoad.Mode.REMBUG, wave++, groups, groups, label, redis);
@@ -156,6 +160,8 @@ public final class PipelineBenchmark {
                 if (light > 0) {
                     wave(api, ConversationLoad.Mode.REMBUG, wave, light, 1, label + ", 1 group at a time", redis);
                 }
+                notes.add(appendOnlyFileRewrites(label, redisForks(context) - forksBefore,
+                        redisChildrenCpu(redis) - rewritesCpuBefore, api.updatesQueued() - updatesBefore));
                 System.out.println("Bot API calls seen: " + api.callCounts());
             }
         } finally {
@@ -363,6 +369,68 @@ public final class PipelineBenchmark {
         return String.format(Locale.ROOT, "%s: %d Bot API calls (not getUpdates); Redis per call: %.2f script calls, "
                 + "%.2f commands in all (those inside scripts included); by command:%s", label, messages,
                 scripts / (double) messages, all / (double) messages, top);
+    }
+
+    /**
+     * Rewrites Redis's append-only file now and waits until it is done (a minute at most). Redis
+     * rewrites it in a forked child whenever it has doubled; under the warm-up's writes that was
+     * every 10 to 15 s, each taking one of the two cores for 1 to 4 s, so a measured wave of about
+     * a second shared the machine with one in some runs and not in others. Right after a rewrite the
+     * next is a doubling away: the wave runs without one, and {@link #appendOnlyFileRewrites}
+     * reports what the rewrites cost over the whole run instead.
+     */
+    private static void freshAppendOnlyFile(ConfigurableApplicationContext context) throws InterruptedException {
+        var redis = context.getBean(org.springframework.data.redis.core.StringRedisTemplate.class);
+        long start = System.nanoTime();
+        redis.execute((org.springframework.data.redis.core.RedisCallback<Void>) connection -> {
+            connection.serverCommands().bgReWriteAof();
+            return null;
+        });
+        while (System.nanoTime() - start < Duration.ofMinutes(1).toNanos()) {
+            Thread.sleep(100);
+            java.util.Properties persistence = redis.execute(
+                    (org.springframework.data.redis.core.RedisCallback<java.util.Properties>) connection ->
+                            connection.serverCommands().info("persistence"));
+            if (persistence != null && "0".equals(persistence.getProperty("aof_rewrite_in_progress"))
+                    && "0".equals(persistence.getProperty("aof_rewrite_scheduled"))) {
+                break;
+            }
+        }
+        System.out.printf(Locale.ROOT, "append-only file rewritten in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** How many children Redis forked so far (each an append-only file rewrite here: RDB saves are off). */
+    private static long redisForks(ConfigurableApplicationContext context) {
+        var redis = context.getBean(org.springframework.data.redis.core.StringRedisTemplate.class);
+        java.util.Properties stats = redis.execute(
+                (org.springframework.data.redis.core.RedisCallback<java.util.Properties>) connection ->
+                        connection.serverCommands().info("stats"));
+        return stats == null ? 0 : Long.parseLong(stats.getProperty("total_forks", "0"));
+    }
+
+    /**
+     * CPU used so far by Redis's children that ended (its append-only file rewrites), from Linux's
+     * {@code /proc/<pid>/stat} (cutime, cstime); 0 elsewhere. Not in the waves' redis-server figure.
+     */
+    private static long redisChildrenCpu(Optional<ProcessHandle> redis) {
+        if (redis.isEmpty()) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(redis.get().pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]); // cutime, cstime
+            return ticks * (1_000_000_000L / 100); // USER_HZ
+        } catch (IOException | RuntimeException unreadable) {
+            return 0;
+        }
+    }
+
+    private static String appendOnlyFileRewrites(String label, long rewrites, long cpuNanos, long updates) {
+        return String.format(Locale.ROOT, "%s: %d append-only file rewrites over the run (%d updates, warm-up "
+                        + "included; the measured wave starts right after one), %.1f s of CPU in Redis's forked "
+                        + "children, %.0f µs per update on top of the waves' redis-server figure", label, rewrites,
+                updates, cpuNanos / 1e9, cpuNanos / 1e3 / Math.max(1, updates));
     }
 
     private static long redisCpu(Optional<ProcessHandle> redis) {
