@@ -9,9 +9,6 @@ for i = 1, 3 do
   if given(KEYS[i]) then redis.call('ZADD', KEYS[i], 'XX', at, ARGV[1]) end
 end
 -- the chat's next send is spaced from when this one arrived at the latest, as Telegram spaces it
-local tat = tonumber(redis.call('GET', KEYS[4]) or '0')
 local spaced = at + tonumber(ARGV[3])
-if spaced > tat then
-  redis.call('SET', KEYS[4], string.format('%.0f', spaced), 'PX', math.floor(spaced - at + 60000))
-end
+if spaced > read_tat(KEYS[4]) then write_tat(KEYS[4], spaced, at) end
 return 1

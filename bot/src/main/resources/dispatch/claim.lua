@@ -75,22 +75,37 @@ local function is_progress(message)
   return message.kind == 'EDIT' and message.lasting ~= true
 end
 
+-- Each queued message's JSON decoded once per script (the chats kept on are looked at before they
+-- are claimed; a progress edit looks at the messages behind it, its run's): nil when it is not a
+-- JSON object. Lua interns strings, so the JSON is a cheap key.
+local decoded_heads = {}
+local function decode_head(head)
+  local message = decoded_heads[head]
+  if message == nil then
+    local ok, value = pcall(cjson.decode, head)
+    message = ok and type(value) == 'table' and value or false
+    decoded_heads[head] = message
+  end
+  return message or nil
+end
+
 -- What the dispatcher needs of a message at `position` in its queue (0: the head) besides its JSON,
 -- read here instead of in more round trips: for a message naming an earlier one (an edit, a poll's
 -- stop, a pin) that one's platform id ('' while it is not delivered); for a progress edit (not
 -- lasting) whether a newer edit of the same message is queued behind it, and whether anything but
--- an edit is.
-local function head_facts(queue, message, position)
+-- an edit is. `queued`: the queue's first messages as read (see first), the whole queue when whole.
+local function head_facts(queue, message, position, queued)
   local kind, of = message.kind, message.editOf
   local target, newer, behind = '', '0', '0'
   if (kind == 'EDIT' or kind == 'STOP_POLL' or kind == 'PIN') and type(of) == 'string' then
     target = redis.call('HGET', ARGV[8] .. of, 'messageId') or ''
   end
   if is_progress(message) then
-    local later = redis.call('LRANGE', queue, position + 1, -1)
-    for i = 1, #later do
-      local ok, other = pcall(cjson.decode, later[i])
-      if ok and type(other) == 'table' then
+    local later, from = queued, position + 2
+    if not queued.whole then later, from = redis.call('LRANGE', queue, position + 1, -1), 1 end
+    for i = from, #later do
+      local other = decode_head(later[i])
+      if other then
         if other.kind ~= 'EDIT' then
           behind = '1'
         elseif type(of) == 'string' and other.editOf == of then
@@ -146,19 +161,6 @@ local function slots(lane, chat, message)
   return 'taken', string.format('%.0f', next_at)
 end
 
--- Each head's JSON decoded once per script (the chats kept on are looked at before they are
--- claimed): nil when it is not a JSON object. Lua interns strings, so the JSON is a cheap key.
-local decoded_heads = {}
-local function decode_head(head)
-  local message = decoded_heads[head]
-  if message == nil then
-    local ok, value = pcall(cjson.decode, head)
-    message = ok and type(value) == 'table' and value or false
-    decoded_heads[head] = message
-  end
-  return message or nil
-end
-
 -- Chats held for a limit by this claim, per lane (the dispatcher counts them as put back for one)
 local held_for_limits = { 0, 0 }
 
@@ -195,7 +197,7 @@ local function follow(lane, chat, queued)
   for position = 1, #queued - 1 do
     local message = decode_head(queued[position + 1])
     if message == nil then return end
-    local target, newer, behind = head_facts(queue, message, position)
+    local target, newer, behind = head_facts(queue, message, position, queued)
     local slot, slot_value = 'none', ''
     if message.kind ~= 'CALLBACK_ANSWER' then
       if not goes_now(message, '', target, newer, edit_due(message)) then return end
@@ -217,7 +219,7 @@ local function claim(lane, chat, queued)
   local head = queued[1]
   local forbidden = redis.call('HGET', ARGV[6] .. chat .. ARGV[7], 'reason') or ''
   local message = decode_head(head) or {}
-  local target, newer, behind = head_facts(prefixes[lane] .. chat, message, 0)
+  local target, newer, behind = head_facts(prefixes[lane] .. chat, message, 0, queued)
   local progress = is_progress(message)
   local due = edit_due(message)
   if progress and forbidden == '' and newer ~= '1' and behind ~= '1' and due and due > now then
@@ -257,9 +259,11 @@ end
 -- passing a chat after a few in a row, so the others get their turn.
 local most = math.min(tonumber(ARGV[14]), math.max(1, math.floor((due_left[1] + due_left[2]) / tonumber(ARGV[25]))))
 local room = tonumber(ARGV[26])
--- a chat's first messages, as many as may go in a row, the head first
+-- a chat's first messages, as many as may go in a row, the head first; `whole` when that is all of them
 local function first(queue, chat_room)
-  return redis.call('LRANGE', queue, 0, chat_room - 1)
+  local queued = redis.call('LRANGE', queue, 0, chat_room - 1)
+  queued.whole = #queued < chat_room
+  return queued
 end
 if ARGV[13] ~= '' then
   for _, settled in ipairs(cjson.decode(ARGV[13])) do

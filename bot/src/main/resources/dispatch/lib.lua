@@ -94,6 +94,33 @@ local function log_take(counts, key, member, at, window, now)
   if counts[key] ~= nil then counts[key] = counts[key] + 1 end
 end
 
+-- Each chat's GCRA value (tat, see take_slots) as this script last read or wrote it: a run's
+-- messages and the restamps of their sends (answered.lua) touch the same key one after another.
+local chat_tats = {}
+local function read_tat(key)
+  local tat = chat_tats[key]
+  if tat == nil then
+    tat = tonumber(redis.call('GET', key) or '0')
+    chat_tats[key] = tat
+  end
+  return tat
+end
+-- stores a chat's tat, kept a minute past it
+local function write_tat(key, tat, now)
+  local stored = string.format('%.0f', tat)
+  redis.call('SET', key, stored, 'PX', math.floor(tat - now + 60000))
+  chat_tats[key] = tonumber(stored)
+end
+
+-- Sets a key to expire in `seconds` once per script: a run settles several messages of one chat
+local expiring = {}
+local function expire_once(key, seconds)
+  if expiring[key] ~= seconds then
+    redis.call('EXPIRE', key, seconds)
+    expiring[key] = seconds
+  end
+end
+
 -- Checks every limit that applies to one send and, only if all allow it, takes a slot in each:
 -- all or nothing, shared by every instance.
 --   overall:   at most s.global_limit sends in any window of s.window ms   (sliding log)
@@ -118,7 +145,7 @@ local function take_slots(s)
   end
   -- GCRA: tat is the theoretical arrival time of the next send; a send conforms while tat is at
   -- most (burst - 1) intervals ahead of now
-  local tat = tonumber(redis.call('GET', s.chat_key) or '0')
+  local tat = read_tat(s.chat_key)
   if tat < now then tat = now end
   wait = math.max(wait, tat - (s.burst - 1) * s.interval - now)
   if s.group then wait = math.max(wait, log_wait(counts, s.group_key, s.group_limit, s.group_window, now)) end
@@ -127,7 +154,7 @@ local function take_slots(s)
   if free then log_take(counts, s.global_key, s.member, s.on_its_way, s.window, now) end
   if s.broadcast then log_take(counts, s.broadcast_key, s.member, free and now or s.on_its_way, s.window, now) end
   local new_tat = tat + s.interval
-  redis.call('SET', s.chat_key, string.format('%.0f', new_tat), 'PX', math.floor(new_tat - now + 60000))
+  write_tat(s.chat_key, new_tat, now)
   local next_at = new_tat - (s.message_burst - 1) * s.interval
   if s.group then
     log_take(counts, s.group_key, s.member, s.on_its_way, s.group_window, now)

@@ -186,6 +186,14 @@ public record Outgoing(String id, Kind kind, Lane lane, String chatId, String gr
         return Draft.start(id, Kind.PIN, Lane.CONVERSATION, chatId, groupId, at, draft -> draft.editOf = messageOf);
     }
 
+    /**
+     * Whether sending this puts a message of ours in the chat, one a member can reply to (a text, a
+     * poll, a copy). An edit, a pin, a reaction or a button's answer changes or answers what is there.
+     */
+    public boolean postsMessage() {
+        return kind == Kind.TEXT || kind == Kind.POLL || kind == Kind.COPY;
+    }
+
     /** Whether this names our earlier message by {@code editOf}, which must be delivered before it goes. */
     public boolean refersToEarlier() {
         return kind == Kind.EDIT || kind == Kind.STOP_POLL || kind == Kind.PIN;

@@ -467,7 +467,7 @@ public final class Dispatcher implements SmartLifecycle {
                                     long after, long nextAt) {
         int attempt = claim.attempts() + 1;
         if (result instanceof SendResult.Sent sent) {
-            return outcome.settleSent(claim, message.id(), sent.messageId(), attempt, after, Math.max(after, nextAt))
+            return outcome.settleSent(claim, message, sent.messageId(), attempt, after, Math.max(after, nextAt))
                     .then(() -> {
                         stats.sent(claim.lane());
                         notifyListeners(l -> l.onSent(message, sent.messageId()));

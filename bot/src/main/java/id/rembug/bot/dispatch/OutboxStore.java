@@ -2,6 +2,7 @@ package id.rembug.bot.dispatch;
 
 import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.OutboxKeys;
+import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.Outgoing.Lane;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -366,34 +367,43 @@ final class OutboxStore {
                 Long.toString(properties.limits().chatInterval().toMillis()));
     }
 
-    /** Removes the message, records it sent and reschedules the chat for {@code nextAt}. */
-    Finish settleSent(Claim claim, String outgoingId, String platformMessageId, int attempts, long at, long nextAt) {
-        return settle(claim, outgoingId, "sent", platformMessageId, "", attempts, at, nextAt, ttlSeconds());
+    /**
+     * Removes the message, records it sent and reschedules the chat for {@code nextAt}. Only a message
+     * posted to a group is remembered by its platform id (a reply to it may answer a question). The
+     * record of what posts no message (an edit, a pin, a reaction, a button's answer) is kept
+     * {@link #BRIEF_RECORD_KEPT} at most: nothing later names one, where an edit names its message.
+     */
+    Finish settleSent(Claim claim, Outgoing message, String platformMessageId, int attempts, long at, long nextAt) {
+        boolean posted = message.postsMessage();
+        return settle(claim, message.id(), "sent", platformMessageId, "", attempts, at, nextAt,
+                posted ? ttlSeconds() : briefTtlSeconds(), posted && ChatGateway.isGroupChat(claim.chatId()));
     }
 
     /** Removes the message, records it failed and reschedules the chat for {@code nextAt}. */
     Finish settleFailed(Claim claim, String outgoingId, String reason, int attempts, long at, long nextAt) {
-        return settle(claim, outgoingId, "failed", "", reason, attempts, at, nextAt, ttlSeconds());
+        return settle(claim, outgoingId, "failed", "", reason, attempts, at, nextAt, ttlSeconds(), false);
     }
 
     /**
      * Removes the message without sending it: a newer message made it pointless. Its record is
-     * kept {@link #SUPERSEDED_KEPT} at most: nothing edits a message that was never sent, and a
+     * kept {@link #BRIEF_RECORD_KEPT} at most: nothing edits a message that was never sent, and a
      * group's progress edits, most of them superseded, were two thirds of its delivery records.
      */
     Finish settleSuperseded(Claim claim, String outgoingId, String reason, int attempts, long at) {
-        return settle(claim, outgoingId, "superseded", "", reason, attempts, at, at,
-                Long.toString(Math.min(SUPERSEDED_KEPT.toSeconds(), properties.deliveryTtl().toSeconds())));
+        return settle(claim, outgoingId, "superseded", "", reason, attempts, at, at, briefTtlSeconds(), false);
     }
 
-    /** How long the record of a message that was superseded before it was sent is kept. */
-    static final java.time.Duration SUPERSEDED_KEPT = java.time.Duration.ofDays(1);
+    private String briefTtlSeconds() {
+        return Long.toString(Math.min(BRIEF_RECORD_KEPT.toSeconds(), properties.deliveryTtl().toSeconds()));
+    }
+
+    /** How long the record of a message nothing will name is kept: one superseded before it was sent, or one that posts none. */
+    static final java.time.Duration BRIEF_RECORD_KEPT = java.time.Duration.ofDays(1);
 
     private Finish settle(Claim claim, String outgoingId, String status, String messageId, String reason,
-                        int attempts, long at, long nextAt, String recordTtlSeconds) {
+                        int attempts, long at, long nextAt, String recordTtlSeconds, boolean postedToGroup) {
         // only group chats: a reply there may answer a question; a private chat's replies are not placed
-        boolean remembered = "sent".equals(status) && messageId != null && !messageId.isEmpty()
-                && outgoingId != null && ChatGateway.isGroupChat(claim.chatId());
+        boolean remembered = postedToGroup && messageId != null && !messageId.isEmpty() && outgoingId != null;
         return new Finish(SETTLE, claim,
                 List.of(OutboxKeys.ready(claim.lane()), OutboxKeys.queue(claim.lane(), claim.chatId()),
                         outgoingId == null ? OutboxKeys.NONE : DispatchKeys.delivery(outgoingId),

@@ -17,9 +17,10 @@ import java.util.Optional;
  * so a reply (most come minutes after their question) is placed without a round trip to Redis; a
  * message another instance delivered, or one older than the memory holds, is read from the record.
  *
- * <p>The memory keeps what the record keeps: group chats only, and under a platform id the first
- * delivery, the message itself. An edit, a pin or a poll's stop names an earlier message and is
- * delivered under its id, so it is not kept (the record's {@code HSETNX} likewise keeps the first).
+ * <p>The memory keeps what the record keeps: group chats only, and only what posts a message
+ * ({@link Outgoing#postsMessage}). An edit, a pin or a poll's stop names an earlier message and is
+ * delivered under its id, a reaction under the member's message it is on, a button's answer under
+ * the press: none is kept (the record's {@code HSETNX} keeps the message's own first delivery).
  */
 @Component
 public class SentMessages implements DeliveryListener {
@@ -54,7 +55,7 @@ public class SentMessages implements DeliveryListener {
     /** Called once the delivery is settled, so the record exists before the memory has it. */
     @Override
     public void onSent(Outgoing message, String platformMessageId) {
-        if (platformMessageId == null || platformMessageId.isEmpty() || message.refersToEarlier()
+        if (platformMessageId == null || platformMessageId.isEmpty() || !message.postsMessage()
                 || !ChatGateway.isGroupChat(message.chatId())) {
             return;
         }

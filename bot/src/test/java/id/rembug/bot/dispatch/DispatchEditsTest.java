@@ -62,9 +62,11 @@ class DispatchEditsTest {
         assertThat(fx.gateway.attempts()).extracting(a -> a.message().id()).containsExactly("q1", "e3");
         assertThat(dispatcher.delivery("e1")).hasValueSatisfying(d -> assertThat(d.status()).isEqualTo("superseded"));
         assertThat(dispatcher.stats().total().superseded()).isEqualTo(2);
-        // a record nobody will ask about goes after a day; a sent message's is kept delivery-ttl (30 days)
-        assertThat(fx.redis.getExpire(DispatchKeys.delivery("e1"))).isBetween(1L, OutboxStore.SUPERSEDED_KEPT.toSeconds());
-        assertThat(fx.redis.getExpire(DispatchKeys.delivery("e3")))
+        // a record nobody will ask about goes after a day, a superseded edit's or a sent one's (nothing
+        // names an edit); the message's own, which its edits name, is kept delivery-ttl (30 days)
+        assertThat(fx.redis.getExpire(DispatchKeys.delivery("e1"))).isBetween(1L, OutboxStore.BRIEF_RECORD_KEPT.toSeconds());
+        assertThat(fx.redis.getExpire(DispatchKeys.delivery("e3"))).isBetween(1L, OutboxStore.BRIEF_RECORD_KEPT.toSeconds());
+        assertThat(fx.redis.getExpire(DispatchKeys.delivery("q1")))
                 .isGreaterThan(DispatchProperties.defaults().deliveryTtl().toSeconds() - 60);
     }
 

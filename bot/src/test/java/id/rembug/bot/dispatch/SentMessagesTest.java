@@ -103,6 +103,35 @@ class SentMessagesTest {
         assertThat(sent.outboxIdOf("777", "43")).as("a private chat's replies are not placed").isEmpty();
     }
 
+    @Test
+    void aReactionAndAButtonsAnswerPostNoMessageSoNeitherIsRememberedAndTheirRecordsLastADay() {
+        StringRedisTemplate redis = RedisServerExtension.template();
+        DispatchFixture fx = new DispatchFixture(redis);
+        SentMessages sent = new SentMessages(redis);
+        Dispatcher dispatcher = fx.dispatcher(DispatchProperties.defaults(), List.of(sent));
+        String group = "-100560";
+        String question = deliverQuestion(fx, dispatcher, group);
+        // a member's reply, 555, gets a reaction; a member's press gets its answer
+        fx.enqueue(Outgoing.reaction(group + ":e2:0", group, group, "555", "👍", DispatchFixture.START),
+                Outgoing.callbackAnswer(group + ":e3:0", group, group, "cb-7", "Terima kasih!", false,
+                        DispatchFixture.START));
+        fx.drain(100, 60_000, dispatcher);
+
+        assertThat(dispatcher.delivery(group + ":e2:0").orElseThrow().status()).isEqualTo("sent");
+        assertThat(dispatcher.delivery(group + ":e3:0").orElseThrow().status()).isEqualTo("sent");
+        assertThat(redis.<String, String>opsForHash().entries(DispatchKeys.sentMessages(group)))
+                .as("only the question is ours to be replied to").containsOnlyKeys(question);
+        assertThat(sent.outboxIdOf(group, "555")).as("the member's message is not ours").isEmpty();
+        assertThat(sent.outboxIdOf(group, "cb-7")).isEmpty();
+        for (String recorded : List.of(group + ":e2:0", group + ":e3:0")) {
+            assertThat(redis.getExpire(DispatchKeys.delivery(recorded)))
+                    .isBetween(1L, OutboxStore.BRIEF_RECORD_KEPT.toSeconds());
+        }
+        assertThat(redis.getExpire(DispatchKeys.delivery(group + ":e1:0")))
+                .as("a question's record lasts the delivery TTL")
+                .isGreaterThan(OutboxStore.BRIEF_RECORD_KEPT.toSeconds());
+    }
+
     /** Queues and delivers the group's first question ({@code <group>:e1:0}); its platform message id. */
     private static String deliverQuestion(DispatchFixture fx, Dispatcher dispatcher, String group) {
         fx.enqueue(text(group + ":e1:0", group).asking("persiapan|1|0"));

@@ -3,6 +3,8 @@ package id.rembug.bot.redis;
 import id.rembug.bot.testsupport.RedisServerExtension;
 import id.rembug.bot.testsupport.TestRedis;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.io.IOException;
@@ -372,6 +374,26 @@ class LuaScriptsTest {
                 .containsExactly("1", "1", "-1", "31000", outgoing("e1", "EDIT", "q1", false), "", "0", "555", "1", "1",
                         "none", "", "0", "", "0", "0");
         assertThat(redis.opsForZSet().score("t:ready:c", "-1")).as("leased").isEqualTo(31_000.0);
+    }
+
+    /**
+     * The claim reads a chat's first messages, as many as its room: when that was the whole queue it
+     * looks behind a progress edit there, else it reads the rest. Either way it sees the newer edit.
+     */
+    @ParameterizedTest(name = "room {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 8})
+    void aProgressEditSeesANewerEditBehindItWhetherTheClaimReadTheWholeQueueOrOnlyPart(int room) {
+        redis.opsForHash().put("t:delivery:q1", "messageId", "555");
+        redis.opsForList().rightPushAll("t:q:c:-1", outgoing("e1", "EDIT", "q1", false),
+                outgoing("m1", "TEXT", null, false), outgoing("e2", "EDIT", "q1", false));
+        redis.opsForZSet().add("t:ready:c", "-1", 0);
+
+        List<Object> claimed = redis.execute(LuaScripts.load("dispatch/lib", "dispatch/claim", List.class), CLAIM_KEYS,
+                claimArgsWithRoom(1000, "", 1, room).toArray());
+
+        assertThat(claimed).as("a newer edit and a message behind it; superseded, it takes no slots")
+                .containsExactly("1", "1", "-1", "31000", outgoing("e1", "EDIT", "q1", false), "", "0", "555", "1", "1",
+                        "none", "", "0", "", "0", "0");
     }
 
     @Test
