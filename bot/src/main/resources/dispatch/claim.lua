@@ -78,13 +78,13 @@ end
 -- Each queued message's JSON decoded once per script (the chats kept on are looked at before they
 -- are claimed; a progress edit looks at the messages behind it, its run's): nil when it is not a
 -- JSON object. Lua interns strings, so the JSON is a cheap key.
-local decoded_heads = {}
-local function decode_head(head)
-  local message = decoded_heads[head]
+local decoded_messages = {}
+local function decode_message(json)
+  local message = decoded_messages[json]
   if message == nil then
-    local ok, value = pcall(cjson.decode, head)
+    local ok, value = pcall(cjson.decode, json)
     message = ok and type(value) == 'table' and value or false
-    decoded_heads[head] = message
+    decoded_messages[json] = message
   end
   return message or nil
 end
@@ -104,7 +104,7 @@ local function head_facts(queue, message, position, queued)
     local later, from = queued, position + 2
     if not queued.whole then later, from = redis.call('LRANGE', queue, position + 1, -1), 1 end
     for i = from, #later do
-      local other = decode_head(later[i])
+      local other = decode_message(later[i])
       if other then
         if other.kind ~= 'EDIT' then
           behind = '1'
@@ -195,7 +195,7 @@ end
 local function follow(lane, chat, queued)
   local queue = prefixes[lane] .. chat
   for position = 1, #queued - 1 do
-    local message = decode_head(queued[position + 1])
+    local message = decode_message(queued[position + 1])
     if message == nil then return end
     local target, newer, behind = head_facts(queue, message, position, queued)
     local slot, slot_value = 'none', ''
@@ -218,7 +218,7 @@ end
 local function claim(lane, chat, queued)
   local head = queued[1]
   local forbidden = redis.call('HGET', ARGV[6] .. chat .. ARGV[7], 'reason') or ''
-  local message = decode_head(head) or {}
+  local message = decode_message(head) or {}
   local target, newer, behind = head_facts(prefixes[lane] .. chat, message, 0, queued)
   local progress = is_progress(message)
   local due = edit_due(message)
@@ -247,7 +247,7 @@ end
 -- (it takes none), and the chat was not moved to a new id (its queue is merged there first)
 local function answer_heads(chat, head)
   if not head then return false end
-  local decoded = decode_head(head)
+  local decoded = decode_message(head)
   return decoded ~= nil and decoded.kind == 'CALLBACK_ANSWER' and not resolve_alias(ARGV[5], chat)
 end
 

@@ -78,19 +78,22 @@ local function log_wait(counts, key, limit, window, now)
   return math.min(tonumber(entry[2]) + window - now, window)
 end
 
--- when each log's key was last set to expire by this script (epoch ms): a claim takes every slot
--- of a log as on its way until the same time, so the key's expiry is set once, not at each slot
-local log_expires_at = {}
+-- Sets a key to expire in `ms` unless this script already did: a script's `now` is one instant, so
+-- the same time to live is the same deadline. A claim takes every slot of a log as on its way until
+-- the same lease end, and a run settles several messages of one chat into its sent-message map.
+local expiring = {}
+local function expire_once(key, ms)
+  if expiring[key] ~= ms then
+    redis.call('PEXPIRE', key, ms)
+    expiring[key] = ms
+  end
+end
 
 -- takes a slot in a log at score `at` (never before now, so it stays in the window counted), the
 -- key kept a while after its window (so a slow caller's clock never sees it vanish early)
 local function log_take(counts, key, member, at, window, now)
   redis.call('ZADD', key, at, member)
-  local ttl = math.ceil(at - now + window + 60000)
-  if log_expires_at[key] ~= now + ttl then
-    redis.call('PEXPIRE', key, ttl)
-    log_expires_at[key] = now + ttl
-  end
+  expire_once(key, math.ceil(at - now + window + 60000))
   if counts[key] ~= nil then counts[key] = counts[key] + 1 end
 end
 
@@ -110,15 +113,6 @@ local function write_tat(key, tat, now)
   local stored = string.format('%.0f', tat)
   redis.call('SET', key, stored, 'PX', math.floor(tat - now + 60000))
   chat_tats[key] = tonumber(stored)
-end
-
--- Sets a key to expire in `seconds` once per script: a run settles several messages of one chat
-local expiring = {}
-local function expire_once(key, seconds)
-  if expiring[key] ~= seconds then
-    redis.call('EXPIRE', key, seconds)
-    expiring[key] = seconds
-  end
 end
 
 -- Checks every limit that applies to one send and, only if all allow it, takes a slot in each:

@@ -15,7 +15,7 @@ local removed = remove_message(KEYS[2], ARGV[12], ARGV[13], ARGV[4], ARGV[2])
 -- platform id with its own outbox id and must not take the message's place (HSETNX).
 if given(KEYS[4]) and ARGV[5] == 'sent' and ARGV[6] ~= '' then
   redis.call('HSETNX', KEYS[4], ARGV[6], ARGV[15])
-  expire_once(KEYS[4], ARGV[14])
+  expire_once(KEYS[4], tonumber(ARGV[14]) * 1000)
 end
 if given(KEYS[3]) then
   local fields = { 'status', ARGV[5], 'chatId', ARGV[4], 'lane', ARGV[11], 'attempts', ARGV[8], 'at', ARGV[9] }
