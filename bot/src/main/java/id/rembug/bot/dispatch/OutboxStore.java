@@ -1,6 +1,5 @@
 package id.rembug.bot.dispatch;
 
-import id.rembug.bot.channel.ChatGateway;
 import id.rembug.bot.channel.OutboxKeys;
 import id.rembug.bot.channel.Outgoing;
 import id.rembug.bot.channel.Outgoing.Lane;
@@ -368,15 +367,15 @@ final class OutboxStore {
     }
 
     /**
-     * Removes the message, records it sent and reschedules the chat for {@code nextAt}. Only a message
-     * posted to a group is remembered by its platform id (a reply to it may answer a question). The
-     * record of what posts no message (an edit, a pin, a reaction, a button's answer) is kept
-     * {@link #BRIEF_RECORD_KEPT} at most: nothing later names one, where an edit names its message.
+     * Removes the message, records it sent and reschedules the chat for {@code nextAt}, remembering
+     * it by its platform id where {@link SentMessages#remembers} says so. The record of what posts no
+     * message (an edit, a pin, a reaction, a button's answer) is kept {@link #BRIEF_RECORD_KEPT} at
+     * most: nothing later names one, where an edit names its message.
      */
     Finish settleSent(Claim claim, Outgoing message, String platformMessageId, int attempts, long at, long nextAt) {
-        boolean posted = message.postsMessage();
         return settle(claim, message.id(), "sent", platformMessageId, "", attempts, at, nextAt,
-                posted ? ttlSeconds() : briefTtlSeconds(), posted && ChatGateway.isGroupChat(claim.chatId()));
+                message.postsMessage() ? ttlSeconds() : briefTtlSeconds(),
+                SentMessages.remembers(message, claim.chatId()));
     }
 
     /** Removes the message, records it failed and reschedules the chat for {@code nextAt}. */
@@ -397,13 +396,15 @@ final class OutboxStore {
         return Long.toString(Math.min(BRIEF_RECORD_KEPT.toSeconds(), properties.deliveryTtl().toSeconds()));
     }
 
-    /** How long the record of a message nothing will name is kept: one superseded before it was sent, or one that posts none. */
+    /**
+     * How long the record of a message nothing will name is kept: one superseded before it was sent,
+     * or one that posts none.
+     */
     static final java.time.Duration BRIEF_RECORD_KEPT = java.time.Duration.ofDays(1);
 
     private Finish settle(Claim claim, String outgoingId, String status, String messageId, String reason,
-                        int attempts, long at, long nextAt, String recordTtlSeconds, boolean postedToGroup) {
-        // only group chats: a reply there may answer a question; a private chat's replies are not placed
-        boolean remembered = postedToGroup && messageId != null && !messageId.isEmpty() && outgoingId != null;
+                        int attempts, long at, long nextAt, String recordTtlSeconds, boolean remembers) {
+        boolean remembered = remembers && messageId != null && !messageId.isEmpty() && outgoingId != null;
         return new Finish(SETTLE, claim,
                 List.of(OutboxKeys.ready(claim.lane()), OutboxKeys.queue(claim.lane(), claim.chatId()),
                         outgoingId == null ? OutboxKeys.NONE : DispatchKeys.delivery(outgoingId),

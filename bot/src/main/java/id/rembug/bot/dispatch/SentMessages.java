@@ -52,11 +52,19 @@ public class SentMessages implements DeliveryListener {
         return Optional.ofNullable(recorded).map(Object::toString);
     }
 
+    /**
+     * Whether the message's delivery to the chat is remembered by its platform id, in the record
+     * (settle.lua) and here: a message it posts ({@link Outgoing#postsMessage}) in a group chat,
+     * where a reply to it may answer a question; a private chat's replies are not placed.
+     */
+    static boolean remembers(Outgoing message, String chatId) {
+        return message.postsMessage() && ChatGateway.isGroupChat(chatId);
+    }
+
     /** Called once the delivery is settled, so the record exists before the memory has it. */
     @Override
     public void onSent(Outgoing message, String platformMessageId) {
-        if (platformMessageId == null || platformMessageId.isEmpty() || !message.postsMessage()
-                || !ChatGateway.isGroupChat(message.chatId())) {
+        if (platformMessageId == null || platformMessageId.isEmpty() || !remembers(message, message.chatId())) {
             return;
         }
         synchronized (recent) {
