@@ -277,7 +277,6 @@ public final class PipelineBenchmark {
         if (!Files.isDirectory(tasks)) {
             return byFamily;
         }
-        long nanosPerTick = 10_000_000L; // USER_HZ is 100 on Linux
         try (Stream<Path> threads = Files.list(tasks)) {
             threads.forEach(task -> {
                 try {
@@ -286,9 +285,7 @@ public final class PipelineBenchmark {
                     if (!VM_THREADS.matcher(name).lookingAt()) {
                         return;
                     }
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-                    byFamily.merge(family(name), ticks * nanosPerTick, Long::sum);
+                    byFamily.merge(family(name), statCpuNanos(stat, UTIME), Long::sum);
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended while being read
                 }
@@ -297,6 +294,18 @@ public final class PipelineBenchmark {
             return byFamily;
         }
         return byFamily;
+    }
+
+    /** Nanoseconds per clock tick of {@code /proc}'s CPU times (USER_HZ, 100 on Linux). */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+    /** Where utime (then stime) and cutime (then cstime: children that ended) are, after a stat line's name. */
+    private static final int UTIME = 11;
+    private static final int CUTIME = 13;
+
+    /** Two adjacent CPU times of a {@code /proc/.../stat} line, from field {@code first} after its name, in ns. */
+    private static long statCpuNanos(String stat, int first) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[first]) + Long.parseLong(fields[first + 1])) * NANOS_PER_TICK;
     }
 
     private static final java.util.regex.Pattern VM_THREADS =
@@ -380,18 +389,16 @@ public final class PipelineBenchmark {
      * reports what the rewrites cost over the whole run instead.
      */
     private static void freshAppendOnlyFile(ConfigurableApplicationContext context) throws InterruptedException {
-        var redis = context.getBean(org.springframework.data.redis.core.StringRedisTemplate.class);
         long start = System.nanoTime();
-        redis.execute((org.springframework.data.redis.core.RedisCallback<Void>) connection -> {
-            connection.serverCommands().bgReWriteAof();
-            return null;
-        });
+        context.getBean(org.springframework.data.redis.core.StringRedisTemplate.class)
+                .execute((org.springframework.data.redis.core.RedisCallback<Void>) connection -> {
+                    connection.serverCommands().bgReWriteAof();
+                    return null;
+                });
         while (System.nanoTime() - start < Duration.ofMinutes(1).toNanos()) {
             Thread.sleep(100);
-            java.util.Properties persistence = redis.execute(
-                    (org.springframework.data.redis.core.RedisCallback<java.util.Properties>) connection ->
-                            connection.serverCommands().info("persistence"));
-            if (persistence != null && "0".equals(persistence.getProperty("aof_rewrite_in_progress"))
+            java.util.Properties persistence = redisInfo(context, "persistence");
+            if ("0".equals(persistence.getProperty("aof_rewrite_in_progress"))
                     && "0".equals(persistence.getProperty("aof_rewrite_scheduled"))) {
                 break;
             }
@@ -401,11 +408,15 @@ public final class PipelineBenchmark {
 
     /** How many children Redis forked so far (each an append-only file rewrite here: RDB saves are off). */
     private static long redisForks(ConfigurableApplicationContext context) {
-        var redis = context.getBean(org.springframework.data.redis.core.StringRedisTemplate.class);
-        java.util.Properties stats = redis.execute(
-                (org.springframework.data.redis.core.RedisCallback<java.util.Properties>) connection ->
-                        connection.serverCommands().info("stats"));
-        return stats == null ? 0 : Long.parseLong(stats.getProperty("total_forks", "0"));
+        return Long.parseLong(redisInfo(context, "stats").getProperty("total_forks", "0"));
+    }
+
+    /** A section of Redis's {@code INFO}; empty when there is no answer. */
+    private static java.util.Properties redisInfo(ConfigurableApplicationContext context, String section) {
+        java.util.Properties info = context.getBean(org.springframework.data.redis.core.StringRedisTemplate.class)
+                .execute((org.springframework.data.redis.core.RedisCallback<java.util.Properties>) connection ->
+                        connection.serverCommands().info(section));
+        return info == null ? new java.util.Properties() : info;
     }
 
     /**
@@ -417,10 +428,7 @@ public final class PipelineBenchmark {
             return 0;
         }
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(redis.get().pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]); // cutime, cstime
-            return ticks * (1_000_000_000L / 100); // USER_HZ
+            return statCpuNanos(Files.readString(Path.of("/proc", Long.toString(redis.get().pid()), "stat")), CUTIME);
         } catch (IOException | RuntimeException unreadable) {
             return 0;
         }
